@@ -1,0 +1,21 @@
+"""One typed error hierarchy for everything a user can be told about."""
+
+
+class FactcheckError(Exception):
+    """Base class: the message is written for the user, without a traceback."""
+
+
+class IngestError(FactcheckError):
+    """An input could not be turned into an article (empty, binary, too large, unreadable)."""
+
+
+class ExtractionError(FactcheckError):
+    """Extraction of one article failed after every retry; other articles go on."""
+
+
+class ConfigError(FactcheckError):
+    """Settings are missing or contradictory (e.g. --llm llm without a model)."""
+
+
+class PromptError(FactcheckError):
+    """A prompt template is missing or refers to a variable that was not given."""

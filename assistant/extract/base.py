@@ -1,0 +1,26 @@
+"""The one interface every extractor implements: offline, llm, mock."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+
+from assistant.model import Article, ExtractionResult
+
+
+class Extractor(ABC):
+    """Turns one article into an ``ExtractionResult``.
+
+    ``extract`` never raises for a problem with one article: a transport failure, a
+    refusal or a truncated answer comes back as ``status=failed`` (or ``partial``) with
+    ``error`` set, so a batch always goes on. It raises only for programming errors and
+    for ``ConfigError`` before the first request.
+    """
+
+    name: str = "extractor"
+
+    @abstractmethod
+    async def extract(self, article: Article) -> ExtractionResult:
+        """Extract the claims of ``article``; claims carry grounded spans where found."""
+
+    async def aclose(self) -> None:  # noqa: B027 - optional hook
+        """Release network clients; a no-op for extractors that hold none."""
