@@ -19,3 +19,7 @@ class ConfigError(FactcheckError):
 
 class PromptError(FactcheckError):
     """A prompt template is missing or refers to a variable that was not given."""
+
+
+class WorkspaceError(FactcheckError):
+    """The workspace file cannot be opened or written (not a workspace, newer schema, locked)."""

@@ -176,6 +176,10 @@ class Claim(_Model):
     kind: ClaimKind
     subject: str | None = None
     metric: str | None = Field(default=None, description="What is counted: 'people evacuated'.")
+    metric_key: str | None = Field(
+        default=None,
+        description="Canonical metric set by normalize: 'deaths' for 'dead', 'killed', 'people died'.",
+    )
     quantity: Quantity | None = None
     period: Period | None = None
     location: str | None = None
@@ -285,6 +289,13 @@ class Cluster(_Model):
     metric: str
     period: str = Field(description="Canonical period key, e.g. '2026-03-03..2026-03-04' or 'cumulative'.")
     claim_ids: list[str]
+
+
+class Comparison(_Model):
+    """What the rule layer found across a package: its clusters and their findings."""
+
+    clusters: list[Cluster] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
 
 
 class CheckStatus(StrEnum):

@@ -1,0 +1,10 @@
+"""The editor's workspace: a SQLite file with the story package, analysis and decisions.
+
+``Workspace.open(path)`` creates or reopens one; see ``workspace.py`` for the durability
+guarantees and ``migrations.py`` for how the schema evolves.
+"""
+
+from assistant.store.records import AuditEntry, ClaimDecision
+from assistant.store.workspace import Workspace
+
+__all__ = ["AuditEntry", "ClaimDecision", "Workspace"]

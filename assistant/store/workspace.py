@@ -1,0 +1,518 @@
+"""The editor's workspace: one SQLite file holding a story package and every decision on it.
+
+Durability is the point. The file runs in WAL mode with ``synchronous=FULL``, so a
+transaction is on disk when COMMIT returns; each editor decision is its own transaction,
+so a crash or a kill loses at most the call in flight and never corrupts the file.
+
+One connection serves the whole process. The TUI calls in from worker threads, so every
+call takes a lock: sqlite3 would otherwise let one thread's statements run inside
+another thread's open transaction.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from assistant.errors import WorkspaceError
+from assistant.model import (
+    Article,
+    CheckKey,
+    ChecklistItem,
+    CheckStatus,
+    Claim,
+    Comparison,
+    ExtractionResult,
+    InputRecord,
+    Verdict,
+)
+from assistant.store import rows
+from assistant.store.migrations import migrate
+from assistant.store.records import AuditEntry, ClaimDecision
+
+BUSY_TIMEOUT_MS = 5000  # how long to wait for another process holding the write lock
+
+_UPSERT_INPUT = """
+    INSERT INTO inputs (source, status, reason, article_id)
+    VALUES (:source, :status, :reason, :article_id)
+    ON CONFLICT (source) DO UPDATE SET
+        status = excluded.status, reason = excluded.reason, article_id = excluded.article_id
+"""
+# ON CONFLICT DO UPDATE, not INSERT OR REPLACE: a REPLACE deletes the row first, and the
+# delete would cascade to the article's extraction and claims.
+_UPSERT_ARTICLE = """
+    INSERT INTO articles (id, outlet, title, url, published, language, text, source,
+                          segments, content_hash)
+    VALUES (:id, :outlet, :title, :url, :published, :language, :text, :source,
+            :segments, :content_hash)
+    ON CONFLICT (id) DO UPDATE SET
+        outlet = excluded.outlet, title = excluded.title, url = excluded.url,
+        published = excluded.published, language = excluded.language, text = excluded.text,
+        source = excluded.source, segments = excluded.segments,
+        content_hash = excluded.content_hash
+"""
+_UPSERT_EXTRACTION = """
+    INSERT OR REPLACE INTO extractions (article_id, extractor, model, prompt_version, status,
+        error, warnings, prompt_tokens, completion_tokens, calls, retries, duration_s,
+        run_started, saved_at)
+    VALUES (:article_id, :extractor, :model, :prompt_version, :status, :error, :warnings,
+        :prompt_tokens, :completion_tokens, :calls, :retries, :duration_s, :run_started,
+        :saved_at)
+"""
+_INSERT_CLAIM = """
+    INSERT INTO claims (id, stage, article_id, seq, kind, metric, grounding, certainty,
+                        span_start, data)
+    VALUES (:id, :stage, :article_id, :seq, :kind, :metric, :grounding, :certainty,
+            :span_start, :data)
+"""
+_INSERT_CLUSTER = """
+    INSERT INTO clusters (id, seq, subject, metric, period, claim_ids)
+    VALUES (:id, :seq, :subject, :metric, :period, :claim_ids)
+"""
+_INSERT_FINDING = """
+    INSERT INTO findings (id, rule, severity, cluster_id, evidence, ok)
+    VALUES (:id, :rule, :severity, :cluster_id, :evidence, :ok)
+"""
+_INSERT_FINDING_CLAIM = """
+    INSERT INTO finding_claims (finding_id, position, claim_id)
+    VALUES (:finding_id, :position, :claim_id)
+"""
+_INSERT_CHECKLIST_ITEM = """
+    INSERT INTO checklist_items (claim_id, key, seq, label, status, evidence, finding_rules)
+    VALUES (:claim_id, :key, :seq, :label, :status, :evidence, :finding_rules)
+"""
+# Per article: its normalized claims once an analysis covered it, else its extracted ones.
+_CURRENT_CLAIMS = """
+    SELECT c.data FROM claims c JOIN articles a ON a.id = c.article_id
+    WHERE c.stage = 'normalized'
+       OR NOT EXISTS (SELECT 1 FROM claims n
+                      WHERE n.article_id = c.article_id AND n.stage = 'normalized')
+    ORDER BY a.rowid, c.seq
+"""
+_CHECKLIST = """
+    SELECT c.*, d.status AS editor_status FROM checklist_items c
+    LEFT JOIN decision_items d ON d.claim_id = c.claim_id AND d.key = c.key
+"""
+_TOUCH_DECISION = """
+    INSERT INTO decisions (claim_id, updated_at) VALUES (?, ?)
+    ON CONFLICT (claim_id) DO UPDATE SET updated_at = excluded.updated_at
+"""
+
+
+def _default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name and no passwd entry (some containers)
+        return "unknown"
+
+
+def _prepare(db: sqlite3.Connection) -> None:
+    """Set the connection up for durable work and bring the schema up to date."""
+    db.row_factory = sqlite3.Row
+    # The first read of the file: a non-database fails here with SQLITE_NOTADB.
+    mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode != "wal":
+        raise WorkspaceError(f"cannot switch the workspace to WAL mode (it stays in {mode!r})")
+    # FULL: in WAL mode this syncs the log at every COMMIT, so a decision is on disk
+    # before set_* returns. NORMAL would survive a kill but not a power cut.
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")  # per connection, and off by default
+    migrate(db)
+
+
+def _now() -> datetime:
+    # Called under the write lock, so audit times never run backwards against audit ids.
+    return datetime.now(UTC)
+
+
+class Workspace:
+    """A story package and the editor's work on it, in one SQLite file.
+
+    Every public method raises ``WorkspaceError`` when the file cannot be read or
+    written (locked too long by another process, disk full, I/O error, constraint
+    violated by the data given).
+    """
+
+    def __init__(self, db: sqlite3.Connection, path: Path, actor: str) -> None:
+        """Use ``Workspace.open``; this takes a connection that is already set up."""
+        self._db = db
+        self._lock = threading.Lock()
+        self.path = path
+        self.actor = actor
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def open(cls, path: Path, *, actor: str | None = None) -> Workspace:
+        """Create the workspace at ``path`` (and its folders) or reopen and migrate it.
+
+        ``actor`` names the editor in the audit trail; it defaults to the OS user.
+        Raises ``WorkspaceError`` when ``path`` cannot be created, is not an SQLite
+        database, is another program's database, or was written by a newer factcheck.
+        """
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, so each decision is
+            # exactly one transaction. check_same_thread=False: guarded by our lock.
+            # timeout= is SQLite's busy_timeout: wait for another writer, then fail.
+            db = sqlite3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+        except (OSError, sqlite3.Error) as exc:
+            raise WorkspaceError(f"cannot open workspace {path}: {exc}") from exc
+        try:
+            _prepare(db)
+        except WorkspaceError as exc:
+            db.close()
+            raise WorkspaceError(f"{path}: {exc}") from exc
+        except sqlite3.Error as exc:
+            db.close()
+            if getattr(exc, "sqlite_errorname", None) == "SQLITE_NOTADB":
+                raise WorkspaceError(
+                    f"{path} is not a factcheck workspace (not an SQLite database); "
+                    "choose another file for --workspace"
+                ) from exc
+            raise WorkspaceError(f"cannot open workspace {path}: {exc}") from exc
+        return cls(db, path, actor or _default_actor())
+
+    def close(self) -> None:
+        """Close the file; committed work is already on disk. Calling it twice is harmless."""
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self, *, write: bool) -> Iterator[sqlite3.Connection]:
+        """One transaction under the lock: committed on success, rolled back on any error.
+
+        Writes begin IMMEDIATE (take the write lock before reading, so a read-then-write
+        cannot be overtaken by another process); reads get a consistent snapshot.
+        """
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                try:
+                    yield self._db
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    if self._db.in_transaction:  # disk-full and I/O errors roll back by themselves
+                        self._db.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise WorkspaceError(f"workspace {self.path}: {exc}") from exc
+
+    # ------------------------------------------------------------------ pipeline results
+
+    def save_inputs(self, inputs: Sequence[InputRecord]) -> None:
+        """Record the inputs as given (upsert by source, first-seen order kept)."""
+        with self._transaction(write=True) as db:
+            db.executemany(_UPSERT_INPUT, [rows.input_params(record) for record in inputs])
+
+    def save_articles(self, articles: Sequence[Article]) -> None:
+        """Upsert articles by id; a new or changed text is recorded in the audit trail."""
+        with self._transaction(write=True) as db:
+            at = _now()
+            known = {
+                row["id"]: row["content_hash"]
+                for row in db.execute("SELECT id, content_hash FROM articles")
+            }
+            db.executemany(_UPSERT_ARTICLE, [rows.article_params(article) for article in articles])
+            for article in articles:
+                old = known.get(article.id)
+                if old != article.content_hash:
+                    self._audit(db, at, "import", None, article.id, old, article.content_hash)
+
+    def save_extraction(self, result: ExtractionResult, *, run_started: float) -> bool:
+        """Store ``result`` and its claims, replacing the article's previous extraction.
+
+        Returns False, storing nothing, when the stored result comes from a run that
+        started later: results never overwrite newer ones. The article's normalized
+        claims are dropped too, since they were derived from the replaced extraction.
+        Raises ``WorkspaceError`` when the article is not in the workspace.
+        """
+        with self._transaction(write=True) as db:
+            at = _now()
+            previous = db.execute(
+                "SELECT run_started, extractor, status FROM extractions WHERE article_id = ?",
+                (result.article_id,),
+            ).fetchone()
+            if previous is not None and previous["run_started"] > run_started:
+                return False
+            db.execute("DELETE FROM claims WHERE article_id = ?", (result.article_id,))
+            db.execute(
+                _UPSERT_EXTRACTION,
+                rows.extraction_params(result, run_started=run_started, saved_at=at),
+            )
+            db.executemany(
+                _INSERT_CLAIM,
+                [
+                    rows.claim_params(c, stage="extracted", seq=i)
+                    for i, c in enumerate(result.claims)
+                ],
+            )
+            old = f"{previous['extractor']}: {previous['status']}" if previous else None
+            new = f"{result.extractor}: {result.status.value}, {len(result.claims)} claims"
+            self._audit(db, at, "extract", None, result.article_id, old, new)
+        return True
+
+    def save_analysis(
+        self, claims: Sequence[Claim], comparison: Comparison, checklists: Sequence[ChecklistItem]
+    ) -> None:
+        """Replace normalized claims, clusters, findings and automatic checklist items.
+
+        The editor's decisions are never touched. Raises ``WorkspaceError`` when a claim
+        names an article that is not stored or a finding names an unknown cluster.
+        """
+        with self._transaction(write=True) as db:
+            for table in ("finding_claims", "findings", "clusters", "checklist_items"):
+                db.execute(f"DELETE FROM {table}")  # fixed names, not input
+            db.execute("DELETE FROM claims WHERE stage = 'normalized'")
+            db.executemany(
+                _INSERT_CLAIM,
+                [rows.claim_params(c, stage="normalized", seq=i) for i, c in enumerate(claims)],
+            )
+            db.executemany(
+                _INSERT_CLUSTER,
+                [rows.cluster_params(c, seq=i) for i, c in enumerate(comparison.clusters)],
+            )
+            numbered = list(enumerate(comparison.findings, start=1))
+            db.executemany(
+                _INSERT_FINDING, [rows.finding_params(f, finding_id=n) for n, f in numbered]
+            )
+            db.executemany(
+                _INSERT_FINDING_CLAIM,
+                [link for n, f in numbered for link in rows.finding_claim_params(f, finding_id=n)],
+            )
+            db.executemany(
+                _INSERT_CHECKLIST_ITEM,
+                [rows.checklist_params(item, seq=i) for i, item in enumerate(checklists)],
+            )
+
+    # ------------------------------------------------------------------ reads
+
+    def inputs(self) -> list[InputRecord]:
+        """Every recorded input, in the order first given."""
+        with self._transaction(write=False) as db:
+            return [rows.input_from_row(r) for r in db.execute("SELECT * FROM inputs ORDER BY id")]
+
+    def articles(self) -> list[Article]:
+        """Every article, in the order first saved."""
+        with self._transaction(write=False) as db:
+            return [
+                rows.article_from_row(r)
+                for r in db.execute("SELECT * FROM articles ORDER BY rowid")
+            ]
+
+    def extraction(self, article_id: str) -> ExtractionResult | None:
+        """The stored extraction of one article with its extracted claims, or None."""
+        with self._transaction(write=False) as db:
+            row = db.execute(
+                "SELECT * FROM extractions WHERE article_id = ?", (article_id,)
+            ).fetchone()
+            return (
+                None
+                if row is None
+                else rows.extraction_from_row(row, self._extracted(db, article_id))
+            )
+
+    def extractions(self) -> list[ExtractionResult]:
+        """Every stored extraction, in article order."""
+        with self._transaction(write=False) as db:
+            found = db.execute(
+                "SELECT e.* FROM extractions e JOIN articles a ON a.id = e.article_id"
+                " ORDER BY a.rowid"
+            ).fetchall()
+            return [
+                rows.extraction_from_row(r, self._extracted(db, r["article_id"])) for r in found
+            ]
+
+    def claims(self) -> list[Claim]:
+        """The current claims in article order: normalized where analysed, else extracted."""
+        with self._transaction(write=False) as db:
+            return [rows.claim_from_row(r) for r in db.execute(_CURRENT_CLAIMS)]
+
+    def comparison(self) -> Comparison:
+        """The stored clusters and findings (empty before the first analysis)."""
+        with self._transaction(write=False) as db:
+            clusters = [
+                rows.cluster_from_row(r) for r in db.execute("SELECT * FROM clusters ORDER BY seq")
+            ]
+            claim_ids: dict[int, list[str]] = {}
+            for link in db.execute(
+                "SELECT finding_id, claim_id FROM finding_claims ORDER BY finding_id, position"
+            ):
+                claim_ids.setdefault(link["finding_id"], []).append(link["claim_id"])
+            findings = [
+                rows.finding_from_row(r, claim_ids.get(r["id"], []))
+                for r in db.execute("SELECT * FROM findings ORDER BY id")
+            ]
+        return Comparison(clusters=clusters, findings=findings)
+
+    def checklist(self, claim_id: str) -> list[ChecklistItem]:
+        """The claim's automatic checklist, with the editor's own status merged in."""
+        with self._transaction(write=False) as db:
+            found = db.execute(f"{_CHECKLIST} WHERE c.claim_id = ? ORDER BY c.seq", (claim_id,))
+            return [rows.checklist_from_row(r) for r in found]
+
+    def checklists(self) -> dict[str, list[ChecklistItem]]:
+        """Every claim's checklist as ``checklist`` gives it, by claim id, in one read."""
+        grouped: dict[str, list[ChecklistItem]] = {}
+        with self._transaction(write=False) as db:
+            for r in db.execute(f"{_CHECKLIST} ORDER BY c.seq"):
+                grouped.setdefault(r["claim_id"], []).append(rows.checklist_from_row(r))
+        return grouped
+
+    def decision(self, claim_id: str) -> ClaimDecision:
+        """The editor's decision on one claim (empty if the claim was never touched)."""
+        with self._transaction(write=False) as db:
+            row = db.execute("SELECT * FROM decisions WHERE claim_id = ?", (claim_id,)).fetchone()
+            if row is None:
+                return ClaimDecision(claim_id=claim_id)
+            items = db.execute(
+                "SELECT key, status FROM decision_items WHERE claim_id = ?", (claim_id,)
+            )
+            return rows.decision_from_rows(row, items.fetchall())
+
+    def decisions(self) -> dict[str, ClaimDecision]:
+        """Every claim the editor touched, by claim id."""
+        with self._transaction(write=False) as db:
+            items: dict[str, list[sqlite3.Row]] = {}
+            for item in db.execute("SELECT * FROM decision_items ORDER BY claim_id, key"):
+                items.setdefault(item["claim_id"], []).append(item)
+            return {
+                r["claim_id"]: rows.decision_from_rows(r, items.get(r["claim_id"], []))
+                for r in db.execute("SELECT * FROM decisions ORDER BY claim_id")
+            }
+
+    def audit(self, claim_id: str | None = None) -> list[AuditEntry]:
+        """The audit trail, oldest first; only the claim's entries when ``claim_id`` is given."""
+        with self._transaction(write=False) as db:
+            if claim_id is None:
+                found = db.execute("SELECT * FROM audit ORDER BY id")
+            else:
+                found = db.execute(
+                    "SELECT * FROM audit WHERE claim_id = ? ORDER BY id", (claim_id,)
+                )
+            return [rows.audit_from_row(r) for r in found]
+
+    # ------------------------------------------------------------------ editor decisions
+    # Each call is one transaction, on disk before it returns, with its audit row inside
+    # the same transaction. Setting a value it already has changes and records nothing.
+
+    def set_item_status(self, claim_id: str, key: CheckKey, status: CheckStatus | None) -> None:
+        """Set the editor's status of one checklist item; None clears it.
+
+        Raises ``WorkspaceError`` when the claim is not in the workspace.
+        """
+        key = CheckKey(key)
+        new = None if status is None else CheckStatus(status).value
+        with self._transaction(write=True) as db:
+            at = _now()
+            self._require_claim(db, claim_id)
+            row = db.execute(
+                "SELECT status FROM decision_items WHERE claim_id = ? AND key = ?",
+                (claim_id, key.value),
+            ).fetchone()
+            old = None if row is None else row["status"]
+            if old == new:
+                return
+            db.execute(_TOUCH_DECISION, (claim_id, at.isoformat()))
+            if new is None:
+                db.execute(
+                    "DELETE FROM decision_items WHERE claim_id = ? AND key = ?",
+                    (claim_id, key.value),
+                )
+            else:
+                db.execute(
+                    "INSERT INTO decision_items (claim_id, key, status) VALUES (?, ?, ?)"
+                    " ON CONFLICT (claim_id, key) DO UPDATE SET status = excluded.status",
+                    (claim_id, key.value, new),
+                )
+            self._audit(db, at, "item", claim_id, key.value, old, new)
+
+    def set_verdict(self, claim_id: str, verdict: Verdict | None) -> None:
+        """Set the editor's verdict on a claim; None clears it.
+
+        Raises ``WorkspaceError`` when the claim is not in the workspace.
+        """
+        new = None if verdict is None else Verdict(verdict).value
+        with self._transaction(write=True) as db:
+            at = _now()
+            self._require_claim(db, claim_id)
+            row = db.execute(
+                "SELECT verdict FROM decisions WHERE claim_id = ?", (claim_id,)
+            ).fetchone()
+            old = None if row is None else row["verdict"]
+            if old == new:
+                return
+            db.execute(_TOUCH_DECISION, (claim_id, at.isoformat()))
+            db.execute("UPDATE decisions SET verdict = ? WHERE claim_id = ?", (new, claim_id))
+            self._audit(db, at, "verdict", claim_id, None, old, new)
+
+    def set_note(self, claim_id: str, note: str) -> None:
+        """Replace the editor's note on a claim, stored exactly as given.
+
+        Raises ``WorkspaceError`` when the claim is not in the workspace.
+        """
+        with self._transaction(write=True) as db:
+            at = _now()
+            self._require_claim(db, claim_id)
+            row = db.execute(
+                "SELECT note FROM decisions WHERE claim_id = ?", (claim_id,)
+            ).fetchone()
+            old = "" if row is None else row["note"]
+            if old == note:
+                return
+            db.execute(_TOUCH_DECISION, (claim_id, at.isoformat()))
+            db.execute("UPDATE decisions SET note = ? WHERE claim_id = ?", (note, claim_id))
+            self._audit(db, at, "note", claim_id, None, old, note)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _audit(
+        self,
+        db: sqlite3.Connection,
+        at: datetime,
+        action: str,
+        claim_id: str | None,
+        key: str | None,
+        old: str | None,
+        new: str | None,
+    ) -> None:
+        db.execute(
+            "INSERT INTO audit (at, actor, action, claim_id, key, old, new)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (at.isoformat(), self.actor, action, claim_id, key, old, new),
+        )
+
+    @staticmethod
+    def _require_claim(db: sqlite3.Connection, claim_id: str) -> None:
+        # Decisions have no foreign key (they outlive re-analysis), so check by hand that
+        # the editor is deciding on a claim that exists.
+        if db.execute("SELECT 1 FROM claims WHERE id = ? LIMIT 1", (claim_id,)).fetchone() is None:
+            raise WorkspaceError(f"claim {claim_id!r} is not in the workspace")
+
+    @staticmethod
+    def _extracted(db: sqlite3.Connection, article_id: str) -> list[Claim]:
+        found = db.execute(
+            "SELECT data FROM claims WHERE article_id = ? AND stage = 'extracted' ORDER BY seq",
+            (article_id,),
+        )
+        return [rows.claim_from_row(r) for r in found]
