@@ -1,0 +1,122 @@
+"""Bytes to text: find the encoding of a file, or say why it is not text.
+
+Order of evidence, strongest first: a known binary signature, a byte-order mark, the
+NUL-byte pattern of UTF-16 without a BOM, strict UTF-8, an encoding the file declares
+(HTML ``<meta charset>``), then cp1252 and finally Latin-1, which decodes any byte.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from assistant.errors import IngestError
+
+# Signatures of files people drop into an article folder by mistake. Checked before
+# anything else because some (ZIP's "PK") start with printable ASCII.
+BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive, e.g. a .docx"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"SQLite format 3\x00", "a SQLite database"),
+    (b"\x7fELF", "an executable"),
+)
+
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# UTF-16 text in a Latin script has a NUL in every other byte; binary data has NULs
+# scattered on both sides. The sample keeps the check cheap on large files.
+_SAMPLE = 4096
+_UTF16_NUL_SIDE = 0.4  # at least this share of one side's bytes are NUL ...
+_UTF16_OTHER_SIDE = 0.05  # ... and at most this share of the other side's
+
+# Text has almost no control characters besides tab and newlines; a file that decodes
+# to more than this share of them is binary that happened to decode.
+_MAX_CONTROL_RATIO = 0.1
+_ALLOWED_CONTROLS = frozenset("\t\n\r\x0b\x0c\x1b")
+
+
+def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
+    """Decode the bytes of a text file.
+
+    ``declared`` is an encoding the file names for itself (an HTML ``<meta charset>``);
+    it is tried after strict UTF-8. Raises ``IngestError`` when the bytes are binary.
+    """
+    for signature, kind in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise IngestError(f"binary file ({kind}), not text")
+    text = _decode(data, declared)
+    if _looks_binary(text):
+        raise IngestError("binary file (mostly control characters), not text")
+    return text
+
+
+def _decode(data: bytes, declared: str | None) -> str:
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            # The BOM states the encoding; a stray bad sequence becomes U+FFFD rather
+            # than costing the whole article.
+            return data[len(bom) :].decode(encoding, errors="replace")
+    utf16 = _sniff_utf16(data[:_SAMPLE])
+    if utf16 is not None:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass  # NULs that are not UTF-16: reported as binary below
+    if b"\x00" in data:
+        raise IngestError("binary file (contains NUL bytes), not text")
+    for encoding in [e for e in ("utf-8", _usable(declared), "cp1252") if e is not None]:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _sniff_utf16(sample: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when the NUL bytes sit on one side only, else None."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(odd) < 2:
+        return None
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul >= _UTF16_NUL_SIDE and even_nul <= _UTF16_OTHER_SIDE:
+        return "utf-16-le"
+    if even_nul >= _UTF16_NUL_SIDE and odd_nul <= _UTF16_OTHER_SIDE:
+        return "utf-16-be"
+    return None
+
+
+def _usable(declared: str | None) -> str | None:
+    """The declared encoding if Python knows it and it is byte-oriented.
+
+    A page that declares UTF-16 in a ``<meta>`` tag cannot be UTF-16 (the tag itself
+    was readable as ASCII), so HTML parsers ignore that declaration; so do we.
+    """
+    if not declared:
+        return None
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return None
+    return None if name.startswith(("utf-16", "utf-32")) else name
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:_SAMPLE]
+    if not sample:
+        return False
+    controls = sum(
+        1 for ch in sample if (ch < " " or "\x7f" <= ch <= "\x9f") and ch not in _ALLOWED_CONTROLS
+    )
+    return controls / len(sample) > _MAX_CONTROL_RATIO

@@ -1,0 +1,76 @@
+"""From what a format parser found to an ``Article``.
+
+Every format produces a ``Document``: text blocks (an HTML parser knows a figcaption is
+a caption; a text file is one block) and raw metadata. Assembly cleans each block,
+joins them with blank lines, settles the metadata and tags the lines, so every format
+gets the same cleaning and the same tagging.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.errors import IngestError
+from assistant.ingest.clean import clean_text
+from assistant.ingest.lines import guess_title, tag_segments
+from assistant.ingest.metadata import IngestDefaults, Metadata, resolve
+from assistant.model import Article, Segment, SegmentTag, Span
+
+
+@dataclass(frozen=True)
+class Block:
+    """A stretch of text; ``tag`` is set when the markup already says what it is."""
+
+    text: str
+    tag: SegmentTag | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    blocks: tuple[Block, ...]
+    meta: Metadata = field(default_factory=Metadata)
+
+
+def to_article(
+    doc: Document, *, article_id: str, source: str, defaults: IngestDefaults
+) -> tuple[Article, tuple[str, ...]]:
+    """Build the article and the warnings about metadata that was ignored.
+
+    Raises ``IngestError`` when no text is left once markup and control characters
+    are gone.
+    """
+    text, known = _join(doc.blocks)
+    if not text:
+        raise IngestError("no article text (only markup, control characters or blank lines)")
+    fields = resolve(doc.meta, defaults)
+    title = fields.title or guess_title(text)
+    article = Article(
+        id=article_id,
+        outlet=fields.outlet,
+        title=title,
+        url=fields.url,
+        published=fields.published,
+        language=fields.language,
+        text=text,
+        source=source,
+        segments=tag_segments(text, title=title, known=known),
+    )
+    return article, fields.warnings
+
+
+def _join(blocks: tuple[Block, ...]) -> tuple[str, list[Segment]]:
+    """Cleaned blocks joined by blank lines, and the spans of the pre-tagged ones."""
+    parts: list[str] = []
+    known: list[Segment] = []
+    offset = 0
+    for block in blocks:
+        text = clean_text(block.text)
+        if not text:
+            continue
+        if parts:
+            offset += 2  # the "\n\n" between blocks
+        if block.tag is not None:
+            known.append(Segment(span=Span(start=offset, end=offset + len(text)), tag=block.tag))
+        parts.append(text)
+        offset += len(text)
+    return "\n\n".join(parts), known

@@ -1,0 +1,68 @@
+"""JSONL: one article per line, ``{"id", "outlet", "title", "url", "published", "text"}``.
+
+Each line stands alone: a line that is not a JSON object with a ``text`` string is
+reported on its own and the other lines go on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from assistant.ingest.document import Block, Document
+from assistant.ingest.metadata import Metadata
+
+# Metadata fields read from each object; anything else on the line is ignored.
+JSONL_FIELDS: tuple[str, ...] = ("id", "title", "outlet", "url", "published", "language")
+
+
+def parse_jsonl(text: str) -> Iterator[tuple[int, Document | str]]:
+    """(line number, document or the reason the line was refused) per non-blank line.
+
+    Lines are split on ``\\n`` only: U+2028 and friends may sit inside JSON strings.
+    """
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.strip()
+        if line:
+            yield number, _parse_line(line)
+
+
+def _parse_line(line: str) -> Document | str:
+    try:
+        value = json.loads(line, strict=False)  # strict=False: raw tabs in strings are fine
+    except json.JSONDecodeError as err:
+        return f"not valid JSON: {err.msg} (column {err.colno})"
+    except RecursionError:
+        return "not valid JSON: nested too deeply"
+    except ValueError as err:  # e.g. an integer longer than Python converts
+        return f"not valid JSON: {err}"
+    if not isinstance(value, dict):
+        return f"not a JSON object but {_json_type(value)}"
+    text = value.get("text")
+    if text is None:
+        return 'no "text" field'
+    if not isinstance(text, str):
+        return f'"text" is {_json_type(text)}, not a string'
+    if not text.strip():
+        return '"text" is empty'
+    fields = {name: _scalar(value.get(name)) for name in JSONL_FIELDS}
+    return Document(blocks=(Block(text),), meta=Metadata(**{k: v for k, v in fields.items() if v}))
+
+
+def _scalar(value: object) -> str | None:
+    """Strings and numbers as text (ids are often numbers); other JSON is not metadata."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value)
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "an object"

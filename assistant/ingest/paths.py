@@ -1,0 +1,111 @@
+"""Which files a list of paths means, and reading one safely."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from assistant.errors import IngestError
+from assistant.ingest.formats import FORMATS_BY_SUFFIX
+from assistant.model import InputRecord, InputStatus
+
+
+def discover(paths: Sequence[Path]) -> Iterator[Path | InputRecord]:
+    """The files to read, in order, and a rejected record for each directory that
+    cannot be listed or holds no article files.
+
+    A path named explicitly is yielded as is, whatever it is (reading reports a missing
+    or special file). A directory is walked depth-first in name order, each directory's
+    files before its subdirectories; hidden entries and files with other suffixes are
+    skipped. Symbolic links are followed, each real directory walked once, so a link
+    loop cannot trap the walk.
+    """
+    for path in paths:
+        if not path.is_dir():
+            yield path
+            continue
+        found = False
+        for item in _walk(path):
+            found = found or isinstance(item, Path)
+            yield item
+        if not found:
+            suffixes = ", ".join(FORMATS_BY_SUFFIX)
+            yield _rejected(path, f"no article files ({suffixes}) in this directory")
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The content of the regular file at ``path``, at most ``max_bytes`` long.
+
+    Raises ``IngestError`` for a missing, special, unreadable or too large file. The
+    size is checked before reading, and the read is capped in case the file grows.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        reason = "broken symbolic link" if path.is_symlink() else "no such file"
+        raise IngestError(reason) from None
+    except OSError as err:
+        raise IngestError(f"cannot read: {describe(err)}") from None
+    if not stat.S_ISREG(info.st_mode):
+        # Reading a FIFO blocks forever and a device never ends.
+        raise IngestError("not a regular file (a FIFO, device or socket)")
+    if info.st_size > max_bytes:
+        raise IngestError(_too_large(max_bytes, info.st_size))
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as err:
+        raise IngestError(f"cannot read: {describe(err)}") from None
+    if len(data) > max_bytes:
+        raise IngestError(_too_large(max_bytes))
+    return data
+
+
+def describe(err: OSError) -> str:
+    """The operating system's words for ``err``: "permission denied"."""
+    return (err.strerror or str(err)).lower()
+
+
+def _walk(top: Path) -> Iterator[Path | InputRecord]:
+    pending = [top]  # a stack, not recursion: directory trees can be deep
+    visited: set[str] = set()
+    while pending:
+        directory = pending.pop()
+        real = os.path.realpath(directory)
+        if real in visited:
+            continue
+        visited.add(real)
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as err:
+            yield _rejected(directory, f"cannot list directory: {describe(err)}")
+            continue
+        subdirectories: list[Path] = []
+        for entry in entries:
+            path = directory / entry.name
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                subdirectories.append(path)
+            elif path.suffix.lower() in FORMATS_BY_SUFFIX:
+                yield path  # reading reports a broken link or a special file
+        pending.extend(reversed(subdirectories))
+
+
+def _rejected(path: Path, reason: str) -> InputRecord:
+    return InputRecord(source=str(path), status=InputStatus.rejected, reason=reason)
+
+
+def _too_large(limit: int, size: int | None = None) -> str:
+    actual = f"{_size(size)}, " if size is not None else ""
+    return f"{actual}larger than the {_size(limit)} limit (--max-bytes)"
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if n >= scale:
+            return f"{n / scale:.3g} {unit}"
+    return f"{n} bytes"
