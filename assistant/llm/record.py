@@ -1,0 +1,103 @@
+"""``--record DIR``: write a fixture for every chat completion a real endpoint returns.
+
+``RecordingTransport`` wraps the transport of the client the LLM extractor uses. Each
+successful chat-completions response is written as a fixture (see
+``assistant.llm.mock.fixtures``) that mock mode replays for the same prompt version and
+chunk. A fixture holds the request's model and messages and the response body - never a
+header, so never an API key. After re-asks, the last successful response for a chunk is
+the one kept: it is the answer the extractor accepted.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import httpx2
+from pydantic import ValidationError
+
+from assistant.llm.mock.fixtures import FIXTURE_FORMAT, FixtureFile, FixtureMatch
+from assistant.llm.mock.wire import CHAT_PATH_SUFFIX, ChatRequest, parse_request
+
+log = logging.getLogger(__name__)
+
+
+class RecordingTransport(httpx2.AsyncBaseTransport):
+    """Forwards every request to ``inner``; records chat completions into ``out_dir``."""
+
+    def __init__(self, inner: httpx2.AsyncBaseTransport, out_dir: Path) -> None:
+        self._inner = inner
+        self._out_dir = out_dir
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        """Forward ``request``; errors of the inner transport propagate unchanged.
+
+        A response that cannot be recorded (not a chat completion, not JSON, a request
+        without prompt version or article block) is returned as it is, with a warning.
+        Raises ``OSError`` when the fixture cannot be written: a recording run that
+        silently records nothing would be worse than one that stops.
+        """
+        response = await self._inner.handle_async_request(request)
+        if not _is_chat_completion(request) or response.status_code != 200:
+            return response
+        await request.aread()
+        await response.aread()  # buffered: the client reads the same bytes afterwards
+        try:
+            chat = parse_request(request.content, request.headers)
+            body = json.loads(response.content)
+        except (ValueError, UnicodeDecodeError) as err:
+            log.warning("not recorded: %s", err)
+            return response
+        if chat.body.get("stream"):
+            log.warning("not recorded: streamed responses are not supported")
+        elif chat.prompt_version is None or chat.text_sha256 is None:
+            log.warning("not recorded: request has no prompt version or no article block")
+        else:
+            try:
+                self._write(chat, body)
+            except ValidationError as err:
+                log.warning("not recorded: the response is not a chat completion: %s", err)
+        return response
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    def _write(self, chat: ChatRequest, response: object) -> Path:
+        assert chat.prompt_version is not None and chat.text_sha256 is not None
+        fixture = FixtureFile(
+            format=FIXTURE_FORMAT,
+            match=FixtureMatch(prompt_version=chat.prompt_version, text_sha256=chat.text_sha256),
+            # Only what a reader needs to see what was asked: never headers.
+            request={"model": chat.model, "messages": chat.body.get("messages", [])},
+            response=response,
+        )
+        path = self._out_dir / fixture_name(chat.text_sha256, chat.prompt_version)
+        _write_atomically(path, fixture.model_dump_json(indent=2, exclude_unset=True) + "\n")
+        log.info("recorded %s", path)
+        return path
+
+
+def fixture_name(text_sha256: str, prompt_version: str) -> str:
+    """``<text_sha256[:16]>-<prompt_version>.json``, the version made safe for a filename."""
+    return f"{text_sha256[:16]}-{re.sub(r'[^A-Za-z0-9._-]', '_', prompt_version)}.json"
+
+
+def _is_chat_completion(request: httpx2.Request) -> bool:
+    return request.method == "POST" and request.url.path.endswith(CHAT_PATH_SUFFIX)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file so an interrupted run never leaves half a fixture."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
