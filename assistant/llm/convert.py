@@ -1,0 +1,315 @@
+"""Turn the model's lenient answer into domain claims, checking it against the article.
+
+The model only says what the text says; this module decides what of that to trust:
+
+- every quote is located in the chunk (``assistant.ground.locate``); a quote that is not
+  there is kept with ``grounding=ungrounded`` and no span, never silently accepted;
+- every hedge cue must be in the text near its claim, else it is dropped with a warning;
+  cues the offline hedge lexicon finds around the claim are added;
+- enum values the model got wrong fall back to a safe default, with a warning;
+- claims in promos, teasers, credits, footers, banners and headlines are dropped;
+  claims in photo captions are kept and tagged as such.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_right
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import TypeVar
+
+from assistant.ground import locate
+from assistant.llm.chunking import Chunk
+from assistant.llm.schema import ClaimExtraction, LLMClaim, LLMHedge, LLMQuantity
+from assistant.model import (
+    Article,
+    Bound,
+    Certainty,
+    Claim,
+    ClaimKind,
+    Grounding,
+    Hedge,
+    HedgeKind,
+    HedgeScope,
+    Period,
+    Quantity,
+    SegmentTag,
+    SourceLink,
+    SourceRole,
+    Span,
+)
+from assistant.normalize.numbers import parse_quantity
+
+log = logging.getLogger(__name__)
+
+E = TypeVar("E", bound=StrEnum)
+
+_CLAIM_SEGMENTS = frozenset({SegmentTag.body, SegmentTag.caption})
+
+# Words models use instead of our enum values (already lower_snake from the schema).
+_KIND_SYNONYMS = {
+    "statistic": "quantity",
+    "number": "quantity",
+    "figure": "quantity",
+    "fact": "event",
+    "statement": "quote",
+    "forecast": "prediction",
+    "superlative": "comparison",
+    "record": "comparison",
+}
+_BOUND_SYNONYMS = {
+    "approximately": "about",
+    "approximate": "about",
+    "around": "about",
+    "roughly": "about",
+    "nearly": "about",
+    "almost": "about",
+    "over": "more_than",
+    "greater_than": "more_than",
+    "above": "more_than",
+    "minimum": "at_least",
+    "at_most": "up_to",
+    "maximum": "up_to",
+    "as_many_as": "up_to",
+    "less_than": "fewer_than",
+    "under": "fewer_than",
+    "below": "fewer_than",
+    "between": "range",
+}
+_HEDGE_SYNONYMS = {
+    "modal": "epistemic_modal",
+    "epistemic": "epistemic_modal",
+    "reported": "evidential",
+    "hearsay": "evidential",
+    "disclaimer": "verification_disclaimer",
+    "unverified": "verification_disclaimer",
+    "approximation": "approximator",
+    "approximate": "approximator",
+    "attribution": "attribution_only",
+}
+_SCOPE_SYNONYMS = {
+    "phrase": "clause",
+    "following": "sentence",
+    "previous": "preceding",
+    "prior": "preceding",
+    "backward": "preceding",
+}
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def to_domain(
+    answer: ClaimExtraction, article: Article, chunk: Chunk | None = None
+) -> tuple[list[Claim], list[str]]:
+    """Domain claims for the answer about ``chunk`` (the whole article when ``None``).
+
+    Returns the claims (ids ``<article id>#<n>`` in answer order) and warnings for an
+    editor: ungrounded quotes, dropped hedge cues, values that fell back to a default.
+    Raises nothing for bad model output.
+    """
+    converter = _Converter(article)
+    claims = converter.claims(answer.claims, chunk or Chunk(text=article.text, start=0))
+    return claims, converter.warnings
+
+
+class _Converter:
+    """Converts the claims of one answer and collects the warnings they raise."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.paragraphs = _Paragraphs(article.text)
+        self.warnings: list[str] = []
+
+    def claims(self, raws: list[LLMClaim], chunk: Chunk) -> list[Claim]:
+        claims: list[Claim] = []
+        hint = 0  # claims come in text order: look for a repeated quote near the last one
+        for raw in raws:
+            claim_id = f"{self.article.id}#{len(claims) + 1}"
+            found = locate(raw.quote, chunk.text, hint)
+            if found is None:
+                self.warnings.append(
+                    f"quote not found in the article, kept as ungrounded: {_short(raw.quote)}"
+                )
+                claims.append(self.claim(raw, claim_id, None, Grounding.ungrounded))
+                continue
+            local, grounding = found
+            hint = local.end
+            span = Span(start=chunk.start + local.start, end=chunk.start + local.end)
+            segment = self.article.tag_at(span.start)
+            if segment in _CLAIM_SEGMENTS:
+                claims.append(self.claim(raw, claim_id, span, grounding, segment))
+            else:
+                log.debug("dropped a claim in a %s segment of %s", segment, self.article.id)
+        return claims
+
+    def claim(
+        self,
+        raw: LLMClaim,
+        claim_id: str,
+        span: Span | None,
+        grounding: Grounding,
+        segment: SegmentTag = SegmentTag.body,
+    ) -> Claim:
+        text = self.article.text
+        attribution = _attribution(raw, self.article)
+        hedges = self.hedges(raw.hedges, span)
+        return Claim(
+            id=claim_id,
+            article_id=self.article.id,
+            quote=text[span.start : span.end] if span else raw.quote.strip(),
+            span=span,
+            statement=raw.statement.strip() or raw.quote.strip(),
+            kind=self.enum(raw.kind, ClaimKind.event, _KIND_SYNONYMS, "claim kind"),
+            subject=raw.subject,
+            metric=raw.metric,
+            quantity=self.quantity(raw.quantity) if raw.quantity else None,
+            period=Period(text=raw.period) if raw.period else None,
+            location=raw.location,
+            attribution=attribution,
+            hedges=hedges,
+            certainty=_certainty(hedges, attribution),
+            check_worthiness=raw.check_worthiness,
+            grounding=grounding,
+            segment=segment,
+            paragraph=self.paragraphs.index(span.start) if span else None,
+        )
+
+    def hedges(self, raws: list[LLMHedge], span: Span | None) -> list[Hedge]:
+        """The model's cues found near the claim, plus the lexicon's cues it missed."""
+        text = self.article.text
+        # Near = the claim's paragraph and one either side: a verification disclaimer
+        # often follows the figure it covers, in the next sentence or paragraph.
+        lo, hi = self.paragraphs.of(span, extra=1) if span else (0, len(text))
+        hint = span.start - lo if span else 0
+        hedges: list[Hedge] = []
+        for raw in raws:
+            found = locate(raw.cue, text[lo:hi], hint)
+            if found is None:
+                self.warnings.append(
+                    f"hedge cue not found near its claim, dropped: {_short(raw.cue)}"
+                )
+                continue
+            local, _ = found
+            cue = Span(start=lo + local.start, end=lo + local.end)
+            hedges.append(
+                Hedge(
+                    cue=text[cue.start : cue.end],
+                    span=cue,
+                    kind=self.enum(
+                        raw.kind, HedgeKind.epistemic_modal, _HEDGE_SYNONYMS, "hedge kind"
+                    ),
+                    scope=self.enum(raw.scope, HedgeScope.clause, _SCOPE_SYNONYMS, "hedge scope"),
+                )
+            )
+        if span is not None:
+            hedges += _lexicon_hedges(text, span, self.paragraphs.of(span)[1], hedges)
+        return hedges
+
+    def quantity(self, raw: LLMQuantity) -> Quantity | None:
+        """The claim's quantity: the number as written wins over the model's reading of it.
+
+        "more than 2,000" read by the number parser gives value, bound and unit; the
+        model's own value and bound are the fallback when there is no readable text.
+        Unreadable: dropped with a warning.
+        """
+        written = (raw.text or (raw.value if isinstance(raw.value, str) else "")).strip()
+        parsed = parse_quantity(written) if written else None
+        if parsed is not None:
+            return parsed.model_copy(update={"unit": parsed.unit or raw.unit, "text": written})
+        if isinstance(raw.value, str):
+            self.warnings.append(f"quantity not a number, dropped: {_short(raw.value)}")
+            return None
+        upper = raw.upper if isinstance(raw.upper, float | int) else None
+        bound = self.enum(raw.bound, Bound.about, _BOUND_SYNONYMS, "quantity bound")
+        if bound is Bound.range and upper is None:
+            bound = Bound.about
+        return Quantity(
+            value=raw.value,
+            upper=upper,
+            bound=bound,
+            unit=raw.unit,
+            text=written or f"{raw.value:g}",
+        )
+
+    def enum(self, value: str, default: E, synonyms: Mapping[str, str], what: str) -> E:
+        """``value`` as a member of ``default``'s enum, directly or via ``synonyms``, else
+        ``default`` (the safe reading) with a warning."""
+        try:
+            return type(default)(synonyms.get(value, value))
+        except ValueError:
+            self.warnings.append(f"unknown {what} {_short(value)}, read as {default.value!r}")
+            return default
+
+
+def _attribution(raw: LLMClaim, article: Article) -> list[SourceLink]:
+    """The chain from the publication to whoever first said it: outlet -> via -> source."""
+    chain = [
+        (article.outlet, SourceRole.outlet),
+        (raw.via, SourceRole.intermediary),
+        (raw.source, SourceRole.original),
+    ]
+    return [
+        SourceLink(name=name.strip(), role=role) for name, role in chain if name and name.strip()
+    ]
+
+
+def _lexicon_hedges(text: str, span: Span, paragraph_end: int, known: list[Hedge]) -> list[Hedge]:
+    """Cues the offline lexicon finds that no known cue overlaps: those in the quote, and
+    disclaimers later in its paragraph that refer back to it ("These figures could not be
+    verified"). Which earlier sentences such a disclaimer covers is the rule layer's call.
+    """
+    # Imported here: the offline extractor is a sibling layer, needed only for this step.
+    from assistant.extract.offline.hedges import find_hedges
+
+    found = find_hedges(text, span.start, span.end) + [
+        hedge
+        for hedge in find_hedges(text, span.end, paragraph_end)
+        if hedge.scope is HedgeScope.preceding
+    ]
+    taken = [h.span for h in known if h.span is not None]
+    return [
+        hedge
+        for hedge in found
+        if hedge.span is None
+        or not any(hedge.span.start < t.end and t.start < hedge.span.end for t in taken)
+    ]
+
+
+def _certainty(hedges: list[Hedge], attribution: list[SourceLink]) -> Certainty:
+    kinds = {h.kind for h in hedges}
+    if kinds & {HedgeKind.verification_disclaimer, HedgeKind.evidential}:
+        return Certainty.unverified
+    if kinds & {HedgeKind.epistemic_modal, HedgeKind.approximator}:
+        return Certainty.hedged
+    if HedgeKind.attribution_only in kinds or any(
+        link.role is not SourceRole.outlet for link in attribution
+    ):
+        return Certainty.attributed
+    return Certainty.asserted
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+class _Paragraphs:
+    """Paragraphs of a text: runs of lines separated by blank lines."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+        self._length = len(text)
+
+    def index(self, offset: int) -> int:
+        """0-based index of the paragraph holding ``offset``."""
+        return bisect_right(self._starts, offset) - 1
+
+    def of(self, span: Span, extra: int = 0) -> tuple[int, int]:
+        """Start and end of the paragraph(s) ``span`` is in, widened by ``extra`` on each
+        side. An end includes the blank line after the paragraph."""
+        first = max(0, self.index(span.start) - extra)
+        last = self.index(max(span.start, span.end - 1)) + extra + 1
+        end = self._starts[last] if last < len(self._starts) else self._length
+        return self._starts[first], end

@@ -1,0 +1,163 @@
+"""Converting the model's lenient answer into domain claims, checked against the text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.llm.chunking import Chunk
+from assistant.llm.convert import to_domain
+from assistant.llm.schema import ClaimExtraction
+from assistant.model import (
+    Article,
+    Bound,
+    Certainty,
+    Claim,
+    ClaimKind,
+    Grounding,
+    HedgeKind,
+    HedgeScope,
+)
+
+TEXT = (
+    "Officials said 2,417 people were evacuated.\n\n"
+    "Rebels claimed “dozens” of soldiers were killed in the attack.\n\n"
+    "These figures could not be independently verified.\n\n"
+    "A fourth paragraph.\n\n"
+    "Officials said 2,417 people were evacuated."
+)
+ARTICLE = Article(id="a1", outlet="Daily Planet", source="t", text=TEXT)
+
+
+def convert(*claims: dict[str, Any], article: Article = ARTICLE) -> tuple[list[Claim], list[str]]:
+    filled = [{"statement": c["quote"], **c} for c in claims]
+    return to_domain(ClaimExtraction.model_validate({"claims": filled}), article)
+
+
+def test_quote_is_taken_from_the_article_as_written() -> None:
+    (claim,), warnings = convert({"quote": 'Rebels claimed "dozens" of soldiers'})
+    assert claim.quote == "Rebels claimed “dozens” of soldiers"
+    assert claim.grounding is Grounding.normalized and warnings == []
+    assert claim.paragraph == 1
+
+
+def test_a_repeated_quote_maps_to_the_occurrence_nearest_the_previous_claim() -> None:
+    quote = "Officials said 2,417 people were evacuated."
+    claims, _ = convert({"quote": "A fourth paragraph."}, {"quote": quote})
+    assert [c.span.start for c in claims if c.span] == [TEXT.index("A fourth"), TEXT.rindex(quote)]
+    assert [c.paragraph for c in claims] == [3, 4]
+
+
+def test_spans_of_a_chunk_are_mapped_to_the_article() -> None:
+    start = TEXT.index("Rebels")
+    chunk = Chunk(text=TEXT[start:], start=start, part=2, parts=2)
+    answer = ClaimExtraction.model_validate({"claims": [{"quote": "A fourth", "statement": "s"}]})
+    (claim,), _ = to_domain(answer, ARTICLE, chunk)
+    assert claim.span is not None and TEXT[claim.span.start : claim.span.end] == "A fourth"
+
+
+def test_unknown_kinds_fall_back_with_a_warning_and_synonyms_are_understood() -> None:
+    claims, warnings = convert(
+        {"quote": "A fourth paragraph.", "kind": "Gossip"},
+        {"quote": "Officials said", "kind": "Statistic"},
+    )
+    assert [c.kind for c in claims] == [ClaimKind.event, ClaimKind.quantity]
+    assert warnings == ["unknown claim kind 'gossip', read as 'event'"]
+
+
+def test_quantities_are_read_from_the_number_as_written() -> None:
+    claims, warnings = convert(
+        {"quote": "2,417 people", "quantity": {"value": "2,417", "unit": "people"}},
+        {"quote": "Officials said", "quantity": {"value": 2000, "text": "more than 2,000"}},
+        {"quote": "A fourth", "quantity": {"value": 300, "bound": "Roughly"}},
+        {"quote": "evacuated.", "quantity": {"value": "a record number"}},
+    )
+    first, second, third, fourth = (c.quantity for c in claims)
+    assert first is not None and (first.value, first.bound, first.unit) == (
+        2417,
+        Bound.exact,
+        "people",
+    )
+    assert second is not None and (second.value, second.bound) == (2000, Bound.more_than)
+    assert second.text == "more than 2,000"
+    assert third is not None and (third.value, third.bound, third.text) == (300, Bound.about, "300")
+    assert fourth is None
+    assert warnings == ["quantity not a number, dropped: 'a record number'"]
+
+
+def test_attribution_runs_from_outlet_through_intermediary_to_source() -> None:
+    (claim,), _ = convert({"quote": "Rebels claimed", "source": "rebels", "via": " AFP "})
+    assert [(s.name, s.role.value) for s in claim.attribution] == [
+        ("Daily Planet", "outlet"),
+        ("AFP", "intermediary"),
+        ("rebels", "original"),
+    ]
+    assert claim.certainty is Certainty.attributed
+
+
+def test_a_claim_with_no_source_is_asserted_by_the_outlet() -> None:
+    (claim,), _ = convert({"quote": "A fourth paragraph."})
+    assert [s.role.value for s in claim.attribution] == ["outlet"]
+    assert claim.certainty is Certainty.asserted
+
+
+def test_hedge_cues_are_located_near_the_claim_and_decide_certainty() -> None:
+    hedge = {
+        "cue": "could not be independently verified",
+        "kind": "Disclaimer",
+        "scope": "Preceding",
+    }
+    (claim,), warnings = convert({"quote": "Rebels claimed", "hedges": [hedge]})
+    assert warnings == []
+    cue = next(h for h in claim.hedges if h.cue == "could not be independently verified")
+    assert cue.kind is HedgeKind.verification_disclaimer and cue.scope is HedgeScope.preceding
+    assert cue.span is not None and TEXT[cue.span.start : cue.span.end] == cue.cue
+    assert claim.certainty is Certainty.unverified
+
+
+def test_hedge_cues_not_in_the_text_or_far_away_are_dropped_with_a_warning() -> None:
+    hedges = [
+        {"cue": "allegedly", "kind": "evidential"},
+        {"cue": "could not be independently verified", "kind": "verification_disclaimer"},
+    ]
+    (claim,), warnings = convert({"quote": "2,417 people were evacuated", "hedges": hedges})
+    assert [
+        h.cue for h in claim.hedges if h.cue in ("allegedly", "could not be independently verified")
+    ] == []
+    assert warnings == [
+        "hedge cue not found near its claim, dropped: 'allegedly'",
+        "hedge cue not found near its claim, dropped: 'could not be independently verified'",
+    ]
+
+
+def test_an_ungrounded_claim_is_kept_without_span_with_a_warning() -> None:
+    (claim,), warnings = convert({"quote": "Nobody was evacuated."})
+    assert claim.grounding is Grounding.ungrounded and claim.span is None
+    assert claim.paragraph is None and claim.quote == "Nobody was evacuated."
+    assert warnings == [
+        "quote not found in the article, kept as ungrounded: 'Nobody was evacuated.'"
+    ]
+
+
+def test_the_lexicon_adds_cues_the_model_missed() -> None:
+    text = (
+        "Rebels reportedly shot down a helicopter. Officials said 40 soldiers died. "
+        "These figures could not be independently verified.\n\n"
+        "Another paragraph may follow."
+    )
+    article = Article(id="a2", source="t", text=text)
+    claims, warnings = convert(
+        {"quote": "Rebels reportedly shot down a helicopter."},
+        {"quote": "40 soldiers died", "hedges": [{"cue": "soldiers", "kind": "evidential"}]},
+        article=article,
+    )
+    shot, died = claims
+    assert [(h.cue, h.kind) for h in shot.hedges] == [
+        ("reportedly", HedgeKind.evidential),
+        ("could not be independently verified", HedgeKind.verification_disclaimer),
+    ]
+    assert ("could not be independently verified", HedgeScope.preceding) in [
+        (h.cue, h.scope) for h in died.hedges
+    ]
+    assert "may" not in [h.cue for h in died.hedges]  # another paragraph
+    assert [h.cue for h in died.hedges].count("soldiers") == 1  # the model's, not doubled
+    assert died.certainty is Certainty.unverified and warnings == []
