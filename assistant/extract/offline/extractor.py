@@ -1,0 +1,518 @@
+"""The offline extractor: claims from sentence splitting, quantity parsing, attribution
+patterns and a hedge lexicon. No model, no network, deterministic.
+
+What becomes a claim:
+
+- every figure (one claim per quantity; a sentence with several figures is cut into one
+  clause per figure, see ``clauses``);
+- a superlative or record ("the worst flooding since records began") - a comparison
+  that needs a baseline, even in a sentence that also states figures;
+- in a sentence without figures: a prediction ("is expected to rise"), an attributed
+  direct quotation, an attributed statement ("the ministry said the dam had failed"),
+  or an event told with an evidential ("reportedly") or a verification disclaimer.
+
+Sentences in promo, teaser, translation-banner, footer and credit segments yield
+nothing; a caption's claims are kept and tagged ``caption``. Questions and sentences
+that only disclaim earlier ones ("These figures could not be verified.") are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from assistant.extract.base import Extractor
+from assistant.extract.offline.attribution import (
+    PRONOUNS,
+    Attribution,
+    build_chain,
+    find_attributions,
+    find_wire_credit,
+)
+from assistant.extract.offline.clauses import cut_clauses, trim_clause
+from assistant.extract.offline.facets import (
+    PREDICTION,
+    SUPERLATIVE,
+    compared_thing,
+    location_of,
+    metric_for,
+    period_of,
+    subject_of,
+)
+from assistant.extract.offline.hedges import sentence_hedges
+from assistant.extract.offline.sentences import Sentence, split_sentences
+from assistant.model import (
+    Article,
+    Bound,
+    Certainty,
+    Claim,
+    ClaimKind,
+    ExtractionResult,
+    Grounding,
+    Hedge,
+    HedgeKind,
+    HedgeScope,
+    Period,
+    Quantity,
+    SegmentTag,
+    Span,
+    Usage,
+)
+from assistant.normalize.numbers import (
+    CURRENCIES,
+    MEASURE_UNITS,
+    TIME_UNITS,
+    QuantityMatch,
+    match_quantities,
+    singular,
+)
+
+SKIPPED_SEGMENTS = frozenset(
+    {
+        SegmentTag.promo,
+        SegmentTag.teaser,
+        SegmentTag.translation_banner,
+        SegmentTag.footer,
+        SegmentTag.credit,
+    }
+)
+# Units that are not count nouns, so a following bare number does not inherit them.
+_NOT_COUNT_UNITS = (
+    frozenset({"percent", "fraction", "percentage_points"})
+    | CURRENCIES
+    | MEASURE_UNITS
+    | TIME_UNITS
+)
+_TOTALS = frozenset({"total", "running total", "tally"})
+# What may stand before a figure that takes the noun of the figure before it.
+_OPENERS = re.compile(r"\s*(?:(?:including|of\s+them|of\s+those|another|a\s+further)\s*)?")
+# A clause opening with one of these leans on the rest of its sentence.
+_DEPENDENT = re.compile(r"(?:who|whom|whose|which|where|that|when)\b", re.IGNORECASE)
+_QUOTATION = re.compile(r'"[^"\n]{12,}"|“[^”\n]{12,}”')
+_BASE_WORTHINESS = {
+    ClaimKind.quantity: 0.55,
+    ClaimKind.comparison: 0.55,
+    ClaimKind.prediction: 0.45,
+    ClaimKind.attribution: 0.4,
+    ClaimKind.event: 0.4,
+    ClaimKind.quote: 0.35,
+}
+
+
+class OfflineExtractor(Extractor):
+    """Extracts claims with rules only: the default with no endpoint, and a baseline."""
+
+    name = "offline"
+
+    async def extract(self, article: Article) -> ExtractionResult:
+        """Claims of ``article``; never fails for an odd article (no claims is an answer)."""
+        started = time.perf_counter()
+        claims = self.extract_claims(article)
+        usage = Usage(duration_s=time.perf_counter() - started)
+        return ExtractionResult(
+            article_id=article.id, extractor=self.name, claims=claims, usage=usage
+        )
+
+    def extract_claims(self, article: Article) -> list[Claim]:
+        """Claims of ``article`` in text order, ids ``<article id>#1``, ``#2``...; every
+        quote is ``article.text[span]``. Deterministic. Raises nothing for any text."""
+        return _Reader(article).read()
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """What one sentence holds, found once."""
+
+    sentence: Sentence
+    quantities: list[QuantityMatch]
+    attributions: list[Attribution]
+    hedges: list[Hedge]
+
+
+@dataclass
+class _Draft:
+    """A claim before it has an id."""
+
+    span: Span
+    kind: ClaimKind
+    sentence: Sentence
+    statement: str
+    quantity: Quantity | None = None
+    metric: str | None = None
+    subject: str | None = None
+    period: Period | None = None
+    location: str | None = None
+    attribution: Attribution | None = None
+    hedges: list[Hedge] = field(default_factory=list)
+    noun: str | None = None  # the count noun, for figures later in the sentence
+
+
+class _Reader:
+    """One pass over one article; holds what later sentences need from earlier ones."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        breaks = [b for seg in article.segments for b in (seg.span.start, seg.span.end)]
+        self.sentences = split_sentences(self.text, breaks)
+        self.wire = find_wire_credit(self.text, article.outlet)
+        # Each sentence is parsed once; hedges need all of them for their scope first.
+        self.parsed = [self._parse(s) for s in self.sentences]
+        self.covering = self._coverage()
+        self.last_source: str | None = None
+
+    def _parse(self, s: Sentence) -> _Parsed:
+        quantities = match_quantities(self.text, s.start, s.end)
+        attributions = find_attributions(self.text, s.start, s.end)
+        hedges = sentence_hedges(self.text, s.start, s.end, quantities, attributions)
+        return _Parsed(s, quantities, attributions, hedges)
+
+    def read(self) -> list[Claim]:
+        drafts: list[_Draft] = []
+        for parsed in self.parsed:
+            sentence = parsed.sentence
+            attributions = self._resolve(parsed.attributions)
+            if self.article.tag_at(sentence.start) not in SKIPPED_SEGMENTS:
+                drafts.extend(self._sentence_claims(parsed, attributions))
+            for a in attributions:
+                if a.original and not a.is_pronoun:
+                    self.last_source = a.original
+        # Text order; stable, so a figure comes before the comparison quoting its clause.
+        drafts.sort(key=lambda d: d.span.start)
+        return [self._claim(n, d) for n, d in enumerate(drafts, start=1)]
+
+    # ------------------------------------------------------------------- per sentence
+
+    def _sentence_claims(self, parsed: _Parsed, attributions: list[Attribution]) -> list[_Draft]:
+        s, quantities, hedges = parsed.sentence, parsed.quantities, parsed.hedges
+        if len(re.findall(r"[^\W\d_]{2,}", self.text[s.start : s.end])) < 2:
+            return []  # "2." or a lone heading word: nothing to check
+        whole = Span(start=s.start, end=s.end)
+        clauses = cut_clauses(self.text, s.start, s.end, [q.span for q in quantities])
+        if len(clauses) == 1:
+            clauses = [whole]  # one clause: quote the sentence as written
+        drafts: list[_Draft] = []
+        inherited: str | None = None  # "312 homes ..., of which 180 flooded": homes
+        for q in quantities:
+            clause = _containing(clauses, q.span.start)
+            # Only a figure that opens its clause stands for the noun before it: "of which
+            # 180 flooded", "including 41 that were destroyed" - not "forcing hundreds".
+            opens = _OPENERS.fullmatch(self.text, clause.start, q.span.start) is not None
+            carried = inherited if opens and not q.quantity.unit else None
+            draft = self._quantity_claim(
+                s, q, clause, len(clauses) > 1, hedges, attributions, carried
+            )
+            if draft.metric in _TOTALS and drafts and drafts[-1].metric:
+                # "800 people were evacuated, bringing the total to 2,000": same metric.
+                _carry_total(draft, drafts[-1])
+            drafts.append(draft)
+            unit = draft.quantity.unit if draft.quantity else None
+            if unit and unit not in _NOT_COUNT_UNITS and draft.noun:
+                inherited = draft.noun
+        superlative = SUPERLATIVE.search(self.text, s.start, s.end)
+        if superlative:
+            clause = _containing(clauses, superlative.start())
+            drafts.append(self._comparison(s, superlative, clause, hedges, attributions))
+        elif not quantities:
+            plain = self._plain_claim(s, hedges, attributions)
+            if plain is not None:
+                drafts.append(plain)
+        return drafts
+
+    def _quantity_claim(
+        self,
+        s: Sentence,
+        q: QuantityMatch,
+        clause: Span,
+        is_clause: bool,
+        hedges: list[Hedge],
+        attributions: list[Attribution],
+        inherited: str | None,
+    ) -> _Draft:
+        attribution = self._nearest(attributions, q.span)
+        span = self._quote_span(clause, q, attribution) if is_clause else clause
+        if _DEPENDENT.match(self.text, span.start):
+            span = Span(start=s.start, end=s.end)  # "who spent the night with her two ..."
+        # What precedes the figure, less "X said": where its agent and metric are read.
+        content_from = clause.start
+        if attribution and clause.start <= attribution.cue_span.start < q.span.start:
+            content_from = attribution.cue_span.end
+        metric = metric_for(self.text, content_from, clause.end, q, inherited, s.start)
+        quantity = q.quantity
+        if quantity.unit is None and metric.noun:
+            quantity = quantity.model_copy(update={"unit": singular(metric.noun)})
+        kind = ClaimKind.quantity
+        if PREDICTION.search(self.text, span.start, span.end):
+            kind = ClaimKind.prediction
+        noun_for_statement = inherited if inherited and metric.noun == inherited else None
+        return _Draft(
+            span=span,
+            kind=kind,
+            sentence=s,
+            statement=self._statement(
+                span, attribution, q if noun_for_statement else None, noun_for_statement
+            ),
+            quantity=quantity,
+            metric=metric.text,
+            subject=subject_of(self.text, content_from, q.span.start),
+            period=period_of(self.text, span, Span(start=s.start, end=s.end)),
+            location=location_of(self.text, span.start, span.end)
+            or location_of(self.text, s.start, s.end),
+            attribution=attribution,
+            hedges=self._claim_hedges(s, span, hedges, attribution, q),
+            noun=metric.noun,
+        )
+
+    def _comparison(
+        self,
+        s: Sentence,
+        cue: re.Match[str],
+        clause: Span,
+        hedges: list[Hedge],
+        attributions: list[Attribution],
+    ) -> _Draft:
+        attribution = self._nearest(attributions, clause)
+        return _Draft(
+            span=clause,
+            kind=ClaimKind.comparison,
+            sentence=s,
+            statement=self._statement(clause, attribution),
+            subject=compared_thing(self.text, cue.end(), clause.end),
+            period=period_of(self.text, clause, Span(start=s.start, end=s.end)),
+            location=location_of(self.text, clause.start, clause.end),
+            attribution=attribution,
+            hedges=self._claim_hedges(s, clause, hedges, attribution),
+        )
+
+    def _plain_claim(
+        self, s: Sentence, hedges: list[Hedge], attributions: list[Attribution]
+    ) -> _Draft | None:
+        """A claim with no figure: a prediction, a quotation, an attributed statement, or
+        an event told with an evidential or a disclaimer. ``None`` when it is none."""
+        text = self.text[s.start : s.end]
+        if text.rstrip().endswith("?") or len(text.split()) < 4:
+            return None
+        if any(
+            h.kind is HedgeKind.verification_disclaimer and h.scope is HedgeScope.preceding
+            for h in hedges
+        ):
+            return None  # it disclaims earlier sentences; it claims nothing itself
+        attribution = attributions[0] if attributions else None
+        if PREDICTION.search(text):
+            kind = ClaimKind.prediction
+        elif attribution and _QUOTATION.search(text):
+            kind = ClaimKind.quote
+        elif attribution and _content_words(self.text, s, attribution) >= 4:
+            kind = ClaimKind.attribution
+        elif any(h.kind in _DOUBT for h in hedges):
+            kind = ClaimKind.event
+        else:
+            return None
+        span = Span(start=s.start, end=s.end)
+        return _Draft(
+            span=span,
+            kind=kind,
+            sentence=s,
+            statement=self._statement(span, attribution),
+            subject=self._content_subject(s, attribution),
+            period=period_of(self.text, span, span),
+            location=location_of(self.text, s.start, s.end),
+            attribution=attribution,
+            hedges=self._claim_hedges(s, span, hedges, attribution),
+        )
+
+    # ------------------------------------------------------------------- parts
+
+    def _nearest(self, attributions: list[Attribution], span: Span) -> Attribution | None:
+        """The attribution a claim rests on: one that introduces it ("Insurers warned
+        that claims could run into ..."), else the one nearest to it in the sentence."""
+
+        def distance(a: Attribution) -> int:
+            if a.span.end <= span.start and not re.search(
+                r"[,;]", self.text[a.span.end : span.start]
+            ):
+                return 0
+            return max(0, a.span.start - span.end, span.start - a.span.end)
+
+        return min(attributions, key=distance) if attributions else None
+
+    def _quote_span(self, clause: Span, q: QuantityMatch, attribution: Attribution | None) -> Span:
+        """The clause, without a trailing ", the ministry said" (the attribution is
+        carried by the claim, and the quote stays the smallest readable clause)."""
+        if attribution is None:
+            return clause
+        start = attribution.span.start
+        if q.span.end <= start < clause.end:
+            lead = self.text[clause.start : start].rstrip()
+            if lead.endswith(","):
+                return trim_clause(self.text, clause.start, clause.start + len(lead) - 1)
+        return clause
+
+    def _statement(
+        self,
+        span: Span,
+        attribution: Attribution | None,
+        q: QuantityMatch | None = None,
+        noun: str | None = None,
+    ) -> str:
+        """The quote made to stand alone: an inherited noun put back ("180 homes
+        flooded"), a resolved pronoun named, the source appended when outside the quote."""
+        edits: list[tuple[int, int, str]] = []
+        if q is not None and noun:
+            edits.append((q.number_end, q.number_end, f" {noun}"))
+        if attribution and attribution.original and span.start <= attribution.span.start < span.end:
+            word = re.match(r"\w+", self.text[attribution.span.start : span.end])
+            if word and word.group(0).lower() in PRONOUNS and not attribution.is_pronoun:
+                edits.append(
+                    (
+                        attribution.span.start,
+                        word.end() + attribution.span.start,
+                        attribution.original,
+                    )
+                )
+        body = self.text[span.start : span.end]
+        for start, end, new in sorted(edits, reverse=True):
+            body = body[: start - span.start] + new + body[end - span.start :]
+        body = " ".join(body.split()).rstrip(" ,;:")
+        if attribution and not span.start <= attribution.span.start < span.end:
+            source = attribution.original or (attribution.intermediaries or ("",))[-1]
+            if source:
+                body = f"{body.rstrip('.')}, according to {source}"
+        if body and body[-1] not in '.!?"”’)':
+            body += "."
+        return body[:1].upper() + body[1:]
+
+    def _claim_hedges(
+        self,
+        s: Sentence,
+        span: Span,
+        hedges: list[Hedge],
+        attribution: Attribution | None,
+        q: QuantityMatch | None = None,
+    ) -> list[Hedge]:
+        """The cues that bear on one claim: modals and evidentials in its quote, sentence
+        disclaimers, disclaimers from later sentences that refer back to it, its own
+        approximator, and the reporting words it rests on."""
+        own = [h for h in hedges if _bears_on(h, span, attribution, q)]
+        own.extend(self.covering.get(s.index, ()))
+        return sorted(own, key=lambda h: h.span.start if h.span else 0)
+
+    def _content_subject(self, s: Sentence, attribution: Attribution | None) -> str | None:
+        if attribution is None:
+            return subject_of(self.text, s.start, s.end)
+        if attribution.span.start - s.start < s.end - attribution.span.end:
+            return subject_of(self.text, attribution.span.end, s.end)
+        return subject_of(self.text, s.start, attribution.span.start)
+
+    def _resolve(self, attributions: list[Attribution]) -> list[Attribution]:
+        """ "He said" -> the last named source before it in the article."""
+        return [
+            replace(a, original=self.last_source) if a.is_pronoun and self.last_source else a
+            for a in attributions
+        ]
+
+    def _coverage(self) -> dict[int, list[Hedge]]:
+        """Sentence index -> disclaimers from up to two later sentences of its paragraph
+        that refer back to it."""
+        covering: dict[int, list[Hedge]] = defaultdict(list)
+        for parsed in self.parsed:
+            s = parsed.sentence
+            for h in parsed.hedges:
+                if h.kind is HedgeKind.verification_disclaimer and h.scope is HedgeScope.preceding:
+                    for back in (1, 2):
+                        i = s.index - back
+                        if i >= 0 and self.sentences[i].paragraph == s.paragraph:
+                            covering[i].append(h)
+        return covering
+
+    def _claim(self, n: int, d: _Draft) -> Claim:
+        chain = build_chain(self.article.outlet, self.wire, d.attribution)
+        return Claim(
+            id=f"{self.article.id}#{n}",
+            article_id=self.article.id,
+            quote=self.text[d.span.start : d.span.end],
+            span=d.span,
+            statement=d.statement,
+            kind=d.kind,
+            subject=d.subject,
+            metric=d.metric,
+            quantity=d.quantity,
+            period=d.period,
+            location=d.location,
+            attribution=chain,
+            hedges=d.hedges,
+            certainty=_certainty(d),
+            check_worthiness=_worthiness(d),
+            grounding=Grounding.exact,
+            segment=self.article.tag_at(d.span.start),
+            sentence=d.sentence.index,
+            paragraph=d.sentence.paragraph,
+        )
+
+
+_DOUBT = frozenset({HedgeKind.evidential, HedgeKind.verification_disclaimer})
+
+
+def _carry_total(total: _Draft, part: _Draft) -> None:
+    """A running total counts what the figure before it counts."""
+    total.metric = part.metric
+    if total.quantity and part.quantity and total.quantity.unit is None:
+        total.quantity = total.quantity.model_copy(update={"unit": part.quantity.unit})
+
+
+def _bears_on(
+    h: Hedge, span: Span, attribution: Attribution | None, q: QuantityMatch | None
+) -> bool:
+    """Whether a cue of the claim's own sentence covers the claim quoted at ``span``."""
+    if h.span is None:
+        return False
+    if h.kind in (HedgeKind.epistemic_modal, HedgeKind.evidential):
+        return span.start <= h.span.start and h.span.end <= span.end
+    if h.kind is HedgeKind.verification_disclaimer:
+        return h.scope is HedgeScope.sentence
+    if h.kind is HedgeKind.approximator:
+        return q is not None and q.span.start <= h.span.start and h.span.end <= q.span.end
+    return attribution is not None and h.span == attribution.cue_span
+
+
+def _certainty(d: _Draft) -> Certainty:
+    kinds = {h.kind for h in d.hedges}
+    if kinds & _DOUBT:
+        return Certainty.unverified
+    if kinds & {HedgeKind.epistemic_modal, HedgeKind.approximator}:
+        return Certainty.hedged
+    if d.attribution is not None:
+        return Certainty.attributed
+    return Certainty.asserted
+
+
+def _worthiness(d: _Draft) -> float:
+    """Figures, superlatives and attributed or doubtful statements rank higher."""
+    score = _BASE_WORTHINESS[d.kind]
+    if d.quantity is not None:
+        score += 0.05 if d.quantity.bound is Bound.exact else 0.0
+        score += 0.1 if d.attribution is None else 0.0  # an unsourced figure
+    if d.kind is not ClaimKind.comparison and SUPERLATIVE.search(d.statement):
+        score += 0.15
+    if d.attribution is not None:
+        score += 0.1
+    if any(h.kind in _DOUBT for h in d.hedges):
+        score += 0.1
+    return round(min(score, 1.0), 2)
+
+
+def _containing(clauses: list[Span], pos: int) -> Span:
+    """The clause holding ``pos`` (or the last one starting before it)."""
+    best = clauses[0]
+    for clause in clauses:
+        if clause.start <= pos:
+            best = clause
+    return best
+
+
+def _content_words(text: str, s: Sentence, a: Attribution) -> int:
+    """Words of the sentence outside its reporting construction."""
+    outside = text[s.start : a.span.start] + " " + text[a.span.end : s.end]
+    return len(re.findall(r"[A-Za-z]{2,}", outside))

@@ -1,0 +1,350 @@
+"""What a claim is about: its metric, subject, period, location, and the cues that make a
+sentence checkable without a number (superlatives, predictions).
+
+Every function reads a region ``text[start:end]`` of the article and returns words as
+written (lowercased where the field is a key, like the metric); none of them resolves
+anything - dates, canonical metrics and source names are the rule layer's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.extract.offline.lexicon import words
+from assistant.model import Period, Span
+from assistant.normalize.numbers import CURRENCIES, MEASURE_UNITS, QuantityMatch
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = (
+    rf"(?:{_MONTH}\s+{_DAY}(?:\s*(?:[-–]|and|to|through|until)\s*(?:{_MONTH}\s+)?{_DAY})?"
+    rf"(?:,?\s+\d{{4}})?|{_DAY}(?:\s*(?:[-–]|and|to)\s*{_DAY})?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?)"
+)
+_SPAN_WORDS = r"(?i:hours?|days?|nights?|weeks?|months?|years?)"
+_NUMBERISH = r"(?:\d+|(?i:two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72))"
+
+# (regex, cumulative). Lowercase words match any case; names of days and months must be
+# capitalised, so "may" the modal is never a month.
+PERIOD_PATTERNS: tuple[tuple[str, bool], ...] = (
+    (rf"(?i:between|from)\s+{_DATE}", False),
+    (rf"(?i:since)\s+(?:{_DATE}|{_WEEKDAY}|{_MONTH}|\d{{4}})", True),
+    (
+        r"(?i:since)\s+(?:(?i:the)\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?i:began|started|struck|hit|broke\s+out|arrived|opened)",
+        True,
+    ),
+    (r"(?i:since\s+the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?[\w-]+)", True),
+    (
+        rf"(?i:(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|first|next))\s+"
+        rf"(?:{_NUMBERISH}\s+)?{_SPAN_WORDS}",
+        False,
+    ),
+    (
+        rf"(?:(?i:late|early)\s+)?(?:(?i:on|by|until)\s+)?{_WEEKDAY}"
+        r"(?:\s+(?i:morning|afternoon|evening|night|lunchtime))?",
+        False,
+    ),
+    (rf"(?:(?i:on|by|until)\s+)?{_DATE}", False),
+    (
+        r"(?i:overnight|yesterday|today|tonight|this\s+(?:morning|afternoon|evening|week|month|"
+        r"year|weekend)|last\s+(?:night|week|month|year|weekend)|earlier\s+this\s+(?:week|month|"
+        r"year))",
+        False,
+    ),
+    (rf"(?:(?i:last|this|next)\s+){_WEEKDAY}", False),
+    (rf"(?i:in|during)\s+{_MONTH}(?:\s+\d{{4}})?", False),
+    (
+        r"(?i:so\s+far(?:\s+this\s+(?:year|week|month))?|to\s+date|in\s+total|in\s+all|thus\s+far"
+        r"|cumulatively)",
+        True,
+    ),
+)
+_PERIODS = tuple((re.compile(rf"\b{p}\b"), cumulative) for p, cumulative in PERIOD_PATTERNS)
+# Not periods, but they make the figure next to them a running total.
+CUMULATIVE_MARKERS = re.compile(r"\b(?:a|the)\s+(?:running\s+)?total\b", re.IGNORECASE)
+
+SUPERLATIVE = re.compile(
+    r"\b(?:the\s+)?(?:worst(?![- ]hit|[- ]affected)|deadliest|largest|biggest|"
+    r"(?:highest|lowest)(?!\s+(?:alert|warning|level|priority|state|court))|strongest|"
+    r"heaviest|wettest|driest|hottest|coldest|costliest|longest|greatest|"
+    r"most\s+(?:severe|serious|destructive|powerful|intense|damaging|expensive|devastating))\b"
+    r"|\bunprecedented\b|\brecord(?:-breaking|\s+(?:high|low|levels?|numbers?|rainfall))\b"
+    r"|\b(?:a|an|new|all-time)\s+record\b|\bsince\s+records\s+began\b|\bon\s+record\b"
+    r"|\bin\s+living\s+memory\b|\bfor\s+the\s+first\s+time\b|\bfirst[- ]ever\b"
+    r"|\bnever\s+before\b|\bin\s+(?:decades|a\s+century|a\s+generation)\b",
+    re.IGNORECASE,
+)
+PREDICTION = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:expected|forecast|predicted|projected|likely|set|due)\s+to\b"
+    r"|\bexpected\s+to\b|\bis\s+likely\b|\bare\s+likely\b"
+    r"|\b(?:will|would|could|may|might)\s+(?:rise|fall|reach|increase|climb|grow|exceed|top|"
+    r"continue|remain|stay|peak|run\s+into|double|hit)\b",
+    re.IGNORECASE,
+)
+_LOCATION = re.compile(
+    r"\b(?:in|near|across|outside|around)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})\b(?!\s*\d)"
+)
+_NOT_PLACES = words(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December The A An This That
+    """
+)
+
+# Words between a number and the verb that says what happened to it.
+_SKIP_AFTER = re.compile(
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|be|being|reportedly|also|now|still|already|"
+    r"then|later|initially|all|that|who|which|of\s+whom|of\s+which|of\s+them|so\s+far|"
+    r"remain|remains|remained|stay|stays|stayed|[a-z]+ly|"
+    r"(?:in|near|across|outside|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*))*\s+"
+)
+_STATE_AFTER = re.compile(
+    r"(?:(?:left|remained|remain|remains|stayed|stay)\s+)?(?P<state>without\s+[a-z]+|homeless|"
+    r"lost\s+(?:power|electricity|heating|water|gas)|"
+    r"missing|stranded|trapped|injured|dead|displaced|unaccounted\s+for|in\s+hospital)\b"
+)
+# The main verb of a passive, past any participle modifying the noun: "27 vehicles
+# parked in the yard had been damaged" counts vehicles damaged.
+_PASSIVE_MAIN = re.compile(
+    r"\b(?:had|have|has)\s+been\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+ed|told|left|hit|taken|given)\b"
+    r"|\b(?:were|was|are|is)\s+(?:[a-z]+ly\s+)?(?P<verb2>[a-z]+ed|told|left|hit|taken|given)\b"
+)
+_VERB_AFTER = re.compile(
+    r"(?P<verb>[a-z]+ed|[a-z]+en|[a-z]{3,}ing|died|fled|lost|left|hit|hurt|fell|rose)\b"
+)
+_VERB_BEFORE = re.compile(
+    r"\b(?P<verb>[a-z]+ed|killed|left|lost|hit|found|sent|kept|brought|held|saw|took|gave)"
+    r"\s*$"
+)
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:at|to|as)\s*$"
+)
+_TOLL = re.compile(
+    r"\b(?P<np>(?:[a-z]+\s+)?(?:toll|total|tally|peak|level|height|depth))\b(?:\s+[\w-]+){0,6}?"
+    r"\s+(?:at|to|of|was|is|stood\s+at|rose\s+to|reached)\s*$"
+)
+_LINKING = re.compile(
+    r"(?<![\w'’-])(?!(?:which|who|that|it|they|this|these|those|had|has|have|and|but)\b)"
+    r"(?P<np>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,5}?)\s+(?:(?:had|has|have)\s+)?"
+    r"(?:(?:could|would|will|may|might)\s+)?"
+    r"(?:is|was|were|are|be|stood|rose|risen|climbed|reached|jumped|increased|fell|dropped|"
+    r"totalled|totaled|peaked|hit|run\s+into|amount\s+to|cost|exceed|top)"
+    r"(?:\s+(?:estimated|put|set))?(?:\s+(?:at|to|by))?\s*$"
+)
+# "of contaminated firefighting water ran": the noun is the last word before a verb.
+_OF_NOUN = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?P<words>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"
+)
+_X_OF = re.compile(r"\b(?P<np>[a-z][\w-]*)\s+of\s*$")
+# Counts whose noun is already the metric: "40 deaths", not "deaths recorded".
+EVENT_NOUNS = words(
+    """
+    deaths injuries casualties fatalities arrests infections cases hospitalisations
+    hospitalizations evacuations rescues
+    """
+)
+_DETERMINERS = words("the a an its their his her our this that these those")
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """What a figure counts ("homes flooded") and the count noun it rests on ("homes")."""
+
+    text: str | None
+    noun: str | None
+
+
+def metric_for(
+    text: str,
+    clause_start: int,
+    clause_end: int,
+    q: QuantityMatch,
+    noun: str | None,
+    sentence_start: int | None = None,
+) -> Metric:
+    """The metric of quantity ``q`` in its clause: the count noun plus what happened to
+    it ("people evacuated", "homes without power"), or the noun phrase the figure is the
+    value of ("death toll", "damage to roads and bridges"). ``noun`` is the count noun
+    when it is not written after the number (inherited: "of which 180 flooded"). A
+    measure with nothing better falls back on the subject of the sentence starting at
+    ``sentence_start`` ("The river, which peaked at 5.8 metres, ..."). Raises nothing."""
+    before = text[clause_start : q.span.start]
+    after = text[q.span.end : clause_end]
+    noun = noun or (q.unit_text.split()[-1].lower() if q.unit_text else None)
+    if q.quantity.unit in MEASURE_UNITS or q.quantity.unit in CURRENCIES:
+        # "40 millimetres of rain" measures rain; "peaked at 5.82 metres" the thing peaking;
+        # "claims could run into hundreds of millions of euros" the claims.
+        of = _OF_NOUN.match(text, q.span.end, clause_end)
+        if of and q.quantity.unit in MEASURE_UNITS and _head_noun(of.group("words")):
+            return Metric(_head_noun(of.group("words")), None)
+        toll = _TOLL.search(before.lower()) or _X_OF.search(before.lower())
+        linking = _LINKING.search(before)
+        if toll:
+            return Metric(_noun_phrase(toll.group("np")), None)  # "a peak of", "an aid of"
+        if linking:
+            return Metric(_noun_phrase(linking.group("np")), None)
+        subject = (
+            subject_of(text, sentence_start, q.span.start) if sentence_start is not None else None
+        )
+        return Metric(_noun_phrase(subject) if subject else None, None)
+    if noun is None and q.quantity.unit in ("percent", "fraction", "percentage_points"):
+        of = _OF_NOUN.match(text, q.number_end, clause_end)
+        if of and _head_noun(of.group("words")):
+            noun = _head_noun(of.group("words"))
+            after = text[of.end() : clause_end]
+    number_of = _NUMBER_OF.search(before.lower())
+    if number_of and noun is None:
+        words = number_of.group("np").split()
+        # "the number of damaged homes at 312" counts homes damaged.
+        if len(words) == 2 and words[0].endswith("ed"):
+            return Metric(f"{words[1]} {words[0]}", words[1])
+        return Metric(" ".join(words), words[-1])
+    if noun in EVENT_NOUNS:
+        return Metric(noun, noun)
+    verb = _verb_after(after) or _verb_before(before)
+    if noun and verb:
+        return Metric(f"{noun} {verb}", noun)
+    toll = _TOLL.search(before.lower())
+    if toll:
+        return Metric(_noun_phrase(toll.group("np")), noun)
+    linking = _LINKING.search(before)
+    if linking and noun is None:
+        return Metric(_noun_phrase(linking.group("np")), noun)
+    return Metric(noun, noun)
+
+
+def subject_of(text: str, start: int, end: int) -> str | None:
+    """The noun phrase that opens ``text[start:end]`` when it is an agent ("the floods"
+    in "The floods killed 40 people"): up to five words before the first verb, with no
+    number or pronoun in it. ``None`` otherwise. Raises nothing."""
+    words: list[str] = []
+    for m in re.finditer(r"[\w'’-]+|[,;:()\"“”]", text[start:end]):
+        word = m.group(0)
+        lower = word.lower()
+        if not word[0].isalnum() or lower in _VERBISH or lower.endswith(("ed", "ing", "ly")):
+            break
+        if any(ch.isdigit() for ch in word) or lower in _PRONOUNS:
+            return None
+        words.append(word)
+        if len(words) > 5:
+            return None
+    if not words or words[-1].lower() in _DETERMINERS | _QUANTIFIERS | _PREPOSITIONS:
+        return None  # "A further 800 people": no agent, just a quantifier
+    if words[0].lower() in _DETERMINERS:
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+def compared_thing(text: str, cue_end: int, end: int) -> str | None:
+    """What a superlative ranks: "flooding" in "the worst flooding since records began",
+    "industrial accident" in "the most serious industrial accident". Raises nothing."""
+    m = re.match(r"(?:\s+[a-z][a-z-]*){1,3}", text[cue_end:end])
+    words = m.group(0).split() if m else []
+    for i, word in enumerate(words):
+        if word in _LINK_WORDS:
+            words = words[:i]
+            break
+    return " ".join(words) or None
+
+
+def period_of(text: str, clause: Span, sentence: Span) -> Period | None:
+    """The period of a figure, as written: the first period phrase of its clause, else
+    of its sentence ("overnight", "since the floods began"). ``cumulative`` when the
+    clause marks a running total ("so far", "since ...", "bringing the total to").
+    Raises nothing."""
+    in_clause = _periods(text, clause.start, clause.end)
+    found = in_clause or _periods(text, sentence.start, sentence.end)
+    cumulative = any(c for _, _, c in in_clause) or bool(
+        CUMULATIVE_MARKERS.search(text, clause.start, clause.end)
+    )
+    if not found:
+        return Period(cumulative=True) if cumulative else None
+    start, end, _ = min(found, key=lambda f: (f[0], -f[1]))
+    return Period(text=text[start:end], cumulative=cumulative or any(c for _, _, c in found))
+
+
+@lru_cache(maxsize=256)  # every figure of a sentence falls back on the sentence's periods
+def _periods(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    found = []
+    for regex, cumulative in _PERIODS:
+        for m in regex.finditer(text, start, end):
+            if "records" not in m.group(0).lower():  # "since records began" is a baseline
+                found.append((m.start(), m.end(), cumulative))
+    return found
+
+
+def location_of(text: str, start: int, end: int) -> str | None:
+    """The first "in <Capitalised Place>" of ``text[start:end]``, or ``None``.
+    Raises nothing."""
+    for m in _LOCATION.finditer(text, start, end):
+        place = m.group("place")
+        words = place.split()
+        while words and words[-1] in ("of",):
+            words.pop()
+        if words and words[0] not in _NOT_PLACES:
+            return " ".join(words)
+    return None
+
+
+def _head_noun(phrase: str) -> str | None:
+    """The last word of a noun phrase that a verb or preposition may follow:
+    "contaminated firefighting water ran" -> "water", "rain could" -> "rain"."""
+    kept: list[str] = []
+    for i, word in enumerate(phrase.split()):
+        if (
+            word in _LINK_WORDS
+            or word in _VERBISH
+            or word in _MODALS
+            or (i and word.endswith("ed"))
+        ):
+            break
+        kept.append(word)
+    return kept[-1] if kept else None
+
+
+def _verb_after(after: str) -> str | None:
+    skipped = _SKIP_AFTER.match(after)
+    rest = after[skipped.end() :] if skipped else after.lstrip()
+    state = _STATE_AFTER.match(rest)
+    if state:
+        return state.group("state")
+    passive = _PASSIVE_MAIN.search(after)
+    if passive:
+        return passive.group("verb") or passive.group("verb2")
+    verb = _VERB_AFTER.match(rest)
+    if verb and verb.group("verb") not in ("been", "often", "even", "seven", "ten", "when"):
+        return verb.group("verb")
+    return None
+
+
+def _verb_before(before: str) -> str | None:
+    m = _VERB_BEFORE.search(before.lower())
+    if m and m.group("verb") not in ("need", "used", "based", "red"):
+        return m.group("verb")
+    return None
+
+
+def _noun_phrase(phrase: str) -> str:
+    """A metric key: lowercased, without a leading determiner."""
+    words = phrase.split()
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:] if len(words) > 1 else words
+    return " ".join(words).lower() if words else phrase.lower()
+
+
+_LINK_WORDS = words("in on at of for since than to by from and the a was is were")
+_PREPOSITIONS = words("of in on at to by for from with about into")
+_MODALS = words("could would will may might should must can ran")
+_QUANTIFIERS = words("further additional another more other some many several")
+_PRONOUNS = words("it this that they he she we there these those i you")
+_VERBISH = words("""
+    is are was were be been has have had will would could may might must should can
+    killed left lost hit put made took gave rose fell said says told reported say
+    """)

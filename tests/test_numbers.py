@@ -1,0 +1,216 @@
+"""Quantity parsing: what a number phrase states, and what is not a quantity at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.model import Bound
+from assistant.normalize.numbers import find_quantities, parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "bound", "unit"),
+    [
+        ("2,417 residents", 2417, Bound.exact, "resident"),
+        ("1.5 metres", 1.5, Bound.exact, "metre"),
+        ("at least 40 people", 40, Bound.at_least, "people"),
+        ("no fewer than 12 buses", 12, Bound.at_least, "bus"),
+        ("a minimum of 5 families", 5, Bound.at_least, "family"),
+        ("more than 2,000 homes", 2000, Bound.more_than, "home"),
+        ("over 300 vehicles", 300, Bound.more_than, "vehicle"),
+        ("upwards of 20 boats", 20, Bound.more_than, "boat"),
+        ("in excess of 9 deaths", 9, Bound.more_than, "death"),
+        ("about 3 villages", 3, Bound.about, "village"),
+        ("around 4", 4, Bound.about, None),
+        ("roughly 5", 5, Bound.about, None),
+        ("some 6", 6, Bound.about, None),
+        ("nearly 7", 7, Bound.about, None),
+        ("almost 8", 8, Bound.about, None),
+        ("approximately 9", 9, Bound.about, None),
+        ("an estimated 10,000 people", 10_000, Bound.about, "people"),
+        ("close to 11", 11, Bound.about, None),
+        ("up to 300 soldiers", 300, Bound.up_to, "soldier"),
+        ("as many as 400 people", 400, Bound.up_to, "people"),
+        ("fewer than 10 casualties", 10, Bound.fewer_than, "casualty"),
+        ("less than 5", 5, Bound.fewer_than, None),
+        ("under 6", 6, Bound.fewer_than, None),
+        ("below 7", 7, Bound.fewer_than, None),
+    ],
+)
+def test_bounds_from_the_cue_before_the_number(
+    phrase: str, value: float, bound: Bound, unit: str | None
+) -> None:
+    q = parse_quantity(phrase)
+    assert q is not None
+    assert (q.value, q.bound, q.unit) == (value, bound, unit)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("fifty", 50),
+        ("twenty-three", 23),
+        ("two hundred", 200),
+        ("two hundred and fifty", 250),
+        ("a dozen", 12),
+        ("hundred", 100),
+        ("three thousand five hundred", 3500),
+        ("1.2 million", 1_200_000),
+        ("3bn", 3_000_000_000),
+        ("half a million", 500_000),
+    ],
+)
+def test_number_words_and_scales(phrase: str, value: float) -> None:
+    q = parse_quantity(phrase)
+    assert q is not None and q.value == value and q.bound is Bound.exact
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "unit"),
+    [
+        ("$4.5 million", 4_500_000, "USD"),
+        ("US$5", 5, "USD"),
+        ("€3bn", 3_000_000_000, "EUR"),
+        ("£20m", 20_000_000, "GBP"),
+        ("45 million euros", 45_000_000, "EUR"),
+        ("40%", 40, "percent"),
+        ("40 percent", 40, "percent"),
+        ("40 per cent", 40, "percent"),
+        ("3 percentage points", 3, "percentage_points"),
+        ("200mm", 200, "mm"),
+    ],
+)
+def test_currencies_percentages_and_units(phrase: str, value: float, unit: str) -> None:
+    q = parse_quantity(phrase)
+    assert q is not None and (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("a third of homes", 1 / 3),
+        ("half the town", 0.5),
+        ("two-thirds of residents", 2 / 3),
+        ("a quarter of the vehicles", 0.25),
+        ("one in five adults", 0.2),
+        ("about half had been reconnected", 0.5),
+    ],
+)
+def test_shares_are_fractions(phrase: str, value: float) -> None:
+    q = parse_quantity(phrase)
+    assert q is not None and q.unit == "fraction"
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "upper", "bound"),
+    [
+        ("several hundred", 200, 900, Bound.range),
+        ("a few thousand", 2000, 5000, Bound.range),
+        ("hundreds", 200, None, Bound.at_least),
+        ("thousands", 2000, None, Bound.at_least),
+        ("dozens", 24, None, Bound.at_least),
+        ("tens of thousands", 20_000, None, Bound.at_least),
+        ("hundreds of thousands", 200_000, None, Bound.at_least),
+        ("between 300 and 400", 300, 400, Bound.range),
+        ("300-400", 300, 400, Bound.range),
+        ("300 to 400", 300, 400, Bound.range),
+        ("between 1.2 and 1.5 million", 1_200_000, 1_500_000, Bound.range),
+        ("$3-4 million", 3_000_000, 4_000_000, Bound.range),
+    ],
+)
+def test_vague_amounts_and_ranges(
+    phrase: str, value: float, upper: float | None, bound: Bound
+) -> None:
+    q = parse_quantity(phrase)
+    assert q is not None
+    assert (q.value, q.upper, q.bound) == (value, upper, bound)
+
+
+def test_vague_amount_takes_its_noun_after_of() -> None:
+    q = parse_quantity("hundreds of millions of euros")
+    assert q is not None
+    assert (q.value, q.bound, q.unit, q.text) == (
+        200_000_000,
+        Bound.at_least,
+        "EUR",
+        "hundreds of millions",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2026",
+        "in 1998 the dam failed",
+        "the 2026 budget",
+        "the 1990s",
+        "the 2025-26 season",
+        "on March 3",
+        "on 3 March",
+        "between March 3 and 4",
+        "on 2026-03-03",
+        "at 10:30",
+        "at 5 p.m.",
+        "at 5pm",
+        "at 0800 GMT",
+        "the 3rd",
+        "call 555-123-4567",
+        "call (555) 123-4567",
+        "call +44 20 7946 0000",
+        "call 0100 555 0142",
+        "COVID-19",
+        "an A380",
+        "Section 3",
+        "a Category 4 hurricane",
+        "No. 10",
+        "a 10-year plan",
+        "a 34-year-old man",
+        "Hanne Rusk, 58, said",
+        "in the past 24 hours",
+        "for three days",
+        "two weeks ago",
+        "one of the worst",
+        "won 3-1",
+        "{{ 7*7 }}",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_year_followed_by_a_count_noun_is_a_count() -> None:
+    q = parse_quantity("2000 people were evacuated")
+    assert q is not None and (q.value, q.unit) == (2000, "people")
+
+
+def test_one_counts_only_with_a_noun() -> None:
+    q = parse_quantity("One person died")
+    assert q is not None and (q.value, q.unit) == (1, "person")
+
+
+def test_spans_cover_cue_number_and_unit() -> None:
+    text = "More than 1,000 people were evacuated, and 312 homes were damaged, of which 180 fled."
+    found = [(text[s.start : s.end], q.text, q.unit) for s, q in find_quantities(text)]
+    assert found == [
+        ("More than 1,000 people", "More than 1,000", "people"),
+        ("312 homes", "312", "home"),
+        ("180", "180", None),
+    ]
+
+
+def test_unit_skips_a_participle_before_the_noun() -> None:
+    q = parse_quantity("1,000 displaced people were counted")
+    assert q is not None and q.unit == "people"
+
+
+def test_from_to_is_a_change_not_a_range() -> None:
+    found = find_quantities("The toll rose from 12 to 15.")
+    assert [(q.value, q.bound) for _, q in found] == [(12, Bound.exact), (15, Bound.exact)]
+
+
+def test_between_range_span_includes_between() -> None:
+    text = "between 300 and 400 people fled"
+    ((span, q),) = find_quantities(text)
+    assert text[span.start : span.end] == "between 300 and 400 people"
+    assert q.unit == "people"

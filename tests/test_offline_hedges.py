@@ -1,0 +1,92 @@
+"""Hedge cues and their scope, found in a region of article text."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.extract.offline import find_hedges
+from assistant.model import HedgeKind, HedgeScope
+
+
+def _cues(text: str) -> list[tuple[str, HedgeKind, HedgeScope]]:
+    return [(h.cue, h.kind, h.scope) for h in find_hedges(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind"),
+    [
+        ("The river may rise again.", "may", HedgeKind.epistemic_modal),
+        ("The dam is expected to fail.", "is expected to", HedgeKind.epistemic_modal),
+        ("It appears to have held.", "appears to", HedgeKind.epistemic_modal),
+        ("Repairs will probably take weeks.", "probably", HedgeKind.epistemic_modal),
+        ("The barrier was reportedly overtopped.", "reportedly", HedgeKind.evidential),
+        ("It was supposedly the worst flood.", "supposedly", HedgeKind.evidential),
+        ("The owner is said to have fled.", "is said to", HedgeKind.evidential),
+        ("Rumoured cuts worried staff.", "Rumoured", HedgeKind.evidential),
+        ("Officials were unable to confirm the report.", "were unable to confirm",
+         HedgeKind.verification_disclaimer),
+        ("Unconfirmed reports spoke of looting.", "Unconfirmed", HedgeKind.verification_disclaimer),
+    ],
+)  # fmt: skip
+def test_each_kind_of_cue(text: str, cue: str, kind: HedgeKind) -> None:
+    assert (cue, kind) in [(c, k) for c, k, _ in _cues(text)]
+
+
+def test_a_disclaimer_wins_over_the_modal_inside_it() -> None:
+    cues = _cues("The figures could not be independently verified.")
+    assert cues == [
+        (
+            "could not be independently verified",
+            HedgeKind.verification_disclaimer,
+            HedgeScope.preceding,
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These figures could not be independently verified.",
+        "The claims cannot be independently confirmed.",
+        "They have not been verified.",
+        "Reuters could not verify the reports.",
+    ],
+)
+def test_a_disclaimer_that_refers_back_covers_preceding_sentences(text: str) -> None:
+    scopes = [scope for _, kind, scope in _cues(text) if kind is HedgeKind.verification_disclaimer]
+    assert scopes == [HedgeScope.preceding]
+
+
+def test_a_disclaimer_after_a_figure_covers_its_own_sentence() -> None:
+    text = "About 30 people were trapped, a figure which could not be independently verified."
+    cues = _cues(text)
+    assert (
+        "could not be independently verified",
+        HedgeKind.verification_disclaimer,
+        HedgeScope.sentence,
+    ) in cues
+    assert ("About", HedgeKind.approximator, HedgeScope.clause) in cues
+
+
+def test_approximators_come_from_bounds_and_vague_amounts() -> None:
+    text = "More than 1,000 people and hundreds of cattle, but exactly 12 dogs."
+    approximators = [c for c, k, _ in _cues(text) if k is HedgeKind.approximator]
+    assert approximators == ["More than", "hundreds"]
+
+
+def test_attribution_cue_marks_what_the_claim_rests_on() -> None:
+    cues = _cues("Twelve people died, the interior ministry said.")
+    assert ("said", HedgeKind.attribution_only, HedgeScope.sentence) in cues
+
+
+def test_spans_are_absolute_within_a_region() -> None:
+    text = "Intro sentence here. The wall was reportedly breached. Outro."
+    start = text.index("The wall")
+    end = text.index(" Outro")
+    (hedge,) = find_hedges(text, start, end)
+    assert hedge.span is not None
+    assert text[hedge.span.start : hedge.span.end] == "reportedly" == hedge.cue
+
+
+def test_may_the_month_is_not_a_modal() -> None:
+    assert _cues("The dam was built in May 1990.") == []
