@@ -1,0 +1,246 @@
+"""The editor's workspace app: one story package, every claim, its checklist and verdict.
+
+``make_app`` is the one way to build it (the CLI, ``factcheck serve`` and the tests use
+it). The app owns the session and the background work; screens show the session and
+write decisions through it; workers only post messages (see ``messages.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.signal import Signal
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from assistant.config import Settings
+from assistant.errors import FactcheckError
+from assistant.store import Workspace
+from assistant.tui.dialogs import ErrorDialog, ExportDialog, ExportRequest, HelpScreen
+from assistant.tui.export import write_report
+from assistant.tui.messages import (
+    ArticleExtracted,
+    DecisionSaved,
+    OpenArticle,
+    OpenClaim,
+    ReportExported,
+    RunFinished,
+    RunIngested,
+)
+from assistant.tui.progress import RunProgress
+from assistant.tui.runner import run_package
+from assistant.tui.safe import clean
+from assistant.tui.screens.article import ArticleScreen
+from assistant.tui.screens.claims import ClaimsScreen
+from assistant.tui.screens.detail import ClaimDetailScreen
+from assistant.tui.screens.overview import OverviewScreen
+from assistant.tui.session import Session
+
+PIPELINE = "pipeline"
+EXPORT = "export"
+
+
+class FactcheckApp(App[None]):
+    """The workspace TUI. Build it with ``make_app``."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "factcheck"
+    MODES: ClassVar = {"overview": OverviewScreen, "claims": ClaimsScreen}
+    DEFAULT_MODE = "overview"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "switch_mode('overview')", "Overview"),
+        Binding("c", "switch_mode('claims')", "Claims"),
+        Binding("e", "export", "Export"),
+        Binding("x", "cancel_run", "Cancel run"),
+        Binding("t", "toggle_dark", "Theme"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        paths: Sequence[Path],
+        settings: Settings,
+        run_pipeline: bool,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.paths = list(paths)
+        self.settings = settings
+        self.progress = RunProgress()
+        self._run_on_mount = run_pipeline and bool(self.paths)
+        # Screens subscribe: "package" after a reload, "progress" while the pipeline runs.
+        self.session_changed: Signal[str] = Signal(self, "session_changed")
+
+    def on_mount(self) -> None:
+        self.sub_title = clean(self.session.workspace.path.name)
+        if self._run_on_mount:
+            self.start_run()
+
+    # ------------------------------------------------------------------ pipeline
+
+    def start_run(self) -> None:
+        self.progress = RunProgress(running=True)
+        self.session_changed.publish("progress")
+        self.refresh_bindings()
+        self.run_pipeline()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group=PIPELINE)
+    def run_pipeline(self) -> None:
+        worker = get_current_worker()
+        run_package(
+            self.session.workspace.path,
+            self.paths,
+            self.settings,
+            actor=self.session.workspace.actor,
+            post=self.post_message,
+            cancelled=lambda: worker.is_cancelled,
+        )
+
+    def on_run_ingested(self, message: RunIngested) -> None:
+        self.progress.total = message.total
+        self._reload()
+
+    def on_article_extracted(self, message: ArticleExtracted) -> None:
+        self.progress.record(message)
+        self.session_changed.publish("progress")
+
+    def on_run_finished(self, message: RunFinished) -> None:
+        self.progress.running = False
+        self.progress.cancelled = message.cancelled
+        self.refresh_bindings()
+        self._reload()
+        self.notify("Extraction cancelled" if message.cancelled else "Analysis saved")
+
+    def action_cancel_run(self) -> None:
+        self.workers.cancel_group(self, PIPELINE)
+        self.notify("Cancelling…")
+
+    def _reload(self) -> None:
+        self.session.reload()
+        self.session_changed.publish("package")
+
+    # ------------------------------------------------------------------ export
+
+    def action_export(self) -> None:
+        self.push_screen(ExportDialog(self.session.workspace.path), self._export_chosen)
+
+    def _export_chosen(self, request: ExportRequest | None) -> None:
+        if request is not None:
+            self.export_report(request)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group=EXPORT)
+    def export_report(self, request: ExportRequest) -> None:
+        write_report(self.session.workspace.path, request.fmt, request.path)
+        self.post_message(ReportExported(request.path, request.fmt))
+
+    def on_report_exported(self, message: ReportExported) -> None:
+        self.notify(f"Report written: {clean(str(message.path))}", markup=False)
+
+    # ------------------------------------------------------------------ errors, one place
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group == PIPELINE and event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+            # The thread may still be finishing its last save; RunFinished reloads after it.
+            self.progress.running = False
+            self.progress.cancelled = event.state is WorkerState.CANCELLED
+            self.refresh_bindings()
+            self.session_changed.publish("progress")
+        if event.state is WorkerState.ERROR and worker.error is not None:
+            self.show_error(worker.group, worker.error)
+
+    def show_error(self, during: str, error: BaseException) -> None:
+        """Tell the editor what failed, in words; the app keeps running."""
+        if isinstance(error, FactcheckError):
+            text = str(error)
+        else:
+            text = f"{type(error).__name__}: {error}"
+        self.push_screen(ErrorDialog(f"The {during} failed", text))
+
+    # ------------------------------------------------------------------ navigation, decisions
+
+    def on_open_claim(self, message: OpenClaim) -> None:
+        self.push_screen(ClaimDetailScreen(message.claim_id))
+
+    def on_open_article(self, message: OpenArticle) -> None:
+        self.push_screen(ArticleScreen(message.article_id, message.claim_id))
+
+    def on_decision_saved(self, message: DecisionSaved) -> None:
+        self.notify(message.what, title="Saved", markup=False, timeout=2)
+
+    # ------------------------------------------------------------------ chrome
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_run":
+            return self.progress.running
+        return True
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        # A note being typed is saved before leaving, like every other decision.
+        flush = getattr(self.screen, "flush", None)
+        if callable(flush):
+            flush()
+        self.exit()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Overview", "Articles, extraction progress, rejected inputs", self._overview
+        )
+        yield SystemCommand("Claims", "Every claim with its badges; filter and sort", self._claims)
+        yield SystemCommand(
+            "Export report", "Write the report (Markdown, JSON, ...)", self.action_export
+        )
+        yield SystemCommand(
+            "Toggle light/dark theme", "Switch between light and dark", self.action_toggle_dark
+        )
+        yield SystemCommand("Help", "Keys and what the badges mean", self.action_help)
+        if self.paths:
+            yield SystemCommand(
+                "Re-run pipeline", "Ingest, extract what changed, compare", self.start_run
+            )
+        if self.progress.running:
+            yield SystemCommand(
+                "Cancel extraction", "Stop the running extraction", self.action_cancel_run
+            )
+        if isinstance(screen, ClaimsScreen):
+            yield from screen.commands()
+
+    def _overview(self) -> None:
+        self.switch_mode("overview")
+
+    def _claims(self) -> None:
+        self.switch_mode("claims")
+
+
+def make_app(
+    workspace: Workspace,
+    *,
+    paths: Sequence[Path] = (),
+    settings: Settings | None = None,
+    run_pipeline: bool = True,
+) -> FactcheckApp:
+    """Build the app on an open workspace.
+
+    With ``paths`` and ``run_pipeline`` the app ingests, extracts and compares them in the
+    background, saving into ``workspace``; otherwise it shows what the workspace holds.
+    Raises what ``Workspace`` raises when the workspace cannot be read.
+    """
+    return FactcheckApp(
+        Session(workspace),
+        paths=paths,
+        settings=settings or Settings(),
+        run_pipeline=run_pipeline,
+    )

@@ -1,0 +1,146 @@
+"""Modal dialogs; each returns its answer through ``dismiss``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Markdown, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from assistant.model import Verdict
+from assistant.report.render import FORMATS
+from assistant.tui.badges import verdict_badge
+from assistant.tui.safe import plain
+
+HELP = Path(__file__).with_name("help.md")
+
+
+class ErrorDialog(ModalScreen[None]):
+    """Something in the background failed: say what, keep the app running."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter", "dismiss", "Close")]
+
+    def __init__(self, title: str, message: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog error"):
+            yield Label(plain(self.title_text), classes="dialog-title")
+            yield Static(plain(self.message), classes="dialog-body")
+            yield Button("Close", variant="error", id="close")
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+
+# The last choice means "clear the verdict"; digits pick directly.
+VERDICT_CHOICES: tuple[Verdict | None, ...] = (*Verdict, None)
+
+
+class VerdictDialog(ModalScreen[Verdict | None | bool]):
+    """Pick a verdict (1-5), 0 to clear it; escape returns False (no change)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        *(Binding(str(i + 1), f"choose({i})", show=False) for i in range(len(Verdict))),
+        Binding("0", f"choose({len(Verdict)})", show=False),
+    ]
+
+    def __init__(self, current: Verdict | None) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for i, verdict in enumerate(VERDICT_CHOICES):
+            key = str(i + 1) if verdict is not None else "0"
+            label = verdict_badge(verdict) if verdict is not None else plain("clear verdict", "dim")
+            options.append(Option(plain(f"{key}  ").append_text(label), id=str(i)))
+        with Vertical(classes="dialog"):
+            yield Label("Verdict", classes="dialog-title")
+            yield OptionList(*options, id="verdicts")
+
+    def on_mount(self) -> None:
+        verdicts = self.query_one("#verdicts", OptionList)
+        verdicts.highlighted = VERDICT_CHOICES.index(self.current)
+
+    @on(OptionList.OptionSelected, "#verdicts")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_choose(event.option_index)
+
+    def action_choose(self, index: int) -> None:
+        self.dismiss(VERDICT_CHOICES[index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    fmt: str
+    path: Path
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    """Choose the report format and where to write it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, workspace_path: Path) -> None:
+        super().__init__()
+        self.workspace_path = workspace_path
+
+    def default_path(self, fmt: str) -> Path:
+        return self.workspace_path.with_name(f"{self.workspace_path.stem}-report.{fmt}")
+
+    def compose(self) -> ComposeResult:
+        fmt = FORMATS[0]
+        with Vertical(classes="dialog"):
+            yield Label("Export the report", classes="dialog-title")
+            yield Select([(f, f) for f in FORMATS], value=fmt, allow_blank=False, id="format")
+            yield Input(str(self.default_path(fmt)), id="path")
+            with Horizontal(classes="buttons"):
+                yield Button("Export", variant="primary", id="export")
+                yield Button("Cancel", id="cancel")
+
+    @on(Select.Changed, "#format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        path = self.query_one("#path", Input)
+        fmt = str(event.value)
+        # Follow the format only while the editor has not typed a path of their own.
+        if Path(path.value).suffix.lstrip(".") in FORMATS:
+            path.value = str(Path(path.value).with_suffix(f".{fmt}"))
+
+    @on(Button.Pressed, "#export")
+    @on(Input.Submitted, "#path")
+    def _export(self) -> None:
+        path = self.query_one("#path", Input).value.strip()
+        if not path:
+            self.notify("Give a file to write", severity="warning")
+            return
+        fmt = str(self.query_one("#format", Select).value)
+        self.dismiss(ExportRequest(fmt, Path(path).expanduser()))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and badges, from ``help.md``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog help"):
+            yield Markdown(HELP.read_text(encoding="utf-8"))

@@ -1,0 +1,44 @@
+"""Write the batch report from what the workspace holds, with the editor's decisions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.report.model import EditorDecision
+from assistant.store import Workspace
+
+
+def write_report(workspace_path: Path, fmt: str, target: Path) -> Path:
+    """Render the workspace's report as ``fmt`` into ``target``; returns ``target``.
+
+    Opens its own connection (it runs in a worker thread). Raises ``ValueError`` for an
+    unknown format, ``WorkspaceError`` when the workspace cannot be read and ``OSError``
+    when ``target`` cannot be written.
+    """
+    # Imported here: the pipeline is only needed once the editor exports, and the first
+    # screen should not wait for it.
+    from assistant import pipeline
+    from assistant.ingest import IngestBatch
+
+    with Workspace.open(workspace_path) as workspace:
+        batch = IngestBatch(inputs=workspace.inputs(), articles=workspace.articles())
+        results = workspace.extractions()
+        claims = workspace.claims()
+        analysis = pipeline.Analysis(
+            claims=claims,
+            comparison=workspace.comparison(),
+            checklists=[item for claim in claims for item in workspace.checklist(claim.id)],
+        )
+        decisions = [
+            EditorDecision(claim_id=d.claim_id, verdict=d.verdict, note=d.note)
+            for d in workspace.decisions().values()
+            if d.verdict is not None or d.note
+        ]
+    extractor = ", ".join(sorted({r.extractor for r in results})) or "none"
+    report = pipeline.build_report(
+        batch, results, analysis, extractor=extractor, decisions=decisions
+    )
+    text = pipeline.render(report, fmt)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target

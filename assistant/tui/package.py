@@ -1,0 +1,291 @@
+"""What the screens show, computed from the workspace: no Textual in here.
+
+A ``Package`` is a read model of one story package. It is built once from the
+workspace (and again after a pipeline run); the editor's decisions are refreshed one
+claim at a time as they are written, so a keystroke never reloads 5,000 claims.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from assistant.model import (
+    Article,
+    ChecklistItem,
+    CheckStatus,
+    Claim,
+    Cluster,
+    Comparison,
+    ExtractionResult,
+    Finding,
+    InputRecord,
+    InputStatus,
+    RuleId,
+    Severity,
+)
+from assistant.store import ClaimDecision, Workspace
+
+SEVERITY_ORDER: dict[Severity, int] = {
+    Severity.high: 0,
+    Severity.medium: 1,
+    Severity.low: 2,
+    Severity.info: 3,
+}
+
+
+def effective_status(item: ChecklistItem) -> CheckStatus:
+    """The editor's status when they set one, else the automatic one."""
+    return item.editor_status if item.editor_status is not None else item.status
+
+
+def count_open(items: Iterable[ChecklistItem]) -> int:
+    return sum(1 for item in items if effective_status(item) is CheckStatus.open)
+
+
+@dataclass
+class ClaimEntry:
+    """One claim with everything the claims list needs to badge, filter and sort it."""
+
+    claim: Claim
+    article: Article
+    position: int  # order in the package: articles in order, claims in text order
+    findings: list[Finding]  # rules that fired on it (problems only), worst first
+    cluster: Cluster | None
+    decision: ClaimDecision
+    haystack: str = field(repr=False)  # lower-cased text the search box looks in
+    # Open checklist items; None until counted (counting reads the claim's checklist,
+    # which the claims list does a screenful at a time, not 5,000 claims up front).
+    open_items: int | None = None
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    @property
+    def rules(self) -> list[RuleId]:
+        return list(dict.fromkeys(f.rule for f in self.findings))
+
+    @property
+    def worst(self) -> int:
+        """Rank of the worst finding (0 = high); 9 when nothing fired."""
+        return min((SEVERITY_ORDER[f.severity] for f in self.findings), default=9)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    article: Article
+    extraction: ExtractionResult | None
+    claims: int
+    findings: Counter[Severity]
+
+
+class ClaimFilter(StrEnum):
+    all = "all"
+    unchecked = "unchecked"
+    conflicts = "conflicts"
+    unverified = "unverified"
+    single_source = "single-source"
+
+
+class ClaimSort(StrEnum):
+    package = "package order"
+    severity = "severity"
+    worthiness = "check-worthiness"
+    status = "unchecked first"
+
+
+@dataclass(frozen=True)
+class ClaimQuery:
+    """What the claims list is asked to show."""
+
+    filter: ClaimFilter = ClaimFilter.all
+    article_id: str | None = None
+    text: str = ""
+    sort: ClaimSort = ClaimSort.package
+
+
+def _matches(entry: ClaimEntry, query: ClaimQuery) -> bool:
+    if query.article_id is not None and entry.article.id != query.article_id:
+        return False
+    if query.text and query.text.casefold() not in entry.haystack:
+        return False
+    rules = {f.rule for f in entry.findings}
+    match query.filter:
+        case ClaimFilter.all:
+            return True
+        case ClaimFilter.unchecked:
+            return entry.decision.verdict is None
+        case ClaimFilter.conflicts:
+            return RuleId.CONFLICT in rules
+        case ClaimFilter.unverified:
+            return RuleId.UNVERIFIED in rules
+        case ClaimFilter.single_source:
+            return RuleId.SINGLE_SOURCE in rules
+
+
+# Every order ends with the package position, so equal keys keep the reading order.
+# "unchecked first" needs open_items counted (Session.apply does that before sorting).
+_SORT_KEYS: dict[ClaimSort, Callable[[ClaimEntry], tuple[Any, ...]]] = {
+    ClaimSort.package: lambda e: (e.position,),
+    ClaimSort.severity: lambda e: (e.worst, e.position),
+    ClaimSort.worthiness: lambda e: (-e.claim.check_worthiness, e.position),
+    ClaimSort.status: lambda e: (e.decision.verdict is not None, -(e.open_items or 0), e.position),
+}
+
+
+def select(entries: Sequence[ClaimEntry], query: ClaimQuery) -> list[ClaimEntry]:
+    """The entries ``query`` asks for, in its order."""
+    chosen = [e for e in entries if _matches(e, query)]
+    chosen.sort(key=_SORT_KEYS[query.sort])
+    return chosen
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class Package:
+    """Read model of a workspace: articles, claims with their badges, comparison."""
+
+    def __init__(
+        self,
+        *,
+        inputs: list[InputRecord],
+        articles: list[Article],
+        extractions: dict[str, ExtractionResult],
+        comparison: Comparison,
+        entries: list[ClaimEntry],
+    ) -> None:
+        self.inputs = inputs
+        self.articles = articles
+        self.extractions = extractions
+        self.comparison = comparison
+        self.entries = entries
+        self.by_id = {e.id: e for e in entries}
+        self.clusters = {c.id: c for c in comparison.clusters}
+
+    @classmethod
+    def load(cls, workspace: Workspace) -> Package:
+        """Read everything the screens show from ``workspace``.
+
+        Raises ``WorkspaceError`` when the workspace cannot be read.
+        """
+        # Tens of thousands of small objects are created here and none are cyclic
+        # garbage: pausing the cyclic collector halves the load time of a big package.
+        with _gc_paused():
+            return cls._load(workspace)
+
+    @classmethod
+    def _load(cls, workspace: Workspace) -> Package:
+        articles = workspace.articles()
+        by_article = {a.id: a for a in articles}
+        order = {a.id: i for i, a in enumerate(articles)}
+        comparison = workspace.comparison()
+        decisions = workspace.decisions()
+        cluster_of = {cid: c for c in comparison.clusters for cid in c.claim_ids}
+        findings_of: dict[str, list[Finding]] = {}
+        for finding in comparison.findings:
+            if finding.ok:
+                continue
+            for claim_id in finding.claim_ids:
+                findings_of.setdefault(claim_id, []).append(finding)
+
+        claims = [c for c in workspace.claims() if c.article_id in by_article]
+        claims.sort(key=lambda c: order[c.article_id])  # stable: keeps text order within
+        entries: list[ClaimEntry] = []
+        for position, claim in enumerate(claims):
+            article = by_article[claim.article_id]
+            findings = sorted(
+                findings_of.get(claim.id, []), key=lambda f: SEVERITY_ORDER[f.severity]
+            )
+            entries.append(
+                ClaimEntry(
+                    claim=claim,
+                    article=article,
+                    position=position,
+                    findings=findings,
+                    cluster=cluster_of.get(claim.id),
+                    decision=decisions.get(claim.id) or ClaimDecision(claim_id=claim.id),
+                    haystack=" ".join(
+                        (claim.statement, claim.quote, article.outlet or "", claim.id)
+                    ).casefold(),
+                )
+            )
+        return cls(
+            inputs=workspace.inputs(),
+            articles=articles,
+            extractions={r.article_id: r for r in workspace.extractions()},
+            comparison=comparison,
+            entries=entries,
+        )
+
+    # ------------------------------------------------------------------ derived views
+
+    @property
+    def rejected(self) -> list[InputRecord]:
+        return [r for r in self.inputs if r.status is not InputStatus.ok]
+
+    def summaries(self) -> list[ArticleSummary]:
+        claims: Counter[str] = Counter(e.article.id for e in self.entries)
+        severities: dict[str, Counter[Severity]] = {a.id: Counter() for a in self.articles}
+        for entry in self.entries:
+            for finding in entry.findings:
+                severities[entry.article.id][finding.severity] += 1
+        return [
+            ArticleSummary(
+                article=a,
+                extraction=self.extractions.get(a.id),
+                claims=claims[a.id],
+                findings=severities[a.id],
+            )
+            for a in self.articles
+        ]
+
+    def cluster_entries(self, entry: ClaimEntry) -> list[ClaimEntry]:
+        """The claims of ``entry``'s cluster by date and outlet (itself alone if none)."""
+        if entry.cluster is None:
+            return [entry]
+        members = [self.by_id[cid] for cid in entry.cluster.claim_ids if cid in self.by_id]
+        return sorted(
+            members,
+            key=lambda e: (
+                e.article.published is None,
+                e.article.published,
+                e.article.outlet or "",
+                e.position,
+            ),
+        )
+
+    def claims_of(self, article_id: str) -> list[ClaimEntry]:
+        return [e for e in self.entries if e.article.id == article_id]
+
+    def decided(self) -> int:
+        return sum(1 for e in self.entries if e.decision.verdict is not None)
+
+
+CYCLE: tuple[CheckStatus, ...] = (
+    CheckStatus.passed,
+    CheckStatus.failed,
+    CheckStatus.open,
+    CheckStatus.na,
+)
+
+
+def next_status(current: CheckStatus | None) -> CheckStatus:
+    """pass -> fail -> open -> n.a. -> pass; an untouched item starts at pass."""
+    if current is None:
+        return CYCLE[0]
+    return CYCLE[(CYCLE.index(current) + 1) % len(CYCLE)]

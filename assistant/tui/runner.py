@@ -1,0 +1,125 @@
+"""The pipeline run behind the app: ingest -> extract -> analyse, saved into the workspace.
+
+Runs in a thread worker with its own workspace connection (SQLite connections stay in
+the thread that opened them) and reports only by posting messages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from textual.message import Message
+
+from assistant.config import Settings
+from assistant.extract.base import Extractor
+from assistant.model import Article, ExtractionResult, ExtractionStatus
+from assistant.store import Workspace
+from assistant.tui.messages import ArticleExtracted, RunFinished, RunIngested
+
+Post = Callable[[Message], object]
+Cancelled = Callable[[], bool]
+
+# How often the extraction loop looks at the cancel flag: short enough to feel instant.
+_CANCEL_POLL_S = 0.05
+
+
+def run_package(
+    workspace_path: Path,
+    paths: Sequence[Path],
+    settings: Settings,
+    *,
+    actor: str | None,
+    post: Post,
+    cancelled: Cancelled,
+) -> None:
+    """Ingest ``paths``, extract what changed, compare the package, save every step.
+
+    Raises whatever ingest, ``build_extractor`` (``ConfigError``) or the store raise;
+    a failing article does not raise: its failed result is saved and shown in place.
+    """
+    # Imported here: the pipeline (and the LLM layer behind it) loads only when a run
+    # starts, so opening a workspace to review it stays instant.
+    from assistant import pipeline
+
+    run_started = time.time()
+    batch = pipeline.ingest(paths)
+    with Workspace.open(workspace_path, actor=actor) as workspace:
+        todo = _needs_extraction(workspace, batch.articles)
+        workspace.save_inputs(batch.inputs)
+        workspace.save_articles(batch.articles)
+        post(RunIngested(total=len(todo), skipped=len(batch.articles) - len(todo)))
+        if todo and not cancelled():
+            extractor = pipeline.build_extractor(settings, inputs=paths)
+            asyncio.run(
+                _extract(workspace, todo, extractor, settings, run_started, post, cancelled)
+            )
+        if cancelled():
+            post(RunFinished(cancelled=True))
+            return
+        # Analyse the whole workspace: it is the package, including articles added earlier.
+        analysis = pipeline.analyse(workspace.articles(), workspace.extractions())
+        workspace.save_analysis(analysis.claims, analysis.comparison, analysis.checklists)
+    post(RunFinished(cancelled=False))
+
+
+def _needs_extraction(workspace: Workspace, articles: Sequence[Article]) -> list[Article]:
+    """Articles that are new, changed, or failed last time.
+
+    Re-extracting an unchanged article would spend model calls and could renumber its
+    claims, orphaning the editor's decisions keyed by claim id.
+    """
+    saved = {a.id: a.content_hash for a in workspace.articles()}
+    todo = []
+    for article in articles:
+        previous = workspace.extraction(article.id)
+        unchanged = saved.get(article.id) == article.content_hash
+        if not unchanged or previous is None or previous.status is ExtractionStatus.failed:
+            todo.append(article)
+    return todo
+
+
+async def _extract(
+    workspace: Workspace,
+    articles: list[Article],
+    extractor: Extractor,
+    settings: Settings,
+    run_started: float,
+    post: Post,
+    cancelled: Cancelled,
+) -> None:
+    done = 0
+
+    def saved(result: ExtractionResult) -> None:
+        nonlocal done
+        done += 1
+        # False: a newer run already saved this article; its result stands and ours is dropped.
+        if workspace.save_extraction(result, run_started=run_started):
+            post(
+                ArticleExtracted(
+                    result.article_id,
+                    result.status,
+                    result.error,
+                    len(result.claims),
+                    done,
+                    len(articles),
+                )
+            )
+
+    from assistant import pipeline
+
+    task = asyncio.ensure_future(
+        pipeline.extract_all(articles, extractor, concurrency=settings.concurrency, on_result=saved)
+    )
+    while not task.done():
+        if cancelled():
+            task.cancel()
+            break
+        await asyncio.wait({task}, timeout=_CANCEL_POLL_S)
+    try:
+        await task
+    except asyncio.CancelledError:
+        # Cancelled by the editor: the results saved so far are kept.
+        return

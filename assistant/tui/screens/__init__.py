@@ -1,0 +1,1 @@
+"""The app's screens: overview, claims list, claim detail, article view."""

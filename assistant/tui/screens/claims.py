@@ -1,0 +1,241 @@
+"""Claims list: every claim of the package with its badges; filter, search, sort, open."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import partial
+from typing import ClassVar, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets.data_table import ColumnKey
+
+from assistant.tui.badges import rule_badges, verdict_badge
+from assistant.tui.messages import OpenClaim
+from assistant.tui.package import ClaimEntry, ClaimFilter, ClaimQuery, ClaimSort
+from assistant.tui.safe import cell, plain
+from assistant.tui.screens.base import SessionScreen
+
+# Rows added per refresh while a long list fills (see _fill).
+FILL_CHUNK = 200
+
+# Widths of the fixed columns, roomy and narrow; the claim's text takes what is left.
+_WIDE = {"verdict": 15, "open": 4, "rules": 20, "outlet": 12}
+_NARROW = {"verdict": 12, "open": 4, "rules": 12, "outlet": 10}
+_NARROW_BELOW = 110
+
+
+def column_widths(screen_width: int) -> dict[str, int]:
+    """Column widths for a terminal ``screen_width`` columns wide (2 cells padding each)."""
+    fixed = _WIDE if screen_width >= _NARROW_BELOW else _NARROW
+    claim = screen_width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2  # - scrollbar
+    return {**fixed, "claim": max(20, claim)}
+
+
+T = TypeVar("T")
+
+
+def _next(options: list[T], current: T) -> T:
+    return options[(options.index(current) + 1) % len(options)]
+
+
+_LABELS = {
+    "verdict": "Verdict",
+    "open": "Open",
+    "rules": "Rules",
+    "outlet": "Outlet",
+    "claim": "Claim",
+}
+
+
+class ClaimsScreen(SessionScreen):
+    """The package's claims in a DataTable (fast with thousands of rows)."""
+
+    AUTO_FOCUS = "#claims"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_claim", "Open"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("f", "cycle_filter", "Filter"),
+        Binding("a", "cycle_article", "Article"),
+        Binding("s", "cycle_sort", "Sort"),
+        Binding("escape", "clear", "Clear", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: dict[str, tuple[Text, ...]] = {}
+        self._fill_token = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="query-bar"):
+            yield Static(id="query")
+            yield Input(placeholder="search claims ( / )", id="search")
+        yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Claims"
+        table = self.query_one("#claims", DataTable)
+        widths = column_widths(self.app.size.width)
+        for key, label in _LABELS.items():
+            table.add_column(label, key=key, width=widths[key])
+        super().on_mount()
+
+    def on_resize(self, event: Resize) -> None:
+        table = self.query_one("#claims", DataTable)
+        widths = column_widths(event.size.width)
+        columns = {key: table.columns[ColumnKey(key)] for key in widths}
+        if any(columns[key].width != width for key, width in widths.items()):
+            for key, width in widths.items():
+                columns[key].width = width
+            # Rendered cells are cached at their old width: draw the rows again.
+            self._fill(self.session.query)
+
+    # ------------------------------------------------------------------ drawing
+
+    def _row(self, entry: ClaimEntry) -> tuple[Text, ...]:
+        row = self._rows.get(entry.id)
+        if row is None:
+            count = self.session.open_items(entry)
+            open_items = Text(str(count) if count else "", justify="right", end="")
+            row = (
+                verdict_badge(entry.decision.verdict),
+                open_items,
+                rule_badges(entry),
+                cell(entry.article.outlet or "—", 12),
+                cell(entry.claim.statement, 200),
+            )
+            self._rows[entry.id] = row
+        return row
+
+    def show_package(self) -> None:
+        self._rows.clear()
+        self.session.changed.clear()
+        self._fill(self.session.query)
+
+    def show_changes(self) -> None:
+        """Redraw the rows whose decision changed in the claim detail; follow its cursor."""
+        table = self.query_one("#claims", DataTable)
+        for claim_id in self.session.changed:
+            self._rows.pop(claim_id, None)
+            entry = self.session.package.by_id.get(claim_id)
+            if entry is not None and claim_id in table.rows:
+                for key, value in zip(("verdict", "open"), self._row(entry), strict=False):
+                    table.update_cell(claim_id, key, value)
+        self.session.changed.clear()
+        current = self.session.current
+        if current is not None and current in table.rows:
+            table.move_cursor(row=table.get_row_index(current))
+
+    def _fill(self, query: ClaimQuery) -> None:
+        """Show the claims ``query`` selects: the first screenful now, the rest in chunks.
+
+        DataTable measures every cell it is given (about 0.2 ms a row), so 5,000 rows
+        at once would freeze the screen for a second; chunks between refreshes keep the
+        list usable from the first frame while the scrollbar grows.
+        """
+        cursor = self.session.current or self._cursor_id()
+        entries = self.session.apply(query)
+        self._fill_token += 1
+        self.query_one("#claims", DataTable).clear()
+        self._add_rows(self._fill_token, entries, 0, cursor)
+        self._show_query(len(entries))
+
+    def _add_rows(
+        self, token: int, entries: list[ClaimEntry], start: int, cursor: str | None
+    ) -> None:
+        if token != self._fill_token:
+            return  # a newer filter or sort replaced this list
+        table = self.query_one("#claims", DataTable)
+        for entry in entries[start : start + FILL_CHUNK]:  # keyed by claim id: found again later
+            table.add_row(*self._row(entry), key=entry.id)
+        # Put the cursor back on the claim the editor was on, unless they moved meanwhile.
+        if cursor is not None and cursor in table.rows and table.cursor_row == 0:
+            table.move_cursor(row=table.get_row_index(cursor), animate=False)
+        if start + FILL_CHUNK < len(entries):
+            self.call_after_refresh(self._add_rows, token, entries, start + FILL_CHUNK, cursor)
+
+    def _show_query(self, shown: int) -> None:
+        query = self.session.query
+        package = self.session.package
+        text = Text(end="")
+        text.append(f"{shown} of {len(package.entries)} claims", style="bold")
+        text.append(f"\nfilter: {query.filter.value} · sort: {query.sort.value}")
+        if query.article_id is not None:
+            article = next((a for a in package.articles if a.id == query.article_id), None)
+            text.append(" · article: ")
+            text.append_text(plain(article.outlet or article.id if article else query.article_id))
+        self.query_one("#query", Static).update(text)
+
+    def _cursor_id(self) -> str | None:
+        table = self.query_one("#claims", DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    # ------------------------------------------------------------------ actions
+
+    def set_query(self, **changes: object) -> None:
+        self._fill(replace(self.session.query, **changes))  # type: ignore[arg-type]
+
+    def action_cycle_filter(self) -> None:
+        self.set_query(filter=_next(list(ClaimFilter), self.session.query.filter))
+
+    def action_cycle_sort(self) -> None:
+        self.set_query(sort=_next(list(ClaimSort), self.session.query.sort))
+
+    def action_cycle_article(self) -> None:
+        ids: list[str | None] = [None, *(a.id for a in self.session.package.articles)]
+        self.set_query(article_id=_next(ids, self.session.query.article_id))
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        self.session.current = None
+        self.set_query(filter=ClaimFilter.all, article_id=None, text="")
+        self.query_one("#claims", DataTable).focus()
+
+    @on(Input.Changed, "#search")
+    def _search(self, event: Input.Changed) -> None:
+        if event.value != self.session.query.text:
+            self.set_query(text=event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one("#claims", DataTable).focus()
+
+    @on(DataTable.RowSelected, "#claims")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self._open(event.row_key.value)
+
+    def action_open_claim(self) -> None:
+        self._open(self._cursor_id())
+
+    def _open(self, claim_id: str | None) -> None:
+        if claim_id is not None:
+            self.post_message(OpenClaim(claim_id))
+
+    def commands(self) -> Iterator[SystemCommand]:
+        """Command palette entries for this screen's filters and sorts."""
+        for option in ClaimFilter:
+            yield SystemCommand(
+                f"Filter: {option.value}",
+                "Show only these claims",
+                partial(self.set_query, filter=option),
+            )
+        for order in ClaimSort:
+            yield SystemCommand(
+                f"Sort: {order.value}",
+                "Order the claims list",
+                partial(self.set_query, sort=order),
+            )

@@ -1,0 +1,144 @@
+"""Story overview: the articles, how their extraction went, and the inputs that were refused."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Header, Label, ProgressBar, Static
+
+from assistant.model import ExtractionStatus, Severity
+from assistant.tui.badges import severity_counts
+from assistant.tui.messages import OpenArticle
+from assistant.tui.package import ArticleSummary
+from assistant.tui.progress import ArticleProgress
+from assistant.tui.safe import cell, plain
+from assistant.tui.screens.base import SessionScreen
+
+_STATUS_STYLE = {
+    ExtractionStatus.ok: "bold #2e7d32",
+    ExtractionStatus.partial: "bold #ef6c00",
+    ExtractionStatus.failed: "bold #c62828",
+}
+_STATUS_MARK = {
+    ExtractionStatus.ok: "✔",
+    ExtractionStatus.partial: "◐",
+    ExtractionStatus.failed: "✘",
+}
+
+
+def extraction_cell(summary: ArticleSummary, live: ArticleProgress | None, running: bool) -> Text:
+    """How the article's extraction went, with the error in place when it failed."""
+    if live is not None:
+        status, error = live.status, live.error
+    elif summary.extraction is not None:
+        status, error = summary.extraction.status, summary.extraction.error
+    else:
+        return plain("extracting…" if running else "not extracted", "dim")
+    text = Text(f"{_STATUS_MARK[status]} {status.value}", style=_STATUS_STYLE[status], end="")
+    if error:
+        text.append_text(cell(f": {error}", limit=200, style=_STATUS_STYLE[status]))
+    return text
+
+
+class OverviewScreen(SessionScreen):
+    """The package at a glance; enter opens an article."""
+
+    AUTO_FOCUS = "#articles"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "open_article", "Read article")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="summary")
+        yield ProgressBar(id="progress", show_eta=False)
+        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield Label("Rejected inputs", id="rejected-title")
+        yield DataTable(id="rejected", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Story overview"
+        articles = self.query_one("#articles", DataTable)
+        articles.add_column("Outlet", key="outlet", width=14)
+        articles.add_column("Published", key="published", width=10)
+        articles.add_column("Title", key="title", width=30)
+        articles.add_column("Claims", key="claims", width=6)
+        articles.add_column("Findings", key="findings")
+        articles.add_column("Extraction", key="extraction")
+        rejected = self.query_one("#rejected", DataTable)
+        rejected.add_column("Input", key="source", width=40)
+        rejected.add_column("Reason", key="reason")
+        super().on_mount()
+
+    def show_package(self) -> None:
+        package = self.session.package
+        rejected = self.query_one("#rejected", DataTable)
+        rejected.clear()
+        rejected.add_rows([cell(r.source, 80), cell(r.reason or "")] for r in package.rejected)
+        rejected.display = bool(package.rejected)
+        self.query_one("#rejected-title").display = bool(package.rejected)
+
+    def show_progress(self) -> None:
+        package = self.session.package
+        progress = self.state.progress
+        table = self.query_one("#articles", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        claims = 0
+        findings: Counter[Severity] = Counter()
+        for summary in package.summaries():
+            live = progress.articles.get(summary.article.id)
+            count = live.claims if live is not None and progress.running else summary.claims
+            claims += count
+            findings.update(summary.findings)
+            table.add_row(
+                cell(summary.article.outlet or "—", 14),
+                Text(str(summary.article.published or "—"), end=""),
+                cell(summary.article.title or summary.article.id, 60),
+                Text(str(count), justify="right", end=""),
+                severity_counts(summary.findings),
+                extraction_cell(summary, live, progress.running),
+                key=summary.article.id,
+            )
+        if package.articles:
+            table.move_cursor(row=min(cursor, len(package.articles) - 1))
+        self._show_summary(claims, findings)
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = progress.running
+        bar.update(total=progress.total or None, progress=progress.done)
+
+    def _show_summary(self, claims: int, findings: Counter[Severity]) -> None:
+        package = self.session.package
+        progress = self.state.progress
+        line = Text(end="")
+        line.append(f"{len(package.articles)} articles · {claims} claims · ", style="bold")
+        line.append(f"{package.decided()} with a verdict · findings: ")
+        line.append_text(severity_counts(findings))
+        if progress.running:
+            line.append(
+                f"\nExtracting {progress.done}/{progress.total} — press x to cancel", style="italic"
+            )
+        elif progress.cancelled:
+            line.append(
+                "\nExtraction cancelled: the articles done so far are saved", style="italic"
+            )
+        if not package.articles:
+            line.append("\nNo articles yet: start with  factcheck tui ARTICLES…", style="dim")
+        self.query_one("#summary", Static).update(line)
+
+    @on(DataTable.RowSelected, "#articles")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self._open(event.row_key.value)
+
+    def action_open_article(self) -> None:
+        table = self.query_one("#articles", DataTable)
+        if table.row_count:
+            self._open(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _open(self, article_id: str | None) -> None:
+        if article_id is not None:
+            self.post_message(OpenArticle(article_id))

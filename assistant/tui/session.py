@@ -1,0 +1,109 @@
+"""The editor's session: the open workspace, its read model, and the decisions written to it.
+
+Screens read from here and write through here, so every decision goes to the workspace
+first (durable when the call returns) and only then into what the screens show.
+No Textual in here.
+"""
+
+from __future__ import annotations
+
+from assistant.model import CheckKey, ChecklistItem, CheckStatus, Verdict
+from assistant.store import Workspace
+from assistant.tui.package import (
+    ClaimEntry,
+    ClaimQuery,
+    ClaimSort,
+    Package,
+    count_open,
+    next_status,
+    select,
+)
+
+
+class Session:
+    """One workspace opened in the app."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.package = Package.load(workspace)
+        self.query = ClaimQuery()
+        self.visible: list[ClaimEntry] = select(self.package.entries, self.query)
+        self.generation = 0  # bumped on every reload so screens know to redraw
+        self.changed: set[str] = set()  # claims whose decision changed since the list last looked
+        self.current: str | None = None  # the claim the editor has open
+
+    def reload(self) -> None:
+        """Re-read the workspace (after a pipeline run wrote to it)."""
+        self.package = Package.load(self.workspace)
+        self.visible = select(self.package.entries, self.query)
+        self.generation += 1
+        self.changed.clear()
+
+    def apply(self, query: ClaimQuery) -> list[ClaimEntry]:
+        """Make ``query`` the claims list's query; returns the claims it shows."""
+        self.query = query
+        if query.sort is ClaimSort.status:
+            for entry in self.package.entries:
+                self.open_items(entry)
+        self.visible = select(self.package.entries, query)
+        return self.visible
+
+    def place(self, claim_id: str) -> str:
+        """Where the claim sits in the list being worked through: '3 of 12'."""
+        ids = [e.id for e in self.visible]
+        if claim_id in ids:
+            return f"{ids.index(claim_id) + 1} of {len(ids)}"
+        return f"not in the list ({self.query.filter.value})"
+
+    def neighbour(self, claim_id: str, step: int) -> ClaimEntry | None:
+        """The claim ``step`` places from ``claim_id`` in the list the editor is working through."""
+        ids = [e.id for e in self.visible]
+        if claim_id not in ids:
+            return self.visible[0] if self.visible else None
+        index = ids.index(claim_id) + step
+        return self.visible[index] if 0 <= index < len(ids) else None
+
+    def open_items(self, entry: ClaimEntry) -> int:
+        """How many of the claim's checklist items are still open (counted once, then kept)."""
+        if entry.open_items is None:
+            entry.open_items = count_open(self.checklist(entry.id))
+        return entry.open_items
+
+    # ------------------------------------------------------------------ decisions
+
+    def checklist(self, claim_id: str) -> list[ChecklistItem]:
+        return self.workspace.checklist(claim_id)
+
+    def cycle_item(self, claim_id: str, key: CheckKey) -> CheckStatus:
+        """Move one checklist item to its next status; returns the status saved."""
+        items = {item.key: item for item in self.checklist(claim_id)}
+        item = items[key]
+        status = next_status(item.editor_status)
+        self.set_item(claim_id, key, status)
+        return status
+
+    def set_item(self, claim_id: str, key: CheckKey, status: CheckStatus | None) -> None:
+        """Save the editor's status for one item (``None`` goes back to the automatic one)."""
+        self.workspace.set_item_status(claim_id, key, status)
+        self._refresh(claim_id)
+
+    def set_verdict(self, claim_id: str, verdict: Verdict | None) -> None:
+        self.workspace.set_verdict(claim_id, verdict)
+        self._refresh(claim_id)
+
+    def set_note(self, claim_id: str, note: str) -> bool:
+        """Save ``note`` unless it is already the saved one; True when it wrote."""
+        entry = self.package.by_id.get(claim_id)
+        if entry is not None and entry.decision.note == note:
+            return False
+        self.workspace.set_note(claim_id, note)
+        self._refresh(claim_id)
+        return True
+
+    def _refresh(self, claim_id: str) -> None:
+        entry = self.package.by_id.get(claim_id)
+        if entry is None:
+            return
+        entry.decision = self.workspace.decision(claim_id)
+        entry.open_items = count_open(self.checklist(claim_id))
+        self.changed.add(claim_id)

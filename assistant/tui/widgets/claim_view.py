@@ -1,0 +1,176 @@
+"""The claim detail's reading part as rich renderables: no widgets, so one layout per claim.
+
+Statement, quote, facts (figure, period, attribution chain, hedges), the findings, and
+the cluster side by side with the cells that differ from the open claim in red.
+Every piece of claim text goes in through ``plain``/``cell``: literal, never markup.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from assistant.model import Claim, Quantity, SourceRole
+from assistant.tui.badges import HEDGE_STYLE, RULE_LABEL, SEVERITY_STYLE, rule_badges, verdict_badge
+from assistant.tui.package import ClaimEntry
+from assistant.tui.safe import plain
+
+DIFFERENT = "bold #ffffff on #c62828"
+CURRENT_MARK = "▶"
+SECTION = "bold underline"
+
+
+def quantity_key(quantity: Quantity | None) -> tuple[object, ...] | None:
+    if quantity is None:
+        return None
+    return (quantity.value, quantity.upper, quantity.bound, quantity.unit)
+
+
+def period_label(claim: Claim) -> str:
+    period = claim.period
+    if period is None:
+        return "—"
+    if period.cumulative:
+        return f"{period.text or 'so far'} (running total)"
+    if period.start is not None:
+        span = (
+            str(period.start)
+            if period.end in (None, period.start)
+            else f"{period.start}..{period.end}"
+        )
+        return f"{period.text} ({span})" if period.text else span
+    return period.text or "—"
+
+
+def period_short(claim: Claim) -> str:
+    """The period as compared across articles: resolved dates when known, else as written."""
+    period = claim.period
+    if period is None:
+        return "—"
+    if period.cumulative:
+        return "running total"
+    if period.start is not None:
+        return (
+            str(period.start)
+            if period.end in (None, period.start)
+            else f"{period.start}..{period.end}"
+        )
+    return period.text or "—"
+
+
+def origin(claim: Claim) -> str:
+    """The original source the claim rests on (its canonical name when known)."""
+    originals = [link for link in claim.attribution if link.role is SourceRole.original]
+    if not originals:
+        return "unattributed"
+    return originals[-1].canonical or originals[-1].name
+
+
+def head(entry: ClaimEntry) -> Text:
+    """Verdict badge, outlet, date, claim id and rule badges on one line."""
+    text = verdict_badge(entry.decision.verdict).append("  ")
+    text.append_text(plain(entry.article.outlet or "—", "bold"))
+    text.append(f" · {entry.article.published or 'undated'} · ")
+    text.append_text(plain(entry.id, "dim"))
+    badges = rule_badges(entry)
+    if badges:
+        text.append("  ").append_text(badges)
+    return text
+
+
+def facts(claim: Claim) -> Table:
+    """Quantity, period, location, attribution chain, hedges, certainty, grounding."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", justify="right", no_wrap=True)
+    table.add_column(ratio=1)
+    quantity = claim.quantity
+    if quantity is not None:
+        value = f"{quantity.value:,.10g}"
+        if quantity.upper is not None:
+            value += f"–{quantity.upper:,.10g}"
+        line = plain(quantity.text).append(f"  →  {quantity.bound.value.replace('_', ' ')} {value}")
+        if quantity.unit:
+            line.append(" ").append_text(plain(quantity.unit))
+        if claim.metric:
+            line.append(" · ").append_text(plain(claim.metric))
+        table.add_row("Figure", line)
+    if claim.period is not None:
+        period = plain(period_label(claim))
+        if not claim.period.resolved:
+            period.append("  (not resolved to dates)", style="italic")
+        table.add_row("Period", period)
+    if claim.location:
+        table.add_row("Where", plain(claim.location))
+    chain = Text(" → ", end="").join(
+        plain(link.name).append(f" ({link.role.value})", style="dim") for link in claim.attribution
+    )
+    table.add_row("Attribution", chain or plain("none", "dim"))
+    table.add_row("Origin", plain(origin(claim)))
+    hedges = Text(" · ", end="").join(
+        plain(hedge.cue, HEDGE_STYLE[hedge.kind]).append(
+            f" {hedge.kind.value.replace('_', ' ')}", style="dim"
+        )
+        for hedge in claim.hedges
+    )
+    table.add_row("Hedges", hedges or plain("none", "dim"))
+    table.add_row("Certainty", plain(f"{claim.certainty.value} · quote {claim.grounding.value}"))
+    return table
+
+
+def findings(entry: ClaimEntry) -> Text:
+    text = Text(end="")
+    for finding in entry.findings:
+        if text:
+            text.append("\n")
+        text.append(f" {RULE_LABEL[finding.rule]} ", style=SEVERITY_STYLE[finding.severity])
+        text.append(" ").append_text(plain(finding.evidence))
+    return text or plain("No rule fired on this claim.", "dim")
+
+
+def comparison(entries: list[ClaimEntry], current: ClaimEntry) -> Table:
+    """One row per claim of the cluster, by date and outlet; differing cells in red."""
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    table.add_column("", width=1)
+    table.add_column("Outlet", ratio=3)
+    table.add_column("Published", no_wrap=True)
+    table.add_column("Figure", ratio=3)
+    table.add_column("Period", no_wrap=True)
+    table.add_column("Origin", ratio=3)
+    table.add_column("Rules", ratio=2)
+    mine = current.claim
+    for entry in entries:
+        claim = entry.claim
+
+        def styled(text: str, differs: bool) -> Text:
+            return plain(text, style=DIFFERENT if differs else "")
+
+        table.add_row(
+            Text(CURRENT_MARK if entry.id == current.id else "", style="bold", end=""),
+            plain(entry.article.outlet or "—"),
+            Text(str(entry.article.published or "—"), end=""),
+            styled(
+                claim.quantity.text if claim.quantity else "—",
+                quantity_key(claim.quantity) != quantity_key(mine.quantity),
+            ),
+            styled(period_short(claim), period_short(claim) != period_short(mine)),
+            styled(origin(claim), origin(claim) != origin(mine)),
+            rule_badges(entry),
+        )
+    return table
+
+
+def claim_view(entry: ClaimEntry, cluster: list[ClaimEntry]) -> RenderableType:
+    """Everything to read about the claim, top to bottom."""
+    claim = entry.claim
+    parts: list[RenderableType] = [
+        plain(claim.statement, "bold"),
+        plain(f"“{claim.quote}”", "italic"),
+        facts(claim),
+        findings(entry),
+    ]
+    if len(cluster) > 1:
+        parts.append(Group(Text("Across articles", style=SECTION), comparison(cluster, entry)))
+    # A blank line between the parts, as paragraphs.
+    return Group(*(Padding(part, (0, 0, 1, 0)) for part in parts))

@@ -1,0 +1,33 @@
+"""Refilling a small DataTable in place, for screens that redraw it on every claim."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
+
+
+def refill(table: DataTable[Text], rows: Sequence[Sequence[Text]]) -> None:
+    """Make ``table`` show ``rows``, changing cells in place where it can.
+
+    ``clear()`` plus ``add_row`` makes the table re-measure itself and the screen re-lay
+    out; moving to the next claim (same columns, mostly the same row count) only needs
+    new cell contents, which keeps the move well under a frame's budget.
+    """
+    for index, row in enumerate(rows):
+        if index < table.row_count:
+            for column, value in enumerate(row):
+                table.update_cell_at(Coordinate(index, column), value)
+        else:
+            table.add_row(*row, key=str(index))
+    while table.row_count > len(rows):
+        table.remove_row(table.coordinate_to_cell_key(Coordinate(table.row_count - 1, 0)).row_key)
+
+
+def fit_height(table: DataTable[Text], rows: int) -> None:
+    """Size ``table`` to its header plus ``rows``; setting an unchanged height would re-lay out."""
+    height = rows + 1
+    if table.styles.height is None or table.styles.height.value != height:
+        table.styles.height = height

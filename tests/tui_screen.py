@@ -1,0 +1,21 @@
+"""Read what a running app shows, as text: the characters a terminal would be sent."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich.console import Console
+from textual.app import App
+
+
+def screen_text(app: App[Any]) -> str:
+    """The current screen (with the screens under a modal) as plain text, one line per row."""
+    width, height = app.size
+    console = Console(
+        width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False
+    )
+    # The same render the SVG screenshot uses: the compositor's full frame.
+    frame = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    console.print(frame)
+    return console.export_text(styles=False)
