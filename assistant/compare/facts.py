@@ -1,0 +1,111 @@
+"""What the rules know about each claim, derived once from the normalised claim."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
+
+from assistant.compare.config import RuleConfig
+from assistant.compare.intervals import Interval, interval_of, is_rounded
+from assistant.model import Article, Claim, ClaimKind, Grounding, SourceLink, SourceRole
+from assistant.normalize import PeriodKey, Vocabulary, period_key
+from assistant.normalize.lexical import key_phrase
+from assistant.normalize.sources import source_phrase
+from assistant.text import one_line
+
+
+def natural_key(claim_id: str) -> tuple[str, int, str]:
+    """Sort key for ids like '<article id>#<n>' that puts 'a#2' before 'a#10'."""
+    head, hash_sign, tail = claim_id.rpartition("#")
+    if hash_sign and tail.isdigit():
+        return head, int(tail), claim_id
+    return claim_id, -1, claim_id
+
+
+@lru_cache(maxsize=65536)
+def _line(text: str) -> str:
+    """``one_line``, cached: outlets, sources and periods repeat across a package."""
+    return one_line(text)
+
+
+class Facts(NamedTuple):
+    """A claim with its article and the keys and values the rules compare.
+
+    Computed once per claim (a tuple: cheap to build, read many times by the rules).
+    """
+
+    claim: Claim
+    id: str
+    order: tuple[str, int, str]  # natural_key(id): sort by this
+    article_id: str
+    outlet: str  # the article's outlet (or its id when it has none), on one line
+    published: date | None
+    subject: str  # folded subject ('' when none)
+    metric: str | None  # canonical metric key
+    unit: str  # canonical unit; 'count' for plain counts
+    period: PeriodKey
+    interval: Interval | None  # None for claims without a figure
+    rounded: bool  # approximate: 'about 40,000', or a bare round '40,000'
+    origins: tuple[str, ...]  # canonical origins the attribution chain ends at
+    sources: str  # the chain as written, on one line: 'the interior ministry via Reuters'
+    written: str | None  # the figure as written, on one line: 'more than 2,000'
+    when: str | None  # the period as written, on one line: 'on Monday'
+    checkable: bool  # taking part in the rules: quoted from the article, not an opinion
+    comparable: bool  # checkable, with a metric and a figure: clustered and compared
+
+
+def facts_of(
+    claim: Claim, article: Article | None, vocabulary: Vocabulary, config: RuleConfig
+) -> Facts:
+    """Derive the facts of one normalised claim (``article`` None when it is unknown)."""
+    published = article.published if article else None
+    quantity = claim.quantity
+    interval = None
+    rounded = False
+    if quantity is not None:
+        rounded = is_rounded(quantity, rounded_as_about=config.rounded_as_about)
+        interval = interval_of(quantity, tolerance=config.tolerance, rounded=rounded)
+    origins, chain = _sourcing(claim)
+    checkable = claim.grounding is not Grounding.ungrounded and claim.kind is not ClaimKind.opinion
+    return Facts(
+        claim=claim,
+        id=claim.id,
+        order=natural_key(claim.id),
+        article_id=claim.article_id,
+        outlet=_line(article.outlet if article and article.outlet else claim.article_id),
+        published=published,
+        subject=key_phrase(claim.subject) if claim.subject else "",
+        metric=claim.metric_key,
+        unit=vocabulary.unit(quantity.unit if quantity else None),
+        period=period_key(claim.period, published),
+        interval=interval,
+        rounded=rounded,
+        origins=origins,
+        sources=_line(chain),
+        written=_line(quantity.text) or None if quantity else None,
+        when=_line(claim.period.text) or None if claim.period and claim.period.text else None,
+        checkable=checkable,
+        comparable=checkable and claim.metric_key is not None and interval is not None,
+    )
+
+
+def _sourcing(claim: Claim) -> tuple[tuple[str, ...], str]:
+    """(origins, chain as written): where the chain ends — the original sources, else the
+    last intermediary — and 'the interior ministry via Reuters' for evidence."""
+    originals: list[SourceLink] = []
+    via: list[SourceLink] = []
+    for link in claim.attribution:
+        if link.role is SourceRole.original:
+            originals.append(link)
+        elif link.role is SourceRole.intermediary:
+            via.append(link)
+    ends = originals or via[-1:]
+    origins = tuple(sorted({link.canonical or source_phrase(link.name) for link in ends}))
+    named = " and ".join(link.name for link in originals)
+    through = " and ".join(link.name for link in via)
+    if named and through:
+        return origins, f"{named} via {through}"
+    if through:
+        return origins, f"via {through}, original source not named"
+    return origins, named or "no source named"

@@ -1,0 +1,128 @@
+"""The set of true values a stated figure allows, and arithmetic on those sets."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+from assistant.model import Bound, Quantity
+
+
+class Interval(NamedTuple):
+    """``lo..hi`` with open or closed ends; infinite ends are open."""
+
+    lo: float
+    hi: float
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def intersect(self, other: Interval) -> Interval | None:
+        """The values both allow, or None when they cannot both be true."""
+        # At equal ends the open one is the stricter: tuples make max/min pick it.
+        lo, lo_open = max((self.lo, self.lo_open), (other.lo, other.lo_open))
+        hi, hi_closed = min((self.hi, not self.hi_open), (other.hi, not other.hi_open))
+        hi_open = not hi_closed
+        if lo < hi or (lo == hi and not lo_open and not hi_open):
+            return Interval(lo, hi, lo_open, hi_open)
+        return None
+
+    def below(self, other: Interval) -> bool:
+        """Every value allowed here is smaller than every value allowed by ``other``."""
+        return self.hi < other.lo or (self.hi == other.lo and (self.hi_open or other.lo_open))
+
+    def plus(self, other: Interval) -> Interval:
+        """The values the sum of a value from each allows."""
+        return Interval(
+            self.lo + other.lo,
+            self.hi + other.hi,
+            self.lo_open or other.lo_open,
+            self.hi_open or other.hi_open,
+        )
+
+    def scaled(self, factor: float) -> Interval:
+        """Every value multiplied by a positive ``factor``."""
+        return Interval(self.lo * factor, self.hi * factor, self.lo_open, self.hi_open)
+
+    def widened(self, margin: float) -> Interval:
+        return Interval(self.lo - margin, self.hi + margin, self.lo_open, self.hi_open)
+
+
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def step(quantity: Quantity) -> float:
+    """The value of one unit of the last digit written.
+
+    0.01 for "5.82 metres", 1 for "2,417" or "twelve", 100,000 for "1.2 million".
+    """
+    match = _NUMERAL.search(quantity.text)
+    if match is None:
+        return 1.0
+    numeral = float(match[0].replace(",", ""))
+    scale = quantity.value / numeral if numeral else 1.0
+    return 10.0 ** -len(match[1] or "") * scale
+
+
+def is_rounded(quantity: Quantity, *, rounded_as_about: bool) -> bool:
+    """An approximate figure: 'about 40,000', or (if configured) a bare '40,000'."""
+    if quantity.bound is Bound.about:
+        return True
+    value = quantity.value
+    return (
+        rounded_as_about
+        and quantity.bound is Bound.exact
+        and value >= 1000
+        and value.is_integer()
+        and value % 1000 == 0
+    )
+
+
+def interval_of(quantity: Quantity, *, tolerance: float, rounded: bool) -> Interval:
+    """The values ``quantity`` allows: its bound respected, ``rounded`` within ``tolerance``.
+
+    ``rounded`` is ``is_rounded(quantity)``: the caller usually needs it too.
+    """
+    v = quantity.value
+    match quantity.bound:
+        case Bound.at_least:
+            return Interval(v, math.inf, hi_open=True)
+        case Bound.more_than:
+            return Interval(v, math.inf, lo_open=True, hi_open=True)
+        case Bound.up_to:
+            return Interval(-math.inf, v, lo_open=True)
+        case Bound.fewer_than:
+            return Interval(-math.inf, v, lo_open=True, hi_open=True)
+        case Bound.range:
+            upper = quantity.upper if quantity.upper is not None else v
+            return Interval(min(v, upper), max(v, upper))
+        case _ if rounded:
+            margin = abs(v) * tolerance
+            return Interval(v - margin, v + margin)
+        case _ if "." in quantity.text:
+            # A measurement written with decimals stands for everything that rounds to it:
+            # "5.8" is 5.75 up to (not including) 5.85, so it agrees with "5.82".
+            half = step(quantity) / 2
+            return Interval(v - half, v + half, hi_open=True)
+        case _:
+            return Interval(v, v)
+
+
+def common(intervals: list[Interval]) -> Interval | None:
+    """The values every interval allows, or None."""
+    if not intervals:
+        return None
+    shared: Interval | None = intervals[0]
+    for interval in intervals[1:]:
+        if shared is None:
+            return None
+        shared = shared.intersect(interval)
+    return shared
+
+
+def total(intervals: list[Interval]) -> Interval:
+    """The values the sum of the figures allows."""
+    result = Interval(0.0, 0.0)
+    for interval in intervals:
+        result = result.plus(interval)
+    return result

@@ -1,0 +1,86 @@
+"""Everything the rules read, derived once per package: facts, blocks, groups, indices."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from assistant.compare.blocks import Block, Group, build_blocks
+from assistant.compare.config import RuleConfig
+from assistant.compare.facts import Facts, facts_of
+from assistant.model import Article, Claim
+from assistant.normalize import Vocabulary
+
+SeriesKey = tuple[str, str, str]  # subject, metric, unit: one figure across periods
+
+
+@dataclass(frozen=True)
+class Package:
+    """One story package as the rules see it. Built by ``Package.build``; read-only."""
+
+    config: RuleConfig
+    vocabulary: Vocabulary
+    articles: Mapping[str, Article]
+    facts: tuple[Facts, ...]  # every claim, ordered by claim id
+    blocks: tuple[Block, ...]  # every cluster key, singletons included, ordered by key
+
+    @classmethod
+    def build(
+        cls, articles: Sequence[Article], claims: Sequence[Claim], config: RuleConfig
+    ) -> Package:
+        """Derive the facts and blocks; raises ``ConfigError`` for an ambiguous vocabulary."""
+        vocabulary = Vocabulary.build(config.normalize)
+        by_id = {article.id: article for article in articles}
+        facts = tuple(
+            sorted(
+                (
+                    facts_of(claim, by_id.get(claim.article_id), vocabulary, config)
+                    for claim in claims
+                ),
+                key=lambda f: f.order,
+            )
+        )
+        return cls(config, vocabulary, by_id, facts, tuple(build_blocks(facts)))
+
+    @cached_property
+    def by_article(self) -> dict[str, tuple[Facts, ...]]:
+        """The checkable claims of each article, in claim-id order."""
+        index: dict[str, list[Facts]] = defaultdict(list)
+        for f in self.facts:
+            if f.checkable:
+                index[f.article_id].append(f)
+        return {article_id: tuple(found) for article_id, found in sorted(index.items())}
+
+    @cached_property
+    def series(self) -> dict[SeriesKey, tuple[Block, ...]]:
+        """The blocks of one subject + metric + unit across every period, in key order."""
+        index: dict[SeriesKey, list[Block]] = defaultdict(list)
+        for block in self.blocks:
+            index[(block.subject, block.metric, block.unit)].append(block)
+        return {key: tuple(found) for key, found in sorted(index.items())}
+
+    @cached_property
+    def block_of(self) -> dict[tuple[str, str, str, str], Block]:
+        """Block by (subject, metric, unit, period key)."""
+        return {(b.subject, b.metric, b.unit, b.period.key): b for b in self.blocks}
+
+    @cached_property
+    def agreement_groups(self) -> tuple[Group, ...]:
+        """Who agrees with whom, for the sourcing rules.
+
+        The agreement groups of every block with a resolved period, and every other
+        checkable claim on its own: a figure for an unknown period, or a claim without a
+        figure, is never taken to agree with anything.
+        """
+        groups: list[Group] = []
+        grouped: set[str] = set()
+        for block in self.blocks:
+            if block.period.resolved:
+                groups.extend(block.groups)
+                grouped.update(f.id for f in block.members)
+        groups.extend(
+            Group.of((f,), f.interval) for f in self.facts if f.checkable and f.id not in grouped
+        )
+        return tuple(groups)

@@ -1,0 +1,96 @@
+"""A running total against the previous total plus the increment, across articles.
+
+For one subject + metric + unit, fires for a running total T ("so far", "the total", or
+no period, as of its article's date) when:
+
+- a previous total P exists: the latest running total dated before T (when several
+  articles give one for that date they must agree); failing that, the first figure
+  reported, by an article published earlier, for a closed period ("350 evacuated
+  overnight" is everyone evacuated so far), and
+- T's own article states an increment for a period starting no earlier than P's date and
+  ending by T's ("a further 800 on Tuesday"); several increment claims must be for one
+  period and agree.
+
+Then P + increment must agree with T. Severity info (ok=True) when it does, medium when
+it does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+
+from assistant.compare.evidence import describe, finding, values
+from assistant.compare.facts import Facts
+from assistant.compare.intervals import common
+from assistant.compare.package import Package
+from assistant.model import Finding, RuleId, Severity
+
+
+def check(package: Package) -> Iterator[Finding]:
+    for blocks in package.series.values():
+        totals = [f for b in blocks if b.period.running_total for f in b.members]
+        steps = [
+            f for b in blocks if b.period.resolved and not b.period.running_total for f in b.members
+        ]
+        if not steps:
+            continue
+        for latest in totals:
+            if (found := _check(latest, totals, steps)) is not None:
+                yield found
+
+
+def _check(latest: Facts, totals: Sequence[Facts], steps: Sequence[Facts]) -> Finding | None:
+    day = latest.period.as_of
+    if day is None or latest.interval is None:
+        return None
+    previous = _previous(latest, day, totals, steps)
+    since = previous[0].period.as_of if previous else None
+    if since is None:
+        return None
+    added = [
+        s
+        for s in steps
+        if s.article_id == latest.article_id
+        and s.period.start is not None
+        and s.period.as_of is not None
+        and since <= s.period.start
+        and s.period.as_of <= day
+    ]
+    if not added or len({s.period.key for s in added}) != 1:
+        return None
+    base = common([t.interval for t in previous if t.interval])
+    step = common([s.interval for s in added if s.interval])
+    if base is None or step is None:
+        return None
+    expected = base.plus(step)
+    fits = expected.intersect(latest.interval) is not None
+    verdict = "the running total adds up" if fits else "the running total does not add up"
+    return finding(
+        RuleId.ARITHMETIC,
+        Severity.info if fits else Severity.medium,
+        [*previous, *added, latest],
+        f"previous total {describe(previous[0])} as of {since} + increment {describe(added[0])} "
+        f"= {values(expected)}; {describe(latest)} as of {day}: {verdict}",
+        ok=fits,
+    )
+
+
+def _previous(
+    latest: Facts, day: date, totals: Sequence[Facts], steps: Sequence[Facts]
+) -> list[Facts]:
+    """The total before ``latest``: see the module docstring. Empty when there is none."""
+    dates = [t.period.as_of for t in totals if t.period.as_of is not None and t.period.as_of < day]
+    if dates:
+        since = max(dates)
+        return [t for t in totals if t.period.as_of == since]
+    published = latest.published
+    first = [
+        s
+        for s in steps
+        if s.published is not None and published is not None and s.published < published
+    ]
+    if not first:
+        return []
+    key = min(first, key=lambda s: (s.period.as_of, s.order)).period.key
+    return [s for s in first if s.period.key == key]

@@ -1,0 +1,74 @@
+"""CONFLICT — figures for the same thing and the same period that cannot all be true.
+
+Fires once per cluster (same subject, metric, unit and period) holding claims from two or
+more articles:
+
+- ok=False, severity high, when a claim from one article and a claim from another allow
+  no common value. Each figure allows what its bound says: "more than 2,000" is anything
+  above 2,000 and agrees with "2,417"; "about 40,000" is 40,000 ± the configured tolerance
+  (5 %) and agrees with "39,000"; "between 300 and 400" agrees with 350; "5.8" is 5.75-5.85
+  and agrees with "5.82". Figures with no stated period are compared only between
+  articles published the same day: across days they may be updates (see STALE).
+- ok=True, severity info, when every figure in the cluster agrees.
+
+Does not fire for: two figures in one article; different periods (DIFFERENT_PERIOD shows
+those side by side); related metrics such as homes destroyed vs homes damaged (different
+clusters); periods that could not be resolved to dates.
+
+Evidence: every group of agreeing figures with the outlet, period and source of each
+claim in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from assistant.compare.blocks import Block
+from assistant.compare.evidence import describe, finding
+from assistant.compare.facts import Facts
+from assistant.compare.package import Package
+from assistant.model import Finding, RuleId, Severity
+
+
+def check(package: Package) -> Iterator[Finding]:
+    for block in package.blocks:
+        if not block.period.resolved or len({f.article_id for f in block.members}) < 2:
+            continue
+        when = block.period.key if block.period.stated else "no period stated"
+        if _clash(block):
+            sides = " vs ".join("; ".join(describe(f) for f in g.members) for g in block.groups)
+            yield finding(
+                RuleId.CONFLICT,
+                Severity.high,
+                block.members,
+                f"{block.label}, {when}: {sides}",
+                cluster_id=block.id,
+            )
+        elif len(block.groups) == 1:
+            agreeing = "; ".join(describe(f) for f in block.members)
+            yield finding(
+                RuleId.CONFLICT,
+                Severity.info,
+                block.members,
+                f"{block.label}, {when}: the figures agree: {agreeing}",
+                cluster_id=block.id,
+                ok=True,
+            )
+
+
+def _clash(block: Block) -> bool:
+    """Two claims from different articles (of one day, if unstated) that share no value."""
+    return any(
+        _comparable(a, b, stated=block.period.stated)
+        and a.interval is not None
+        and b.interval is not None
+        and a.interval.intersect(b.interval) is None
+        for a, b in combinations(block.members, 2)
+    )
+
+
+def _comparable(a: Facts, b: Facts, *, stated: bool) -> bool:
+    if a.article_id == b.article_id:
+        return False
+    return stated or (a.published is not None and a.published == b.published)

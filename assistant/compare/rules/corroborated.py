@@ -1,0 +1,39 @@
+"""CORROBORATED — one figure confirmed by two or more independent origins.
+
+Fires for each agreement group (claims of one cluster with a resolved period whose
+figures share a value) whose attribution chains end at two or more *different*
+canonical origins. Origins are compared after source canonicalisation, so "the interior
+ministry" and "the Ministry of the Interior" are one origin, not two.
+
+Does not fire when every chain ends at one origin (CIRCULAR or SINGLE_SOURCE), for
+figures that disagree, or for periods that could not be resolved.
+
+Severity info, ok=True. Evidence: the figure and each origin with the outlets quoting it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from assistant.compare.evidence import figures, finding
+from assistant.compare.package import Package
+from assistant.model import Finding, RuleId, Severity
+
+
+def check(package: Package) -> Iterator[Finding]:
+    for group in package.agreement_groups:
+        origins = group.by_origin
+        if len(origins) < 2:
+            continue
+        listed = "; ".join(
+            f"{origin} ({', '.join(sorted({f.outlet for f in quoting}))})"
+            for origin, quoting in origins.items()
+        )
+        yield finding(
+            RuleId.CORROBORATED,
+            Severity.info,
+            group.members,
+            f"{figures(group.members)} agree and come from {len(origins)} independent origins: "
+            + listed,
+            ok=True,
+        )

@@ -1,0 +1,59 @@
+"""SUPERLATIVE — "highest", "record", "worst", "first" … claims that need a baseline.
+
+Fires for every claim (except opinions and ungrounded quotes) whose quote contains a
+superlative or record cue: highest/lowest/largest/biggest/worst/deadliest/costliest/
+heaviest/strongest/wettest/hottest…, "record" (as a word, not "recorded"), "all-time",
+"unprecedented", "ever recorded", "on record", "since records began", "the most serious
+… in/since/ever", "for the first time", "first-ever", "never before". When the claim
+states its baseline ("since records began in 1952", "in 50 years", "in decades") the
+evidence quotes it, since the baseline itself must be checked.
+
+Does not fire for look-alikes: "recorded", "records show", "first responders", "most
+residents", "the best estimate", "worst-hit", "its highest alert level".
+
+Severity medium. Evidence: the cue, the claim, and the stated baseline if any.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from assistant.compare.evidence import finding, quote
+from assistant.compare.package import Package
+from assistant.model import Finding, RuleId, Severity
+
+_CUE = re.compile(
+    r"\b(?:highest(?! alert| level of alert)|lowest|largest|biggest|smallest|"
+    r"worst(?![- ](?:hit|affected))|deadliest|costliest|heaviest|"
+    r"strongest|wettest|driest|hottest|coldest|longest|fastest|record(?:-breaking|-high|-low)?|"
+    r"all-time|unprecedented|ever recorded|on record|since records began|for the first time|"
+    r"the most \w+(?: \w+){0,3} (?:in|since|ever)|"
+    r"the first time|first[- ]ever|never before)\b",
+    # Matched against the lower-cased quote: several times faster than re.IGNORECASE.
+)
+_BASELINE = re.compile(
+    r"\b(?:since [^,.;:]+|"
+    r"in (?:over |more than |nearly |almost )?(?:\d+|a|one|two|three|five|ten|fifty|a hundred) "
+    r"(?:years?|decades?|centur(?:y|ies))|in (?:years|decades)|on record|ever recorded|"
+    r"in (?:living memory|(?:[\w']+ )?history))",
+    re.IGNORECASE,
+)
+
+
+def check(package: Package) -> Iterator[Finding]:
+    for f in package.facts:
+        if not f.checkable or not (cue := _CUE.search(f.claim.quote.lower())):
+            continue
+        baseline = _BASELINE.search(f.claim.quote)
+        need = (
+            f"the stated baseline “{baseline[0]}” must be checked against the record"
+            if baseline
+            else "no baseline is stated: which record, since when, kept by whom?"
+        )
+        yield finding(
+            RuleId.SUPERLATIVE,
+            Severity.medium,
+            [f],
+            f"{f.outlet}: “{cue[0]}” in {quote(f.claim.quote)}: {need}",
+        )

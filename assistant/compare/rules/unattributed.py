@@ -1,0 +1,30 @@
+"""UNATTRIBUTED — a claim that names no source beyond the outlet itself.
+
+Fires for every claim (except opinions and ungrounded quotes) whose attribution has no
+original source and no intermediary such as a wire service.
+
+Does not fire when the claim names an original source or an intermediary: "via Reuters"
+without an original is attributed (the original is then an open checklist item).
+
+Severity medium for a claim with a figure, low otherwise. Evidence: the claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from assistant.compare.evidence import finding, quote
+from assistant.compare.package import Package
+from assistant.model import Finding, RuleId, Severity
+
+
+def check(package: Package) -> Iterator[Finding]:
+    for f in package.facts:
+        if f.checkable and not f.origins:
+            severity = Severity.medium if f.claim.quantity is not None else Severity.low
+            yield finding(
+                RuleId.UNATTRIBUTED,
+                severity,
+                [f],
+                f"{f.outlet}: {quote(f.claim.quote)} names no source",
+            )

@@ -1,0 +1,117 @@
+"""The compiled vocabulary: exact lookups from folded phrases to canonical names.
+
+The data lives in ``vocabulary.toml`` next to this module (documented there) and is
+extended by ``NormalizeConfig``. Lookups never fall back to similarity: a phrase that is
+not listed is its own canonical name, in folded form.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from assistant.errors import ConfigError
+from assistant.normalize.config import MetricEntry, NormalizeConfig
+from assistant.normalize.lexical import key_phrase, unit_phrase
+from assistant.normalize.sources import source_phrase
+
+COUNT = "count"  # the unit of a plain count: "300 people", "300 homes", "300"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Folded phrase -> canonical name, for metrics, units and sources."""
+
+    metrics: Mapping[str, str]
+    kinds: Mapping[str, str]  # canonical metric -> the canonical metric it is a kind of
+    units: Mapping[str, str]
+    sources: Mapping[str, str]
+
+    @classmethod
+    def build(cls, config: NormalizeConfig | None = None) -> Vocabulary:
+        """The default vocabulary overlaid with ``config``.
+
+        Raises ``ConfigError`` when one layer maps a phrase to two canonical names, or a
+        metric is declared a kind of itself (directly or through a chain).
+        """
+        config = config or NormalizeConfig()
+        layers = [_default_config(), config] if config.use_default_vocabulary else [config]
+        metrics: dict[str, str] = {}
+        kinds: dict[str, str] = {}
+        units: dict[str, str] = {}
+        sources: dict[str, str] = {}
+        for layer in layers:
+            layer_metrics = {name: entry.phrases for name, entry in layer.metrics.items()}
+            metrics.update(_table(layer_metrics, key_phrase, "metric"))
+            units.update(_table(layer.units, unit_phrase, "unit"))
+            sources.update(_table(layer.source_aliases, source_phrase, "source"))
+            for name, entry in layer.metrics.items():
+                if entry.kind_of is not None:
+                    kinds[name] = entry.kind_of
+        vocabulary = cls(metrics=metrics, kinds={}, units=units, sources=sources)
+        resolved = {name: vocabulary.metric(parent) for name, parent in kinds.items()}
+        _reject_cycles(resolved)
+        return cls(metrics=metrics, kinds=resolved, units=units, sources=sources)
+
+    def metric(self, phrase: str) -> str:
+        """The canonical metric for a phrase as written; unknown phrases stay themselves."""
+        folded = key_phrase(phrase)
+        return self.metrics.get(folded, folded)
+
+    def kind_of(self, metric: str) -> str | None:
+        """The broader metric ``metric`` counts a kind of, if the vocabulary says so."""
+        return self.kinds.get(metric)
+
+    def unit(self, unit: str | None) -> str:
+        """The canonical unit; ``count`` for none or a noun that only names what is counted."""
+        if unit is None or not unit.strip():
+            return COUNT
+        folded = unit_phrase(unit)
+        return self.units.get(folded, folded)
+
+    def source(self, name: str) -> str:
+        """The canonical origin for a source name as written; unknown names stay themselves."""
+        folded = source_phrase(name)
+        return self.sources.get(folded, folded)
+
+
+def _table(
+    entries: Mapping[str, list[str]], fold: Callable[[str], str], what: str
+) -> dict[str, str]:
+    """Folded phrase -> canonical, for one layer; the canonical name denotes itself."""
+    table: dict[str, str] = {}
+    for canonical in sorted(entries):
+        for phrase in [canonical, *entries[canonical]]:
+            key = fold(phrase)
+            if table.get(key, canonical) != canonical:
+                raise ConfigError(
+                    f"{what} {phrase!r} is listed under both {table[key]!r} and {canonical!r}"
+                )
+            table[key] = canonical
+    return table
+
+
+def _reject_cycles(kinds: Mapping[str, str]) -> None:
+    for start in kinds:
+        seen = {start}
+        current = kinds.get(start)
+        while current is not None:
+            if current in seen:
+                raise ConfigError(f"metric {start!r} is declared a kind of itself")
+            seen.add(current)
+            current = kinds.get(current)
+
+
+@cache
+def _default_config() -> NormalizeConfig:
+    text = resources.files("assistant.normalize").joinpath("vocabulary.toml").read_text("utf-8")
+    data: dict[str, Any] = tomllib.loads(text)
+    return NormalizeConfig(
+        metrics={name: MetricEntry(**entry) for name, entry in data.get("metrics", {}).items()},
+        units=data.get("units", {}),
+        source_aliases=data.get("sources", {}),
+    )

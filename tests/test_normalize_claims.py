@@ -1,0 +1,126 @@
+"""normalize_claims: canonical metric, unit, sources, resolved period, sentence indices."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.model import (
+    Article,
+    Bound,
+    Claim,
+    ClaimKind,
+    Period,
+    Quantity,
+    SourceLink,
+    SourceRole,
+    Span,
+)
+from assistant.normalize import Layout, NormalizeConfig, normalize_claims
+
+TEXT = (
+    "Dr. Ames said 12 people died on Monday. The U.S. embassy sent help.\n\n"
+    "More than $2 million was pledged, the Ministry of the Interior said."
+)
+ARTICLE = Article(
+    id="a", outlet="Daily Post", published=date(2026, 3, 3), text=TEXT, source="a.txt"
+)
+
+
+def claim(quote: str, **fields: object) -> Claim:
+    start = TEXT.index(quote)
+    defaults: dict[str, object] = {
+        "id": f"a#{start}",
+        "article_id": "a",
+        "quote": quote,
+        "span": Span(start=start, end=start + len(quote)),
+        "statement": quote,
+        "kind": ClaimKind.quantity,
+    }
+    return Claim.model_validate(defaults | fields)
+
+
+def test_claims_get_canonical_metric_unit_sources_and_period() -> None:
+    deaths = claim(
+        "12 people died on Monday",
+        metric="people died",
+        quantity=Quantity(value=12, unit="people", text="12"),
+        period=Period(text="on Monday"),
+    )
+    aid = claim(
+        "More than $2 million was pledged",
+        metric="aid pledged",
+        quantity=Quantity(
+            value=2e6, bound=Bound.more_than, unit="dollars", text="More than $2 million"
+        ),
+        attribution=[
+            SourceLink(name="Daily Post", role=SourceRole.outlet),
+            SourceLink(name="the Ministry of the Interior", role=SourceRole.original),
+        ],
+    )
+
+    first, second = normalize_claims([ARTICLE], [deaths, aid])
+
+    assert first.metric_key == "deaths"
+    assert first.metric == "people died"  # the words as written stay
+    assert first.quantity is not None and first.quantity.unit == "people"  # a count noun is kept
+    assert first.period == Period(
+        text="on Monday", start=date(2026, 3, 2), end=date(2026, 3, 2), resolved=True
+    )
+    assert second.quantity is not None and second.quantity.unit == "USD"
+    assert [link.canonical for link in second.attribution] == ["daily post", "interior ministry"]
+
+
+def test_sentence_and_paragraph_are_computed_only_when_missing() -> None:
+    computed = claim("The U.S. embassy sent help", kind=ClaimKind.event)
+    given = claim("More than $2 million was pledged", sentence=7, paragraph=3)
+    later = claim("More than $2 million was pledged")
+
+    first, second, third = normalize_claims([ARTICLE], [computed, given, later])
+
+    assert (first.sentence, first.paragraph) == (1, 0)  # "Dr." and "U.S." do not end sentences
+    assert (second.sentence, second.paragraph) == (7, 3)
+    assert (third.sentence, third.paragraph) == (2, 1)
+
+
+def test_order_is_kept_and_inputs_are_not_modified() -> None:
+    claims = [
+        claim("More than $2 million was pledged", metric="aid"),
+        claim("12 people died on Monday", metric="dead"),
+    ]
+    before = [c.model_copy(deep=True) for c in claims]
+
+    normalized = normalize_claims([ARTICLE], claims)
+
+    assert [c.id for c in normalized] == [c.id for c in claims]
+    assert claims == before
+
+
+def test_a_claim_of_an_unknown_article_keeps_relative_periods_unresolved() -> None:
+    orphan = claim(
+        "12 people died on Monday", article_id="elsewhere", period=Period(text="on Monday")
+    )
+
+    (normalized,) = normalize_claims([ARTICLE], [orphan])
+
+    assert normalized.period is not None and normalized.period.resolved is False
+    assert normalized.sentence is None
+
+
+def test_configured_source_alias_is_applied() -> None:
+    quoted = claim(
+        "12 people died on Monday",
+        attribution=[SourceLink(name="ministry officials", role=SourceRole.original)],
+    )
+    config = NormalizeConfig(source_aliases={"interior ministry": ["ministry officials"]})
+
+    (normalized,) = normalize_claims([ARTICLE], [quoted], config)
+
+    assert normalized.attribution[0].canonical == "interior ministry"
+
+
+def test_layout_paragraphs_are_separated_by_blank_lines() -> None:
+    layout = Layout.of('One. Two?\n  \nThree!\nStill three. "Four," he said.')
+
+    starts = layout.sentence_starts
+    assert len(starts) == 5
+    assert [layout.paragraph_at(s) for s in starts] == [0, 0, 1, 1, 1]

@@ -1,0 +1,128 @@
+"""Periods resolved against the publication date (Thursday 5 March 2026 unless stated)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.model import Period
+from assistant.normalize import period_key, resolve_period
+
+THURSDAY = date(2026, 3, 5)
+
+
+def resolved(text: str, published: date | None = THURSDAY) -> Period:
+    return resolve_period(Period(text=text), published)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("on Monday", date(2026, 3, 2), date(2026, 3, 2)),
+        ("Thursday", THURSDAY, THURSDAY),  # the day of publication itself
+        ("last Thursday", date(2026, 2, 26), date(2026, 2, 26)),
+        ("between Monday and Tuesday", date(2026, 3, 2), date(2026, 3, 3)),
+        ("yesterday", date(2026, 3, 4), date(2026, 3, 4)),
+        ("today", THURSDAY, THURSDAY),
+        ("overnight", date(2026, 3, 4), THURSDAY),
+        ("in the past 24 hours", date(2026, 3, 4), THURSDAY),
+        ("over the past two days", date(2026, 3, 3), THURSDAY),
+        ("this week", date(2026, 3, 2), THURSDAY),
+        ("last week", date(2026, 2, 23), date(2026, 3, 1)),
+        ("at the weekend", date(2026, 2, 28), date(2026, 3, 1)),
+        ("this month", date(2026, 3, 1), THURSDAY),
+        ("last month", date(2026, 2, 1), date(2026, 2, 28)),
+        ("last year", date(2025, 1, 1), date(2025, 12, 31)),
+        ("on March 3", date(2026, 3, 3), date(2026, 3, 3)),
+        ("on 3 March", date(2026, 3, 3), date(2026, 3, 3)),
+        ("on March 3rd, 2025", date(2025, 3, 3), date(2025, 3, 3)),
+        ("2026-03-01", date(2026, 3, 1), date(2026, 3, 1)),
+        ("between March 3 and 4", date(2026, 3, 3), date(2026, 3, 4)),
+        ("between 3 and 4 March", date(2026, 3, 3), date(2026, 3, 4)),
+        ("March 3-4", date(2026, 3, 3), date(2026, 3, 4)),
+        ("from February 27 to March 2", date(2026, 2, 27), date(2026, 3, 2)),
+        ("on December 30", date(2025, 12, 30), date(2025, 12, 30)),  # last year's December
+        ("in February", date(2026, 2, 1), date(2026, 2, 28)),
+        ("in March", date(2026, 3, 1), THURSDAY),  # not past the day of publication
+        ("in 2024", date(2024, 1, 1), date(2024, 12, 31)),
+    ],
+)
+def test_periods_resolve_to_days(text: str, start: date, end: date) -> None:
+    period = resolved(text)
+
+    assert (period.start, period.end, period.resolved, period.cumulative) == (
+        start,
+        end,
+        True,
+        False,
+    )
+    assert period.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("so far", None, THURSDAY),
+        ("the total", None, THURSDAY),
+        ("in all", None, THURSDAY),
+        ("to date", None, THURSDAY),
+        ("since the floods began", None, THURSDAY),
+        ("since Monday", date(2026, 3, 2), THURSDAY),
+        ("so far this year", date(2026, 1, 1), THURSDAY),
+        ("as of March 4", None, date(2026, 3, 4)),
+    ],
+)
+def test_cumulative_periods_run_up_to_publication(text: str, start: date | None, end: date) -> None:
+    period = resolved(text)
+
+    assert (period.start, period.end, period.cumulative, period.resolved) == (
+        start,
+        end,
+        True,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["during the storm", "in the early hours", "at the height of the flood"]
+)
+def test_unresolvable_periods_stay_explicit_and_unresolved(text: str) -> None:
+    period = resolved(text)
+
+    assert (period.text, period.start, period.end, period.resolved) == (text, None, None, False)
+    assert period_key(period, THURSDAY).key == f"unresolved: {text}"
+
+
+def test_relative_words_need_a_publication_date_but_explicit_dates_do_not() -> None:
+    assert resolved("on Monday", published=None).resolved is False
+    assert resolved("so far", published=None).resolved is False
+    assert resolved("so far", published=None).cumulative is True
+    assert resolved("on 3 March 2026", published=None).start == date(2026, 3, 3)
+
+
+def test_resolving_twice_changes_nothing() -> None:
+    once = resolved("on Monday")
+
+    assert resolve_period(once, date(2026, 3, 20)) == once
+
+
+def test_the_extractors_cumulative_flag_is_kept() -> None:
+    period = resolve_period(Period(text="on Monday", cumulative=True), THURSDAY)
+
+    assert period.cumulative is True
+
+
+def test_period_keys() -> None:
+    monday = resolved("on Monday")
+    overnight = resolved("overnight")
+    so_far = resolved("so far")
+
+    assert period_key(monday, THURSDAY).key == "2026-03-02"
+    assert period_key(overnight, THURSDAY).key == "2026-03-04..2026-03-05"
+    assert period_key(so_far, THURSDAY).key == "to 2026-03-05"
+    # A figure with no period is the current figure at publication: one key across days.
+    unstated = period_key(None, THURSDAY)
+    assert (unstated.key, unstated.stated, unstated.running_total) == ("unstated", False, True)
+    assert unstated.as_of == THURSDAY
+    assert period_key(Period(text=" "), date(2026, 3, 6)).key == "unstated"

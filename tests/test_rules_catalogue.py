@@ -1,0 +1,993 @@
+"""Every rule of the rule layer: cases that fire and near-misses that must not.
+
+Claims are built directly (``Story`` below), normalised and compared with the real
+functions. Publication dates are in March 2026: Monday is the 2nd, Tuesday the 3rd.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from assistant.compare import RuleConfig, compare
+from assistant.model import (
+    Article,
+    Bound,
+    Claim,
+    ClaimKind,
+    Comparison,
+    Finding,
+    Hedge,
+    HedgeKind,
+    HedgeScope,
+    Period,
+    Quantity,
+    RuleId,
+    Severity,
+    SourceLink,
+    SourceRole,
+    Span,
+)
+from assistant.normalize import NormalizeConfig, normalize_claims
+
+_CUES = {
+    "more than": Bound.more_than,
+    "at least": Bound.at_least,
+    "about": Bound.about,
+    "some": Bound.about,
+    "up to": Bound.up_to,
+    "fewer than": Bound.fewer_than,
+}
+
+
+def quantity(text: str, unit: str | None = None) -> Quantity:
+    """'more than 2,000' -> 2000 more_than; 'between 300 and 400' -> a range."""
+    numbers = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
+    lowered = text.lower()
+    if lowered.startswith("between"):
+        return Quantity(value=numbers[0], upper=numbers[1], bound=Bound.range, unit=unit, text=text)
+    bound = next((b for cue, b in _CUES.items() if lowered.startswith(cue + " ")), Bound.exact)
+    return Quantity(value=numbers[0], bound=bound, unit=unit, text=text)
+
+
+class Story:
+    """A story package under construction: articles and claims quoted from them."""
+
+    def __init__(self) -> None:
+        self.articles: list[Article] = []
+        self.claims: list[Claim] = []
+
+    def article(self, id: str, text: str, *, day: int = 3) -> Article:
+        article = Article(
+            id=id,
+            outlet=f"Outlet {id.upper()}",
+            published=date(2026, 3, day),
+            text=text,
+            source=f"{id}.txt",
+        )
+        self.articles.append(article)
+        return article
+
+    def claim(
+        self,
+        article: Article,
+        quote: str,
+        *,
+        metric: str | None = None,
+        figure: str | None = None,
+        unit: str | None = None,
+        period: str | None = None,
+        source: str | None = None,
+        via: str | None = None,
+        hedges: Iterable[Hedge] = (),
+        kind: ClaimKind = ClaimKind.quantity,
+        sentence: int | None = None,
+        paragraph: int | None = None,
+    ) -> Claim:
+        start = article.text.index(quote)
+        number = sum(claim.article_id == article.id for claim in self.claims) + 1
+        links = [SourceLink(name=via, role=SourceRole.intermediary)] if via else []
+        links += [SourceLink(name=source, role=SourceRole.original)] if source else []
+        claim = Claim(
+            id=f"{article.id}#{number}",
+            article_id=article.id,
+            quote=quote,
+            span=Span(start=start, end=start + len(quote)),
+            statement=quote,
+            kind=kind,
+            metric=metric,
+            quantity=quantity(figure, unit) if figure else None,
+            period=Period(text=period) if period else None,
+            attribution=links,
+            hedges=list(hedges),
+            sentence=sentence,
+            paragraph=paragraph,
+        )
+        self.claims.append(claim)
+        return claim
+
+    def says(self, id: str, text: str, *, day: int = 3, **claim: Any) -> Claim:
+        """A one-sentence article whose whole text is one claim."""
+        return self.claim(self.article(id, text, day=day), text, **claim)
+
+    def compare(self, config: RuleConfig | None = None) -> Comparison:
+        config = config or RuleConfig()
+        claims = normalize_claims(self.articles, self.claims, config.normalize)
+        return compare(self.articles, claims, config)
+
+
+def hedge(article: Article, cue: str, kind: HedgeKind, scope: HedgeScope) -> Hedge:
+    start = article.text.index(cue)
+    return Hedge(cue=cue, span=Span(start=start, end=start + len(cue)), kind=kind, scope=scope)
+
+
+def fired(comparison: Comparison, rule: RuleId) -> list[Finding]:
+    return [f for f in comparison.findings if f.rule is rule]
+
+
+def problems(comparison: Comparison, rule: RuleId) -> list[Finding]:
+    """Findings of ``rule`` that report a problem (ok=False)."""
+    return [f for f in fired(comparison, rule) if not f.ok]
+
+
+# --------------------------------------------------------------------------- CONFLICT
+
+
+def test_conflict_names_each_value_outlet_period_and_source() -> None:
+    story = Story()
+    story.says(
+        "a",
+        "12 people died on Monday.",
+        metric="dead",
+        figure="12",
+        period="on Monday",
+        source="the health ministry",
+    )
+    story.says(
+        "b",
+        "19 people died on Monday.",
+        metric="people died",
+        figure="19",
+        period="on Monday",
+        source="hospital officials",
+    )
+
+    (conflict,) = fired(story.compare(), RuleId.CONFLICT)
+
+    assert (conflict.ok, conflict.severity) == (False, Severity.high)
+    assert conflict.claim_ids == ["a#1", "b#1"]
+    assert conflict.evidence == (
+        "deaths, 2026-03-02: Outlet A (12, on Monday, source: the health ministry) vs "
+        "Outlet B (19, on Monday, source: hospital officials)"
+    )
+
+
+def test_conflict_when_the_same_day_is_written_differently() -> None:
+    story = Story()
+    story.says(
+        "a", "12 people died on Monday.", day=3, metric="dead", figure="12", period="on Monday"
+    )
+    story.says("b", "19 died yesterday.", day=3, metric="killed", figure="19", period="yesterday")
+
+    assert len(problems(story.compare(), RuleId.CONFLICT)) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("more than 2,000", "2,417"),  # a lower bound and a value above it
+        ("about 40,000", "39,000"),  # within the 5 % tolerance
+        ("between 300 and 400", "350"),  # a range and a value inside it
+        ("up to 300", "250"),
+        ("at least 12", "12"),
+        ("40,000", "39,412"),  # a bare round figure reads as approximate
+    ],
+)
+def test_compatible_figures_do_not_conflict(first: str, second: str) -> None:
+    story = Story()
+    story.says("a", f"{first} people were evacuated.", metric="people evacuated", figure=first)
+    story.says("b", f"{second} people were evacuated.", metric="evacuated", figure=second)
+
+    assert problems(story.compare(), RuleId.CONFLICT) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("about 40,000", "37,200"),  # outside the 5 % tolerance
+        ("between 300 and 400", "450"),
+        ("fewer than 10", "10"),
+        ("more than 2,000", "1,950"),
+    ],
+)
+def test_incompatible_figures_conflict(first: str, second: str) -> None:
+    story = Story()
+    story.says("a", f"{first} people were evacuated.", metric="people evacuated", figure=first)
+    story.says("b", f"{second} people were evacuated.", metric="evacuated", figure=second)
+
+    assert len(problems(story.compare(), RuleId.CONFLICT)) == 1
+
+
+def test_tolerance_is_configurable() -> None:
+    story = Story()
+    story.says("a", "About 40,000 were evacuated.", metric="evacuated", figure="about 40,000")
+    story.says("b", "37,200 were evacuated.", metric="evacuated", figure="37,200")
+
+    assert problems(story.compare(RuleConfig(tolerance=0.1)), RuleId.CONFLICT) == []
+
+
+def test_agreeing_articles_get_an_ok_finding() -> None:
+    story = Story()
+    story.says("a", "More than 2,000 were evacuated.", metric="evacuated", figure="more than 2,000")
+    story.says("b", "2,417 were evacuated.", metric="evacuated", figure="2,417")
+
+    (agree,) = fired(story.compare(), RuleId.CONFLICT)
+
+    assert (agree.ok, agree.severity) == (True, Severity.info)
+    assert agree.evidence.startswith("people evacuated, no period stated: the figures agree: ")
+
+
+@pytest.mark.parametrize(("day", "conflict"), [(3, True), (4, False)])
+def test_figures_without_a_period_conflict_only_on_the_same_day(day: int, conflict: bool) -> None:
+    story = Story()
+    story.says("a", "12 people have died.", day=3, metric="dead", figure="12")
+    story.says("b", "19 people have died.", day=day, metric="dead", figure="19")
+
+    assert len(problems(story.compare(), RuleId.CONFLICT)) == int(conflict)
+
+
+@pytest.mark.parametrize(("other", "conflict"), [("5.82", False), ("5.9", True), ("5.86", True)])
+def test_decimals_written_set_the_precision(other: str, conflict: bool) -> None:
+    story = Story()
+    story.says(
+        "a", "The river peaked at 5.8 metres.", metric="river peak", figure="5.8", unit="metres"
+    )
+    story.says(
+        "b",
+        f"The river peaked at {other} metres.",
+        metric="river peak",
+        figure=other,
+        unit="metres",
+    )
+
+    comparison = story.compare()
+
+    assert len(problems(comparison, RuleId.CONFLICT)) == int(conflict)
+    assert len(fired(comparison, RuleId.PRECISION)) == int(not conflict)
+
+
+def test_no_conflict_across_different_periods() -> None:
+    story = Story()
+    story.says("a", "12 died on Monday.", metric="dead", figure="12", period="on Monday")
+    story.says("b", "19 died on Tuesday.", metric="dead", figure="19", period="on Tuesday")
+
+    comparison = story.compare()
+
+    assert problems(comparison, RuleId.CONFLICT) == []
+    assert len(fired(comparison, RuleId.DIFFERENT_PERIOD)) == 1
+
+
+def test_no_conflict_within_one_article() -> None:
+    story = Story()
+    article = story.article("a", "12 died on Monday. Later, officials said 19 died on Monday.")
+    story.claim(article, "12 died on Monday", metric="dead", figure="12", period="on Monday")
+    story.claim(article, "19 died on Monday", metric="dead", figure="19", period="on Monday")
+
+    assert problems(story.compare(), RuleId.CONFLICT) == []
+
+
+def test_no_conflict_when_the_period_cannot_be_resolved() -> None:
+    story = Story()
+    story.says(
+        "a", "12 died during the storm.", metric="dead", figure="12", period="during the storm"
+    )
+    story.says(
+        "b", "19 died during the storm.", metric="dead", figure="19", period="during the storm"
+    )
+
+    assert problems(story.compare(), RuleId.CONFLICT) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "broad"),
+    [("homes destroyed", "homes damaged"), ("people rescued", "people evacuated")],
+)
+def test_metrics_that_share_a_word_never_conflict(kind: str, broad: str) -> None:
+    story = Story()
+    story.says("a", f"312 {broad}.", metric=broad, figure="312")
+    story.says("b", f"132 {kind}.", metric=kind, figure="132")
+
+    comparison = story.compare()
+
+    assert problems(comparison, RuleId.CONFLICT) == []
+    assert comparison.clusters == []
+
+
+# ------------------------------------------------------------- CORROBORATED / CIRCULAR
+
+
+def test_independent_origins_corroborate() -> None:
+    story = Story()
+    story.says(
+        "a",
+        "12 died, the health ministry said.",
+        metric="dead",
+        figure="12",
+        source="the health ministry",
+    )
+    story.says(
+        "b",
+        "More than 10 died, the Red Cross said.",
+        metric="killed",
+        figure="more than 10",
+        source="the Red Cross",
+    )
+
+    comparison = story.compare()
+
+    (corroborated,) = fired(comparison, RuleId.CORROBORATED)
+    assert corroborated.ok is True
+    assert corroborated.evidence == (
+        "12 (Outlet A), more than 10 (Outlet B) agree and come from 2 independent origins: "
+        "health ministry (Outlet A); red cross (Outlet B)"
+    )
+    assert fired(comparison, RuleId.CIRCULAR) == []
+
+
+def test_one_ministry_written_differently_is_circular_not_corroboration() -> None:
+    story = Story()
+    story.says(
+        "a",
+        "12 died, the interior ministry said.",
+        metric="dead",
+        figure="12",
+        source="the interior ministry",
+    )
+    story.says(
+        "b",
+        "12 died, Reuters reported, citing the Ministry of the Interior.",
+        metric="dead",
+        figure="12",
+        source="the Ministry of the Interior",
+        via="Reuters",
+    )
+    story.says(
+        "c",
+        "Twelve people died, said a spokesman for the interior ministry.",
+        metric="people died",
+        figure="12",
+        source="a spokesman for the interior ministry",
+    )
+
+    comparison = story.compare()
+
+    (circular,) = fired(comparison, RuleId.CIRCULAR)
+    assert circular.severity is Severity.medium
+    assert circular.claim_ids == ["a#1", "b#1", "c#1"]
+    assert "3 articles trace the figure to one origin, interior ministry" in circular.evidence
+    assert "Outlet B: the Ministry of the Interior via Reuters" in circular.evidence
+    assert fired(comparison, RuleId.CORROBORATED) == []
+
+
+def test_unknown_names_stay_apart_unless_configured() -> None:
+    story = Story()
+    story.says("a", "12 died, the MoI said.", metric="dead", figure="12", source="the MoI")
+    story.says(
+        "b",
+        "12 died, the interior ministry said.",
+        metric="dead",
+        figure="12",
+        source="the interior ministry",
+    )
+    aliases = NormalizeConfig(source_aliases={"interior ministry": ["MoI"]})
+
+    assert len(fired(story.compare(), RuleId.CORROBORATED)) == 1
+    configured = story.compare(RuleConfig(normalize=aliases))
+    assert len(fired(configured, RuleId.CIRCULAR)) == 1
+    assert fired(configured, RuleId.CORROBORATED) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("the grid operator Sullmere Power", "Sullmere Power"),  # a name and a longer one
+        ("the interior ministry", "ministry officials"),  # a vague name and a full one
+    ],
+)
+def test_a_shorter_name_never_corroborates_the_longer_one(first: str, second: str) -> None:
+    story = Story()
+    story.says(
+        "a",
+        "About 40,000 homes lost power.",
+        metric="without power",
+        figure="about 40,000",
+        source=first,
+    )
+    story.says(
+        "b", "40,350 homes lost power.", metric="without power", figure="40,350", source=second
+    )
+
+    comparison = story.compare()
+
+    assert fired(comparison, RuleId.CORROBORATED) == []
+    assert [f.claim_ids for f in fired(comparison, RuleId.CIRCULAR)] == [["a#1", "b#1"]]
+
+
+def test_an_ambiguous_or_unnamed_origin_adds_no_independence() -> None:
+    story = Story()
+    for id, source in [
+        ("a", "the health ministry"),
+        ("b", "the interior ministry"),
+        ("c", "ministry officials"),
+        ("d", "officials"),
+    ]:
+        story.says(
+            id,
+            f"312 homes were damaged, {source} said.",
+            metric="homes damaged",
+            figure="312",
+            source=source,
+        )
+
+    (corroborated,) = fired(story.compare(), RuleId.CORROBORATED)
+
+    assert corroborated.evidence.endswith(
+        "come from 2 independent origins: health ministry (Outlet A); interior ministry (Outlet B)"
+    )
+
+
+def test_the_same_origin_in_different_periods_is_not_circular() -> None:
+    story = Story()
+    story.says(
+        "a",
+        "12 died on Monday, the ministry said.",
+        metric="dead",
+        figure="12",
+        period="on Monday",
+        source="the ministry",
+    )
+    story.says(
+        "b",
+        "12 died on Tuesday, the ministry said.",
+        metric="dead",
+        figure="12",
+        period="on Tuesday",
+        source="the ministry",
+    )
+
+    assert fired(story.compare(), RuleId.CIRCULAR) == []
+
+
+# ------------------------------------------------------- SINGLE_SOURCE / UNATTRIBUTED
+
+
+def test_single_source_claim() -> None:
+    story = Story()
+    story.says("a", "The dam burst, police said.", kind=ClaimKind.event, source="police")
+
+    (single,) = fired(story.compare(), RuleId.SINGLE_SOURCE)
+
+    assert single.severity is Severity.low
+    assert single.evidence.startswith("Outlet A: “The dam burst, police said.” rests on one origin")
+
+
+def test_unattributed_figure_and_not_an_intermediary_or_opinion() -> None:
+    story = Story()
+    story.says("a", "300 homes were damaged.", metric="homes damaged", figure="300")
+    story.says(
+        "b",
+        "250 homes were flooded, Reuters reported.",
+        metric="homes flooded",
+        figure="250",
+        via="Reuters",
+    )
+    story.says("c", "The response was a disgrace.", kind=ClaimKind.opinion)
+
+    comparison = story.compare()
+
+    (unattributed,) = fired(comparison, RuleId.UNATTRIBUTED)
+    assert unattributed.claim_ids == ["a#1"]
+    assert unattributed.severity is Severity.medium
+    assert unattributed.evidence == "Outlet A: “300 homes were damaged.” names no source"
+    assert [f.claim_ids for f in fired(comparison, RuleId.SINGLE_SOURCE)] == [["b#1"]]
+
+
+# --------------------------------------------------------------------------- UNVERIFIED
+
+_PARAGRAPHS = (
+    "The river rose 3 metres on Monday. Officials said 40 people were rescued. "
+    "Another 12 were missing. These figures could not be independently verified.\n\n"
+    "Some 300 homes lost power, the utility said."
+)
+
+
+def _disclaimer_story(*, offset: int | None) -> Story:
+    """Four sentences, a disclaimer referring back, then a new paragraph.
+
+    ``offset`` numbers sentences the way an extractor might (e.g. +1 for a headline it
+    counted); None leaves the indices for normalisation to compute.
+    """
+    story = Story()
+    article = story.article("a", _PARAGRAPHS)
+    disclaimer = hedge(
+        article,
+        "could not be independently verified",
+        HedgeKind.verification_disclaimer,
+        HedgeScope.preceding,
+    )
+
+    for quote, metric, figure, hedged, (sentence, paragraph) in [
+        ("The river rose 3 metres", "river rise", "3", False, (0, 0)),
+        ("40 people were rescued", "rescued", "40", False, (1, 0)),
+        ("Another 12 were missing", "missing", "12", True, (2, 0)),
+        ("Some 300 homes lost power", "homes without power", "some 300", True, (4, 1)),
+    ]:
+        story.claim(
+            article,
+            quote,
+            metric=metric,
+            figure=figure,
+            hedges=[disclaimer] if hedged else [],
+            sentence=None if offset is None else sentence + offset,
+            paragraph=None if offset is None else paragraph + offset,
+        )
+    return story
+
+
+@pytest.mark.parametrize("offset", [None, 0, 1])
+def test_disclaimer_covers_two_previous_sentences_not_the_next_paragraph(
+    offset: int | None,
+) -> None:
+    comparison = _disclaimer_story(offset=offset).compare()
+
+    (unverified,) = fired(comparison, RuleId.UNVERIFIED)
+
+    assert unverified.claim_ids == ["a#2", "a#3"]  # not a#1 (three back), not a#4 (next paragraph)
+    assert unverified.severity is Severity.medium
+    assert unverified.evidence.startswith(
+        "Outlet A: “could not be independently verified” (verification disclaimer, covering its "
+        "sentence and up to two earlier ones in the paragraph) applies to “40 people were rescued”"
+    )
+
+
+def test_evidential_hedge_with_sentence_scope_covers_its_sentence_only() -> None:
+    story = Story()
+    article = story.article("a", "Reportedly, 12 people died and 40 were injured. 3 bridges fell.")
+    reportedly = hedge(article, "Reportedly", HedgeKind.evidential, HedgeScope.sentence)
+    story.claim(article, "12 people died", metric="dead", figure="12", hedges=[reportedly])
+    story.claim(article, "40 were injured", metric="injured", figure="40")
+    story.claim(article, "3 bridges fell", metric="bridges collapsed", figure="3")
+
+    (unverified,) = fired(story.compare(), RuleId.UNVERIFIED)
+
+    assert unverified.claim_ids == ["a#1", "a#2"]
+    assert unverified.severity is Severity.low
+
+
+def test_modal_hedges_and_approximators_are_not_unverified() -> None:
+    story = Story()
+    article = story.article("a", "As many as 40 may have died.")
+    may = hedge(article, "may", HedgeKind.epistemic_modal, HedgeScope.clause)
+    many = hedge(article, "As many as", HedgeKind.approximator, HedgeScope.clause)
+    story.claim(
+        article, "As many as 40 may have died", metric="dead", figure="up to 40", hedges=[may, many]
+    )
+
+    assert fired(story.compare(), RuleId.UNVERIFIED) == []
+
+
+# --------------------------------------------------------------------------- ARITHMETIC
+
+
+def _breakdown(text: str, total: str, parts: list[tuple[str, str]]) -> Story:
+    story = Story()
+    article = story.article("a", text)
+    story.claim(article, f"{total} homes were damaged", metric="homes damaged", figure=total)
+    for figure, metric in parts:
+        story.claim(article, f"{figure} {metric.split()[1]}", metric=metric, figure=figure)
+    return story
+
+
+def test_parts_that_add_up_to_their_total() -> None:
+    story = _breakdown(
+        "312 homes were damaged, of which 180 flooded and 132 destroyed.",
+        "312",
+        [("180", "homes flooded"), ("132", "homes destroyed")],
+    )
+
+    (check,) = fired(story.compare(), RuleId.ARITHMETIC)
+
+    assert check.ok is True
+    assert check.claim_ids == ["a#1", "a#2", "a#3"]
+    assert check.evidence == (
+        "Outlet A, sentence 0: 180 + 132 = 312 against a stated total of 312 (homes damaged): "
+        "the parts add up"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "ok", "severity", "verdict"),
+    [
+        (
+            "312 homes were damaged, of which 180 flooded and 100 destroyed.",
+            [("180", "homes flooded"), ("100", "homes destroyed")],
+            False,
+            Severity.medium,
+            "180 + 100 = 280 against a stated total of 312 (homes damaged): the parts fall "
+            "short by 32: a category is missing or a figure is wrong",
+        ),
+        (
+            "312 homes were damaged, including 200 flooded and 132 destroyed.",
+            [("200", "homes flooded"), ("132", "homes destroyed")],
+            False,
+            Severity.high,
+            "200 + 132 = 332 against a stated total of 312 (homes damaged): the parts exceed "
+            "the total",
+        ),
+        (  # "including" lists some parts only: they may fall short of the total
+            "312 homes were damaged, including 40 destroyed.",
+            [("40", "homes destroyed")],
+            True,
+            Severity.info,
+            "40 against a stated total of 312 (homes damaged): the parts do not exceed it",
+        ),
+    ],
+)
+def test_breakdowns_that_fall_short_exceed_or_only_include(
+    text: str, parts: list[tuple[str, str]], ok: bool, severity: Severity, verdict: str
+) -> None:
+    (check,) = fired(_breakdown(text, "312", parts).compare(), RuleId.ARITHMETIC)
+
+    assert (check.ok, check.severity) == (ok, severity)
+    assert check.evidence == f"Outlet A, sentence 0: {verdict}"
+
+
+def test_figures_side_by_side_without_a_breakdown_are_not_summed() -> None:
+    story = Story()
+    article = story.article("a", "312 homes were damaged and 40 people were injured.")
+    story.claim(article, "312 homes were damaged", metric="homes damaged", figure="312")
+    story.claim(article, "40 people were injured", metric="injured", figure="40")
+
+    assert fired(story.compare(), RuleId.ARITHMETIC) == []
+
+
+@pytest.mark.parametrize(("total", "ok"), [("19", True), ("21", False)])
+def test_running_total_against_previous_total_plus_increment(total: str, ok: bool) -> None:
+    story = Story()
+    story.says(
+        "a", "12 people have died.", day=2, metric="dead", figure="12", source="the ministry"
+    )
+    article = story.article("b", f"Seven more died overnight, bringing the toll to {total}.", day=3)
+    story.claim(article, "Seven more died overnight", metric="died", figure="7", period="overnight")
+    story.claim(article, f"the toll to {total}", metric="death toll", figure=total)
+
+    (check,) = fired(story.compare(), RuleId.ARITHMETIC)
+
+    assert check.ok is ok
+    assert check.claim_ids == ["a#1", "b#1", "b#2"]
+    assert "as of 2026-03-02 + increment Outlet B (7, overnight, source: no source named) = 19" in (
+        check.evidence
+    )
+
+
+@pytest.mark.parametrize(("share", "ok"), [("58%", True), ("40%", False)])
+def test_percentage_against_its_counts(share: str, ok: bool) -> None:
+    story = Story()
+    article = story.article("a", f"Of the 312 homes damaged, 180 ({share}) were flooded.")
+    story.claim(article, "312 homes damaged", metric="homes damaged", figure="312")
+    story.claim(article, "180", metric="homes flooded", figure="180")
+    story.claim(article, share, metric="homes flooded", figure=share, unit="%")
+
+    checks = [f for f in fired(story.compare(), RuleId.ARITHMETIC) if "%" in f.evidence]
+
+    assert [c.ok for c in checks] == [ok]
+    assert "180 of 312 is 57.7%" in checks[0].evidence
+
+
+def test_percentage_whose_part_is_in_the_next_sentence() -> None:
+    story = Story()
+    article = story.article(
+        "a", "40% of the port's 500 dock workers were sent home. In all, 150 were sent home."
+    )
+    story.claim(article, "40%", metric="dock workers sent home", figure="40%", unit="%")
+    story.claim(article, "500 dock workers", metric="dock workers employed", figure="500")
+    story.claim(article, "150 were sent home", metric="dock workers sent home", figure="150")
+
+    (check,) = fired(story.compare(), RuleId.ARITHMETIC)
+
+    assert (check.ok, check.severity) == (False, Severity.medium)
+    assert check.evidence == (
+        "Outlet A: 150 of 500 is 30.0%, stated as 40%: the percentage does not match its counts"
+    )
+
+
+def test_first_figure_is_the_previous_total_when_none_was_given() -> None:
+    story = Story()
+    story.says(
+        "a",
+        "350 people were evacuated overnight.",
+        day=2,
+        metric="evacuated",
+        figure="350",
+        period="overnight",
+    )
+    article = story.article(
+        "b", "A further 420 were evacuated on Tuesday, bringing the total to 820."
+    )
+    story.claim(
+        article,
+        "A further 420 were evacuated on Tuesday",
+        metric="evacuated",
+        figure="420",
+        period="on Tuesday",
+    )
+    story.claim(article, "the total to 820", metric="evacuated", figure="820", period="the total")
+
+    (check,) = fired(story.compare(), RuleId.ARITHMETIC)
+
+    assert check.ok is False
+    assert "= 770; Outlet B (820, the total" in check.evidence
+    assert check.evidence.endswith("the running total does not add up")
+
+
+@pytest.mark.parametrize(
+    ("broad", "total", "kind", "part", "ok"),
+    [
+        ("vehicles", "30", "trucks", "40", False),
+        ("vehicles", "120", "trucks", "40", True),
+        ("homes damaged", "312", "homes destroyed", "132", True),
+    ],
+)
+def test_a_kind_against_its_class_is_related_never_a_conflict(
+    broad: str, total: str, kind: str, part: str, ok: bool
+) -> None:
+    story = Story()
+    story.says("a", f"{total} {broad}.", metric=broad, figure=total)
+    story.says("b", f"{part} {kind}.", metric=kind, figure=part)
+
+    comparison = story.compare()
+
+    (check,) = fired(comparison, RuleId.ARITHMETIC)
+    assert (check.ok, check.severity) == (ok, Severity.info if ok else Severity.medium)
+    assert check.evidence.startswith(f"{kind} is a kind of {broad}")
+    assert problems(comparison, RuleId.CONFLICT) == []
+
+
+# --------------------------------------------------------------------------- SUPERLATIVE
+
+
+def test_superlative_without_and_with_a_stated_baseline() -> None:
+    story = Story()
+    story.says("a", "It was the highest toll of the year.", kind=ClaimKind.comparison)
+    story.says("b", "It was the worst flooding since records began.", kind=ClaimKind.comparison)
+
+    first, second = fired(story.compare(), RuleId.SUPERLATIVE)
+
+    assert first.evidence.endswith("no baseline is stated: which record, since when, kept by whom?")
+    assert "“worst”" in second.evidence
+    assert second.evidence.endswith(
+        "the stated baseline “since records began” must be checked against the record"
+    )
+
+
+def test_the_most_serious_in_decades_is_a_superlative_with_its_baseline() -> None:
+    story = Story()
+    story.says(
+        "a",
+        "It could be the most serious accident in the city in decades.",
+        kind=ClaimKind.comparison,
+    )
+
+    (superlative,) = fired(story.compare(), RuleId.SUPERLATIVE)
+
+    assert superlative.evidence.endswith(
+        "the stated baseline “in decades” must be checked against the record"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gauges recorded 40 mm of rain.",
+        "Records show 40 mm of rain fell.",
+        "First responders reached 40 homes.",
+        "Most residents left.",
+        "The best estimate is 40 dead.",
+        "Engineers inspected the worst-hit streets.",
+        "It issued its highest alert level for the valley.",
+    ],
+)
+def test_superlative_look_alikes(text: str) -> None:
+    story = Story()
+    story.says("a", text, kind=ClaimKind.event)
+
+    assert fired(story.compare(), RuleId.SUPERLATIVE) == []
+
+
+# ------------------------------------------------------------------ DIFFERENT_PERIOD
+
+
+def test_different_periods_are_shown_side_by_side() -> None:
+    story = Story()
+    story.says("a", "12 died on Monday.", metric="dead", figure="12", period="on Monday")
+    story.says("b", "19 have died so far.", metric="dead", figure="19", period="so far")
+
+    (side_by_side,) = fired(story.compare(), RuleId.DIFFERENT_PERIOD)
+
+    assert side_by_side.severity is Severity.info
+    assert side_by_side.evidence == (
+        "deaths for different periods, not a conflict: 2026-03-02: 12 (Outlet A, “on Monday”) "
+        "| to 2026-03-03: 19 (Outlet B, “so far”)"
+    )
+
+
+def test_one_article_with_daily_figures_is_not_a_period_finding() -> None:
+    story = Story()
+    article = story.article("a", "12 died on Monday and 7 on Tuesday.")
+    story.claim(article, "12 died on Monday", metric="dead", figure="12", period="on Monday")
+    story.claim(article, "7 on Tuesday", metric="dead", figure="7", period="on Tuesday")
+
+    assert fired(story.compare(), RuleId.DIFFERENT_PERIOD) == []
+
+
+# --------------------------------------------------------------------------- STALE
+
+
+@pytest.mark.parametrize(
+    ("latest", "stale"), [("12", True), ("25", False), ("19", False), ("15", False)]
+)
+def test_a_superseded_running_total_repeated_later(latest: str, stale: bool) -> None:
+    story = Story()
+    story.says(
+        "a", "12 people have died so far.", day=2, metric="dead", figure="12", period="so far"
+    )
+    story.says(
+        "b", "19 people have died so far.", day=3, metric="dead", figure="19", period="so far"
+    )
+    story.says("c", f"{latest} people have died.", day=4, metric="dead", figure=latest)
+
+    found = fired(story.compare(), RuleId.STALE)
+
+    assert [f.claim_ids for f in found] == ([["a#1", "b#1", "c#1"]] if stale else [])
+    if stale:
+        assert found[0].evidence == (
+            "deaths: Outlet C (12, no period stated, source: no source named) as of 2026-03-04 "
+            "repeats the figure of Outlet A (12, so far, source: no source named) as of "
+            "2026-03-02, although Outlet B (19, so far, source: no source named) had reported "
+            "a higher total as of 2026-03-03"
+        )
+
+
+def test_stale_repeats_the_first_nights_figure() -> None:
+    story = Story()
+    story.says(
+        "a",
+        "350 were evacuated overnight.",
+        day=2,
+        metric="evacuated",
+        figure="350",
+        period="overnight",
+    )
+    story.says(
+        "b",
+        "820 have been evacuated in total.",
+        day=3,
+        metric="evacuated",
+        figure="820",
+        period="in total",
+    )
+    story.says("c", "350 people have been evacuated.", day=4, metric="evacuated", figure="350")
+
+    (stale,) = fired(story.compare(), RuleId.STALE)
+
+    assert stale.claim_ids == ["a#1", "b#1", "c#1"]
+
+
+# --------------------------------------------------------------------------- PRECISION
+
+
+def test_rounded_figure_next_to_an_exact_one() -> None:
+    story = Story()
+    story.says("a", "About 40,000 were evacuated.", metric="evacuated", figure="about 40,000")
+    story.says("b", "39,412 were evacuated.", metric="evacuated", figure="39,412")
+
+    comparison = story.compare()
+
+    (precision,) = fired(comparison, RuleId.PRECISION)
+    assert precision.severity is Severity.info
+    assert "rounded Outlet A (about 40,000" in precision.evidence
+    assert "agrees with the more precise Outlet B (39,412" in precision.evidence
+    assert problems(comparison, RuleId.CONFLICT) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("39,412", "39,412"), ("about 40,000", "about 40,500")]
+)
+def test_no_precision_finding_when_both_are_exact_or_both_rounded(first: str, second: str) -> None:
+    story = Story()
+    story.says("a", f"{first} were evacuated.", metric="evacuated", figure=first)
+    story.says("b", f"{second} were evacuated.", metric="evacuated", figure=second)
+
+    assert fired(story.compare(), RuleId.PRECISION) == []
+
+
+# --------------------------------------------------------------------------- determinism
+
+
+def _flood_package() -> Story:
+    story = Story()
+    story.says(
+        "a",
+        "12 died on Monday, the health ministry said.",
+        day=3,
+        metric="dead",
+        figure="12",
+        period="on Monday",
+        source="the health ministry",
+    )
+    story.says(
+        "b",
+        "19 died on Monday, hospital officials said.",
+        day=3,
+        metric="dead",
+        figure="19",
+        period="on Monday",
+        source="hospital officials",
+    )
+    story.says(
+        "c",
+        "About 2,400 were evacuated, the interior ministry said.",
+        day=3,
+        metric="people evacuated",
+        figure="about 2,400",
+        source="the interior ministry",
+    )
+    story.says(
+        "d",
+        "More than 2,000 were evacuated, according to the Ministry of the Interior.",
+        day=3,
+        metric="evacuated",
+        figure="more than 2,000",
+        source="the Ministry of the Interior",
+        via="AFP",
+    )
+    story.says(
+        "e",
+        "It was the worst flood on record; 312 homes were damaged.",
+        day=4,
+        metric="homes damaged",
+        figure="312",
+    )
+    return story
+
+
+def test_same_input_gives_byte_identical_output_in_any_claim_order() -> None:
+    story = _flood_package()
+    first = story.compare().model_dump_json()
+
+    assert story.compare().model_dump_json() == first
+    for seed in range(3):
+        random.Random(seed).shuffle(story.claims)
+        random.Random(seed).shuffle(story.articles)
+        assert story.compare().model_dump_json() == first
+
+
+def test_flood_package_findings_at_a_glance() -> None:
+    comparison = _flood_package().compare()
+
+    assert {f.rule for f in comparison.findings} == {
+        RuleId.CONFLICT,
+        RuleId.CIRCULAR,
+        RuleId.SINGLE_SOURCE,
+        RuleId.UNATTRIBUTED,
+        RuleId.SUPERLATIVE,
+    }
+    assert [(c.metric, c.period, c.claim_ids) for c in comparison.clusters] == [
+        ("deaths", "2026-03-02", ["a#1", "b#1"]),
+        ("people evacuated", "unstated", ["c#1", "d#1"]),
+    ]

@@ -1,0 +1,116 @@
+"""The bundled story packages through the rule layer: what planted.json says must be found.
+
+Claims come from the mocked-LLM extractor answering from the hand-authored fixtures, then
+normalize + compare run for real. Each expectation names the rule, whether the check
+passes, and words its evidence must contain (figures, outlets, origins).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from assistant import pipeline
+from assistant.config import Settings
+from assistant.model import Comparison, Finding, RuleId
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _compare(package: str) -> Comparison:
+    folder = EXAMPLES / package
+    batch = pipeline.ingest([folder])
+    extractor = pipeline.build_extractor(Settings(llm="mock"), inputs=[folder])
+    results = asyncio.run(pipeline.extract_all(batch.articles, extractor))
+    return pipeline.analyse(batch.articles, results).comparison
+
+
+@pytest.fixture(scope="module")
+def river_floods() -> Comparison:
+    return _compare("river-floods")
+
+
+@pytest.fixture(scope="module")
+def port_fire() -> Comparison:
+    return _compare("port-fire")
+
+
+def _found(comparison: Comparison, rule: RuleId, ok: bool, *words: str) -> list[Finding]:
+    return [
+        f
+        for f in comparison.findings
+        if f.rule is rule and f.ok is ok and all(w in f.evidence for w in words)
+    ]
+
+
+RIVER_FLOODS = [
+    (RuleId.CONFLICT, False, ["deaths", "Twelve", "the regional police", "Nineteen"]),
+    (RuleId.CIRCULAR, False, ["3 articles", "interior ministry", "Ministry officials"]),
+    (RuleId.CIRCULAR, False, ["2 articles", "defence ministry", "via the Continental Press"]),
+    (RuleId.CORROBORATED, True, ["5.82 metres", "ollerby university flood observatory"]),
+    (RuleId.ARITHMETIC, True, ["180 + 132 = 312", "the parts add up"]),
+    (RuleId.ARITHMETIC, True, ["At least 1,200", "800", "the running total adds up"]),
+    (RuleId.ARITHMETIC, True, ["41", "312", "do not exceed"]),
+    (RuleId.STALE, False, ["Kestwick Evening Post (1,200 people", "2,000"]),
+    (RuleId.PRECISION, False, ["5.8 metres", "5.82 metres"]),
+    (RuleId.PRECISION, False, ["About 40,000", "40,350"]),
+    (RuleId.DIFFERENT_PERIOD, False, ["deaths", "since the floods began"]),
+    (RuleId.DIFFERENT_PERIOD, False, ["people rescued", "overnight", "214"]),
+    (RuleId.SUPERLATIVE, False, ["worst", "since records began in 1952"]),
+    (RuleId.SUPERLATIVE, False, ["largest evacuation"]),
+    (RuleId.UNVERIFIED, False, ["could not be independently verified", "about 30 people"]),
+    (RuleId.UNVERIFIED, False, ["reportedly"]),
+    (RuleId.UNATTRIBUTED, False, ["45 million euros"]),
+]
+
+PORT_FIRE = [
+    (RuleId.CONFLICT, False, ["deaths", "Two", "Three", "the dockworkers' union"]),
+    (RuleId.ARITHMETIC, False, ["= 770", "820", "the running total does not add up"]),
+    (RuleId.ARITHMETIC, False, ["58 + 45 = 103", "the parts exceed the total"]),
+    (RuleId.ARITHMETIC, False, ["150 of 500 is 30.0%", "40%"]),
+    (RuleId.ARITHMETIC, True, ["11 trucks", "27 vehicles"]),
+    (RuleId.CIRCULAR, False, ["3 articles", "national environment agency"]),
+    (RuleId.CORROBORATED, True, ["14 people", "Fourteen"]),
+    (RuleId.STALE, False, ["La Voz del Puerto (350 people", "820"]),
+    (RuleId.PRECISION, False, ["12,000-square-metre", "12,350-square-metre"]),
+    (RuleId.DIFFERENT_PERIOD, False, ["smoke inhalation", "Thirty-one", "Nine"]),
+    (RuleId.SUPERLATIVE, False, ["biggest fire"]),
+    (RuleId.UNVERIFIED, False, ["which could not be independently verified"]),
+]
+
+
+@pytest.mark.parametrize(("rule", "ok", "words"), RIVER_FLOODS)
+def test_river_floods_planted_findings(
+    river_floods: Comparison, rule: RuleId, ok: bool, words: list[str]
+) -> None:
+    assert len(_found(river_floods, rule, ok, *words)) == 1
+
+
+@pytest.mark.parametrize(("rule", "ok", "words"), PORT_FIRE)
+def test_port_fire_planted_findings(
+    port_fire: Comparison, rule: RuleId, ok: bool, words: list[str]
+) -> None:
+    assert len(_found(port_fire, rule, ok, *words)) == 1
+
+
+def test_the_only_conflicts_are_the_planted_ones(
+    river_floods: Comparison, port_fire: Comparison
+) -> None:
+    # Monday's 12 vs 19 dead, and the 23 "since the floods began" next to them, are
+    # different periods: side by side, never a second conflict.
+    assert len(_found(river_floods, RuleId.CONFLICT, False)) == 1
+    assert len(_found(port_fire, RuleId.CONFLICT, False)) == 1
+
+
+def test_the_disclaimer_covers_the_two_figures_before_it_not_the_next_paragraph(
+    river_floods: Comparison,
+) -> None:
+    (covered,) = _found(
+        river_floods, RuleId.UNVERIFIED, False, "could not be independently confirmed"
+    )
+
+    assert "65 residents" in covered.evidence
+    assert "a further 20" in covered.evidence
+    assert "1,140" not in covered.evidence
