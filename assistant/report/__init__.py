@@ -1,0 +1,1 @@
+"""Reports: the model every format is drawn from, and one renderer per format."""

@@ -1,0 +1,290 @@
+"""The ``factcheck`` command line. Results go to stdout (or -o), diagnostics to stderr.
+
+Exit codes:
+  0  done; every input was read and extracted
+  1  unexpected internal error (a bug: please report it)
+  2  usage or configuration error (nothing was processed)
+  3  done, but some inputs were rejected or failed extraction (each is listed with its reason)
+  4  no input could be processed at all
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from assistant import __version__
+from assistant.config import Settings, load_settings
+from assistant.errors import FactcheckError
+from assistant.model import ExtractionResult, ExtractionStatus, InputStatus
+
+EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
+
+EPILOG = """\
+examples:
+  factcheck report examples/river-floods                 offline, no key needed
+  factcheck report examples/river-floods --llm mock      mocked LLM, recorded answers
+  factcheck report articles/ -o report.md                OPENAI_API_KEY set: uses the LLM
+  factcheck report a.md b.html --format json -o report.json
+  factcheck tui examples/river-floods --workspace floods.sqlite
+
+LLM endpoints: OPENAI_API_KEY and OPENAI_BASE_URL as for the openai SDK, or --base-url;
+--mode json (or md_json) for llama.cpp servers, json_schema for vLLM, tools for OpenAI.
+exit codes: 0 ok, 1 bug, 2 usage/config error, 3 some inputs rejected or failed, 4 nothing processed
+"""
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _add_llm_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("extraction")
+    g.add_argument("--llm", choices=["auto", "llm", "offline", "mock"],
+                   help="extractor: auto (llm if an endpoint is configured, else offline), "
+                        "llm, offline (no model), mock (mocked LLM, no network)")
+    g.add_argument("--model", help="model name at the endpoint (env FACTCHECK_MODEL)")
+    g.add_argument("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)")
+    g.add_argument("--mode", choices=["tools", "json", "json_schema", "md_json"],
+                   help="structured-output mode: tools (OpenAI), json/md_json (llama.cpp, Ollama), "
+                        "json_schema (vLLM)")
+    g.add_argument("--concurrency", type=int, help="articles extracted at once (default 4)")
+    g.add_argument("--record", type=Path, dest="record_dir", metavar="DIR",
+                   help="write every LLM answer as a fixture file that --llm mock replays")
+    m = p.add_argument_group("mocked LLM (--llm mock)")
+    m.add_argument("--fixtures", type=Path, action="append", dest="fixture_dirs", metavar="DIR",
+                   help="recorded fixtures to replay (fixtures/ beside the inputs are found anyway)")
+    m.add_argument("--mock-faults", metavar="SPEC",
+                   help="inject faults, e.g. rate_limit=0.2,server_error=0.1,timeout=0.05,"
+                        "bad_json=0.1,ungrounded=0.1,truncate=0.05")
+    m.add_argument("--mock-seed", type=int, help="seed for fault injection (default 0)")
+    m.add_argument("--mock-latency", metavar="DURATION", help="latency per request, e.g. 200ms")
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                   help="article files (.txt .md .html .jsonl) or directories")
+    g = p.add_argument_group("input")
+    g.add_argument("--outlet", help="outlet for articles that do not name one")
+    g.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) where missing")
+
+
+def _add_output_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    p.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    p.add_argument("--format", choices=list(formats), default="md", help="output format (default md)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress or notices on stderr")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="log every retry and re-ask of the LLM layer on stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from assistant.report.render import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Pull checkable claims out of news articles, compare them across articles, "
+                    "and give the editor a verification checklist for each claim.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    report = sub.add_parser("report", help="batch fact-check report over articles",
+                            description="Extract, compare across articles, and write a report.")
+    _add_input_options(report)
+    _add_output_options(report, FORMATS)
+    _add_llm_options(report)
+
+    extract = sub.add_parser("extract", help="claims, hedges and grounding per article (no comparison)")
+    _add_input_options(extract)
+    _add_output_options(extract, ("md", "json"))
+    _add_llm_options(extract)
+
+    tui = sub.add_parser("tui", help="the editor's workspace in the terminal")
+    tui.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="articles to add and check")
+    tui.add_argument("--workspace", type=Path, default=Path("factcheck.sqlite"),
+                     help="SQLite workspace to create or reopen (default ./factcheck.sqlite)")
+    _add_llm_options(tui)
+
+    serve = sub.add_parser("serve", help="the same workspace app in a browser (textual-serve)")
+    serve.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    serve.add_argument("--workspace", type=Path, default=Path("factcheck.sqlite"))
+    serve.add_argument("--host", default="127.0.0.1", help="bind address (default loopback only)")
+    serve.add_argument("--port", type=int, default=8000)
+    _add_llm_options(serve)
+
+    schemas = sub.add_parser("schemas", help="print, write or check the published JSON Schemas")
+    schemas.add_argument("--write", action="store_true", help="write them into schemas/")
+    schemas.add_argument("--check", action="store_true", help="exit 1 if schemas/ is out of date")
+    schemas.add_argument("--dir", type=Path, help="schemas directory (default: the shipped one)")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    keys = ("llm", "model", "base_url", "mode", "concurrency", "record_dir", "fixture_dirs",
+            "mock_faults", "mock_seed", "mock_latency")
+    return load_settings({k: getattr(args, k, None) for k in keys})
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)  # never leave a half-written report behind
+
+
+def _progress(total: int, quiet: bool) -> tuple[Callable[[ExtractionResult], None], Callable[[], None]]:
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+    if quiet or not sys.stderr.isatty() or total < 2:
+        return (lambda _r: None), (lambda: None)
+    from rich.progress import Progress
+
+    progress = Progress(transient=True, console=None)
+    progress.console.file = sys.stderr
+    task = progress.add_task("extracting", total=total)
+    progress.start()
+    return (lambda _r: progress.advance(task)), progress.stop
+
+
+def _note(message: str, quiet: bool, stream: TextIO | None = None) -> None:
+    if not quiet:
+        print(f"factcheck: {message}", file=stream or sys.stderr)
+
+
+def _exit_code(statuses: Sequence[InputStatus], results: Sequence[ExtractionResult]) -> int:
+    ok_inputs = [s for s in statuses if s is InputStatus.ok]
+    failed = [r for r in results if r.status is ExtractionStatus.failed]
+    if not ok_inputs or len(failed) == len(ok_inputs):
+        return EXIT_NOTHING
+    if len(ok_inputs) < len(statuses) or failed:
+        return EXIT_PARTIAL
+    return EXIT_OK
+
+
+def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
+    from assistant import pipeline
+    from assistant.ingest import IngestDefaults
+
+    settings = _settings(args)
+    if settings.llm == "auto" and settings.resolved_llm() == "offline":
+        _note("no LLM endpoint configured (OPENAI_API_KEY / OPENAI_BASE_URL): "
+              "using the offline extractor", args.quiet)
+    batch = pipeline.ingest(args.paths, IngestDefaults(outlet=args.outlet, published=args.published))
+    for record in batch.inputs:
+        if record.status is not InputStatus.ok:
+            _note(f"{record.source}: {record.reason}", args.quiet)
+    extractor = pipeline.build_extractor(settings, inputs=args.paths)
+    advance, stop = _progress(len(batch.articles), args.quiet)
+    try:
+        results = asyncio.run(pipeline.extract_all(
+            batch.articles, extractor, concurrency=settings.concurrency, on_result=advance))
+    finally:
+        stop()
+    for result in results:
+        if result.status is ExtractionStatus.failed:
+            _note(f"{result.article_id}: extraction failed: {result.error}", args.quiet)
+    if with_rules:
+        analysis = pipeline.analyse(batch.articles, results)
+    else:
+        analysis = pipeline.Analysis(claims=[c for r in results for c in r.claims])
+    report = pipeline.build_report(batch, results, analysis, extractor=extractor.name)
+    _write(pipeline.render(report, args.format), args.output)
+    return _exit_code([r.status for r in batch.inputs], results)
+
+
+def _run_schemas(args: argparse.Namespace) -> int:
+    from assistant.schemas import check_schemas, schema_texts, write_schemas
+
+    if args.write:
+        for path in write_schemas(args.dir):
+            _note(f"wrote {path}", False)
+        return EXIT_OK
+    if args.check:
+        stale = check_schemas(args.dir)
+        for name in stale:
+            _note(f"{name} is out of date: run 'factcheck schemas --write'", False)
+        return 1 if stale else EXIT_OK
+    for name, text in schema_texts().items():
+        sys.stdout.write(f"# {name}\n{text}")
+    return EXIT_OK
+
+
+def _run_tui(args: argparse.Namespace) -> int:
+    from assistant.store import Workspace
+    from assistant.tui.app import make_app
+
+    settings = _settings(args)
+    with Workspace.open(args.workspace) as workspace:
+        make_app(workspace, paths=args.paths, settings=settings).run()
+    return EXIT_OK
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from assistant.tui.serve import serve
+
+    forwarded = [str(p) for p in args.paths] + ["--workspace", str(args.workspace)]
+    for flag in ("llm", "model", "base_url", "mode"):
+        value = getattr(args, flag, None)
+        if value is not None:
+            forwarded += [f"--{flag.replace('_', '-')}", str(value)]
+    command = " ".join([sys.executable, "-m", "assistant", "tui", *map(_shell_quote, forwarded)])
+    serve(command, host=args.host, port=args.port)
+    return EXIT_OK
+
+
+def _shell_quote(word: str) -> str:
+    import shlex
+
+    return shlex.quote(word)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "report": lambda a: _run_batch(a, with_rules=True),
+    "extract": lambda a: _run_batch(a, with_rules=False),
+    "tui": _run_tui,
+    "serve": _run_serve,
+    "schemas": _run_schemas,
+}
+
+
+def _configure_logging(verbose: bool) -> None:
+    # instructor logs an ERROR for every failed attempt, including the ones our retry
+    # layer recovers from; the per-article outcome is what the user needs by default.
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="factcheck: %(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("instructor").setLevel(logging.INFO if verbose else logging.CRITICAL)
+    for noisy in ("httpx2", "openai"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _configure_logging(getattr(args, "verbose", False))
+    try:
+        return COMMANDS[args.command](args)
+    except FactcheckError as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # stdout closed early (e.g. piped into head): not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+

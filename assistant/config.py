@@ -1,0 +1,117 @@
+"""Settings, resolved once at the edge (CLI) and passed in explicitly.
+
+Precedence, highest first: command-line flags, environment (the openai SDK's own
+``OPENAI_API_KEY`` / ``OPENAI_BASE_URL``, plus ``FACTCHECK_MODEL`` / ``FACTCHECK_LLM``),
+the user's config file (``<user config dir>/factcheck/config.toml``), defaults.
+
+The API key is a ``SecretStr``: it is never printed, logged, cached or written to a report.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from assistant.errors import ConfigError
+
+LLMChoice = Literal["auto", "llm", "offline", "mock"]
+LLMMode = Literal["tools", "json", "json_schema", "md_json"]
+
+DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+MOCK_MODEL = "factcheck-mock"
+
+
+class Settings(BaseModel):
+    """Everything a run needs to know; built by ``load_settings``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    llm: LLMChoice = Field(default="auto", description="Which extractor: auto picks llm when an endpoint is configured.")
+    model: str | None = Field(default=None, description="Model name at the endpoint.")
+    base_url: str | None = Field(default=None, description="OpenAI-compatible endpoint; None = api.openai.com.")
+    api_key: SecretStr | None = Field(default=None, description="Never printed or stored.")
+    mode: LLMMode = Field(default="tools", description="tools for OpenAI; json / md_json for llama.cpp; json_schema for vLLM.")
+    concurrency: int = Field(default=4, ge=1, le=64, description="Articles extracted at once.")
+    max_reasks: int = Field(default=2, ge=0, le=10, description="Re-asks on validation/grounding errors.")
+    max_attempts: int = Field(default=4, ge=1, le=10, description="Transport attempts per request.")
+    timeout_s: float = Field(default=120.0, gt=0)
+    mock_faults: str = Field(default="", description="Fault spec for --llm mock, e.g. 'rate_limit=0.2'.")
+    mock_seed: int = 0
+    mock_latency: str = Field(default="0", description="Latency per mock request, e.g. '200ms'.")
+    fixture_dirs: list[Path] = Field(default_factory=list, description="Recorded fixtures for --llm mock.")
+    record_dir: Path | None = Field(default=None, description="Write fixtures from a real endpoint here.")
+
+    def endpoint_configured(self) -> bool:
+        """True when an LLM endpoint is named: a key or a base URL (local servers need no key)."""
+        return self.api_key is not None or self.base_url is not None
+
+    def resolved_llm(self) -> Literal["llm", "offline", "mock"]:
+        """The extractor ``auto`` stands for: llm when an endpoint is configured, else offline."""
+        if self.llm != "auto":
+            return self.llm
+        return "llm" if self.endpoint_configured() else "offline"
+
+
+def config_path() -> Path:
+    return Path(platformdirs.user_config_dir("factcheck")) / "config.toml"
+
+
+def _read_config_file(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}") from None
+    if "api_key" in data:
+        # Keys belong in the environment or a secret store, not in a plain-text file.
+        raise ConfigError(f"{path}: api_key is not read from the config file; set OPENAI_API_KEY")
+    return data
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for var, field in (
+        ("OPENAI_API_KEY", "api_key"),
+        ("OPENAI_BASE_URL", "base_url"),
+        ("FACTCHECK_MODEL", "model"),
+        ("FACTCHECK_LLM", "llm"),
+        ("FACTCHECK_MODE", "mode"),
+    ):
+        if env.get(var):
+            values[field] = env[var]
+    return values
+
+
+def load_settings(
+    flags: Mapping[str, Any] | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    config_file: Path | None = None,
+) -> Settings:
+    """Merge defaults < config file < environment < flags (``None`` flags are ignored).
+
+    Raises ``ConfigError`` for an unreadable config file or invalid values.
+    """
+    merged: dict[str, Any] = {}
+    merged.update(_read_config_file(config_file if config_file is not None else config_path()))
+    merged.update(_from_env(os.environ if env is None else env))
+    merged.update({k: v for k, v in (flags or {}).items() if v is not None})
+    try:
+        settings = Settings.model_validate(merged)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"invalid settings: {problems}") from None
+    if settings.resolved_llm() == "llm" and settings.model is None:
+        if settings.base_url is not None:
+            raise ConfigError("--llm llm with a custom endpoint needs --model (or FACTCHECK_MODEL)")
+        settings = settings.model_copy(update={"model": DEFAULT_OPENAI_MODEL})
+    return settings

@@ -1,0 +1,266 @@
+"""The pipeline wired end to end; the CLI and the TUI both drive it through here.
+
+    ingest -> extract (llm | offline | mock) -> analyse (normalize, compare, checklist)
+           -> build_report -> render
+
+Each step is a plain function over the domain model, so a caller can stop after any of
+them (the TUI saves each extraction as it lands; ``factcheck extract`` skips analysis).
+The LLM layer is imported only when an LLM extractor is asked for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant import __version__
+from assistant.checklist import build_checklists
+from assistant.compare import Comparison, RuleConfig, compare
+from assistant.config import MOCK_MODEL, Settings
+from assistant.errors import ConfigError
+from assistant.extract.base import Extractor
+from assistant.ingest import IngestBatch, IngestDefaults, ingest_paths
+from assistant.model import (
+    Article,
+    ChecklistItem,
+    Claim,
+    ExtractionResult,
+    ExtractionStatus,
+    Grounding,
+    InputStatus,
+    Severity,
+)
+from assistant.normalize import normalize_claims
+from assistant.report.model import (
+    ArticleInfo,
+    EditorDecision,
+    ExtractionInfo,
+    InputEntry,
+    Report,
+    Summary,
+)
+
+__all__ = [
+    "Analysis",
+    "analyse",
+    "build_extractor",
+    "build_report",
+    "extract_all",
+    "fixture_dirs_for",
+    "ingest",
+    "render",
+]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The rule layer's output for one story package."""
+
+    claims: list[Claim] = field(default_factory=list)
+    comparison: Comparison = field(default_factory=lambda: Comparison(clusters=[], findings=[]))
+    checklists: list[ChecklistItem] = field(default_factory=list)
+
+
+def ingest(paths: Sequence[Path], defaults: IngestDefaults | None = None) -> IngestBatch:
+    """Read every input; bad ones become rejected records, never exceptions."""
+    return ingest_paths(paths, defaults=defaults)
+
+
+def fixture_dirs_for(paths: Sequence[Path]) -> list[Path]:
+    """``fixtures/`` folders inside or beside the inputs: where bundled mock answers live."""
+    found: list[Path] = []
+    for path in paths:
+        base = path if path.is_dir() else path.parent
+        candidates = [base / "fixtures", *sorted(base.rglob("fixtures"))] if base.is_dir() else []
+        for candidate in candidates:
+            if candidate.is_dir() and candidate not in found:
+                found.append(candidate)
+    return found
+
+
+def build_extractor(settings: Settings, *, inputs: Sequence[Path] = ()) -> Extractor:
+    """The extractor ``settings`` ask for. Raises ``ConfigError`` for an unusable setup."""
+    choice = settings.resolved_llm()
+    if choice == "offline":
+        from assistant.extract.offline import OfflineExtractor
+
+        return OfflineExtractor()
+
+    import httpx2
+
+    from assistant.llm.extractor import LLMExtractor
+    from assistant.llm.settings import LLMSettings
+
+    llm_settings = LLMSettings(
+        model=settings.model or MOCK_MODEL,
+        base_url=settings.base_url,
+        api_key=settings.api_key,
+        mode=settings.mode,
+        max_reasks=settings.max_reasks,
+        max_attempts=settings.max_attempts,
+        timeout_s=settings.timeout_s,
+        concurrency=settings.concurrency,
+    )
+    if choice == "mock":
+        from assistant.llm.mock import MockSettings, build_mock_client
+        from assistant.llm.mock.settings import FaultSpec, parse_latency
+
+        try:
+            faults, latency = FaultSpec.parse(settings.mock_faults), parse_latency(settings.mock_latency)
+        except ValueError as exc:
+            raise ConfigError(f"--mock-faults/--mock-latency: {exc}") from None
+        mock = MockSettings(
+            faults=faults,
+            seed=settings.mock_seed,
+            latency_s=latency,
+            fixture_dirs=[*settings.fixture_dirs, *fixture_dirs_for(inputs)],
+        )
+        client, _ = build_mock_client(mock)
+        mock_settings = llm_settings.model_copy(
+            update={"model": settings.model or MOCK_MODEL, "base_url": "http://mock.invalid/v1"}
+        )
+        return LLMExtractor(mock_settings, http_client=client, name="mock")
+
+    http_client = None
+    if settings.record_dir is not None:
+        from assistant.llm.record import RecordingTransport
+
+        transport = RecordingTransport(httpx2.AsyncHTTPTransport(), settings.record_dir)
+        http_client = httpx2.AsyncClient(transport=transport, timeout=settings.timeout_s)
+    return LLMExtractor(llm_settings, http_client=http_client)
+
+
+async def extract_all(
+    articles: Sequence[Article],
+    extractor: Extractor,
+    *,
+    concurrency: int = 4,
+    on_result: Callable[[ExtractionResult], None] | None = None,
+) -> list[ExtractionResult]:
+    """Extract every article, ``concurrency`` at a time; results in article order."""
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(article: Article) -> ExtractionResult:
+        async with gate:
+            result = await extractor.extract(article)
+        if on_result is not None:
+            on_result(result)
+        return result
+
+    try:
+        return list(await asyncio.gather(*(one(a) for a in articles)))
+    finally:
+        await extractor.aclose()
+
+
+def analyse(
+    articles: Sequence[Article],
+    results: Sequence[ExtractionResult],
+    config: RuleConfig | None = None,
+) -> Analysis:
+    """Normalize every extracted claim, compare across articles, build checklists."""
+    config = config or RuleConfig()
+    extracted = [claim for result in results for claim in result.claims]
+    claims = normalize_claims(articles, extracted, config.normalize)
+    comparison = compare(articles, claims, config)
+    return Analysis(claims=claims, comparison=comparison, checklists=build_checklists(claims, comparison))
+
+
+def _article_info(article: Article) -> ArticleInfo:
+    return ArticleInfo(
+        id=article.id,
+        outlet=article.outlet,
+        title=article.title,
+        url=article.url,
+        published=article.published,
+        language=article.language,
+        content_hash=article.content_hash,
+        characters=len(article.text),
+    )
+
+
+def _extraction_info(result: ExtractionResult) -> ExtractionInfo:
+    return ExtractionInfo(
+        extractor=result.extractor,
+        model=result.model,
+        prompt_version=result.prompt_version,
+        status=result.status,
+        error=result.error,
+        warnings=result.warnings,
+        usage=result.usage,
+    )
+
+
+def _no_claims_reason(result: ExtractionResult | None) -> str:
+    if result is None:
+        return "not extracted"
+    if result.status is ExtractionStatus.failed:
+        return f"extraction failed: {result.error or 'unknown error'}"
+    return "no checkable claims found in the article text"
+
+
+def build_report(
+    batch: IngestBatch,
+    results: Sequence[ExtractionResult],
+    analysis: Analysis,
+    *,
+    extractor: str,
+    decisions: Sequence[EditorDecision] = (),
+) -> Report:
+    """Assemble the report: every input in order, then the cross-article sections."""
+    articles = {a.id: a for a in batch.articles}
+    by_article = {r.article_id: r for r in results}
+    claims_by_article: dict[str, list[Claim]] = {}
+    for claim in analysis.claims:
+        claims_by_article.setdefault(claim.article_id, []).append(claim)
+
+    entries: list[InputEntry] = []
+    for record in batch.inputs:
+        if record.status is not InputStatus.ok or record.article_id not in articles:
+            entries.append(InputEntry(source=record.source, status=record.status, reason=record.reason))
+            continue
+        article = articles[record.article_id]
+        result = by_article.get(article.id)
+        claims = claims_by_article.get(article.id, [])
+        entries.append(
+            InputEntry(
+                source=record.source,
+                status=record.status,
+                reason=None if claims else _no_claims_reason(result),
+                article=_article_info(article),
+                extraction=_extraction_info(result) if result else None,
+                claims=claims,
+            )
+        )
+
+    findings = analysis.comparison.findings
+    severities = {s: sum(1 for f in findings if f.severity is s and not f.ok) for s in Severity}
+    summary = Summary(
+        inputs=len(batch.inputs),
+        articles=len(batch.articles),
+        rejected=sum(1 for r in batch.inputs if r.status is not InputStatus.ok),
+        failed=sum(1 for r in results if r.status is ExtractionStatus.failed),
+        claims=len(analysis.claims),
+        grounded=sum(1 for c in analysis.claims if c.grounding is not Grounding.ungrounded),
+        ungrounded=sum(1 for c in analysis.claims if c.grounding is Grounding.ungrounded),
+        findings={s: n for s, n in severities.items() if n},
+    )
+    return Report(
+        tool_version=__version__,
+        extractor=extractor,
+        summary=summary,
+        inputs=entries,
+        clusters=analysis.comparison.clusters,
+        findings=findings,
+        checklists=analysis.checklists,
+        decisions=list(decisions),
+    )
+
+
+def render(report: Report, fmt: str) -> str:
+    """Render ``report`` as ``md`` or ``json``. Raises ``ValueError`` for other formats."""
+    from assistant.report import render as renderers
+
+    return renderers.render(report, fmt)

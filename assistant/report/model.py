@@ -1,0 +1,90 @@
+"""The batch report: what every renderer (Markdown, JSON, ...) draws from.
+
+Every input the user gave appears in ``inputs``, in order: with its claims, or with the
+reason it has none (rejected at ingest, extraction failed, or simply no checkable claim).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.model import (
+    ChecklistItem,
+    Claim,
+    Cluster,
+    ExtractionStatus,
+    Finding,
+    InputStatus,
+    Severity,
+    Usage,
+    Verdict,
+)
+
+REPORT_FORMAT = "factcheck-report/1"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ArticleInfo(_Model):
+    id: str
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    language: str | None = None
+    content_hash: str
+    characters: int
+
+
+class ExtractionInfo(_Model):
+    extractor: str
+    model: str | None = None
+    prompt_version: str | None = None
+    status: ExtractionStatus
+    error: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+    usage: Usage
+
+
+class InputEntry(_Model):
+    """One input file (or JSONL line) and what became of it."""
+
+    source: str
+    status: InputStatus
+    reason: str | None = Field(default=None, description="Why there are no claims, when there are none.")
+    article: ArticleInfo | None = None
+    extraction: ExtractionInfo | None = None
+    claims: list[Claim] = Field(default_factory=list)
+
+
+class EditorDecision(_Model):
+    claim_id: str
+    verdict: Verdict | None = None
+    note: str = ""
+
+
+class Summary(_Model):
+    inputs: int
+    articles: int
+    rejected: int
+    failed: int
+    claims: int
+    grounded: int
+    ungrounded: int
+    findings: dict[Severity, int] = Field(default_factory=dict)
+
+
+class Report(_Model):
+    format: str = REPORT_FORMAT
+    tool_version: str
+    extractor: str
+    summary: Summary
+    inputs: list[InputEntry]
+    clusters: list[Cluster] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    checklists: list[ChecklistItem] = Field(default_factory=list)
+    decisions: list[EditorDecision] = Field(default_factory=list)
