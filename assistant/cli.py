@@ -50,30 +50,55 @@ def _date(value: str) -> date:
 
 def _add_llm_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("extraction")
-    g.add_argument("--llm", choices=["auto", "llm", "offline", "mock"],
-                   help="extractor: auto (llm if an endpoint is configured, else offline), "
-                        "llm, offline (no model), mock (mocked LLM, no network)")
+    g.add_argument(
+        "--llm",
+        choices=["auto", "llm", "offline", "mock"],
+        help="extractor: auto (llm if an endpoint is configured, else offline), "
+        "llm, offline (no model), mock (mocked LLM, no network)",
+    )
     g.add_argument("--model", help="model name at the endpoint (env FACTCHECK_MODEL)")
     g.add_argument("--base-url", help="OpenAI-compatible endpoint (env OPENAI_BASE_URL)")
-    g.add_argument("--mode", choices=["tools", "json", "json_schema", "md_json"],
-                   help="structured-output mode: tools (OpenAI), json/md_json (llama.cpp, Ollama), "
-                        "json_schema (vLLM)")
+    g.add_argument(
+        "--mode",
+        choices=["tools", "json", "json_schema", "md_json"],
+        help="structured-output mode: tools (OpenAI), json/md_json (llama.cpp, Ollama), "
+        "json_schema (vLLM)",
+    )
     g.add_argument("--concurrency", type=int, help="articles extracted at once (default 4)")
-    g.add_argument("--record", type=Path, dest="record_dir", metavar="DIR",
-                   help="write every LLM answer as a fixture file that --llm mock replays")
+    g.add_argument(
+        "--record",
+        type=Path,
+        dest="record_dir",
+        metavar="DIR",
+        help="write every LLM answer as a fixture file that --llm mock replays",
+    )
     m = p.add_argument_group("mocked LLM (--llm mock)")
-    m.add_argument("--fixtures", type=Path, action="append", dest="fixture_dirs", metavar="DIR",
-                   help="recorded fixtures to replay (fixtures/ beside the inputs are found anyway)")
-    m.add_argument("--mock-faults", metavar="SPEC",
-                   help="inject faults, e.g. rate_limit=0.2,server_error=0.1,timeout=0.05,"
-                        "bad_json=0.1,ungrounded=0.1,truncate=0.05")
+    m.add_argument(
+        "--fixtures",
+        type=Path,
+        action="append",
+        dest="fixture_dirs",
+        metavar="DIR",
+        help="recorded fixtures to replay (fixtures/ beside the inputs are found anyway)",
+    )
+    m.add_argument(
+        "--mock-faults",
+        metavar="SPEC",
+        help="inject faults, e.g. rate_limit=0.2,server_error=0.1,timeout=0.05,"
+        "bad_json=0.1,ungrounded=0.1,truncate=0.05",
+    )
     m.add_argument("--mock-seed", type=int, help="seed for fault injection (default 0)")
     m.add_argument("--mock-latency", metavar="DURATION", help="latency per request, e.g. 200ms")
 
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                   help="article files (.txt .md .html .jsonl) or directories")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="article files (.txt .md .html .jsonl) or directories",
+    )
     g = p.add_argument_group("input")
     g.add_argument("--outlet", help="outlet for articles that do not name one")
     g.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) where missing")
@@ -81,10 +106,16 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
 
 def _add_output_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     p.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
-    p.add_argument("--format", choices=list(formats), default="md", help="output format (default md)")
+    p.add_argument(
+        "--format", choices=list(formats), default="md", help="output format (default md)"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or notices on stderr")
-    p.add_argument("-v", "--verbose", action="store_true",
-                   help="log every retry and re-ask of the LLM layer on stderr")
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="log every retry and re-ask of the LLM layer on stderr",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,28 +124,39 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
         description="Pull checkable claims out of news articles, compare them across articles, "
-                    "and give the editor a verification checklist for each claim.",
+        "and give the editor a verification checklist for each claim.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    report = sub.add_parser("report", help="batch fact-check report over articles",
-                            description="Extract, compare across articles, and write a report.")
+    report = sub.add_parser(
+        "report",
+        help="batch fact-check report over articles",
+        description="Extract, compare across articles, and write a report.",
+    )
     _add_input_options(report)
     _add_output_options(report, FORMATS)
     _add_llm_options(report)
 
-    extract = sub.add_parser("extract", help="claims, hedges and grounding per article (no comparison)")
+    extract = sub.add_parser(
+        "extract", help="claims, hedges and grounding per article (no comparison)"
+    )
     _add_input_options(extract)
     _add_output_options(extract, ("md", "json"))
     _add_llm_options(extract)
 
     tui = sub.add_parser("tui", help="the editor's workspace in the terminal")
-    tui.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="articles to add and check")
-    tui.add_argument("--workspace", type=Path, default=Path("factcheck.sqlite"),
-                     help="SQLite workspace to create or reopen (default ./factcheck.sqlite)")
+    tui.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="articles to add and check"
+    )
+    tui.add_argument(
+        "--workspace",
+        type=Path,
+        default=Path("factcheck.sqlite"),
+        help="SQLite workspace to create or reopen (default ./factcheck.sqlite)",
+    )
     _add_llm_options(tui)
 
     serve = sub.add_parser("serve", help="the same workspace app in a browser (textual-serve)")
@@ -132,8 +174,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    keys = ("llm", "model", "base_url", "mode", "concurrency", "record_dir", "fixture_dirs",
-            "mock_faults", "mock_seed", "mock_latency")
+    keys = (
+        "llm",
+        "model",
+        "base_url",
+        "mode",
+        "concurrency",
+        "record_dir",
+        "fixture_dirs",
+        "mock_faults",
+        "mock_seed",
+        "mock_latency",
+    )
     return load_settings({k: getattr(args, k, None) for k in keys})
 
 
@@ -147,7 +199,9 @@ def _write(text: str, output: Path | None) -> None:
     tmp.replace(output)  # never leave a half-written report behind
 
 
-def _progress(total: int, quiet: bool) -> tuple[Callable[[ExtractionResult], None], Callable[[], None]]:
+def _progress(
+    total: int, quiet: bool
+) -> tuple[Callable[[ExtractionResult], None], Callable[[], None]]:
     """A progress bar on stderr when it is a terminal; silent otherwise."""
     if quiet or not sys.stderr.isatty() or total < 2:
         return (lambda _r: None), (lambda: None)
@@ -181,17 +235,25 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
 
     settings = _settings(args)
     if settings.llm == "auto" and settings.resolved_llm() == "offline":
-        _note("no LLM endpoint configured (OPENAI_API_KEY / OPENAI_BASE_URL): "
-              "using the offline extractor", args.quiet)
-    batch = pipeline.ingest(args.paths, IngestDefaults(outlet=args.outlet, published=args.published))
+        _note(
+            "no LLM endpoint configured (OPENAI_API_KEY / OPENAI_BASE_URL): "
+            "using the offline extractor",
+            args.quiet,
+        )
+    batch = pipeline.ingest(
+        args.paths, IngestDefaults(outlet=args.outlet, published=args.published)
+    )
     for record in batch.inputs:
         if record.status is not InputStatus.ok:
             _note(f"{record.source}: {record.reason}", args.quiet)
     extractor = pipeline.build_extractor(settings, inputs=args.paths)
     advance, stop = _progress(len(batch.articles), args.quiet)
     try:
-        results = asyncio.run(pipeline.extract_all(
-            batch.articles, extractor, concurrency=settings.concurrency, on_result=advance))
+        results = asyncio.run(
+            pipeline.extract_all(
+                batch.articles, extractor, concurrency=settings.concurrency, on_result=advance
+            )
+        )
     finally:
         stop()
     for result in results:
@@ -264,8 +326,11 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def _configure_logging(verbose: bool) -> None:
     # instructor logs an ERROR for every failed attempt, including the ones our retry
     # layer recovers from; the per-article outcome is what the user needs by default.
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="factcheck: %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="factcheck: %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
     logging.getLogger("instructor").setLevel(logging.INFO if verbose else logging.CRITICAL)
     for noisy in ("httpx2", "openai"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -287,4 +352,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         # stdout closed early (e.g. piped into head): not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-

@@ -32,20 +32,36 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    llm: LLMChoice = Field(default="auto", description="Which extractor: auto picks llm when an endpoint is configured.")
+    llm: LLMChoice = Field(
+        default="auto",
+        description="Which extractor: auto picks llm when an endpoint is configured.",
+    )
     model: str | None = Field(default=None, description="Model name at the endpoint.")
-    base_url: str | None = Field(default=None, description="OpenAI-compatible endpoint; None = api.openai.com.")
+    base_url: str | None = Field(
+        default=None, description="OpenAI-compatible endpoint; None = api.openai.com."
+    )
     api_key: SecretStr | None = Field(default=None, description="Never printed or stored.")
-    mode: LLMMode = Field(default="tools", description="tools for OpenAI; json / md_json for llama.cpp; json_schema for vLLM.")
+    mode: LLMMode = Field(
+        default="tools",
+        description="tools for OpenAI; json / md_json for llama.cpp; json_schema for vLLM.",
+    )
     concurrency: int = Field(default=4, ge=1, le=64, description="Articles extracted at once.")
-    max_reasks: int = Field(default=2, ge=0, le=10, description="Re-asks on validation/grounding errors.")
+    max_reasks: int = Field(
+        default=2, ge=0, le=10, description="Re-asks on validation/grounding errors."
+    )
     max_attempts: int = Field(default=4, ge=1, le=10, description="Transport attempts per request.")
     timeout_s: float = Field(default=120.0, gt=0)
-    mock_faults: str = Field(default="", description="Fault spec for --llm mock, e.g. 'rate_limit=0.2'.")
+    mock_faults: str = Field(
+        default="", description="Fault spec for --llm mock, e.g. 'rate_limit=0.2'."
+    )
     mock_seed: int = 0
     mock_latency: str = Field(default="0", description="Latency per mock request, e.g. '200ms'.")
-    fixture_dirs: list[Path] = Field(default_factory=list, description="Recorded fixtures for --llm mock.")
-    record_dir: Path | None = Field(default=None, description="Write fixtures from a real endpoint here.")
+    fixture_dirs: list[Path] = Field(
+        default_factory=list, description="Recorded fixtures for --llm mock."
+    )
+    record_dir: Path | None = Field(
+        default=None, description="Write fixtures from a real endpoint here."
+    )
 
     def endpoint_configured(self) -> bool:
         """True when an LLM endpoint is named: a key or a base URL (local servers need no key)."""

@@ -106,7 +106,9 @@ class Quantity(_Model):
     value: float
     upper: float | None = Field(default=None, description="Upper end for bound=range.")
     bound: Bound = Bound.exact
-    unit: str | None = Field(default=None, description="Canonical unit: people, homes, USD, percent, ...")
+    unit: str | None = Field(
+        default=None, description="Canonical unit: people, homes, USD, percent, ..."
+    )
     text: str = Field(description="The number as written, e.g. 'more than 2,000'.")
 
 
@@ -129,7 +131,9 @@ class SourceRole(StrEnum):
 class SourceLink(_Model):
     name: str = Field(description="As written: 'the interior ministry', 'Reuters'.")
     role: SourceRole
-    canonical: str | None = Field(default=None, description="Canonical origin id, set by normalize.")
+    canonical: str | None = Field(
+        default=None, description="Canonical origin id, set by normalize."
+    )
 
 
 class HedgeKind(StrEnum):
@@ -178,7 +182,7 @@ class Claim(_Model):
     metric: str | None = Field(default=None, description="What is counted: 'people evacuated'.")
     metric_key: str | None = Field(
         default=None,
-        description="Canonical metric set by normalize: 'deaths' for 'dead', 'killed', 'people died'.",
+        description="Canonical metric set by normalize: 'deaths' for 'dead', 'killed'.",
     )
     quantity: Quantity | None = None
     period: Period | None = None
@@ -190,7 +194,9 @@ class Claim(_Model):
     grounding: Grounding = Grounding.exact
     segment: SegmentTag = SegmentTag.body
     sentence: int | None = Field(default=None, description="Index of the sentence in the article.")
-    paragraph: int | None = Field(default=None, description="Index of the paragraph in the article.")
+    paragraph: int | None = Field(
+        default=None, description="Index of the paragraph in the article."
+    )
 
 
 # --------------------------------------------------------------------------- extraction
@@ -287,7 +293,9 @@ class Cluster(_Model):
     id: str
     subject: str | None
     metric: str
-    period: str = Field(description="Canonical period key, e.g. '2026-03-03..2026-03-04' or 'cumulative'.")
+    period: str = Field(
+        description="Canonical period key, e.g. '2026-03-03..2026-03-04' or 'cumulative'."
+    )
     claim_ids: list[str]
 
 

@@ -108,7 +108,10 @@ def build_extractor(settings: Settings, *, inputs: Sequence[Path] = ()) -> Extra
         from assistant.llm.mock.settings import FaultSpec, parse_latency
 
         try:
-            faults, latency = FaultSpec.parse(settings.mock_faults), parse_latency(settings.mock_latency)
+            faults, latency = (
+                FaultSpec.parse(settings.mock_faults),
+                parse_latency(settings.mock_latency),
+            )
         except ValueError as exc:
             raise ConfigError(f"--mock-faults/--mock-latency: {exc}") from None
         mock = MockSettings(
@@ -165,7 +168,9 @@ def analyse(
     extracted = [claim for result in results for claim in result.claims]
     claims = normalize_claims(articles, extracted, config.normalize)
     comparison = compare(articles, claims, config)
-    return Analysis(claims=claims, comparison=comparison, checklists=build_checklists(claims, comparison))
+    return Analysis(
+        claims=claims, comparison=comparison, checklists=build_checklists(claims, comparison)
+    )
 
 
 def _article_info(article: Article) -> ArticleInfo:
@@ -219,7 +224,9 @@ def build_report(
     entries: list[InputEntry] = []
     for record in batch.inputs:
         if record.status is not InputStatus.ok or record.article_id not in articles:
-            entries.append(InputEntry(source=record.source, status=record.status, reason=record.reason))
+            entries.append(
+                InputEntry(source=record.source, status=record.status, reason=record.reason)
+            )
             continue
         article = articles[record.article_id]
         result = by_article.get(article.id)

@@ -22,8 +22,13 @@ def _isolate_user_environment(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "FACTCHECK_MODEL", "FACTCHECK_LLM",
-                "FACTCHECK_MODE"):
+    for var in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "FACTCHECK_MODEL",
+        "FACTCHECK_LLM",
+        "FACTCHECK_MODE",
+    ):
         monkeypatch.delenv(var, raising=False)
 
 

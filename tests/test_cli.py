@@ -27,8 +27,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_report_json_is_schema_valid_and_lists_every_article(
     capsys: pytest.CaptureFixture[str], llm: str, package: str
 ) -> None:
-    code, out, _ = run(capsys, "report", str(REPO / "examples" / package), "--llm", llm,
-                       "--format", "json")
+    code, out, _ = run(
+        capsys, "report", str(REPO / "examples" / package), "--llm", llm, "--format", "json"
+    )
     assert code == EXIT_OK
     report = json.loads(out)
     jsonschema.validate(report, REPORT_SCHEMA)
@@ -73,11 +74,24 @@ def test_bad_inputs_are_listed_with_reasons_and_the_batch_goes_on(
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
     good = tmp_path / "good.txt"
-    good.write_text("More than 1,000 people were evacuated overnight, the interior ministry said.\n")
+    good.write_text(
+        "More than 1,000 people were evacuated overnight, the interior ministry said.\n"
+    )
     out_file = tmp_path / "out" / "report.json"
-    code, out, err = run(capsys, "report", str(tmp_path / "empty.txt"), str(tmp_path / "image.txt"),
-                         str(good), str(tmp_path / "missing.md"), "--llm", "offline",
-                         "--format", "json", "-o", str(out_file))
+    code, out, err = run(
+        capsys,
+        "report",
+        str(tmp_path / "empty.txt"),
+        str(tmp_path / "image.txt"),
+        str(good),
+        str(tmp_path / "missing.md"),
+        "--llm",
+        "offline",
+        "--format",
+        "json",
+        "-o",
+        str(out_file),
+    )
     assert code == EXIT_PARTIAL and out == ""
     report = json.loads(out_file.read_text())
     entries = {Path(e["source"]).name: e for e in report["inputs"]}
@@ -99,8 +113,17 @@ def test_nothing_readable_exits_4(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_persistent_server_errors_fail_each_article_with_a_reason(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(capsys, "report", str(FLOODS), "--llm", "mock", "--format", "json",
-                         "--mock-faults", "server_error=1.0")
+    code, out, err = run(
+        capsys,
+        "report",
+        str(FLOODS),
+        "--llm",
+        "mock",
+        "--format",
+        "json",
+        "--mock-faults",
+        "server_error=1.0",
+    )
     assert code == EXIT_NOTHING
     report = json.loads(out)
     assert len(report["inputs"]) == 4
@@ -112,9 +135,18 @@ def test_persistent_server_errors_fail_each_article_with_a_reason(
 
 
 def test_fault_mix_from_the_issue_is_deterministic(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["report", str(FLOODS), "--llm", "mock", "--format", "json", "--mock-seed", "7",
-            "--mock-faults",
-            "rate_limit=0.2,server_error=0.1,timeout=0.05,bad_json=0.1,ungrounded=0.1,truncate=0.05"]
+    argv = [
+        "report",
+        str(FLOODS),
+        "--llm",
+        "mock",
+        "--format",
+        "json",
+        "--mock-seed",
+        "7",
+        "--mock-faults",
+        "rate_limit=0.2,server_error=0.1,timeout=0.05,bad_json=0.1,ungrounded=0.1,truncate=0.05",
+    ]
     first, second = run(capsys, *argv), run(capsys, *argv)
 
     def stable(text: str) -> str:
@@ -139,8 +171,18 @@ def test_api_key_never_reaches_output(
 ) -> None:
     secret = "sk-test-DO-NOT-PRINT-0123456789abcdef"
     monkeypatch.setenv("OPENAI_API_KEY", secret)
-    code, out, err = run(capsys, "report", str(FLOODS), "--llm", "mock", "--format", "json",
-                         "--mock-faults", "rate_limit=0.3,server_error=0.3", "-v")
+    code, out, err = run(
+        capsys,
+        "report",
+        str(FLOODS),
+        "--llm",
+        "mock",
+        "--format",
+        "json",
+        "--mock-faults",
+        "rate_limit=0.3,server_error=0.3",
+        "-v",
+    )
     assert code in (EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING)
     assert secret not in out and secret not in err
 

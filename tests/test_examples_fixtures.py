@@ -25,10 +25,15 @@ def test_fixture_matches_current_prompt_and_article(fixture: Path) -> None:
     data = json.loads(fixture.read_text(encoding="utf-8"))
     batch = ingest_paths([REPO / data["article"]])
     (article,) = batch.articles
-    assert data["match"] == {"prompt_version": PROMPT_VERSION, "text_sha256": sha256_text(article.text)}
+    assert data["match"] == {
+        "prompt_version": PROMPT_VERSION,
+        "text_sha256": sha256_text(article.text),
+    }
 
 
 def test_every_example_article_has_a_fixture() -> None:
     articles = sorted((REPO / "examples").glob("*/*.md"))
     covered = {json.loads(f.read_text(encoding="utf-8"))["article"] for f in FIXTURES}
-    assert [str(a.relative_to(REPO)) for a in articles if str(a.relative_to(REPO)) not in covered] == []
+    assert [
+        str(a.relative_to(REPO)) for a in articles if str(a.relative_to(REPO)) not in covered
+    ] == []

@@ -52,7 +52,9 @@ class LLMQuantity(BaseModel):
     value: float | str = Field(description="The number, e.g. 2417 or 2000.")
     upper: float | str | None = Field(default=None, description="Upper end of a range, if any.")
     bound: str = Field(default="exact", description="One of: " + ", ".join(BOUNDS))
-    unit: str | None = Field(default=None, description="What is counted: people, homes, USD, percent.")
+    unit: str | None = Field(
+        default=None, description="What is counted: people, homes, USD, percent."
+    )
     text: str | None = Field(default=None, description="The number as written in the article.")
 
     _norm = field_validator("bound", mode="before")(_lower_snake)
@@ -65,9 +67,13 @@ class LLMClaim(BaseModel):
     statement: str = Field(description="The claim restated so it stands on its own.")
     kind: str = Field(default="event", description="One of: " + ", ".join(CLAIM_KINDS))
     subject: str | None = Field(default=None, description="Who or what the claim is about.")
-    metric: str | None = Field(default=None, description="What is counted, e.g. 'people evacuated'.")
+    metric: str | None = Field(
+        default=None, description="What is counted, e.g. 'people evacuated'."
+    )
     quantity: LLMQuantity | None = None
-    period: str | None = Field(default=None, description="The time the claim refers to, as written.")
+    period: str | None = Field(
+        default=None, description="The time the claim refers to, as written."
+    )
     location: str | None = None
     source: str | None = Field(default=None, description="Who the article says made the claim.")
     via: str | None = Field(default=None, description="A wire service or outlet it came through.")

@@ -105,15 +105,22 @@ def _findings(findings: list[Finding]) -> list[str]:
     return lines
 
 
-def _clusters(clusters: list[Cluster], claims: dict[str, Claim], outlets: dict[str, str]) -> list[str]:
-    shown = [c for c in clusters if len({claims[i].article_id for i in c.claim_ids if i in claims}) > 1]
+def _clusters(
+    clusters: list[Cluster], claims: dict[str, Claim], outlets: dict[str, str]
+) -> list[str]:
+    shown = [
+        c for c in clusters if len({claims[i].article_id for i in c.claim_ids if i in claims}) > 1
+    ]
     if not shown:
         return []
     lines = ["## Across the articles", ""]
     for cluster in shown:
         subject = f"{esc(cluster.subject)} · " if cluster.subject else ""
         lines += [f"### {subject}{esc(cluster.metric)} · {esc(cluster.period)}", ""]
-        lines += ["| Outlet | Value | Period | Source | Hedges | Claim |", "|---|---|---|---|---|---|"]
+        lines += [
+            "| Outlet | Value | Period | Source | Hedges | Claim |",
+            "|---|---|---|---|---|---|",
+        ]
         for claim_id in cluster.claim_ids:
             claim = claims.get(claim_id)
             if claim is None:
@@ -148,7 +155,9 @@ def _claim(claim: Claim, checklist: list[ChecklistItem]) -> list[str]:
     lines.append("  - " + " · ".join(details))
     lines.append(f"  - sources: {source_chain(claim)}")
     if claim.hedges:
-        hedges = "; ".join(f"“{esc(h.cue)}” ({h.kind.value}, {h.scope.value})" for h in claim.hedges)
+        hedges = "; ".join(
+            f"“{esc(h.cue)}” ({h.kind.value}, {h.scope.value})" for h in claim.hedges
+        )
         lines.append(f"  - hedges: {hedges}")
     if checklist:
         lines.append(f"  - checklist: {_checklist_line(checklist)}")

@@ -55,7 +55,9 @@ class InputEntry(_Model):
 
     source: str
     status: InputStatus
-    reason: str | None = Field(default=None, description="Why there are no claims, when there are none.")
+    reason: str | None = Field(
+        default=None, description="Why there are no claims, when there are none."
+    )
     article: ArticleInfo | None = None
     extraction: ExtractionInfo | None = None
     claims: list[Claim] = Field(default_factory=list)
