@@ -33,7 +33,7 @@ class Span(_Model):
 
 
 class SegmentTag(StrEnum):
-    """What a line of an article is. Only ``body`` (and claims in captions) yield claims."""
+    """What a line of an article is; see NON_ARTICLE_SEGMENTS for the ones that yield no claims."""
 
     body = "body"
     headline = "headline"
@@ -43,6 +43,19 @@ class SegmentTag(StrEnum):
     teaser = "teaser"  # all-caps headline of another story
     translation_banner = "translation_banner"
     footer = "footer"  # newsletter / contact / copyright footer
+
+
+# Lines that are not part of the story: they never yield claims. Headlines and captions
+# do (a caption claim is kept and tagged), since they often state figures of their own.
+NON_ARTICLE_SEGMENTS = frozenset(
+    {
+        SegmentTag.credit,
+        SegmentTag.promo,
+        SegmentTag.teaser,
+        SegmentTag.translation_banner,
+        SegmentTag.footer,
+    }
+)
 
 
 class Segment(_Model):

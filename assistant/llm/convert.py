@@ -7,7 +7,7 @@ The model only says what the text says; this module decides what of that to trus
 - every hedge cue must be in the text near its claim, else it is dropped with a warning;
   cues the offline hedge lexicon finds around the claim are added;
 - enum values the model got wrong fall back to a safe default, with a warning;
-- claims in promos, teasers, credits, footers, banners and headlines are dropped;
+- claims in promos, teasers, credits, footers and banners are dropped (NON_ARTICLE_SEGMENTS);
   claims in photo captions are kept and tagged as such.
 """
 
@@ -24,6 +24,7 @@ from assistant.ground import locate
 from assistant.llm.chunking import Chunk
 from assistant.llm.schema import ClaimExtraction, LLMClaim, LLMHedge, LLMQuantity
 from assistant.model import (
+    NON_ARTICLE_SEGMENTS,
     Article,
     Bound,
     Certainty,
@@ -46,7 +47,6 @@ log = logging.getLogger(__name__)
 
 E = TypeVar("E", bound=StrEnum)
 
-_CLAIM_SEGMENTS = frozenset({SegmentTag.body, SegmentTag.caption})
 
 # Words models use instead of our enum values (already lower_snake from the schema).
 _KIND_SYNONYMS = {
@@ -138,7 +138,7 @@ class _Converter:
             hint = local.end
             span = Span(start=chunk.start + local.start, end=chunk.start + local.end)
             segment = self.article.tag_at(span.start)
-            if segment in _CLAIM_SEGMENTS:
+            if segment not in NON_ARTICLE_SEGMENTS:
                 claims.append(self.claim(raw, claim_id, span, grounding, segment))
             else:
                 log.debug("dropped a claim in a %s segment of %s", segment, self.article.id)

@@ -44,6 +44,7 @@ from assistant.extract.offline.facets import (
 from assistant.extract.offline.hedges import sentence_hedges
 from assistant.extract.offline.sentences import Sentence, split_sentences
 from assistant.model import (
+    NON_ARTICLE_SEGMENTS,
     Article,
     Bound,
     Certainty,
@@ -56,7 +57,6 @@ from assistant.model import (
     HedgeScope,
     Period,
     Quantity,
-    SegmentTag,
     Span,
     Usage,
 )
@@ -69,15 +69,6 @@ from assistant.normalize.numbers import (
     singular,
 )
 
-SKIPPED_SEGMENTS = frozenset(
-    {
-        SegmentTag.promo,
-        SegmentTag.teaser,
-        SegmentTag.translation_banner,
-        SegmentTag.footer,
-        SegmentTag.credit,
-    }
-)
 # Units that are not count nouns, so a following bare number does not inherit them.
 _NOT_COUNT_UNITS = (
     frozenset({"percent", "fraction", "percentage_points"})
@@ -174,7 +165,7 @@ class _Reader:
         for parsed in self.parsed:
             sentence = parsed.sentence
             attributions = self._resolve(parsed.attributions)
-            if self.article.tag_at(sentence.start) not in SKIPPED_SEGMENTS:
+            if self.article.tag_at(sentence.start) not in NON_ARTICLE_SEGMENTS:
                 drafts.extend(self._sentence_claims(parsed, attributions))
             for a in attributions:
                 if a.original and not a.is_pronoun:
