@@ -23,6 +23,7 @@ from typing import TextIO
 from assistant import __version__
 from assistant.config import Settings, load_settings
 from assistant.errors import FactcheckError
+from assistant.ingest import DEFAULT_MAX_BYTES
 from assistant.model import ExtractionResult, ExtractionStatus, InputStatus
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
@@ -46,6 +47,17 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _size(value: str) -> int:
+    units = {"kb": 1_000, "mb": 1_000_000, "gb": 1_000_000_000, "b": 1}
+    text = value.strip().lower()
+    for suffix, factor in units.items():
+        if text.endswith(suffix) and text[: -len(suffix)].strip().replace(".", "", 1).isdigit():
+            return int(float(text[: -len(suffix)]) * factor)
+    if text.isdigit():
+        return int(text)
+    raise argparse.ArgumentTypeError(f"not a size (e.g. 5MB, 500kB, 1000000): {value!r}")
 
 
 def _add_llm_options(p: argparse.ArgumentParser) -> None:
@@ -102,6 +114,13 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("input")
     g.add_argument("--outlet", help="outlet for articles that do not name one")
     g.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) where missing")
+    g.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="largest article accepted, e.g. 5MB (default); bigger ones are listed as rejected",
+    )
 
 
 def _add_output_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
@@ -240,9 +259,8 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
             "using the offline extractor",
             args.quiet,
         )
-    batch = pipeline.ingest(
-        args.paths, IngestDefaults(outlet=args.outlet, published=args.published)
-    )
+    defaults = IngestDefaults(outlet=args.outlet, published=args.published)
+    batch = pipeline.ingest(args.paths, defaults, max_bytes=args.max_bytes)
     for record in batch.inputs:
         if record.status is not InputStatus.ok:
             _note(f"{record.source}: {record.reason}", args.quiet)

@@ -21,7 +21,7 @@ from assistant.compare import Comparison, RuleConfig, compare
 from assistant.config import MOCK_MODEL, Settings
 from assistant.errors import ConfigError
 from assistant.extract.base import Extractor
-from assistant.ingest import IngestBatch, IngestDefaults, ingest_paths
+from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch, IngestDefaults, ingest_paths
 from assistant.model import (
     Article,
     ChecklistItem,
@@ -63,9 +63,14 @@ class Analysis:
     checklists: list[ChecklistItem] = field(default_factory=list)
 
 
-def ingest(paths: Sequence[Path], defaults: IngestDefaults | None = None) -> IngestBatch:
+def ingest(
+    paths: Sequence[Path],
+    defaults: IngestDefaults | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> IngestBatch:
     """Read every input; bad ones become rejected records, never exceptions."""
-    return ingest_paths(paths, defaults=defaults)
+    return ingest_paths(paths, defaults=defaults, max_bytes=max_bytes)
 
 
 def fixture_dirs_for(paths: Sequence[Path]) -> list[Path]:

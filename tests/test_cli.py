@@ -210,3 +210,32 @@ def test_help_teaches(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     for word in ("report", "extract", "tui", "schemas", "exit codes", "--llm mock"):
         assert word in out
+
+
+def test_max_bytes_rejects_a_large_article_and_keeps_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "big.txt").write_text("The ministry said 12 people died. " * 100)
+    (tmp_path / "small.txt").write_text("The ministry said 12 people died on Monday.\n")
+    code, out, _ = run(
+        capsys,
+        "report",
+        str(tmp_path),
+        "--llm",
+        "offline",
+        "--format",
+        "json",
+        "--max-bytes",
+        "1kB",
+    )
+    assert code == EXIT_PARTIAL
+    entries = {Path(e["source"]).name: e for e in json.loads(out)["inputs"]}
+    assert "limit" in entries["big.txt"]["reason"]
+    assert entries["small.txt"]["claims"]
+
+
+def test_bad_size_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["report", str(FLOODS), "--max-bytes", "lots"])
+    assert exc.value.code == 2
+    assert "not a size" in capsys.readouterr().err
