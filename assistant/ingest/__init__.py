@@ -5,9 +5,10 @@
     batch.inputs     # every input with status ok/rejected and a reason
 
 Stages, one module each: ``paths`` (what to read), ``decode`` (bytes to text),
-``formats`` (txt, md, html, jsonl to documents), ``clean`` (control characters and
-invisible junk), ``lines`` (which lines are captions, promos, footers ...),
-``document`` (assembly into an ``Article``), ``batch`` (the public entry points).
+``stream`` (a JSONL batch line by line), ``formats`` (txt, md, html, jsonl to
+documents), ``clean`` (control characters and invisible junk), ``lines`` (which lines
+are captions, promos, footers ...), ``document`` (assembly into an ``Article``),
+``batch`` (the public entry points).
 """
 
 from assistant.ingest.batch import DEFAULT_MAX_BYTES, IngestBatch, ingest_paths, ingest_text

@@ -16,9 +16,16 @@ from assistant.ingest.formats.html import sniff_charset
 from assistant.ingest.ids import IdAllocator, slugify
 from assistant.ingest.metadata import IngestDefaults
 from assistant.ingest.paths import discover, read_bytes
+from assistant.ingest.stream import read_lines
 from assistant.model import Article, InputRecord, InputStatus
 
+# The size of one article's input: a file, or one line of a JSONL file.
 DEFAULT_MAX_BYTES = 5_000_000
+# A JSONL file holds a whole batch (a nightly 10,000 articles is 50-300 MB) and
+# is read a line at a time, so only a runaway file -- an export gone wrong, a log
+# appended to forever -- reaches this; it is refused before any of it is read.
+MAX_JSONL_BYTES = 2_000_000_000
+JSONL_SCOPE = "for one JSONL file; split it into smaller files"
 
 
 class IngestBatch(BaseModel):
@@ -40,6 +47,9 @@ def ingest_paths(
     ``InputRecord``, ``ok`` with its article id, or ``rejected`` with the reason --
     missing, unreadable, binary, empty, too large, not valid JSON. An ``ok`` record's
     reason notes metadata that was ignored (an unreadable date).
+
+    ``max_bytes`` limits one article: a file, or one line of a JSONL file. A JSONL
+    file is streamed, however many articles it holds, up to ``MAX_JSONL_BYTES``.
     """
     defaults = defaults or IngestDefaults()
     batch = IngestBatch()
@@ -106,20 +116,44 @@ def _documents(
     path: Path, max_bytes: int
 ) -> Iterator[tuple[str, tuple[str | None, ...], Document | str]]:
     """(source, id candidates, document or rejection reason) per input in ``path``."""
-    source = str(path)
     fmt = format_for(path)
+    if fmt == "jsonl":
+        yield from _jsonl_documents(path, max_bytes)
+        return
     try:
-        text = _read_text(path, fmt, max_bytes)
-        document = None if fmt == "jsonl" else parse_document(text, fmt)
+        document = parse_document(_read_text(path, fmt, max_bytes), fmt)
     except IngestError as err:
-        yield source, (), str(err)
+        yield str(path), (), str(err)
         return
-    if document is not None:
-        yield source, (path.stem,), document
+    yield str(path), (path.stem,), document
+
+
+def _jsonl_documents(
+    path: Path, max_bytes: int
+) -> Iterator[tuple[str, tuple[str | None, ...], Document | str]]:
+    """One input per non-blank line; ``max_bytes`` limits each line, not the file.
+
+    The file itself is refused, after any lines already read, when it cannot be read
+    or outgrows its own, much larger limit.
+    """
+    lines = read_lines(
+        path,
+        max_line_bytes=max_bytes,
+        # Never below the per-article limit: one article must always fit.
+        max_file_bytes=max(MAX_JSONL_BYTES, max_bytes),
+        file_scope=JSONL_SCOPE,
+    )
+    empty = True
+    try:
+        for number, parsed in parse_jsonl(lines):
+            empty = False
+            own_id = parsed.meta.id if isinstance(parsed, Document) else None
+            yield f"{path}#L{number}", (own_id, f"{path.stem}-L{number}"), parsed
+    except IngestError as err:
+        yield str(path), (), str(err)
         return
-    for number, parsed in parse_jsonl(text):
-        own_id = parsed.meta.id if isinstance(parsed, Document) else None
-        yield f"{source}#L{number}", (own_id, f"{path.stem}-L{number}"), parsed
+    if empty:
+        yield str(path), (), "empty file"
 
 
 def _read_text(path: Path, fmt: str, max_bytes: int) -> str:

@@ -3,6 +3,9 @@
 Order of evidence, strongest first: a known binary signature, a byte-order mark, the
 NUL-byte pattern of UTF-16 without a BOM, strict UTF-8, an encoding the file declares
 (HTML ``<meta charset>``), then cp1252 and finally Latin-1, which decodes any byte.
+
+A file read line by line (JSONL) is sniffed once from its head (``line_encoding``),
+then each line of a byte-oriented file is decoded on its own (``decode_line``).
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 
 # UTF-16 text in a Latin script has a NUL in every other byte; binary data has NULs
 # scattered on both sides. The sample keeps the check cheap on large files.
-_SAMPLE = 4096
+SAMPLE_BYTES = 4096
 _UTF16_NUL_SIDE = 0.4  # at least this share of one side's bytes are NUL ...
 _UTF16_OTHER_SIDE = 0.05  # ... and at most this share of the other side's
 
@@ -53,13 +56,50 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     ``declared`` is an encoding the file names for itself (an HTML ``<meta charset>``);
     it is tried after strict UTF-8. Raises ``IngestError`` when the bytes are binary.
     """
-    for signature, kind in BINARY_SIGNATURES:
-        if data.startswith(signature):
-            raise IngestError(f"binary file ({kind}), not text")
+    _refuse_known_binary(data)
     text = _decode(data, declared)
     if _looks_binary(text):
         raise IngestError("binary file (mostly control characters), not text")
     return text
+
+
+def line_encoding(head: bytes) -> str | None:
+    """How to split a file that starts with ``head`` into lines.
+
+    ``head`` is the first ``SAMPLE_BYTES`` of the file, or all of a shorter one.
+    Returns the codec of a UTF-16 or UTF-32 file (by its BOM or NUL pattern), whose
+    bytes cannot be split on ``b"\\n"``; None for a byte-oriented file (UTF-8 with or
+    without BOM, or a legacy 8-bit encoding), whose lines go through ``decode_line``.
+    Raises ``IngestError`` when ``head`` is binary.
+    """
+    _refuse_known_binary(head)
+    for bom, encoding in BOMS:
+        if head.startswith(bom):
+            # "utf-16" and "utf-32" read the mark themselves, find the byte order in it
+            # and drop it.
+            return None if encoding == "utf-8" else encoding.removesuffix("-le").removesuffix("-be")
+    utf16 = _sniff_utf16(head[:SAMPLE_BYTES])
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in head:
+        raise IngestError("binary file (contains NUL bytes), not text")
+    return None
+
+
+def decode_line(data: bytes) -> str:
+    """Decode one line of a byte-oriented file: strict UTF-8, else cp1252, else Latin-1.
+
+    A UTF-8 BOM is dropped from any line, not only the first, since files get
+    concatenated. Each line is judged alone, so one line in Latin-1 does not turn a
+    UTF-8 file into mojibake. Never raises: what the line holds is for its parser to say.
+    """
+    return _decode_8bit(data.removeprefix(codecs.BOM_UTF8), declared=None)
+
+
+def _refuse_known_binary(data: bytes) -> None:
+    for signature, kind in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise IngestError(f"binary file ({kind}), not text")
 
 
 def _decode(data: bytes, declared: str | None) -> str:
@@ -68,7 +108,7 @@ def _decode(data: bytes, declared: str | None) -> str:
             # The BOM states the encoding; a stray bad sequence becomes U+FFFD rather
             # than costing the whole article.
             return data[len(bom) :].decode(encoding, errors="replace")
-    utf16 = _sniff_utf16(data[:_SAMPLE])
+    utf16 = _sniff_utf16(data[:SAMPLE_BYTES])
     if utf16 is not None:
         try:
             return data.decode(utf16)
@@ -76,6 +116,10 @@ def _decode(data: bytes, declared: str | None) -> str:
             pass  # NULs that are not UTF-16: reported as binary below
     if b"\x00" in data:
         raise IngestError("binary file (contains NUL bytes), not text")
+    return _decode_8bit(data, declared)
+
+
+def _decode_8bit(data: bytes, declared: str | None) -> str:
     for encoding in [e for e in ("utf-8", _usable(declared), "cp1252") if e is not None]:
         try:
             return data.decode(encoding)
@@ -113,7 +157,7 @@ def _usable(declared: str | None) -> str | None:
 
 
 def _looks_binary(text: str) -> bool:
-    sample = text[:_SAMPLE]
+    sample = text[:SAMPLE_BYTES]
     if not sample:
         return False
     controls = sum(

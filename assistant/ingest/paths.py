@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
+from io import BufferedReader
 from pathlib import Path
 
 from assistant.errors import IngestError
 from assistant.ingest.formats import FORMATS_BY_SUFFIX
 from assistant.model import InputRecord, InputStatus
+
+# What a size refusal names as its limit, so the user knows which setting to change.
+MAX_BYTES_SCOPE = "(--max-bytes)"
+# Big enough that reading in pieces costs no time, small enough to never matter for memory.
+CHUNK_BYTES = 1 << 16
 
 
 def discover(paths: Sequence[Path]) -> Iterator[Path | InputRecord]:
@@ -41,26 +47,35 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     Raises ``IngestError`` for a missing, special, unreadable or too large file. The
     size is checked before reading, and the read is capped in case the file grows.
     """
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        reason = "broken symbolic link" if path.is_symlink() else "no such file"
-        raise IngestError(reason) from None
-    except OSError as err:
-        raise IngestError(f"cannot read: {describe(err)}") from None
-    if not stat.S_ISREG(info.st_mode):
-        # Reading a FIFO blocks forever and a device never ends.
-        raise IngestError("not a regular file (a FIFO, device or socket)")
-    if info.st_size > max_bytes:
-        raise IngestError(_too_large(max_bytes, info.st_size))
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as err:
-        raise IngestError(f"cannot read: {describe(err)}") from None
+    with _open_regular(path, max_bytes, MAX_BYTES_SCOPE) as handle:
+        data = _read(handle, max_bytes + 1)
     if len(data) > max_bytes:
-        raise IngestError(_too_large(max_bytes))
+        raise IngestError(too_large(max_bytes))
     return data
+
+
+def read_chunks(
+    path: Path, max_bytes: int, *, scope: str = MAX_BYTES_SCOPE
+) -> Generator[bytes, None, None]:
+    """The content of the regular file at ``path`` in pieces, for files too big to hold.
+
+    Only one piece is in memory at a time. Raises ``IngestError`` -- when iteration
+    starts, or part way if the file grows -- for a missing, special, unreadable or
+    too large file; ``scope`` says which limit ``max_bytes`` is.
+    """
+    with _open_regular(path, max_bytes, scope) as handle:
+        total = 0
+        while chunk := _read(handle, CHUNK_BYTES):
+            total += len(chunk)
+            if total > max_bytes:
+                raise IngestError(too_large(max_bytes, scope=scope))
+            yield chunk
+
+
+def too_large(limit: int, size: int | None = None, *, scope: str = MAX_BYTES_SCOPE) -> str:
+    """Why an input is refused for its size: "8 KB, larger than the 1 KB limit (--max-bytes)"."""
+    actual = f"{_size(size)}, " if size is not None else ""
+    return f"{actual}larger than the {_size(limit)} limit {scope}"
 
 
 def describe(err: OSError) -> str:
@@ -99,9 +114,31 @@ def _rejected(path: Path, reason: str) -> InputRecord:
     return InputRecord(source=str(path), status=InputStatus.rejected, reason=reason)
 
 
-def _too_large(limit: int, size: int | None = None) -> str:
-    actual = f"{_size(size)}, " if size is not None else ""
-    return f"{actual}larger than the {_size(limit)} limit (--max-bytes)"
+def _open_regular(path: Path, max_bytes: int, scope: str) -> BufferedReader:
+    """Raises ``IngestError`` for a missing, special, unreadable or too large file."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        reason = "broken symbolic link" if path.is_symlink() else "no such file"
+        raise IngestError(reason) from None
+    except OSError as err:
+        raise IngestError(f"cannot read: {describe(err)}") from None
+    if not stat.S_ISREG(info.st_mode):
+        # Reading a FIFO blocks forever and a device never ends.
+        raise IngestError("not a regular file (a FIFO, device or socket)")
+    if info.st_size > max_bytes:
+        raise IngestError(too_large(max_bytes, info.st_size, scope=scope))
+    try:
+        return path.open("rb")
+    except OSError as err:
+        raise IngestError(f"cannot read: {describe(err)}") from None
+
+
+def _read(handle: BufferedReader, size: int) -> bytes:
+    try:
+        return handle.read(size)
+    except OSError as err:
+        raise IngestError(f"cannot read: {describe(err)}") from None
 
 
 def _size(n: int) -> str:

@@ -1,14 +1,16 @@
 """JSONL: one article per line, ``{"id", "outlet", "title", "url", "published", "text"}``.
 
 Each line stands alone: a line that is not a JSON object with a ``text`` string is
-reported on its own and the other lines go on.
+reported on its own and the other lines go on. The lines come from a stream
+(``assistant.ingest.stream``), so a file of any number of articles is never held whole.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from assistant.errors import IngestError
 from assistant.ingest.document import Block, Document
 from assistant.ingest.metadata import Metadata
 
@@ -16,15 +18,19 @@ from assistant.ingest.metadata import Metadata
 JSONL_FIELDS: tuple[str, ...] = ("id", "title", "outlet", "url", "published", "language")
 
 
-def parse_jsonl(text: str) -> Iterator[tuple[int, Document | str]]:
+def parse_jsonl(
+    lines: Iterable[tuple[int, str | IngestError]],
+) -> Iterator[tuple[int, Document | str]]:
     """(line number, document or the reason the line was refused) per non-blank line.
 
-    Lines are split on ``\\n`` only: U+2028 and friends may sit inside JSON strings.
+    ``lines`` are numbered lines, or the error that stopped a line being read (it was
+    too long): that line is refused with the error's reason.
     """
-    for number, line in enumerate(text.split("\n"), start=1):
-        line = line.strip()
-        if line:
-            yield number, _parse_line(line)
+    for number, line in lines:
+        if isinstance(line, IngestError):
+            yield number, str(line)
+        elif stripped := line.strip():
+            yield number, _parse_line(stripped)
 
 
 def _parse_line(line: str) -> Document | str:
