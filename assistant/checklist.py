@@ -23,7 +23,7 @@ from assistant.model import (
     RuleId,
     SourceRole,
 )
-from assistant.normalize.bulk import gc_paused
+from assistant.perf import gc_paused
 
 LABELS: dict[CheckKey, str] = {
     CheckKey.source_identified: "Source identified",

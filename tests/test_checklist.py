@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
+
+import factories
+from factories import cluster, day, finding, quantity, source
 
 from assistant.checklist import build_checklists
 from assistant.model import (
@@ -11,45 +15,26 @@ from assistant.model import (
     CheckStatus,
     Claim,
     ClaimKind,
-    Cluster,
     Comparison,
-    Finding,
     Grounding,
     Hedge,
     HedgeKind,
     Period,
-    Quantity,
     RuleId,
-    Severity,
-    SourceLink,
-    SourceRole,
 )
 
 
-def claim(id: str, **fields: object) -> Claim:
-    defaults: dict[str, object] = {
-        "id": id,
-        "article_id": id.split("#")[0],
-        "quote": "12 people died on Monday",
-        "statement": "12 people died on Monday",
-        "kind": ClaimKind.quantity,
-        "quantity": Quantity(value=12, text="12"),
-    }
-    return Claim.model_validate(defaults | fields)
-
-
-def finding(rule: RuleId, *ids: str, ok: bool = False) -> Finding:
-    return Finding(rule=rule, severity=Severity.medium, claim_ids=list(ids), evidence="...", ok=ok)
+def claim(id: str, **fields: Any) -> Claim:
+    """Claim ``id`` of the figure '12 people died on Monday', with no source and no period."""
+    return factories.claim(id, **({"quantity": quantity("12")} | fields))
 
 
 def items(claims: list[Claim], comparison: Comparison) -> dict[tuple[str, CheckKey], ChecklistItem]:
     return {(i.claim_id, i.key): i for i in build_checklists(claims, comparison)}
 
 
-MINISTRY = [
-    SourceLink(name="the health ministry", role=SourceRole.original, canonical="health ministry")
-]
-MONDAY = Period(text="on Monday", start=date(2026, 3, 2), end=date(2026, 3, 2), resolved=True)
+MINISTRY = [source("the health ministry", canonical="health ministry")]
+MONDAY = day("on Monday", date(2026, 3, 2))
 
 
 def test_every_claim_gets_every_item_in_order() -> None:
@@ -66,15 +51,7 @@ def test_every_claim_gets_every_item_in_order() -> None:
 def test_a_conflicting_single_claim() -> None:
     claims = [claim("a#1", attribution=MINISTRY, period=MONDAY), claim("b#1", period=MONDAY)]
     comparison = Comparison(
-        clusters=[
-            Cluster(
-                id="c1",
-                subject=None,
-                metric="deaths",
-                period="2026-03-02",
-                claim_ids=["a#1", "b#1"],
-            )
-        ],
+        clusters=[cluster("a#1", "b#1", metric="deaths", period="2026-03-02")],
         findings=[finding(RuleId.CONFLICT, "a#1", "b#1"), finding(RuleId.SINGLE_SOURCE, "a#1")],
     )
 
@@ -96,15 +73,7 @@ def test_a_conflicting_single_claim() -> None:
 def test_corroborated_and_compatible() -> None:
     claims = [claim("a#1", attribution=MINISTRY), claim("b#1", attribution=MINISTRY)]
     comparison = Comparison(
-        clusters=[
-            Cluster(
-                id="c1",
-                subject=None,
-                metric="deaths",
-                period="to 2026-03-03",
-                claim_ids=["a#1", "b#1"],
-            )
-        ],
+        clusters=[cluster("a#1", "b#1", metric="deaths", period="to 2026-03-03")],
         findings=[
             finding(RuleId.CONFLICT, "a#1", "b#1", ok=True),
             finding(RuleId.CORROBORATED, "a#1", "b#1", ok=True),

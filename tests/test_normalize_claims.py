@@ -4,57 +4,36 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.model import (
-    Article,
-    Bound,
-    Claim,
-    ClaimKind,
-    Period,
-    Quantity,
-    SourceLink,
-    SourceRole,
-    Span,
-)
+from factories import article, quantity, quoted, source
+
+from assistant.model import Bound, ClaimKind, Period, Quantity, SourceRole
 from assistant.normalize import Layout, NormalizeConfig, normalize_claims
 
 TEXT = (
     "Dr. Ames said 12 people died on Monday. The U.S. embassy sent help.\n\n"
     "More than $2 million was pledged, the Ministry of the Interior said."
 )
-ARTICLE = Article(
-    id="a", outlet="Daily Post", published=date(2026, 3, 3), text=TEXT, source="a.txt"
-)
-
-
-def claim(quote: str, **fields: object) -> Claim:
-    start = TEXT.index(quote)
-    defaults: dict[str, object] = {
-        "id": f"a#{start}",
-        "article_id": "a",
-        "quote": quote,
-        "span": Span(start=start, end=start + len(quote)),
-        "statement": quote,
-        "kind": ClaimKind.quantity,
-    }
-    return Claim.model_validate(defaults | fields)
+ARTICLE = article("a", TEXT, outlet="Daily Post", published=date(2026, 3, 3))
 
 
 def test_claims_get_canonical_metric_unit_sources_and_period() -> None:
-    deaths = claim(
+    deaths = quoted(
+        ARTICLE,
         "12 people died on Monday",
         metric="people died",
-        quantity=Quantity(value=12, unit="people", text="12"),
+        quantity=quantity("12", "people"),
         period=Period(text="on Monday"),
     )
-    aid = claim(
+    aid = quoted(
+        ARTICLE,
         "More than $2 million was pledged",
         metric="aid pledged",
         quantity=Quantity(
             value=2e6, bound=Bound.more_than, unit="dollars", text="More than $2 million"
         ),
         attribution=[
-            SourceLink(name="Daily Post", role=SourceRole.outlet),
-            SourceLink(name="the Ministry of the Interior", role=SourceRole.original),
+            source("Daily Post", SourceRole.outlet),
+            source("the Ministry of the Interior"),
         ],
     )
 
@@ -71,9 +50,9 @@ def test_claims_get_canonical_metric_unit_sources_and_period() -> None:
 
 
 def test_sentence_and_paragraph_are_computed_only_when_missing() -> None:
-    computed = claim("The U.S. embassy sent help", kind=ClaimKind.event)
-    given = claim("More than $2 million was pledged", sentence=7, paragraph=3)
-    later = claim("More than $2 million was pledged")
+    computed = quoted(ARTICLE, "The U.S. embassy sent help", kind=ClaimKind.event)
+    given = quoted(ARTICLE, "More than $2 million was pledged", sentence=7, paragraph=3)
+    later = quoted(ARTICLE, "More than $2 million was pledged")
 
     first, second, third = normalize_claims([ARTICLE], [computed, given, later])
 
@@ -84,8 +63,8 @@ def test_sentence_and_paragraph_are_computed_only_when_missing() -> None:
 
 def test_order_is_kept_and_inputs_are_not_modified() -> None:
     claims = [
-        claim("More than $2 million was pledged", metric="aid"),
-        claim("12 people died on Monday", metric="dead"),
+        quoted(ARTICLE, "More than $2 million was pledged", metric="aid"),
+        quoted(ARTICLE, "12 people died on Monday", metric="dead"),
     ]
     before = [c.model_copy(deep=True) for c in claims]
 
@@ -96,8 +75,8 @@ def test_order_is_kept_and_inputs_are_not_modified() -> None:
 
 
 def test_a_claim_of_an_unknown_article_keeps_relative_periods_unresolved() -> None:
-    orphan = claim(
-        "12 people died on Monday", article_id="elsewhere", period=Period(text="on Monday")
+    orphan = quoted(
+        ARTICLE, "12 people died on Monday", article_id="elsewhere", period=Period(text="on Monday")
     )
 
     (normalized,) = normalize_claims([ARTICLE], [orphan])
@@ -107,13 +86,14 @@ def test_a_claim_of_an_unknown_article_keeps_relative_periods_unresolved() -> No
 
 
 def test_configured_source_alias_is_applied() -> None:
-    quoted = claim(
+    attributed = quoted(
+        ARTICLE,
         "12 people died on Monday",
-        attribution=[SourceLink(name="ministry officials", role=SourceRole.original)],
+        attribution=[source("ministry officials")],
     )
     config = NormalizeConfig(source_aliases={"interior ministry": ["ministry officials"]})
 
-    (normalized,) = normalize_claims([ARTICLE], [quoted], config)
+    (normalized,) = normalize_claims([ARTICLE], [attributed], config)
 
     assert normalized.attribution[0].canonical == "interior ministry"
 

@@ -7,17 +7,17 @@ functions. Publication dates are in March 2026: Monday is the 2nd, Tuesday the 3
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+import factories
 import pytest
+from factories import hedge, quantity, quoted
 
 from assistant.compare import RuleConfig, compare
 from assistant.model import (
     Article,
-    Bound,
     Claim,
     ClaimKind,
     Comparison,
@@ -26,33 +26,12 @@ from assistant.model import (
     HedgeKind,
     HedgeScope,
     Period,
-    Quantity,
     RuleId,
     Severity,
     SourceLink,
     SourceRole,
-    Span,
 )
 from assistant.normalize import NormalizeConfig, normalize_claims
-
-_CUES = {
-    "more than": Bound.more_than,
-    "at least": Bound.at_least,
-    "about": Bound.about,
-    "some": Bound.about,
-    "up to": Bound.up_to,
-    "fewer than": Bound.fewer_than,
-}
-
-
-def quantity(text: str, unit: str | None = None) -> Quantity:
-    """'more than 2,000' -> 2000 more_than; 'between 300 and 400' -> a range."""
-    numbers = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
-    lowered = text.lower()
-    if lowered.startswith("between"):
-        return Quantity(value=numbers[0], upper=numbers[1], bound=Bound.range, unit=unit, text=text)
-    bound = next((b for cue, b in _CUES.items() if lowered.startswith(cue + " ")), Bound.exact)
-    return Quantity(value=numbers[0], bound=bound, unit=unit, text=text)
 
 
 class Story:
@@ -63,12 +42,8 @@ class Story:
         self.claims: list[Claim] = []
 
     def article(self, id: str, text: str, *, day: int = 3) -> Article:
-        article = Article(
-            id=id,
-            outlet=f"Outlet {id.upper()}",
-            published=date(2026, 3, day),
-            text=text,
-            source=f"{id}.txt",
+        article = factories.article(
+            id, text, outlet=f"Outlet {id.upper()}", published=date(2026, 3, day)
         )
         self.articles.append(article)
         return article
@@ -89,16 +64,13 @@ class Story:
         sentence: int | None = None,
         paragraph: int | None = None,
     ) -> Claim:
-        start = article.text.index(quote)
         number = sum(claim.article_id == article.id for claim in self.claims) + 1
         links = [SourceLink(name=via, role=SourceRole.intermediary)] if via else []
         links += [SourceLink(name=source, role=SourceRole.original)] if source else []
-        claim = Claim(
-            id=f"{article.id}#{number}",
-            article_id=article.id,
-            quote=quote,
-            span=Span(start=start, end=start + len(quote)),
-            statement=quote,
+        claim = quoted(
+            article,
+            quote,
+            number,
             kind=kind,
             metric=metric,
             quantity=quantity(figure, unit) if figure else None,
@@ -119,11 +91,6 @@ class Story:
         config = config or RuleConfig()
         claims = normalize_claims(self.articles, self.claims, config.normalize)
         return compare(self.articles, claims, config)
-
-
-def hedge(article: Article, cue: str, kind: HedgeKind, scope: HedgeScope) -> Hedge:
-    start = article.text.index(cue)
-    return Hedge(cue=cue, span=Span(start=start, end=start + len(cue)), kind=kind, scope=scope)
 
 
 def fired(comparison: Comparison, rule: RuleId) -> list[Finding]:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import claim, cluster, day, finding, source
 
 from assistant.errors import FactcheckError, WorkspaceError
 from assistant.model import (
@@ -23,24 +24,18 @@ from assistant.model import (
     ChecklistItem,
     CheckStatus,
     Claim,
-    ClaimKind,
-    Cluster,
     Comparison,
     ExtractionResult,
     ExtractionStatus,
-    Finding,
     Hedge,
     HedgeKind,
     InputRecord,
     InputStatus,
-    Period,
     Quantity,
     RuleId,
     Segment,
     SegmentTag,
     Severity,
-    SourceLink,
-    SourceRole,
     Span,
     Usage,
     Verdict,
@@ -66,20 +61,18 @@ def make_article(article_id: str, text: str) -> Article:
 
 
 def make_claim(article_id: str, n: int, *, value: float = 2417, statement: str = "") -> Claim:
-    return Claim(
-        id=f"{article_id}#{n}",
-        article_id=article_id,
-        quote="2,417 people were evacuated",
+    return claim(
+        f"{article_id}#{n}",
+        "2,417 people were evacuated",
         span=Span(start=17 + n, end=44 + n),
         statement=statement or f"{value:g} people were evacuated.",
-        kind=ClaimKind.quantity,
         subject="floods",
         metric="people evacuated",
         quantity=Quantity(
             value=value, bound=Bound.more_than, unit="people", text="more than 2,000"
         ),
-        period=Period(text="Monday", start=date(2026, 3, 2), end=date(2026, 3, 2), resolved=True),
-        attribution=[SourceLink(name="officials", role=SourceRole.original)],
+        period=day("Monday", date(2026, 3, 2)),
+        attribution=[source("officials")],
         hedges=[Hedge(cue="could not be verified", kind=HedgeKind.verification_disclaimer)],
         sentence=0,
     )
@@ -101,28 +94,17 @@ def make_result(article_id: str, claims: list[Claim], extractor: str = "mock") -
 
 def make_analysis() -> tuple[list[Claim], Comparison, list[ChecklistItem]]:
     claims = [make_claim("a", 0, statement="normalized a"), make_claim("b", 0, value=2000)]
-    cluster = Cluster(
-        id="c1",
-        subject="floods",
-        metric="people evacuated",
-        period="2026-03-02",
-        claim_ids=["a#0", "b#0"],
-    )
+    monday = cluster("a#0", "b#0", subject="floods", metric="people evacuated", period="2026-03-02")
     findings = [
-        Finding(
-            rule=RuleId.CONFLICT,
+        finding(
+            RuleId.CONFLICT,
+            "b#0",
+            "a#0",
             severity=Severity.high,
-            claim_ids=["b#0", "a#0"],
             evidence="2,000 vs 2,417",
             cluster_id="c1",
         ),
-        Finding(
-            rule=RuleId.UNVERIFIED,
-            severity=Severity.medium,
-            claim_ids=["a#0"],
-            evidence="x",
-            ok=True,
-        ),
+        finding(RuleId.UNVERIFIED, "a#0", evidence="x", ok=True),
     ]
     checklist = [
         ChecklistItem(
@@ -141,7 +123,7 @@ def make_analysis() -> tuple[list[Claim], Comparison, list[ChecklistItem]]:
             finding_rules=[RuleId.CONFLICT],
         ),
     ]
-    return claims, Comparison(clusters=[cluster], findings=findings), checklist
+    return claims, Comparison(clusters=[monday], findings=findings), checklist
 
 
 @pytest.fixture

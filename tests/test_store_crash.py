@@ -16,12 +16,11 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from factories import article, claim
 
 from assistant.model import (
-    Article,
     CheckKey,
     CheckStatus,
-    Claim,
     ClaimKind,
     ExtractionResult,
     Verdict,
@@ -34,17 +33,12 @@ writer = runpy.run_path(str(WRITER))  # the module's functions, without running 
 
 def seed(path: Path) -> None:
     """A workspace holding the claims the writer decides on."""
-    article, count = writer["ARTICLE"], writer["CLAIMS"]
-    claims = [
-        Claim(
-            id=f"{article}#{n}", article_id=article, quote="x", statement="x", kind=ClaimKind.event
-        )
-        for n in range(count)
-    ]
+    article_id, count = writer["ARTICLE"], writer["CLAIMS"]
+    claims = [claim(f"{article_id}#{n}", "x", kind=ClaimKind.event) for n in range(count)]
     with Workspace.open(path) as ws:
-        ws.save_articles([Article(id=article, text="x", source="wire.txt")])
+        ws.save_articles([article(article_id, "x", source="wire.txt")])
         ws.save_extraction(
-            ExtractionResult(article_id=article, extractor="mock", claims=claims), run_started=0
+            ExtractionResult(article_id=article_id, extractor="mock", claims=claims), run_started=0
         )
 
 

@@ -11,30 +11,24 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+import factories
+from factories import cluster, day, finding, hedge, quantity, quoted, source
+
 from assistant.model import (
     Article,
-    Bound,
     CheckKey,
     ChecklistItem,
     CheckStatus,
     Claim,
     ClaimKind,
-    Cluster,
     Comparison,
     ExtractionResult,
-    Finding,
-    Hedge,
     HedgeKind,
-    HedgeScope,
     InputRecord,
     InputStatus,
     Period,
-    Quantity,
     RuleId,
     Severity,
-    SourceLink,
-    SourceRole,
-    Span,
 )
 from assistant.store import Workspace
 
@@ -63,163 +57,102 @@ TEXTS = {
 }
 
 ARTICLES = [
-    Article(
-        id="planet",
-        outlet="Daily Planet",
-        title="Thousands flee as the Vey bursts its banks",
-        published=date(2026, 3, 3),
-        text=TEXTS["planet"],
-        source="planet.md",
-    ),
-    Article(
-        id="metro",
-        outlet="Metro Wire",
-        title="Evacuations along the Vey",
-        published=date(2026, 3, 3),
-        text=TEXTS["metro"],
-        source="metro.md",
-    ),
-    Article(
-        id="star",
-        outlet="Evening Star",
-        title="Worst floods on record",
-        published=date(2026, 3, 4),
-        text=TEXTS["star"],
-        source="star.md",
-    ),
-    Article(
-        id="harbour",
-        outlet="Harbour Times",
-        title="Evacuation total passes 5,000",
-        published=date(2026, 3, 5),
-        text=TEXTS["harbour"],
-        source="harbour.md",
-    ),
+    factories.article(
+        id, TEXTS[id], outlet=outlet, title=title, published=published, source=f"{id}.md"
+    )
+    for id, outlet, title, published in [
+        ("planet", "Daily Planet", "Thousands flee as the Vey bursts its banks", date(2026, 3, 3)),
+        ("metro", "Metro Wire", "Evacuations along the Vey", date(2026, 3, 3)),
+        ("star", "Evening Star", "Worst floods on record", date(2026, 3, 4)),
+        ("harbour", "Harbour Times", "Evacuation total passes 5,000", date(2026, 3, 5)),
+    ]
 ]
 
-MINISTRY = SourceLink(
-    name="the interior ministry", role=SourceRole.original, canonical="interior-ministry"
-)
-OFFICIALS = SourceLink(name="officials", role=SourceRole.original, canonical="local-officials")
-MONDAY = Period(text="on Monday", start=date(2026, 3, 2), end=date(2026, 3, 2), resolved=True)
-
-
-def span_of(text: str, needle: str) -> Span:
-    start = text.index(needle)
-    return Span(start=start, end=start + len(needle))
-
-
-def make_claim(
-    article: Article,
-    n: int,
-    quote: str,
-    statement: str,
-    *,
-    hedges: Sequence[tuple[str, HedgeKind]] = (),
-    **fields: object,
-) -> Claim:
-    """A claim whose quote and hedge cues are located in ``article``'s text."""
-    return Claim(
-        id=f"{article.id}#{n}",
-        article_id=article.id,
-        quote=quote,
-        span=span_of(article.text, quote),
-        statement=statement,
-        hedges=[
-            Hedge(cue=cue, span=span_of(article.text, cue), kind=kind, scope=HedgeScope.clause)
-            for cue, kind in hedges
-        ],
-        **fields,
-    )
-
-
-def evacuated(value: float, text: str, bound: Bound = Bound.exact) -> Quantity:
-    return Quantity(value=value, bound=bound, unit="people", text=text)
+MINISTRY = source("the interior ministry", canonical="interior-ministry")
+OFFICIALS = source("officials", canonical="local-officials")
+MONDAY = day("on Monday", date(2026, 3, 2))
 
 
 def story_claims() -> list[Claim]:
     planet, metro, star, harbour = ARTICLES
     return [
-        make_claim(
+        quoted(
             planet,
-            1,
             "More than 2,000 people were evacuated on Monday, the interior ministry said.",
-            "More than 2,000 people were evacuated on Monday.",
-            kind=ClaimKind.quantity,
+            1,
+            statement="More than 2,000 people were evacuated on Monday.",
             metric="people evacuated",
             check_worthiness=0.9,
-            quantity=evacuated(2000, "More than 2,000", Bound.more_than),
+            quantity=quantity("More than 2,000", "people"),
             period=MONDAY,
             attribution=[MINISTRY],
             hedges=[
-                ("More than", HedgeKind.approximator),
-                ("the interior ministry said", HedgeKind.attribution_only),
-                ("could not be independently verified", HedgeKind.verification_disclaimer),
+                hedge(planet, "More than", HedgeKind.approximator),
+                hedge(planet, "the interior ministry said", HedgeKind.attribution_only),
+                hedge(
+                    planet, "could not be independently verified", HedgeKind.verification_disclaimer
+                ),
             ],
         ),
-        make_claim(
+        quoted(
             planet,
-            2,
             "About 300 homes were damaged [sic], according to local officials.",
-            "About 300 homes were damaged [sic].",
-            kind=ClaimKind.quantity,
+            2,
+            statement="About 300 homes were damaged [sic].",
             metric="homes damaged",
             check_worthiness=0.7,
-            quantity=Quantity(value=300, bound=Bound.about, unit="homes", text="About 300"),
+            quantity=quantity("About 300", "homes"),
             attribution=[OFFICIALS],
-            hedges=[("About", HedgeKind.approximator)],
+            hedges=[hedge(planet, "About", HedgeKind.approximator)],
         ),
-        make_claim(
+        quoted(
             planet,
-            3,
             "The river may rise further on Wednesday, forecasters warned.",
-            "The Vey may rise further on Wednesday.",
+            3,
+            statement="The Vey may rise further on Wednesday.",
             kind=ClaimKind.prediction,
             check_worthiness=0.4,
-            hedges=[("may", HedgeKind.epistemic_modal)],
+            hedges=[hedge(planet, "may", HedgeKind.epistemic_modal)],
         ),
-        make_claim(
+        quoted(
             metro,
-            1,
             "Some 2,417 people were evacuated on Monday, according to the interior ministry.",
-            "2,417 people were evacuated on Monday.",
-            kind=ClaimKind.quantity,
+            1,
+            statement="2,417 people were evacuated on Monday.",
             metric="people evacuated",
             check_worthiness=0.9,
-            quantity=evacuated(2417, "Some 2,417", Bound.about),
+            quantity=quantity("Some 2,417", "people"),
             period=MONDAY,
             attribution=[MINISTRY],
-            hedges=[("Some", HedgeKind.approximator)],
+            hedges=[hedge(metro, "Some", HedgeKind.approximator)],
         ),
-        make_claim(
+        quoted(
             star,
-            1,
             "Officials said 4,000 people were evacuated on Monday [Reuters].",
-            "4,000 people were evacuated on Monday [Reuters].",
-            kind=ClaimKind.quantity,
+            1,
+            statement="4,000 people were evacuated on Monday [Reuters].",
             metric="people evacuated",
             check_worthiness=0.9,
-            quantity=evacuated(4000, "4,000"),
+            quantity=quantity("4,000", "people"),
             period=MONDAY,
             attribution=[OFFICIALS],
         ),
-        make_claim(
+        quoted(
             star,
-            2,
             "It was the worst flooding since records began, residents said.",
-            "The flooding was the worst since records began.",
+            2,
+            statement="The flooding was the worst since records began.",
             kind=ClaimKind.comparison,
             check_worthiness=0.6,
         ),
-        make_claim(
+        quoted(
             harbour,
-            1,
             "A total of 5,100 people have been evacuated since the floods began",
-            "5,100 people have been evacuated since the floods began.",
-            kind=ClaimKind.quantity,
+            1,
+            statement="5,100 people have been evacuated since the floods began.",
             metric="people evacuated",
             check_worthiness=0.8,
-            quantity=evacuated(5100, "5,100"),
+            quantity=quantity("5,100", "people"),
             period=Period(text="since the floods began", cumulative=True, resolved=True),
             attribution=[MINISTRY],
         ),
@@ -227,45 +160,48 @@ def story_claims() -> list[Claim]:
 
 
 def story_comparison() -> Comparison:
-    monday = Cluster(
-        id="c1",
-        subject="Vey flood",
-        metric="people evacuated",
-        period="2026-03-02",
-        claim_ids=["planet#1", "metro#1", "star#1"],
-    )
     return Comparison(
-        clusters=[monday],
+        clusters=[
+            cluster(
+                "planet#1",
+                "metro#1",
+                "star#1",
+                subject="Vey flood",
+                metric="people evacuated",
+                period="2026-03-02",
+            )
+        ],
         findings=[
-            Finding(
-                rule=RuleId.CONFLICT,
+            finding(
+                RuleId.CONFLICT,
+                "metro#1",
+                "star#1",
                 severity=Severity.high,
                 cluster_id="c1",
-                claim_ids=["metro#1", "star#1"],
                 evidence="4,000 (Evening Star) is incompatible with 2,417 (Metro Wire) for Monday.",
             ),
-            Finding(
-                rule=RuleId.UNVERIFIED,
-                severity=Severity.medium,
-                claim_ids=["planet#1"],
+            finding(
+                RuleId.UNVERIFIED,
+                "planet#1",
                 evidence="Under 'could not be independently verified' in the next sentence.",
             ),
-            Finding(
-                rule=RuleId.SINGLE_SOURCE,
+            finding(
+                RuleId.SINGLE_SOURCE,
+                "planet#2",
                 severity=Severity.low,
-                claim_ids=["planet#2"],
                 evidence="Only local officials give this figure.",
             ),
-            Finding(
-                rule=RuleId.SUPERLATIVE,
+            finding(
+                RuleId.SUPERLATIVE,
+                "star#2",
                 severity=Severity.low,
-                claim_ids=["star#2"],
                 evidence="'worst since records began' needs a baseline.",
             ),
-            Finding(
-                rule=RuleId.CORROBORATED,
+            finding(
+                RuleId.CORROBORATED,
+                "planet#1",
+                "metro#1",
                 severity=Severity.info,
-                claim_ids=["planet#1", "metro#1"],
                 evidence="Two articles agree.",
                 ok=True,
             ),

@@ -14,7 +14,7 @@ from assistant.compare.config import RuleConfig
 from assistant.compare.package import Package
 from assistant.compare.rules import RULES
 from assistant.model import Article, Claim, Comparison, Finding, RuleId
-from assistant.normalize.bulk import gc_paused
+from assistant.perf import gc_paused
 
 __all__ = ["Comparison", "RuleConfig", "compare"]
 

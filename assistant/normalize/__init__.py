@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.model import Article, Claim, Quantity
-from assistant.normalize.bulk import gc_paused
 from assistant.normalize.config import MetricEntry, NormalizeConfig
 from assistant.normalize.layout import Layout
 from assistant.normalize.periods import PeriodKey, period_key, resolve_period
 from assistant.normalize.vocabulary import COUNT, Vocabulary
+from assistant.perf import gc_paused
 
 __all__ = [
     "COUNT",

@@ -7,10 +7,8 @@ claim at a time as they are written, so a keystroke never reloads 5,000 claims.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -29,6 +27,7 @@ from assistant.model import (
     RuleId,
     Severity,
 )
+from assistant.perf import gc_paused
 from assistant.store import ClaimDecision, Workspace
 
 SEVERITY_ORDER: dict[Severity, int] = {
@@ -146,17 +145,6 @@ def select(entries: Sequence[ClaimEntry], query: ClaimQuery) -> list[ClaimEntry]
     return chosen
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 class Package:
     """Read model of a workspace: articles, claims with their badges, comparison."""
 
@@ -185,7 +173,7 @@ class Package:
         """
         # Tens of thousands of small objects are created here and none are cyclic
         # garbage: pausing the cyclic collector halves the load time of a big package.
-        with _gc_paused():
+        with gc_paused():
             return cls._load(workspace)
 
     @classmethod
