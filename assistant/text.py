@@ -17,3 +17,13 @@ def strip_controls(text: str) -> str:
 def one_line(text: str) -> str:
     """Collapse whitespace (newlines included) to single spaces."""
     return " ".join(strip_controls(text).split())
+
+
+def format_number(value: float) -> str:
+    """A figure as an editor writes it: thousands separators, no exponent, no float noise.
+
+    1234567 -> "1,234,567"; 45000000.0 -> "45,000,000"; 5.82 -> "5.82"; 0.333333 -> "0.333333".
+    """
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
