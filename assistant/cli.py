@@ -22,7 +22,7 @@ from typing import TextIO
 
 from assistant import __version__
 from assistant.config import Settings, load_settings
-from assistant.errors import FactcheckError
+from assistant.errors import ConfigError, FactcheckError
 from assistant.ingest import DEFAULT_MAX_BYTES
 from assistant.model import ExtractionResult, ExtractionStatus, InputStatus
 
@@ -208,14 +208,29 @@ def _settings(args: argparse.Namespace) -> Settings:
     return load_settings({k: getattr(args, k, None) for k in keys})
 
 
+def _check_output(output: Path | None) -> None:
+    """Refuse an unusable -o path before any work (and any LLM spend) is done."""
+    if output is None:
+        return
+    if output.is_dir():
+        raise ConfigError(f"-o {output}: is a directory; name a file")
+    if not output.parent.is_dir():
+        raise ConfigError(f"-o {output}: folder {output.parent} does not exist")
+    if not os.access(output.parent, os.W_OK):
+        raise ConfigError(f"-o {output}: folder {output.parent} is not writable")
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(output.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)  # never leave a half-written report behind
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)  # never leave a half-written report behind
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FactcheckError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
 def _progress(
@@ -253,6 +268,7 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
     from assistant.ingest import IngestDefaults
 
     settings = _settings(args)
+    _check_output(args.output)
     if settings.llm == "auto" and settings.resolved_llm() == "offline":
         _note(
             "no LLM endpoint configured (OPENAI_API_KEY / OPENAI_BASE_URL): "
@@ -262,7 +278,7 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
     defaults = IngestDefaults(outlet=args.outlet, published=args.published)
     batch = pipeline.ingest(args.paths, defaults, max_bytes=args.max_bytes)
     for record in batch.inputs:
-        if record.status is not InputStatus.ok:
+        if record.reason:  # a rejection, or what ingest ignored in an accepted input
             _note(f"{record.source}: {record.reason}", args.quiet)
     extractor = pipeline.build_extractor(settings, inputs=args.paths)
     advance, stop = _progress(len(batch.articles), args.quiet)
@@ -281,7 +297,9 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
         analysis = pipeline.analyse(batch.articles, results)
     else:
         analysis = pipeline.Analysis(claims=[c for r in results for c in r.claims])
-    report = pipeline.build_report(batch, results, analysis, extractor=extractor.name)
+    report = pipeline.build_report(
+        batch, results, analysis, extractor=extractor.name, compared=with_rules
+    )
     _write(pipeline.render(report, args.format), args.output)
     return _exit_code([r.status for r in batch.inputs], results)
 

@@ -217,6 +217,7 @@ def build_report(
     analysis: Analysis,
     *,
     extractor: str,
+    compared: bool = True,
     decisions: Sequence[EditorDecision] = (),
 ) -> Report:
     """Assemble the report: every input in order, then the cross-article sections."""
@@ -241,6 +242,7 @@ def build_report(
                 source=record.source,
                 status=record.status,
                 reason=None if claims else _no_claims_reason(result),
+                notes=[record.reason] if record.reason else [],
                 article=_article_info(article),
                 extraction=_extraction_info(result) if result else None,
                 claims=claims,
@@ -262,6 +264,7 @@ def build_report(
     return Report(
         tool_version=__version__,
         extractor=extractor,
+        compared=compared,
         summary=summary,
         inputs=entries,
         clusters=analysis.comparison.clusters,

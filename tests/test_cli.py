@@ -77,7 +77,7 @@ def test_bad_inputs_are_listed_with_reasons_and_the_batch_goes_on(
     good.write_text(
         "More than 1,000 people were evacuated overnight, the interior ministry said.\n"
     )
-    out_file = tmp_path / "out" / "report.json"
+    out_file = tmp_path / "report.json"
     code, out, err = run(
         capsys,
         "report",
@@ -239,3 +239,34 @@ def test_bad_size_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
         main(["report", str(FLOODS), "--max-bytes", "lots"])
     assert exc.value.code == 2
     assert "not a size" in capsys.readouterr().err
+
+
+def test_unusable_output_path_is_refused_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        capsys, "report", str(FLOODS), "--llm", "mock", "-o", str(tmp_path / "typo" / "report.md")
+    )
+    assert code == EXIT_USAGE and out == ""
+    assert "does not exist" in err
+    assert not (tmp_path / "typo").exists()
+    code, _, err = run(capsys, "report", str(FLOODS), "-o", str(tmp_path))
+    assert code == EXIT_USAGE and "is a directory" in err
+
+
+def test_extract_does_not_pretend_to_compare(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "extract", str(FLOODS), "--llm", "mock")
+    assert code == EXIT_OK
+    assert out.startswith("# Extracted claims")
+    assert "not compared" in out and "## Findings" not in out
+
+
+def test_ingest_notes_reach_stderr_and_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("---\npublished: notadate\n---\n\nThe ministry said 12 people died.\n")
+    code, out, err = run(capsys, "report", str(article), "--llm", "offline", "--format", "json")
+    assert code == EXIT_OK
+    assert "notadate" in err
+    assert "notadate" in json.loads(out)["inputs"][0]["notes"][0]

@@ -42,6 +42,7 @@ from assistant.model import (
     Span,
 )
 from assistant.normalize.numbers import parse_quantity
+from assistant.text import format_number
 
 log = logging.getLogger(__name__)
 
@@ -230,7 +231,7 @@ class _Converter:
             upper=upper,
             bound=bound,
             unit=raw.unit,
-            text=written or f"{raw.value:g}",
+            text=written or format_number(raw.value),
         )
 
     def enum(self, value: str, default: E, synonyms: Mapping[str, str], what: str) -> E:

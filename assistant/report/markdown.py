@@ -16,11 +16,12 @@ from assistant.model import (
     Cluster,
     Finding,
     Quantity,
+    RuleId,
     Severity,
     SourceRole,
 )
 from assistant.report.model import InputEntry, Report
-from assistant.text import one_line
+from assistant.text import format_number, one_line
 
 # Only what can start markup mid-line: emphasis, code, links/images, HTML, tables,
 # strikethrough, entities. Lines never begin with untrusted text, so block syntax
@@ -35,6 +36,11 @@ _STATUS_MARK = {
 
 
 _FOLDED = (Severity.low, Severity.info)
+# A rule that checked and found nothing wrong is named for what it confirmed.
+_CHECKED = {
+    RuleId.CONFLICT: "CONSISTENT",
+    RuleId.ARITHMETIC: "ADDS UP",
+}
 
 
 def _ids(claim_ids: Iterable[str]) -> str:
@@ -51,9 +57,9 @@ def esc(text: str | None) -> str:
 def quantity_text(quantity: Quantity | None) -> str:
     if quantity is None:
         return ""
-    value = f"{quantity.value:,g}"
+    value = format_number(quantity.value)
     if quantity.upper is not None:
-        value += f"–{quantity.upper:,g}"
+        value += f"–{format_number(quantity.upper)}"
     unit = f" {quantity.unit}" if quantity.unit else ""
     return f"{value}{unit} ({quantity.bound.value.replace('_', ' ')})"
 
@@ -68,16 +74,23 @@ def source_chain(claim: Claim) -> str:
 def _summary(report: Report) -> list[str]:
     s = report.summary
     severities = ", ".join(f"{n} {sev.value}" for sev, n in s.findings.items()) or "none"
-    return [
-        "# Fact-check report",
+    if not report.compared:
+        severities = "not compared across articles (run `factcheck report` for that)"
+    lines = [
+        "# Fact-check report" if report.compared else "# Extracted claims",
         "",
         f"- **Inputs:** {s.inputs} ({s.articles} articles, {s.rejected} rejected, "
         f"{s.failed} failed extraction)",
         f"- **Claims:** {s.claims} ({s.grounded} grounded, {s.ungrounded} ungrounded)",
         f"- **Findings:** {severities}",
         f"- **Extractor:** {esc(report.extractor)} · factcheck {esc(report.tool_version)}",
-        "",
     ]
+    if report.compared and s.ungrounded:
+        lines.append(
+            f"- **Left out of the comparison:** {s.ungrounded} ungrounded claims — their quotes "
+            "are not in the article, so no rule relies on them"
+        )
+    return [*lines, ""]
 
 
 def _findings(findings: list[Finding]) -> list[str]:
@@ -99,9 +112,15 @@ def _findings(findings: list[Finding]) -> list[str]:
             lines += [f"### {title}", "", *items, ""]
     passed = [f for f in findings if f.ok]
     if passed:
-        lines += ["### Checked and consistent", ""]
-        lines += [f"- **{f.rule.value}** — {esc(f.evidence)}" for f in passed]
-        lines.append("")
+        items = [f"- **{_CHECKED.get(f.rule, f.rule.value)}** — {esc(f.evidence)}" for f in passed]
+        lines += [
+            "<details><summary>Checked and consistent ({})</summary>".format(len(passed)),
+            "",
+            *items,
+            "",
+            "</details>",
+            "",
+        ]
     return lines
 
 
@@ -173,6 +192,8 @@ def _entry(n: int, entry: InputEntry, checklists: dict[str, list[ChecklistItem]]
         x for x in (esc(article.outlet), str(article.published or ""), esc(entry.source)) if x
     )
     lines = [f"### {n}. {title}", "", meta, ""]
+    if entry.notes:
+        lines += [f"*Input notes:* {'; '.join(esc(note) for note in entry.notes)}", ""]
     if entry.extraction and entry.extraction.warnings:
         lines += [f"*Warnings:* {'; '.join(esc(w) for w in entry.extraction.warnings)}", ""]
     if not entry.claims:
@@ -190,8 +211,9 @@ def render_markdown(report: Report) -> str:
     for item in report.checklists:
         checklists.setdefault(item.claim_id, []).append(item)
     lines = _summary(report)
-    lines += _findings(report.findings)
-    lines += _clusters(report.clusters, claims, outlets)
+    if report.compared:
+        lines += _findings(report.findings)
+        lines += _clusters(report.clusters, claims, outlets)
     lines += ["## Articles", ""]
     for n, entry in enumerate(report.inputs, start=1):
         lines += _entry(n, entry, checklists)

@@ -58,6 +58,7 @@ class InputEntry(_Model):
     reason: str | None = Field(
         default=None, description="Why there are no claims, when there are none."
     )
+    notes: list[str] = Field(default_factory=list, description="What ingest changed or ignored.")
     article: ArticleInfo | None = None
     extraction: ExtractionInfo | None = None
     claims: list[Claim] = Field(default_factory=list)
@@ -84,6 +85,10 @@ class Report(_Model):
     format: str = REPORT_FORMAT
     tool_version: str
     extractor: str
+    compared: bool = Field(
+        default=True,
+        description="False for 'factcheck extract': claims only, no cross-article comparison.",
+    )
     summary: Summary
     inputs: list[InputEntry]
     clusters: list[Cluster] = Field(default_factory=list)
