@@ -18,8 +18,7 @@ from pathlib import Path
 from assistant import __version__
 from assistant.checklist import build_checklists
 from assistant.compare import Comparison, RuleConfig, compare
-from assistant.config import MOCK_MODEL, Settings
-from assistant.errors import ConfigError
+from assistant.config import Settings
 from assistant.extract.base import Extractor
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch, IngestDefaults, ingest_paths
 from assistant.model import (
@@ -93,51 +92,11 @@ def build_extractor(settings: Settings, *, inputs: Sequence[Path] = ()) -> Extra
 
         return OfflineExtractor()
 
-    import httpx2
+    from assistant.llm.factory import llm_extractor, mock_extractor
 
-    from assistant.llm.extractor import LLMExtractor
-    from assistant.llm.settings import LLMSettings
-
-    llm_settings = LLMSettings(
-        model=settings.model or MOCK_MODEL,
-        base_url=settings.base_url,
-        api_key=settings.api_key,
-        mode=settings.mode,
-        max_reasks=settings.max_reasks,
-        max_attempts=settings.max_attempts,
-        timeout_s=settings.timeout_s,
-        concurrency=settings.concurrency,
-    )
     if choice == "mock":
-        from assistant.llm.mock import MockSettings, build_mock_client
-        from assistant.llm.mock.settings import FaultSpec, parse_latency
-
-        try:
-            faults, latency = (
-                FaultSpec.parse(settings.mock_faults),
-                parse_latency(settings.mock_latency),
-            )
-        except ValueError as exc:
-            raise ConfigError(f"--mock-faults/--mock-latency: {exc}") from None
-        mock = MockSettings(
-            faults=faults,
-            seed=settings.mock_seed,
-            latency_s=latency,
-            fixture_dirs=[*settings.fixture_dirs, *fixture_dirs_for(inputs)],
-        )
-        client, _ = build_mock_client(mock)
-        mock_settings = llm_settings.model_copy(
-            update={"model": settings.model or MOCK_MODEL, "base_url": "http://mock.invalid/v1"}
-        )
-        return LLMExtractor(mock_settings, http_client=client, name="mock")
-
-    http_client = None
-    if settings.record_dir is not None:
-        from assistant.llm.record import RecordingTransport
-
-        transport = RecordingTransport(httpx2.AsyncHTTPTransport(), settings.record_dir)
-        http_client = httpx2.AsyncClient(transport=transport, timeout=settings.timeout_s)
-    return LLMExtractor(llm_settings, http_client=http_client)
+        return mock_extractor(settings, [*settings.fixture_dirs, *fixture_dirs_for(inputs)])
+    return llm_extractor(settings)
 
 
 async def extract_all(

@@ -1,0 +1,62 @@
+"""Building LLM extractors from the user's settings: real endpoint, recording, or mock.
+
+The one place that turns ``assistant.config.Settings`` into an HTTP client, so the
+pipeline never touches httpx2 or openai itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import httpx2
+
+from assistant.config import MOCK_MODEL, Settings
+from assistant.errors import ConfigError
+from assistant.llm.extractor import LLMExtractor
+from assistant.llm.settings import LLMSettings
+
+MOCK_BASE_URL = "http://mock.invalid/v1"
+
+
+def llm_settings(settings: Settings) -> LLMSettings:
+    return LLMSettings(
+        model=settings.model or MOCK_MODEL,
+        base_url=settings.base_url,
+        api_key=settings.api_key,
+        mode=settings.mode,
+        max_reasks=settings.max_reasks,
+        max_attempts=settings.max_attempts,
+        timeout_s=settings.timeout_s,
+        concurrency=settings.concurrency,
+    )
+
+
+def llm_extractor(settings: Settings) -> LLMExtractor:
+    """An extractor for the configured endpoint; records fixtures when ``record_dir`` is set."""
+    http_client = None
+    if settings.record_dir is not None:
+        from assistant.llm.record import RecordingTransport
+
+        transport = RecordingTransport(httpx2.AsyncHTTPTransport(), settings.record_dir)
+        http_client = httpx2.AsyncClient(transport=transport, timeout=settings.timeout_s)
+    return LLMExtractor(llm_settings(settings), http_client=http_client)
+
+
+def mock_extractor(settings: Settings, fixture_dirs: Sequence[Path]) -> LLMExtractor:
+    """The real client and instructor over the mock transport. Raises ``ConfigError`` for
+    a bad fault or latency spec."""
+    from assistant.llm.mock import MockSettings, build_mock_client
+    from assistant.llm.mock.settings import FaultSpec, parse_latency
+
+    try:
+        faults = FaultSpec.parse(settings.mock_faults)
+        latency = parse_latency(settings.mock_latency)
+    except ValueError as exc:
+        raise ConfigError(f"--mock-faults/--mock-latency: {exc}") from None
+    mock = MockSettings(
+        faults=faults, seed=settings.mock_seed, latency_s=latency, fixture_dirs=list(fixture_dirs)
+    )
+    client, _ = build_mock_client(mock)
+    endpoint = llm_settings(settings).model_copy(update={"base_url": MOCK_BASE_URL})
+    return LLMExtractor(endpoint, http_client=client, name="mock")
