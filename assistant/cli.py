@@ -6,6 +6,7 @@ Exit codes:
   2  usage or configuration error (nothing was processed)
   3  done, but some inputs were rejected or failed extraction (each is listed with its reason)
   4  no input could be processed at all
+`factcheck schemas --check` exits 3 when schemas/ is out of date.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import argparse
 import asyncio
 import logging
 import os
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -179,15 +181,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_llm_options(tui)
 
     serve = sub.add_parser("serve", help="the same workspace app in a browser (textual-serve)")
-    serve.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    serve.add_argument("--workspace", type=Path, default=Path("factcheck.sqlite"))
+    serve.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="articles to add and check"
+    )
+    serve.add_argument(
+        "--workspace",
+        type=Path,
+        default=Path("factcheck.sqlite"),
+        help="SQLite workspace to create or reopen (default ./factcheck.sqlite)",
+    )
     serve.add_argument("--host", default="127.0.0.1", help="bind address (default loopback only)")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     _add_llm_options(serve)
 
     schemas = sub.add_parser("schemas", help="print, write or check the published JSON Schemas")
     schemas.add_argument("--write", action="store_true", help="write them into schemas/")
-    schemas.add_argument("--check", action="store_true", help="exit 1 if schemas/ is out of date")
+    schemas.add_argument("--check", action="store_true", help="exit 3 if schemas/ is out of date")
     schemas.add_argument("--dir", type=Path, help="schemas directory (default: the shipped one)")
     return parser
 
@@ -315,7 +324,7 @@ def _run_schemas(args: argparse.Namespace) -> int:
         stale = check_schemas(args.dir)
         for name in stale:
             _note(f"{name} is out of date: run 'factcheck schemas --write'", False)
-        return 1 if stale else EXIT_OK
+        return EXIT_PARTIAL if stale else EXIT_OK
     for name, text in schema_texts().items():
         sys.stdout.write(f"# {name}\n{text}")
     return EXIT_OK
@@ -331,23 +340,38 @@ def _run_tui(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Options `serve` hands on to the `tui` it runs for each browser session.
+_FORWARDED = (
+    ("--llm", "llm"),
+    ("--model", "model"),
+    ("--base-url", "base_url"),
+    ("--mode", "mode"),
+    ("--concurrency", "concurrency"),
+    ("--record", "record_dir"),
+    ("--fixtures", "fixture_dirs"),
+    ("--mock-faults", "mock_faults"),
+    ("--mock-seed", "mock_seed"),
+    ("--mock-latency", "mock_latency"),
+)
+
+
+def serve_command(args: argparse.Namespace) -> str:
+    """The shell command textual-serve starts: this Python running ``factcheck tui``."""
+    argv = [sys.executable, "-m", "assistant", "tui", *map(str, args.paths)]
+    argv += ["--workspace", str(args.workspace)]
+    for option, dest in _FORWARDED:
+        value = getattr(args, dest, None)
+        for item in value if isinstance(value, list) else [value]:
+            if item is not None:
+                argv += [option, str(item)]
+    return shlex.join(argv)
+
+
 def _run_serve(args: argparse.Namespace) -> int:
     from assistant.tui.serve import serve
 
-    forwarded = [str(p) for p in args.paths] + ["--workspace", str(args.workspace)]
-    for flag in ("llm", "model", "base_url", "mode"):
-        value = getattr(args, flag, None)
-        if value is not None:
-            forwarded += [f"--{flag.replace('_', '-')}", str(value)]
-    command = " ".join([sys.executable, "-m", "assistant", "tui", *map(_shell_quote, forwarded)])
-    serve(command, host=args.host, port=args.port)
+    serve(serve_command(args), host=args.host, port=args.port)
     return EXIT_OK
-
-
-def _shell_quote(word: str) -> str:
-    import shlex
-
-    return shlex.quote(word)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

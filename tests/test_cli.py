@@ -270,3 +270,44 @@ def test_ingest_notes_reach_stderr_and_the_report(
     assert code == EXIT_OK
     assert "notadate" in err
     assert "notadate" in json.loads(out)["inputs"][0]["notes"][0]
+
+
+def test_serve_runs_the_tui_with_every_extraction_option() -> None:
+    from assistant.cli import build_parser, serve_command
+
+    args = build_parser().parse_args(
+        [
+            "serve",
+            "my articles/",
+            "--workspace",
+            "w.sqlite",
+            "--llm",
+            "mock",
+            "--concurrency",
+            "2",
+            "--fixtures",
+            "a",
+            "--fixtures",
+            "b",
+            "--mock-faults",
+            "rate_limit=0.5",
+            "--mock-seed",
+            "3",
+            "--mock-latency",
+            "10ms",
+            "--port",
+            "9000",
+        ]
+    )
+    command = serve_command(args)
+    assert " -m assistant tui 'my articles' --workspace w.sqlite" in command
+    for forwarded in (
+        "--llm mock",
+        "--concurrency 2",
+        "--fixtures a --fixtures b",
+        "--mock-faults rate_limit=0.5",
+        "--mock-seed 3",
+        "--mock-latency 10ms",
+    ):
+        assert forwarded in command
+    assert "--port" not in command and args.host == "127.0.0.1"

@@ -34,8 +34,8 @@ def test_rate_limits_and_server_errors_are_transient(code: int) -> None:
     assert transport_error(wrapped(error)) is error
 
 
-@pytest.mark.parametrize("code", [400, 401, 403, 404, 422])
-def test_client_errors_are_not_retried(code: int) -> None:
+@pytest.mark.parametrize("code", [400, 401, 403, 404, 422, 501, 505])
+def test_client_errors_and_permanent_server_errors_are_not_retried(code: int) -> None:
     assert transport_error(wrapped(status_error(code))) is None
 
 

@@ -28,13 +28,18 @@ Sleep = Callable[[float], Awaitable[None]]
 _RETRY_STATUSES = frozenset({408, 409, 429})
 
 
+# 501 Not Implemented and 505 HTTP Version Not Supported will not change on a retry.
+_PERMANENT_5XX = frozenset({501, 505})
+
+
 def transport_error(exc: BaseException) -> openai.APIError | None:
     """The transient transport failure behind ``exc``, or ``None`` if ``exc`` is not one."""
     cause = exc.__cause__ if isinstance(exc, InstructorRetryException) else exc
     if isinstance(cause, openai.APIConnectionError):  # includes APITimeoutError
         return cause
     if isinstance(cause, openai.APIStatusError) and (
-        cause.status_code in _RETRY_STATUSES or cause.status_code >= 500
+        cause.status_code in _RETRY_STATUSES
+        or (cause.status_code >= 500 and cause.status_code not in _PERMANENT_5XX)
     ):
         return cause
     return None

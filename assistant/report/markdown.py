@@ -114,7 +114,7 @@ def _findings(findings: list[Finding]) -> list[str]:
     if passed:
         items = [f"- **{_CHECKED.get(f.rule, f.rule.value)}** — {esc(f.evidence)}" for f in passed]
         lines += [
-            "<details><summary>Checked and consistent ({})</summary>".format(len(passed)),
+            f"<details><summary>Checked and consistent ({len(passed)})</summary>",
             "",
             *items,
             "",
