@@ -17,6 +17,7 @@ import pytest
 
 from assistant import pipeline
 from assistant.config import load_settings
+from assistant.ground import fold
 from assistant.model import ExtractionStatus, Grounding
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,10 +59,8 @@ def test_live_extraction_is_schema_valid_and_grounded(live_settings, package: st
         assert grounded, f"{result.article_id}: no grounded claim"
         for claim in grounded:
             assert claim.span is not None
-            assert (
-                texts[claim.article_id][claim.span.start : claim.span.end].split()
-                == claim.quote.split()
-            )
+            found = texts[claim.article_id][claim.span.start : claim.span.end]
+            assert fold(found) == fold(claim.quote)
 
     report = pipeline.build_report(
         batch, results, pipeline.analyse(batch.articles, results), extractor=extractor.name
