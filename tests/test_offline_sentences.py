@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.extract.offline.sentences import split_paragraphs, split_sentences
+from assistant.extract.offline.sentences import MAX_SENTENCE, split_paragraphs, split_sentences
 
 
 def _texts(text: str, breaks: list[int] | None = None) -> list[str]:
@@ -67,4 +67,27 @@ def test_segment_breaks_start_a_new_paragraph() -> None:
         ("Body text here.", 0),
         ("Photo: A caption line.", 1),
         ("More.", 2),
+    ]
+
+
+def test_an_over_long_sentence_is_cut_at_its_clause_boundaries() -> None:
+    clause = "water rose along the quay and the harbour wall"
+    text = "; ".join([clause] * 40) + ", " + ", ".join([clause] * 40) + "."
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(s.end - s.start <= MAX_SENTENCE for s in sentences)
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    # Every piece ends at a boundary, semicolons first, and nothing is lost between them.
+    assert all(text[s.end - 1] in ";,." for s in sentences)
+    assert "".join(text[s.start : s.end] for s in sentences).replace(" ", "") == text.replace(
+        " ", ""
+    )
+
+
+def test_a_line_with_no_space_is_cut_at_the_limit() -> None:
+    text = "x" * (MAX_SENTENCE * 2 + 10)
+    assert [(s.start, s.end) for s in split_sentences(text)] == [
+        (0, MAX_SENTENCE),
+        (MAX_SENTENCE, 2 * MAX_SENTENCE),
+        (2 * MAX_SENTENCE, len(text)),
     ]

@@ -693,8 +693,15 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     if prev and prev.group(1).lower() in AGE_LEADS:
         return True
     # "1. Evacuate" at the start of a line numbers a list item.
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and _LIST_MARKER.match(text, end) is not None
+    return _opens_line(text, start) and _LIST_MARKER.match(text, end) is not None
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    """Only blanks stand between the start of the line and ``pos``. Walks back over the
+    blanks alone, never to the line start: a long line must not cost a scan per number."""
+    while pos > 0 and text[pos - 1] != "\n" and text[pos - 1].isspace():
+        pos -= 1
+    return pos == 0 or text[pos - 1] == "\n"
 
 
 def _is_name_word(text: str, prev: re.Match[str]) -> bool:

@@ -3,7 +3,8 @@
 Patterns recognised inside a sentence:
 
 - ``X said`` / ``X says`` / ``X told <outlet>`` / ``X claimed|reported|estimated|
-  announced|confirmed|warned...`` (``REPORTING_VERBS``), ``X said in a statement``;
+  announced|confirmed|warned|recorded...`` (``REPORTING_VERBS``), ``X said in a
+  statement``;
 - the inverted ``"...," said X`` and ``..., said X``;
 - ``according to X``; ``..., X reported, citing Y`` (X is the intermediary, Y the
   original); ``X put the number of ... at``;
@@ -28,11 +29,15 @@ REPORTING_VERBS = (
     "estimated", "estimates", "announced", "announces", "confirmed", "confirms", "stated",
     "states", "added", "adds", "warned", "warns", "noted", "notes", "wrote", "writes",
     "tweeted", "insisted", "insists", "explained", "acknowledged", "predicted",
-    "forecast", "alleged", "alleges", "called", "described",
+    "forecast", "alleged", "alleges", "called", "described", "recorded", "measured",
 )  # fmt: skip
 # Verbs that are just as often nouns ("insurance claims rose"): their source must look
 # like one (a capital, a determiner or a generic source word).
-AMBIGUOUS_VERBS = words("claims reports estimates states notes posts adds forecast alleges")
+# So are measuring verbs ("the highest level ever recorded"): the observatory that
+# "recorded a peak of 5.82 metres" is the source of the figure.
+AMBIGUOUS_VERBS = words(
+    "claims reports estimates states notes posts adds forecast alleges recorded measured"
+)
 # Wire services and outlets: a source named here is an intermediary, not an origin.
 OUTLETS = (
     "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "Bloomberg", "BBC",

@@ -5,8 +5,8 @@ three figures; each claim quotes the smallest clause that still reads as a claim
 "312 homes were damaged", "180 flooded", "97 were left without power". Between two
 figures the cut goes at the strongest boundary in the gap - a semicolon, then a comma
 before a linking word ("of which", "including", "bringing"), then a bare coordinator
-("and", "but", "while"), then any comma. Figures with no boundary between them ("from
-12 to 15") share a clause.
+("and", "but", "while"), then any comma, then a bare subordinator ("after", "when").
+Figures with no boundary between them ("from 12 to 15") share a clause.
 """
 
 from __future__ import annotations
@@ -25,9 +25,14 @@ _CUTS = (
     ),
     re.compile(r"\s+(?=(?:and|but|while|whereas)\s)"),
     re.compile(r",\s*"),
+    # "had risen to 23 after two bodies were recovered": two events, two claims.
+    re.compile(r"\s+(?=(?:after|when|before|because|until)\s)"),
 )
 # Linking words that do not belong to the claim they introduce.
-_LEADING = re.compile(r"(?:(?:of\s+which|of\s+whom|and|but|while|whereas)\s+)+", re.IGNORECASE)
+_LEADING = re.compile(
+    r"(?:(?:of\s+which|of\s+whom|and|but|while|whereas|after|when|before|because|until)\s+)+",
+    re.IGNORECASE,
+)
 _EDGE = " \t\n,;:—–-"
 
 

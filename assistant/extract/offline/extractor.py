@@ -14,6 +14,12 @@ What becomes a claim:
 Sentences in promo, teaser, translation-banner, footer and credit segments yield
 nothing; a caption's claims are kept and tagged ``caption``. Questions and sentences
 that only disclaim earlier ones ("These figures could not be verified.") are not claims.
+No quote is claimed twice for the same figure, and none is longer than one sentence of
+at most ``MAX_SENTENCE`` characters (see ``sentences``).
+
+The lexicons are English. An article whose ``language`` is set to another yields only
+its figures, with no metric, period, source or hedge, and its result says so in a
+warning: "el" is not a metric.
 """
 
 from __future__ import annotations
@@ -98,12 +104,19 @@ class OfflineExtractor(Extractor):
     name = "offline"
 
     async def extract(self, article: Article) -> ExtractionResult:
-        """Claims of ``article``; never fails for an odd article (no claims is an answer)."""
+        """Claims of ``article``; never fails for an odd article (no claims is an answer).
+        An article in another language than English gets a warning saying that only its
+        figures were read."""
         started = time.perf_counter()
         claims = self.extract_claims(article)
         usage = Usage(duration_s=time.perf_counter() - started)
+        warnings = [] if is_english(article) else [_foreign_warning(article)]
         return ExtractionResult(
-            article_id=article.id, extractor=self.name, claims=claims, usage=usage
+            article_id=article.id,
+            extractor=self.name,
+            claims=claims,
+            usage=usage,
+            warnings=warnings,
         )
 
     def extract_claims(self, article: Article) -> list[Claim]:
@@ -162,17 +175,22 @@ class _Reader:
 
     def read(self) -> list[Claim]:
         drafts: list[_Draft] = []
+        english = is_english(self.article)
         for parsed in self.parsed:
             sentence = parsed.sentence
+            if self.article.tag_at(sentence.start) in NON_ARTICLE_SEGMENTS:
+                continue
+            if not english:
+                drafts.extend(self._figures_only(parsed))
+                continue
             attributions = self._resolve(parsed.attributions)
-            if self.article.tag_at(sentence.start) not in NON_ARTICLE_SEGMENTS:
-                drafts.extend(self._sentence_claims(parsed, attributions))
+            drafts.extend(self._sentence_claims(parsed, attributions))
             for a in attributions:
                 if a.original and not a.is_pronoun:
                     self.last_source = a.original
         # Text order; stable, so a figure comes before the comparison quoting its clause.
         drafts.sort(key=lambda d: d.span.start)
-        return [self._claim(n, d) for n, d in enumerate(drafts, start=1)]
+        return [self._claim(n, d) for n, d in enumerate(_distinct(drafts), start=1)]
 
     # ------------------------------------------------------------------- per sentence
 
@@ -212,6 +230,23 @@ class _Reader:
                 drafts.append(plain)
         return drafts
 
+    def _figures_only(self, parsed: _Parsed) -> list[_Draft]:
+        """The figures of a sentence in a language the lexicons do not know: each with its
+        clause and its number, and nothing read from English words (no metric, period,
+        source or hedge, and no count noun as unit: "personas" is not "persona")."""
+        s = parsed.sentence
+        clauses = cut_clauses(self.text, s.start, s.end, [q.span for q in parsed.quantities])
+        drafts = []
+        for q in parsed.quantities:
+            whole = Span(start=s.start, end=s.end)
+            span = _containing(clauses, q.span.start) if len(clauses) > 1 else whole
+            quantity = q.quantity
+            if quantity.unit not in _NOT_COUNT_UNITS:
+                quantity = quantity.model_copy(update={"unit": None})
+            statement = self._statement(span, None)
+            drafts.append(_Draft(span, ClaimKind.quantity, s, statement, quantity=quantity))
+        return drafts
+
     def _quantity_claim(
         self,
         s: Sentence,
@@ -248,7 +283,7 @@ class _Reader:
             quantity=quantity,
             metric=metric.text,
             subject=subject_of(self.text, content_from, q.span.start),
-            period=period_of(self.text, span, Span(start=s.start, end=s.end)),
+            period=period_of(self.text, span, Span(start=s.start, end=s.end), q.span.start),
             location=location_of(self.text, span.start, span.end)
             or location_of(self.text, s.start, s.end),
             attribution=attribution,
@@ -444,6 +479,39 @@ class _Reader:
 
 
 _DOUBT = frozenset({HedgeKind.evidential, HedgeKind.verification_disclaimer})
+
+
+def is_english(article: Article) -> bool:
+    """Whether the English lexicons apply: the language is unset or English ("en",
+    "en-GB", "English")."""
+    language = (article.language or "en").strip().lower()
+    return language == "english" or re.fullmatch(r"en(?:[-_][a-z0-9]+)*", language) is not None
+
+
+def _foreign_warning(article: Article) -> str:
+    return (
+        f"article language is {article.language!r}, not English: the offline extractor's "
+        "lexicons are English, so only figures were extracted, with no metric, period, "
+        "source or hedge"
+    )
+
+
+def _distinct(drafts: list[_Draft]) -> list[_Draft]:
+    """Drafts without repeats: one claim per quote and figure. A comparison that quotes
+    exactly a figure's clause is dropped too - the figure's claim already carries the
+    superlative in its quote, and one quote should not be checked twice."""
+    figures = {(d.span.start, d.span.end) for d in drafts if d.quantity is not None}
+    seen: set[tuple[int, int, ClaimKind, str | None, str | None]] = set()
+    kept: list[_Draft] = []
+    for d in drafts:
+        span = (d.span.start, d.span.end)
+        if d.kind is ClaimKind.comparison and span in figures:
+            continue
+        key = (*span, d.kind, d.quantity.text if d.quantity else None, d.metric)
+        if key not in seen:
+            seen.add(key)
+            kept.append(d)
+    return kept
 
 
 def _carry_total(total: _Draft, part: _Draft) -> None:

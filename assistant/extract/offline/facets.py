@@ -67,6 +67,10 @@ PERIOD_PATTERNS: tuple[tuple[str, bool], ...] = (
 )
 _PERIODS = tuple((re.compile(rf"\b{p}\b"), cumulative) for p, cumulative in PERIOD_PATTERNS)
 # Not periods, but they make the figure next to them a running total.
+# A coordinated clause after a figure: its periods are its own, not the figure's.
+_NEXT_CLAUSE = re.compile(
+    r";|,\s*(?:and|but|while|whereas|though|although)\b|\s(?:but|whereas)\s", re.IGNORECASE
+)
 CUMULATIVE_MARKERS = re.compile(r"\b(?:a|the)\s+(?:running\s+)?total\b", re.IGNORECASE)
 
 SUPERLATIVE = re.compile(
@@ -107,6 +111,7 @@ _SKIP_AFTER = re.compile(
 )
 _STATE_AFTER = re.compile(
     r"(?:(?:left|remained|remain|remains|stayed|stay)\s+)?(?P<state>without\s+[a-z]+|homeless|"
+    r"(?:sent|taken|rushed|flown)\s+(?:home|to\s+hospital)|"
     r"lost\s+(?:power|electricity|heating|water|gas)|"
     r"missing|stranded|trapped|injured|dead|displaced|unaccounted\s+for|in\s+hospital)\b"
 )
@@ -140,7 +145,12 @@ _LINKING = re.compile(
 )
 # "of contaminated firefighting water ran": the noun is the last word before a verb.
 _OF_NOUN = re.compile(
-    r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?P<words>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"
+    r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?(?:\d[\d,.]*\s+)?"
+    r"(?P<words>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"
+)  # "of contaminated water", "40% of the port's 500 dock workers"
+_SHARE_OF = re.compile(
+    r"(?:%|\bper\s?cent|\bpercent|\bhalf|\bthirds?|\bquarters?)\s+of\s+"
+    r"(?:(?:the|its|their|all)\s+)?(?:[\w-]+['’]s\s+)?$"
 )
 _X_OF = re.compile(r"\b(?P<np>[a-z][\w-]*)\s+of\s*$")
 # Counts whose noun is already the metric: "40 deaths", not "deaths recorded".
@@ -151,6 +161,34 @@ EVENT_NOUNS = words(
     """
 )
 _DETERMINERS = words("the a an its their his her our this that these those")
+# Units of height: a figure in one is a level, a peak or a change of something.
+LEVEL_UNITS = words("""
+    m mm cm ft metre meter millimetre millimeter centimetre centimeter foot inch
+    """)
+_LEVEL_THING = re.compile(r"\b(river|sea|lake|reservoir|tide|floodwaters?|water|snow|level)\b")
+_ABOVE_USUAL = re.compile(
+    r"\s*(?P<side>above|below)\s+(?:(?:its|the|their|a)\s+)?(?:[a-z]+\s+){0,1}?"
+    r"(?:usual|normal|average|typical|seasonal)\b"
+)
+# Checked in order on the words before the figure (lower case).
+_ASPECTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:peak(?:ed|s|ing)?|crest(?:ed|s)?|highest|maximum)\b"
+                r"(?:\s+[\w-]+){0,3}?\s+(?:at|of)\s*$"), "level peak"),
+    (re.compile(r"\b(?:rose|risen|rises|rising|rise|climbed|increased|increase|jumped|swelled|"
+                r"gone\s+up|went\s+up)\s+(?:by\s+|of\s+)?$"), "rise"),
+    (re.compile(r"\b(?:fell|fallen|falls|falling|fall|dropped|drop|decreased|decrease|receded|"
+                r"sank|gone\s+down|went\s+down)\s+(?:by\s+|of\s+)?$"), "fall"),
+)  # fmt: skip
+_DEATH_WORDS = words("died killed dead")
+_CAUSES = (
+    r"accidents?|crash(?:es)?|collisions?|attacks?|shootings?|clash(?:es)?|fighting|violence|"
+    r"explosions?|blasts?|incidents?|diseases?|illness(?:es)?|cancer|overdoses?|storms?|"
+    r"landslides?|mudslides?|avalanches?|earthquakes?|stampedes?|riots?|air\s*strikes?|"
+    r"bombings?|drownings?|fires"
+)
+_QUALIFIER = re.compile(
+    rf"^\s+(?:[a-z]+ly\s+)?(?:in|from|of|by)\s+(?:[\w-]+\s+){{0,2}}?(?:{_CAUSES})\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,26 +217,33 @@ def metric_for(
     after = text[q.span.end : clause_end]
     noun = noun or (q.unit_text.split()[-1].lower() if q.unit_text else None)
     if q.quantity.unit in MEASURE_UNITS or q.quantity.unit in CURRENCIES:
-        # "40 millimetres of rain" measures rain; "peaked at 5.82 metres" the thing peaking;
-        # "claims could run into hundreds of millions of euros" the claims.
+        # "40 millimetres of rain" measures rain; "peaked at 5.82 metres" the river's level
+        # peak; "claims could run into hundreds of millions of euros" the claims.
         of = _OF_NOUN.match(text, q.span.end, clause_end)
         if of and q.quantity.unit in MEASURE_UNITS and _head_noun(of.group("words")):
             return Metric(_head_noun(of.group("words")), None)
+        if q.quantity.unit in LEVEL_UNITS:
+            level = _level_metric(text, clause_start, clause_end, q, sentence_start)
+            if level is not None:
+                return Metric(level, None)
         toll = _TOLL.search(before.lower()) or _X_OF.search(before.lower())
         linking = _LINKING.search(before)
         if toll:
-            return Metric(_noun_phrase(toll.group("np")), None)  # "a peak of", "an aid of"
-        if linking:
+            return Metric(_noun_phrase(toll.group("np")), None)  # "an aid of"
+        if linking and q.quantity.unit not in LEVEL_UNITS:
             return Metric(_noun_phrase(linking.group("np")), None)
-        subject = (
-            subject_of(text, sentence_start, q.span.start) if sentence_start is not None else None
-        )
-        return Metric(_noun_phrase(subject) if subject else None, None)
+        # Never the bare subject ("the river"): it names what changed, not what is
+        # measured, and would put a peak, a rise and a level under one key.
+        return Metric(None, None)
     if noun is None and q.quantity.unit in ("percent", "fraction", "percentage_points"):
         of = _OF_NOUN.match(text, q.number_end, clause_end)
         if of and _head_noun(of.group("words")):
             noun = _head_noun(of.group("words"))
             after = text[of.end() : clause_end]
+    if noun and q.unit_text and _SHARE_OF.search(before.lower()):
+        # "40% of the port's 500 dock workers": 500 is the whole the share is taken of,
+        # not a count of what happened to the share.
+        return Metric(" ".join(q.unit_text.lower().split()), noun)
     number_of = _NUMBER_OF.search(before.lower())
     if number_of and noun is None:
         words = number_of.group("np").split()
@@ -209,8 +254,8 @@ def metric_for(
     if noun in EVENT_NOUNS:
         return Metric(noun, noun)
     verb = _verb_after(after) or _verb_before(before)
-    if noun and verb:
-        return Metric(f"{noun} {verb}", noun)
+    if verb:
+        return Metric(_counted(noun, verb, _qualifier(after, verb)), noun)
     toll = _TOLL.search(before.lower())
     if toll:
         return Metric(_noun_phrase(toll.group("np")), noun)
@@ -254,20 +299,39 @@ def compared_thing(text: str, cue_end: int, end: int) -> str | None:
     return " ".join(words) or None
 
 
-def period_of(text: str, clause: Span, sentence: Span) -> Period | None:
+def period_of(text: str, clause: Span, sentence: Span, anchor: int | None = None) -> Period | None:
     """The period of a figure, as written: the first period phrase of its clause, else
     of its sentence ("overnight", "since the floods began"). ``cumulative`` when the
-    clause marks a running total ("so far", "since ...", "bringing the total to").
-    Raises nothing."""
-    in_clause = _periods(text, clause.start, clause.end)
-    found = in_clause or _periods(text, sentence.start, sentence.end)
-    cumulative = any(c for _, _, c in in_clause) or bool(
-        CUMULATIVE_MARKERS.search(text, clause.start, clause.end)
-    )
+    clause marks a running total ("so far", "since ...").
+
+    With ``anchor`` (where the figure stands), a period is looked for only up to the
+    next coordinated clause after the figure ("312 homes had been damaged, and that
+    engineers would begin inspecting on Thursday": Thursday is the inspection's); and
+    "bringing the total to 2,000" is the total, not the day named in the clause before
+    it. Raises nothing."""
+    own_end = clause.end if anchor is None else _own_clause_end(text, anchor, clause.end)
+    in_clause = _periods(text, clause.start, own_end)
+    marker = CUMULATIVE_MARKERS.search(text, clause.start, clause.end)
+    if marker and not in_clause:
+        return Period(text=marker.group(0), cumulative=True)
+    if in_clause:
+        found = in_clause
+    else:
+        sentence_end = (
+            sentence.end if anchor is None else _own_clause_end(text, anchor, sentence.end)
+        )
+        found = _periods(text, sentence.start, sentence_end)
+    cumulative = any(c for _, _, c in in_clause) or marker is not None
     if not found:
         return Period(cumulative=True) if cumulative else None
     start, end, _ = min(found, key=lambda f: (f[0], -f[1]))
     return Period(text=text[start:end], cumulative=cumulative or any(c for _, _, c in found))
+
+
+def _own_clause_end(text: str, anchor: int, end: int) -> int:
+    """Where the clause holding ``text[anchor]`` gives way to a coordinated one."""
+    m = _NEXT_CLAUSE.search(text, anchor, end)
+    return m.start() if m else end
 
 
 @lru_cache(maxsize=256)  # every figure of a sentence falls back on the sentence's periods
@@ -291,6 +355,65 @@ def location_of(text: str, start: int, end: int) -> str | None:
         if words and words[0] not in _NOT_PLACES:
             return " ".join(words)
     return None
+
+
+def _level_metric(
+    text: str, clause_start: int, clause_end: int, q: QuantityMatch, sentence_start: int | None
+) -> str | None:
+    """A height figure as "<thing> <aspect>": "river level peak" (peaked at 5.82 metres),
+    "river rise" (rose by 3.1 metres), "river level above usual" (two metres above its
+    usual level), "river level" (dropped to 4.1 metres). The thing is the nearest
+    water word before the figure, else in its sentence. ``None`` when there is none and
+    no aspect either: a bare height says nothing about what was measured."""
+    before = text[clause_start : q.span.start].lower()
+    after = text[q.span.end : clause_end].lower()
+    aspect = _aspect(before, after)
+    scope = sentence_start if sentence_start is not None else clause_start
+    things = _LEVEL_THING.findall(text[scope : q.span.start].lower()) or _LEVEL_THING.findall(
+        text[q.span.end : clause_end].lower()
+    )
+    # "the river level": the river is the thing; "level" alone says only that it is one.
+    thing = next((t for t in reversed(things) if t != "level"), "level" if things else None)
+    if thing is None and aspect is None:
+        return None
+    if thing in ("level", None):
+        thing = "water"
+    return f"{thing} {aspect or 'level'}"
+
+
+def _aspect(before: str, after: str) -> str | None:
+    """What a height figure is of: a peak, a change, a level against the usual one."""
+    above = _ABOVE_USUAL.match(after)
+    if above:
+        return f"level {above.group('side')} usual"
+    for regex, aspect in _ASPECTS:
+        if regex.search(before):
+            return aspect
+    return None
+
+
+def _counted(noun: str | None, verb: str, qualifier: str | None) -> str:
+    """ "people killed", "deaths in road accidents", "died" (no noun: the verb alone says
+    what is counted, and the rule layer's vocabulary knows "died")."""
+    if qualifier and verb in _DEATH_WORDS and noun in (None, "people"):
+        return f"deaths {qualifier}"
+    return " ".join(w for w in (noun, verb, qualifier) if w)
+
+
+def _qualifier(after: str, verb: str) -> str | None:
+    """A cause that changes what is counted, right after the verb (or the figure, when
+    the verb stands before it): "in road accidents", "by mudslides". A definite one ("in
+    the fire", "in the floods") is the story's own event and says nothing new, so it is
+    not kept."""
+    at = re.search(rf"\b{re.escape(verb)}\b", after)
+    rest = after[at.end() :] if at else after
+    m = _QUALIFIER.match(rest.split(",", 1)[0])
+    if m is None:
+        return None
+    phrase = m.group(0).lower().split()
+    if any(w in _DETERMINERS for w in phrase[1:]):
+        return None
+    return " ".join(phrase)
 
 
 def _head_noun(phrase: str) -> str | None:

@@ -14,10 +14,17 @@ Bush") or an initialism ("U.S.", "a.m.") that is not followed by a typical sente
 opener. Decimals ("1.5") never split because no space follows the point, and a
 quotation that closes within its paragraph stays whole ('"We lost everything. It lasted
 four hours," said Hanne Rusk.' is one sentence: both halves rest on the same speaker).
+
+A "sentence" longer than ``MAX_SENTENCE`` characters (a page with no full stops, a
+table flattened into one line) is cut at its last clause boundary - a full stop, then
+a semicolon, then a comma, then any space - before the limit, so a claim never quotes
+more than one readable clause and the work per sentence stays bounded: splitting, and
+everything the extractor does per sentence, is linear in the length of the article.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable
@@ -54,6 +61,18 @@ _END = re.compile(r"(?:\.\.\.|…|[.!?])+[\"'”’)\]]*(?=\s+[\"“‘'(\[]*[A-
 # A quotation closed within its paragraph is not split: its sentences share a speaker.
 _QUOTATION = re.compile(r'"[^"\n]{1,800}"|“[^”\n]{1,800}”')
 _WORD_BEFORE = re.compile(r"(\S+)$")
+# How far back to look for the word before a full stop: an abbreviation, an initial or an
+# initialism is short, so a longer word is read truncated and is none of them either way.
+_WORD_WINDOW = 40
+MAX_SENTENCE = 600
+# Where an over-long sentence may be cut, best first; a piece is at least a third of the cap.
+_LONG_CUTS = (
+    re.compile(r"[.!?][\"'”’)\]]*\s+"),
+    re.compile(r";\s+"),
+    re.compile(r",\s+"),
+    re.compile(r"\s+"),
+)
+_MIN_PIECE = MAX_SENTENCE // 3
 _NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]*([A-Za-z]+)")
 
 
@@ -90,26 +109,64 @@ def split_paragraphs(text: str, breaks: Iterable[int] = ()) -> list[tuple[int, i
 
 def split_sentences(text: str, breaks: Iterable[int] = ()) -> list[Sentence]:
     """Every sentence of ``text`` in order, with article-wide sentence and paragraph
-    indices. Raises nothing."""
-    sentences: list[Sentence] = []
+    indices; none longer than ``MAX_SENTENCE`` characters. Raises nothing."""
+    spans: list[tuple[int, int, int]] = []  # start, end, paragraph
     for p_index, (p_start, p_end) in enumerate(split_paragraphs(text, breaks)):
         start = p_start
         quotes = [(q.start(), q.end()) for q in _QUOTATION.finditer(text, p_start, p_end)]
+        quote_starts = [qs for qs, _ in quotes]
         for m in _END.finditer(text, p_start, p_end):
-            inside_quote = any(qs < m.start() and m.end() < qe for qs, qe in quotes)
-            if not inside_quote and _is_boundary(text, m, p_end):
-                sentences.append(Sentence(start, m.end(), len(sentences), p_index))
+            if not _inside(quotes, quote_starts, m) and _is_boundary(text, m, p_end):
+                spans.extend((s, e, p_index) for s, e in _pieces(text, start, m.end()))
                 start = _skip_space(text, m.end())
         if start < p_end:
-            sentences.append(Sentence(start, p_end, len(sentences), p_index))
-    return sentences
+            spans.extend((s, e, p_index) for s, e in _pieces(text, start, p_end))
+    return [Sentence(s, e, i, p) for i, (s, e, p) in enumerate(spans)]
+
+
+def _inside(quotes: list[tuple[int, int]], quote_starts: list[int], m: re.Match[str]) -> bool:
+    """Whether the sentence end ``m`` lies inside a quotation (quotations do not overlap,
+    so only the last one opening before it can hold it)."""
+    i = bisect.bisect_left(quote_starts, m.start()) - 1
+    return i >= 0 and m.end() < quotes[i][1]
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as one sentence, or cut into pieces of at most
+    ``MAX_SENTENCE`` characters at the best boundary before each limit."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        cut = _long_cut(text, start + _MIN_PIECE, start + MAX_SENTENCE)
+        piece_end, next_start = cut if cut else (start + MAX_SENTENCE,) * 2
+        pieces.append((start, _rstrip(text, start, piece_end)))
+        start = _skip_space(text, next_start)
+    if start < end:
+        pieces.append((start, end))
+    return pieces
+
+
+def _long_cut(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """(end of the piece, start of the next) at the best boundary in ``text[lo:hi]``."""
+    for regex in _LONG_CUTS:
+        last = None
+        for m in regex.finditer(text, lo, hi):
+            last = m
+        if last is not None:
+            return last.start() + len(last.group(0).rstrip()), last.end()
+    return None
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _is_boundary(text: str, m: re.Match[str], limit: int) -> bool:
     mark = m.group(0).rstrip("\"'”’)]")
     if mark != ".":
         return True  # "!", "?", "..." and "?!" always end a sentence before a capital
-    word_m = _WORD_BEFORE.search(text, 0, m.start())
+    word_m = _WORD_BEFORE.search(text, max(0, m.start() - _WORD_WINDOW), m.start())
     word = word_m.group(1).lstrip("\"“‘'([") if word_m else ""
     bare = word.lower()
     if bare in ABBREVIATIONS:

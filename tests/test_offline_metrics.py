@@ -1,0 +1,153 @@
+"""What the offline extractor says a figure counts, when, and on whose word: the cases
+where a loose reading made the rule layer see conflicts that are not there (or miss ones
+that are)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.extract.offline import OfflineExtractor
+from assistant.extract.offline.sentences import MAX_SENTENCE
+from assistant.model import Article, Claim, ClaimKind, SourceRole
+
+
+def _claims(text: str, language: str | None = "en") -> list[Claim]:
+    article = Article(
+        id="t", text=text, source="t.md", published=date(2026, 3, 4), language=language
+    )
+    return OfflineExtractor().extract_claims(article)
+
+
+def _by_figure(text: str) -> dict[str, Claim]:
+    return {c.quantity.text: c for c in _claims(text) if c.quantity}
+
+
+def _original(claim: Claim) -> str | None:
+    return next((s.name for s in claim.attribution if s.role is SourceRole.original), None)
+
+
+def test_a_height_is_a_peak_a_change_a_level_or_above_usual_never_the_bare_river() -> None:
+    claims = _by_figure(
+        "The river peaked at 5.82 metres on Monday, more than two metres above its usual "
+        "winter level. The river had risen by 3.1 metres in 36 hours. The river, which peaked at "
+        "5.8 metres on Monday, had dropped to 4.1 metres by Wednesday. "
+        "The reservoir fell by 40 cm."
+    )
+    assert {text: c.metric for text, c in claims.items()} == {
+        "5.82": "river level peak",
+        "more than two": "river level above usual",
+        "3.1": "river rise",
+        "5.8": "river level peak",
+        "4.1": "river level",
+        "40": "reservoir fall",
+    }
+
+
+def test_a_measure_with_nothing_to_name_gets_no_metric_rather_than_its_subject() -> None:
+    (claim,) = _claims("The tower was 300 metres.")
+    assert claim.metric is None
+
+
+def test_a_share_and_its_whole_count_different_things() -> None:
+    claims = _by_figure(
+        "40% of the port's 500 dock workers were sent home on Wednesday. "
+        "In all, 150 dock workers were sent home."
+    )
+    assert claims["40%"].metric == claims["150"].metric == "workers sent home"
+    assert claims["500"].metric == "dock workers"
+
+
+def test_a_cause_that_changes_what_is_counted_is_kept_the_story_event_is_not() -> None:
+    claims = _by_figure(
+        "Police said 7 people died in road accidents on Monday. "
+        "Police said 5 people died in the floods on Monday. "
+        "Officials said 132 homes were hit by mudslides."
+    )
+    assert claims["7"].metric == "deaths in road accidents"
+    assert claims["5"].metric == "people died"
+    assert claims["132"].metric == "homes hit by mudslides"
+
+
+def test_a_running_total_has_the_total_as_its_period_not_the_day_before_it() -> None:
+    claims = _by_figure(
+        "A further 800 people were evacuated on Tuesday, bringing the total to 2,000, "
+        "the ministry said."
+    )
+    assert claims["800"].period is not None and claims["800"].period.text == "on Tuesday"
+    total = claims["2,000"].period
+    assert total is not None and total.cumulative and total.text == "the total"
+    assert claims["2,000"].metric == "people evacuated"
+
+
+def test_a_period_in_a_following_clause_is_not_the_figures() -> None:
+    (claim,) = _claims(
+        "Ministry officials said 312 homes had been damaged, and that engineers would "
+        "begin inspecting the worst-hit streets of Lower Marsh on Thursday."
+    )
+    assert claim.metric == "homes damaged"
+    assert claim.period is None
+
+
+def test_an_observatory_that_recorded_a_figure_is_its_source() -> None:
+    (claim,) = _claims(
+        "The Ollerby University flood observatory, which runs its own river gauge at "
+        "Kestwick independently of the government, recorded a peak of 5.82 metres on "
+        "Monday afternoon."
+    )
+    assert _original(claim) == "the Ollerby University flood observatory"
+    assert claim.metric == "river level peak"
+    (record,) = _claims("The river reached 4.1 metres, the highest level ever recorded.")
+    assert record.attribution == []
+
+
+def test_two_events_in_one_sentence_are_two_quotes() -> None:
+    claims = _claims(
+        "Police said the death toll had risen to 23 after two bodies were recovered "
+        "from a drainage channel on Tuesday evening."
+    )
+    assert [c.quote for c in claims] == [
+        "Police said the death toll had risen to 23",
+        "two bodies were recovered from a drainage channel on Tuesday evening",
+    ]
+
+
+def test_no_two_claims_share_a_quote_unless_they_state_different_figures() -> None:
+    claims = _claims(
+        "The river began to fall for the first time since the weekend, but officials "
+        "warned that thousands of residents could not go home. It was the worst "
+        "flooding since records began."
+    )
+    keys = [(c.span.start, c.span.end) for c in claims if c.span]
+    assert len(keys) == len(set(keys))
+    assert [c.kind for c in claims] == [ClaimKind.quantity, ClaimKind.comparison]
+
+
+def test_an_over_long_sentence_is_quoted_a_clause_at_a_time() -> None:
+    text = ", ".join(f"{n} homes were flooded in district {n}" for n in range(1, 200)) + "."
+    claims = _claims(text)
+    assert len(claims) == 199
+    assert all(len(c.quote) <= MAX_SENTENCE for c in claims)
+    assert all(c.quote == text[c.span.start : c.span.end] for c in claims if c.span)
+    assert claims[41].quote == "42 homes were flooded in district 42"
+
+
+def test_an_article_in_another_language_yields_neutral_figures_and_a_warning() -> None:
+    text = (
+        "El río subió 3 metros el lunes, según el ministerio, y 1200 personas huyeron; "
+        "el 40% de las casas quedó sin luz."
+    )
+    article = Article(id="es", text=text, source="es.md", language="es")
+    result = OfflineExtractor().extract_claims(article)
+    assert [c.quantity.value for c in result if c.quantity] == [3, 1200, 40]
+    assert all(c.metric is None and c.period is None and not c.attribution for c in result)
+    # Signs mean the same in any language; words ("metros", "personas") are not read.
+    assert [c.quantity.unit for c in result if c.quantity] == [None, None, "percent"]
+
+
+async def test_the_warning_names_the_language() -> None:
+    article = Article(id="es", text="Murieron 12 personas.", source="es.md", language="es")
+    result = await OfflineExtractor().extract(article)
+    assert len(result.claims) == 1
+    assert len(result.warnings) == 1 and "'es'" in result.warnings[0]
+    english = Article(id="en", text="12 people died.", source="en.md", language="en-GB")
+    assert (await OfflineExtractor().extract(english)).warnings == []
