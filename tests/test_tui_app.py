@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,11 +17,14 @@ from assistant.store import Workspace
 from assistant.tui import serve as serve_module
 from assistant.tui.app import make_app
 from assistant.tui.dialogs import ExportDialog, HelpScreen
+from assistant.tui.export import write_report
 from assistant.tui.messages import ReportExported
 from assistant.tui.screens.article import ArticleScreen
 from assistant.tui.screens.claims import ClaimsScreen
 from assistant.tui.screens.detail import ClaimDetailScreen
 from assistant.tui.screens.overview import OverviewScreen
+
+SEVERITY_COUNT = re.compile(r"(\d+) (high|medium|low|info)")
 
 
 @pytest.fixture
@@ -66,6 +70,21 @@ async def test_export_writes_the_report_with_the_editors_verdicts(
     report = json.loads(target.read_text(encoding="utf-8"))
     assert report["summary"]["claims"] == 7
     assert {"claim_id": "star#1", "verdict": "inaccurate", "note": ""} in report["decisions"]
+
+
+async def test_the_overview_counts_each_finding_once_as_the_report_does(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    app = make_app(workspace, run_pipeline=False)
+    async with app.run_test(size=(120, 36)):
+        lines = screen_text(app).splitlines()
+    header = next(line for line in lines if "findings:" in line)
+    shown = {severity: int(n) for n, severity in SEVERITY_COUNT.findall(header)}
+    report = json.loads(write_report(workspace.path, "json", tmp_path / "r.json").read_text())
+    # The CONFLICT spans Metro Wire and Evening Star: one finding, in both of their rows.
+    assert shown == report["summary"]["findings"] == {"high": 1, "medium": 1, "low": 2}
+    rows = {line.split("  ")[0].strip(): line for line in lines}
+    assert "1 high" in rows["Metro Wire"] and "1 high" in rows["Evening Star"]
 
 
 async def test_every_screen_works_in_80_by_24(workspace: Workspace) -> None:

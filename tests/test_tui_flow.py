@@ -45,8 +45,8 @@ async def test_open_filter_tick_verdict_note_quit_reopen(tmp_path: Path) -> None
             assert "CONFLICT  4,000 (Evening Star) is incompatible" in shown
             assert "Claim — 2 of 2" in shown  # its place in the filtered list
 
-            # Checklist rows: source, independently verified, consistent, quote.
-            await pilot.press("down", "space")  # independently verified -> pass
+            # Checklist rows: source, original source, independently verified, consistent, …
+            await pilot.press("down", "down", "space")  # independently verified -> pass
             await pilot.press("down", "space", "space")  # consistent -> pass -> fail
             await pilot.press("v", "2")  # verdict: inaccurate
             await pilot.press("w", *NOTE, "ctrl+s")

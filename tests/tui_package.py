@@ -14,11 +14,9 @@ from pathlib import Path
 import factories
 from factories import cluster, day, finding, hedge, quantity, quoted, source
 
+from assistant.checklist import build_checklists
 from assistant.model import (
     Article,
-    CheckKey,
-    ChecklistItem,
-    CheckStatus,
     Claim,
     ClaimKind,
     Comparison,
@@ -209,50 +207,18 @@ def story_comparison() -> Comparison:
     )
 
 
-LABELS = {
-    CheckKey.source_identified: "Source identified?",
-    CheckKey.independently_verified: "Independently verified?",
-    CheckKey.consistent_across_articles: "Consistent with other articles?",
-    CheckKey.quote_verbatim: "Quote verbatim?",
-}
-
-
-def story_checklists(claims: Sequence[Claim]) -> list[ChecklistItem]:
-    conflicted = {"metro#1", "star#1"}
-    items = []
-    for claim in claims:
-        statuses = {
-            CheckKey.source_identified: CheckStatus.passed
-            if claim.attribution
-            else CheckStatus.failed,
-            CheckKey.independently_verified: CheckStatus.open,
-            CheckKey.consistent_across_articles: (
-                CheckStatus.failed if claim.id in conflicted else CheckStatus.passed
-            ),
-            CheckKey.quote_verbatim: CheckStatus.passed,
-        }
-        for key, status in statuses.items():
-            items.append(
-                ChecklistItem(
-                    claim_id=claim.id,
-                    key=key,
-                    label=LABELS[key],
-                    status=status,
-                    evidence=f"automatic: {status.value}",
-                )
-            )
-    return items
-
-
 def write_package(
     workspace: Workspace,
     articles: Sequence[Article],
     claims: Sequence[Claim],
     comparison: Comparison | None = None,
-    checklists: Sequence[ChecklistItem] | None = None,
     rejected: Sequence[InputRecord] = (),
 ) -> None:
-    """Save ``articles`` and their claims as if a pipeline run had produced them."""
+    """Save ``articles`` and their claims as if a pipeline run had produced them.
+
+    The checklists are the real ones (``build_checklists``): nine items a claim, as the
+    editor sees them, so layouts are tested at their true height.
+    """
     inputs = [
         InputRecord(source=a.source, status=InputStatus.ok, article_id=a.id) for a in articles
     ]
@@ -262,9 +228,8 @@ def write_package(
         mine = [c for c in claims if c.article_id == article.id]
         result = ExtractionResult(article_id=article.id, extractor="mock", claims=mine)
         workspace.save_extraction(result, run_started=RUN_STARTED)
-    workspace.save_analysis(
-        claims, comparison or Comparison(), checklists or story_checklists(claims)
-    )
+    comparison = comparison or Comparison()
+    workspace.save_analysis(claims, comparison, build_checklists(claims, comparison))
 
 
 def story_workspace(path: Path) -> Path:
@@ -276,7 +241,6 @@ def story_workspace(path: Path) -> Path:
             ARTICLES,
             claims,
             story_comparison(),
-            story_checklists(claims),
             rejected=[
                 InputRecord(source="photo.jpg", status=InputStatus.rejected, reason="binary file")
             ],

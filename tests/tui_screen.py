@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.console import Console
 from textual.app import App
+from textual.geometry import Region
 
 
 def screen_text(app: App[Any]) -> str:
@@ -19,3 +20,13 @@ def screen_text(app: App[Any]) -> str:
     frame = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     console.print(frame)
     return console.export_text(styles=False)
+
+
+def region_words(app: App[Any], region: Region) -> str:
+    """What shows inside ``region`` of the screen, its words joined by single spaces.
+
+    Reads across wrapped lines ("the interior / ministry said" -> "the interior ministry
+    said") without picking up a pane beside it.
+    """
+    rows = screen_text(app).splitlines()[region.y : region.bottom]
+    return " ".join(" ".join(row[region.x : region.right] for row in rows).split())

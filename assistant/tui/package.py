@@ -226,6 +226,14 @@ class Package:
     def rejected(self) -> list[InputRecord]:
         return [r for r in self.inputs if r.status is not InputStatus.ok]
 
+    def finding_counts(self) -> Counter[Severity]:
+        """The package's problems by severity, each finding once (as the report's summary).
+
+        A finding spanning three articles shows in each of their rows, but is one problem:
+        adding the rows up would count it three times. ``ok`` findings are not problems.
+        """
+        return Counter(f.severity for f in self.comparison.findings if not f.ok)
+
     def summaries(self) -> list[ArticleSummary]:
         claims: Counter[str] = Counter(e.article.id for e in self.entries)
         severities: dict[str, Counter[Severity]] = {a.id: Counter() for a in self.articles}

@@ -30,6 +30,9 @@ from assistant.tui.widgets.note import NoteArea
 
 # From this many columns on, the checklist sits beside the claim instead of under it.
 WIDE = 110
+# Below this many rows the checklist scrolls (five items at a time) to leave the claim
+# pane room for its statement and quote: 18 rows of checklist pane plus 8 of claim.
+TALL = 28
 
 # A note is saved this long after the last keystroke, as well as on leaving and ctrl+s.
 NOTE_AUTOSAVE_S = 1.0
@@ -79,6 +82,7 @@ class ClaimDetailScreen(SessionScreen):
     def on_resize(self, event: Resize) -> None:
         # Side by side when there is room; stacked (checklist at the bottom) in 80 columns.
         self.set_class(event.size.width >= WIDE, "-wide")
+        self.set_class(event.size.height < TALL, "-short")
 
     @on(DataTable.RowHighlighted, "#checklist")
     def _show_evidence(self) -> None:

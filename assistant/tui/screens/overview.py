@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Label, ProgressBar, Static
 
-from assistant.model import ExtractionStatus, Severity
+from assistant.model import ExtractionStatus
 from assistant.tui.badges import severity_counts
 from assistant.tui.messages import OpenArticle
 from assistant.tui.package import ArticleSummary
@@ -89,12 +88,10 @@ class OverviewScreen(SessionScreen):
         cursor = table.cursor_row
         table.clear()
         claims = 0
-        findings: Counter[Severity] = Counter()
         for summary in package.summaries():
             live = progress.articles.get(summary.article.id)
             count = live.claims if live is not None and progress.running else summary.claims
             claims += count
-            findings.update(summary.findings)
             table.add_row(
                 cell(summary.article.outlet or "—", 14),
                 Text(str(summary.article.published or "—"), end=""),
@@ -106,18 +103,20 @@ class OverviewScreen(SessionScreen):
             )
         if package.articles:
             table.move_cursor(row=min(cursor, len(package.articles) - 1))
-        self._show_summary(claims, findings)
+        self._show_summary(claims)
         bar = self.query_one("#progress", ProgressBar)
         bar.display = progress.running
         bar.update(total=progress.total or None, progress=progress.done)
 
-    def _show_summary(self, claims: int, findings: Counter[Severity]) -> None:
+    def _show_summary(self, claims: int) -> None:
         package = self.session.package
         progress = self.state.progress
         line = Text(end="")
         line.append(f"{len(package.articles)} articles · {claims} claims · ", style="bold")
         line.append(f"{package.decided()} with a verdict · findings: ")
-        line.append_text(severity_counts(findings))
+        # The package's findings, each once: not the sum of the rows, where a finding
+        # across articles shows in each of them.
+        line.append_text(severity_counts(package.finding_counts()))
         if progress.running:
             line.append(
                 f"\nExtracting {progress.done}/{progress.total} — press x to cancel", style="italic"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual_plotext import PlotextPlot
 
 from assistant.model import RuleId
+from assistant.text import format_number
 from assistant.tui.package import ClaimEntry
 from assistant.tui.safe import one_line_label
 
@@ -36,6 +37,11 @@ class ClusterChart(PlotextPlot):
         if mine:
             plt.scatter([mine[0][0]], [mine[0][1]], marker="◆", color="yellow")
         plt.xticks(xs, labels)
+        # The axis is labelled with figures as the articles and the report write them
+        # (plotext's own ticks read "3666.7" or "230000000.0"): the lowest, the highest
+        # and the open claim's, which are the ones an editor compares.
+        ticks = sorted({min(ys), max(ys), *(y for _, y in mine)})
+        plt.yticks(ticks, [format_number(y) for y in ticks])
         unit = current.claim.quantity.unit if current.claim.quantity else None
         plt.title(
             one_line_label(

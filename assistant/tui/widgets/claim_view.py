@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from assistant.model import Claim, Quantity, SourceRole
+from assistant.text import format_number
 from assistant.tui.badges import HEDGE_STYLE, RULE_LABEL, SEVERITY_STYLE, rule_badges, verdict_badge
 from assistant.tui.package import ClaimEntry
 from assistant.tui.safe import plain
@@ -87,9 +88,9 @@ def facts(claim: Claim) -> Table:
     table.add_column(ratio=1)
     quantity = claim.quantity
     if quantity is not None:
-        value = f"{quantity.value:,.10g}"
+        value = format_number(quantity.value)
         if quantity.upper is not None:
-            value += f"–{quantity.upper:,.10g}"
+            value += f"–{format_number(quantity.upper)}"
         line = plain(quantity.text).append(f"  →  {quantity.bound.value.replace('_', ' ')} {value}")
         if quantity.unit:
             line.append(" ").append_text(plain(quantity.unit))
