@@ -8,7 +8,10 @@ disclaimers and superlatives. Everything is run as one batch, as a standards des
 
     python benchmarks/compare_scale.py            # prints a table and PASS/FAIL
 
-Bounds: 100k claims in under 5 s in total; 100k/10k time ratio at most 12 (near-linear).
+Bounds, from the issue ("100k claims compared in under 5 s"): the compare stage alone must
+take under 5 s for 100k claims, and its 100k/10k time ratio must be at most 12
+(near-linear). Normalize and checklist are timed and printed next to it but held only to
+the same near-linearity bound (ratio at most 12); the total is reported, not bounded.
 Exit status 1 when a bound fails.
 """
 
@@ -264,17 +267,24 @@ def main() -> int:
     print("100k/10k time ratio: " + ", ".join(f"{n} {r:.1f}" for n, r in ratios.items()))
     checks = [
         (
-            f"{SIZES[1]:,} claims compared in {large['compare']:.2f} s "
-            f"(bound < {BOUND_SECONDS:g} s)",
+            f"compare: {SIZES[1]:,} claims in {large['compare']:.2f} s "
+            f"(bound < {BOUND_SECONDS:g} s, the issue's bound)",
             large["compare"] < BOUND_SECONDS,
         ),
-        (
-            f"compare time ratio {ratios['compare']:.1f} (bound <= {BOUND_RATIO:g})",
-            ratios["compare"] <= BOUND_RATIO,
+        *(
+            (
+                f"{name}: 100k/10k time ratio {ratios[name]:.1f} (bound <= {BOUND_RATIO:g})",
+                ratios[name] <= BOUND_RATIO,
+            )
+            for name in stages
         ),
     ]
     for text, ok in checks:
         print(f"{'PASS' if ok else 'FAIL'}  {text}")
+    print(
+        f"info  normalize {large['normalize']:.2f} s, checklist {large['checklist']:.2f} s, "
+        f"total {large['total']:.2f} s for {SIZES[1]:,} claims (no time bound)"
+    )
     return 0 if all(ok for _, ok in checks) else 1
 
 

@@ -178,3 +178,16 @@ def test_other_periods_only_is_not_inconsistency() -> None:
 
     assert check.status is CheckStatus.na
     assert check.finding_rules == [RuleId.DIFFERENT_PERIOD]
+
+
+def test_only_the_stale_repeat_is_inconsistent() -> None:
+    claims = [claim("a#1"), claim("b#1", quantity=quantity("19")), claim("c#1")]
+    comparison = Comparison(findings=[finding(RuleId.STALE, "c#1")])
+
+    checks = items(claims, comparison)
+
+    stale = checks[("c#1", CheckKey.consistent_across_articles)]
+    assert (stale.status, stale.finding_rules) == (CheckStatus.failed, [RuleId.STALE])
+    assert stale.evidence.startswith("repeats a figure other articles had already updated")
+    for correct in ("a#1", "b#1"):
+        assert checks[(correct, CheckKey.consistent_across_articles)].status is CheckStatus.na

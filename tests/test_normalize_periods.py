@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import factories
 import pytest
 
-from assistant.model import Period
-from assistant.normalize import period_key, resolve_period
+from assistant.model import ClaimKind, Period
+from assistant.normalize import normalize_claims, period_key, resolve_period
+from assistant.normalize.periods import is_forward
 
 THURSDAY = date(2026, 3, 5)
 
@@ -126,3 +128,74 @@ def test_period_keys() -> None:
     assert (unstated.key, unstated.stated, unstated.running_total) == ("unstated", False, True)
     assert unstated.as_of == THURSDAY
     assert period_key(Period(text=" "), date(2026, 3, 6)).key == "unstated"
+
+
+MONDAY = date(2026, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("on Tuesday", date(2026, 3, 3), date(2026, 3, 3)),
+        ("on Monday", date(2026, 3, 9), date(2026, 3, 9)),  # said on a Monday: a week away
+        ("until Friday", MONDAY, date(2026, 3, 6)),
+        ("by Wednesday morning", date(2026, 3, 4), date(2026, 3, 4)),
+        ("at the weekend", date(2026, 3, 7), date(2026, 3, 8)),
+        ("this week", MONDAY, date(2026, 3, 8)),
+        ("last Friday", date(2026, 2, 27), date(2026, 2, 27)),  # still looks back
+    ],
+)
+def test_forward_looking_periods_resolve_ahead_of_publication(
+    text: str, start: date, end: date
+) -> None:
+    period = resolve_period(Period(text=text), MONDAY, forward=True)
+
+    assert (period.start, period.end, period.resolved) == (start, end, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("into next week", date(2026, 3, 9), date(2026, 3, 15)),
+        ("tomorrow", date(2026, 3, 3), date(2026, 3, 3)),
+        ("next month", date(2026, 4, 1), date(2026, 4, 30)),
+    ],
+)
+def test_next_and_tomorrow_look_forward_whatever_the_tense(
+    text: str, start: date, end: date
+) -> None:
+    period = resolve_period(Period(text=text), MONDAY)
+
+    assert (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("kind", "quote", "period", "forward"),
+    [
+        (ClaimKind.quantity, "More rain is likely on Tuesday", "on Tuesday", True),
+        (ClaimKind.quantity, "Schools will stay closed until Friday", "until Friday", True),
+        (ClaimKind.quantity, "40 mm of rain could fall by Wednesday morning", "by Wednesday", True),
+        (ClaimKind.prediction, "Rain on Tuesday", "on Tuesday", True),
+        # Near misses: past events, whatever follows them or hedges them.
+        (ClaimKind.quantity, "12 people died on Monday; more rain will fall", "on Monday", False),
+        (ClaimKind.quantity, "12 died on Monday, which could not be verified", "on Monday", False),
+        (ClaimKind.quantity, "12 may have died on Monday", "on Monday", False),
+        (ClaimKind.quantity, "By Tuesday the total had reached 2,000", "By Tuesday", False),
+    ],
+)
+def test_which_claims_look_forward(kind: ClaimKind, quote: str, period: str, forward: bool) -> None:
+    assert is_forward(kind, quote, period) is forward
+
+
+def test_a_prediction_in_an_article_lands_after_its_publication() -> None:
+    article = factories.article(
+        "a", "More rain is likely on Tuesday.", published=MONDAY, outlet="Wire"
+    )
+    claim = factories.quoted(
+        article, "More rain is likely on Tuesday", period=Period(text="on Tuesday")
+    )
+
+    (normalized,) = normalize_claims([article], [claim])
+
+    assert normalized.period is not None
+    assert normalized.period.start == date(2026, 3, 3)

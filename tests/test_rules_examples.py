@@ -48,7 +48,8 @@ def _found(comparison: Comparison, rule: RuleId, ok: bool, *words: str) -> list[
 RIVER_FLOODS = [
     (RuleId.CONFLICT, False, ["deaths", "Twelve", "the regional police", "Nineteen"]),
     (RuleId.CIRCULAR, False, ["3 articles", "interior ministry", "Ministry officials"]),
-    (RuleId.CIRCULAR, False, ["2 articles", "defence ministry", "via the Continental Press"]),
+    # The army answers to the defence ministry (a default source alias): one origin.
+    (RuleId.CIRCULAR, False, ["3 articles", "defence ministry", "The army", "via the Continental"]),
     (RuleId.CORROBORATED, True, ["5.82 metres", "ollerby university flood observatory"]),
     (RuleId.ARITHMETIC, True, ["180 + 132 = 312", "the parts add up"]),
     (RuleId.ARITHMETIC, True, ["At least 1,200", "800", "the running total adds up"]),
@@ -102,6 +103,14 @@ def test_the_only_conflicts_are_the_planted_ones(
     # different periods: side by side, never a second conflict.
     assert len(_found(river_floods, RuleId.CONFLICT, False)) == 1
     assert len(_found(port_fire, RuleId.CONFLICT, False)) == 1
+
+
+def test_only_the_stale_repeat_is_named(river_floods: Comparison, port_fire: Comparison) -> None:
+    (river,) = _found(river_floods, RuleId.STALE, False)
+    (port,) = _found(port_fire, RuleId.STALE, False)
+
+    assert river.claim_ids == ["2026-03-04-kestwick-evening-post#3"]
+    assert port.claim_ids == ["2026-03-13-la-voz-del-puerto#2"]
 
 
 def test_the_disclaimer_covers_the_two_figures_before_it_not_the_next_paragraph(

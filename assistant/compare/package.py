@@ -10,6 +10,7 @@ from functools import cached_property
 from assistant.compare.blocks import Block, Group, build_blocks
 from assistant.compare.config import RuleConfig
 from assistant.compare.facts import Facts, facts_of
+from assistant.compare.subjects import fill_subjects
 from assistant.model import Article, Claim
 from assistant.normalize import Vocabulary
 
@@ -30,7 +31,8 @@ class Package:
     def build(
         cls, articles: Sequence[Article], claims: Sequence[Claim], config: RuleConfig
     ) -> Package:
-        """Derive the facts and blocks; raises ``ConfigError`` for an ambiguous vocabulary."""
+        """Derive the facts (subject-less claims given the package's subject, see
+        ``subjects.py``) and blocks; raises ``ConfigError`` for an ambiguous vocabulary."""
         vocabulary = Vocabulary.build(config.normalize)
         by_id = {article.id: article for article in articles}
         facts = tuple(
@@ -42,6 +44,7 @@ class Package:
                 key=lambda f: f.order,
             )
         )
+        facts = fill_subjects(facts)
         return cls(config, vocabulary, by_id, facts, tuple(build_blocks(facts)))
 
     @cached_property

@@ -3,9 +3,13 @@
 Pure functions over the domain model. ``normalize_claims`` returns copies of the claims
 with:
 
-- ``metric_key``: the canonical metric ("deaths" for "dead", "killed", "people died");
+- ``metric_key``: the canonical metric ("deaths" for "dead", "killed", "people died"),
+  refined by what the quote says around the figure (``facets.py``: "river rise" for "the
+  river rose by 3.1 metres", "deaths in road accident"); none for a phrase that only names
+  what is counted ("residents");
 - ``quantity.unit``: the canonical unit ("USD" for "dollars", "percent" for "per cent");
-- ``period``: resolved against the article's publication date (``periods.py``);
+- ``period``: resolved against the article's publication date (``periods.py``), forward
+  for predictions and future tense ("will stay closed until Friday");
 - ``attribution[].canonical``: the canonical origin of every source link (``sources.py``);
 - ``sentence`` / ``paragraph``: computed from the span when the extractor gave none.
 """
@@ -16,8 +20,9 @@ from collections.abc import Sequence
 
 from assistant.model import Article, Claim, Quantity
 from assistant.normalize.config import MetricEntry, NormalizeConfig
+from assistant.normalize.facets import refine
 from assistant.normalize.layout import Layout
-from assistant.normalize.periods import PeriodKey, period_key, resolve_period
+from assistant.normalize.periods import PeriodKey, is_forward, period_key, resolve_period
 from assistant.normalize.vocabulary import COUNT, Vocabulary
 from assistant.perf import gc_paused
 
@@ -59,7 +64,7 @@ def normalize_claims(
     for claim in claims:
         article = by_id.get(claim.article_id)
         update: dict[str, object] = {
-            "metric_key": vocabulary.metric(claim.metric) if claim.metric else None,
+            "metric_key": _metric_key(claim, vocabulary),
             "attribution": [
                 link.model_copy(update={"canonical": vocabulary.source(link.name)})
                 for link in claim.attribution
@@ -68,7 +73,11 @@ def normalize_claims(
         if claim.quantity is not None:
             update["quantity"] = _canonical_unit(claim.quantity, vocabulary)
         if claim.period is not None:
-            update["period"] = resolve_period(claim.period, article.published if article else None)
+            update["period"] = resolve_period(
+                claim.period,
+                article.published if article else None,
+                forward=is_forward(claim.kind, claim.quote, claim.period.text),
+            )
         if article is not None and claim.span is not None:
             where = layout(article)
             if claim.sentence is None:
@@ -77,6 +86,16 @@ def normalize_claims(
                 update["paragraph"] = where.paragraph_at(claim.span.start)
         normalized.append(claim.model_copy(update=update))
     return normalized
+
+
+def _metric_key(claim: Claim, vocabulary: Vocabulary) -> str | None:
+    """The canonical metric refined by the quote; None when there is no real metric."""
+    if not claim.metric or vocabulary.names_only_what_is_counted(claim.metric):
+        return None
+    quantity = claim.quantity
+    measure = quantity is not None and vocabulary.is_measure(vocabulary.unit(quantity.unit))
+    figure = quantity.text if quantity is not None else None
+    return refine(vocabulary.metric(claim.metric), claim.metric, claim.quote, figure, measure)
 
 
 def _canonical_unit(quantity: Quantity, vocabulary: Vocabulary) -> Quantity:

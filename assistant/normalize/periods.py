@@ -5,6 +5,10 @@
 clustered on. Periods are resolved to whole days: "overnight" and "in the past 24 hours"
 both span the day before publication and the day of it.
 
+Forward-looking claims ("more rain is likely on Tuesday", "schools will stay closed until
+Friday", kind ``prediction``) resolve weekdays, "the weekend" and "this week" to the next
+such days instead of the last ones; "tomorrow" and "next week" always look forward.
+
 A figure with no period at all ("312 homes were damaged") is read as the current figure
 at publication. Such figures share one cluster key, ``unstated``, across days: the same
 unstated figure repeated on Monday and Tuesday is the same fact, while different ones may
@@ -19,7 +23,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from assistant.model import Period
+from assistant.model import ClaimKind, Period
 from assistant.normalize.lexical import fold
 
 _MONTHS = {
@@ -77,10 +81,11 @@ _PAST = re.compile(
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")?\s*(hour|day|week)s?\b"
 )
-_WEEK = re.compile(r"\b(this|last)\s+week\b")
+_WEEK = re.compile(r"\b(this|last|next)\s+week\b")
+_TOMORROW = re.compile(r"\btomorrow\b")
 _WEEKEND = re.compile(r"\bweekend\b")
-_MONTH_REL = re.compile(r"\b(this|last)\s+month\b")
-_YEAR_REL = re.compile(r"\b(this|last)\s+year\b")
+_MONTH_REL = re.compile(r"\b(this|last|next)\s+month\b")
+_YEAR_REL = re.compile(r"\b(this|last|next)\s+year\b")
 _WEEKDAY = re.compile(rf"\b(?:(last)\s+)?{_W}\b")
 
 _CUMULATIVE = re.compile(
@@ -88,6 +93,15 @@ _CUMULATIVE = re.compile(
     r"cumulative|overall)\b"
 )
 _AS_OF = re.compile(r"\b(as of|as at|by|up to|until)\b")
+
+# Future tense or a forecast in the clause that leads up to the period. Modals count only
+# when they look ahead: "could not be verified" and "may have died" do not.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|going to|set to|expected|expects|forecast|forecasts|predicted|"
+    r"likely|could|may|might)\b(?!\s+(?:not|have|n't)\b)|'ll\b"
+)
+_UNTIL = re.compile(r"^(?:until|till|til)\b")
+_CLAUSE_END = re.compile(r"[.;!?]")
 
 Span = tuple[date, date]
 
@@ -103,19 +117,39 @@ class PeriodKey(NamedTuple):
     stated: bool = True  # False for a figure with no period: as of its publication
 
 
-def resolve_period(period: Period, published: date | None) -> Period:
+def is_forward(kind: ClaimKind, quote: str, period_text: str | None) -> bool:
+    """Whether a claim's period looks ahead of publication.
+
+    True for a prediction, for "until Friday", and when the clause of ``quote`` that leads
+    up to the period text speaks of the future ("more rain is likely on Tuesday"). Never
+    raises.
+    """
+    if kind is ClaimKind.prediction:
+        return True
+    text = fold(period_text or "")
+    if _UNTIL.search(text):
+        return True
+    lowered = fold(quote)
+    at = lowered.find(text) if text else -1
+    if at >= 0:  # only the sentence up to the period: "12 died on Monday; more will" is past
+        lowered = _CLAUSE_END.split(lowered[:at])[-1]
+    return _FUTURE.search(lowered) is not None
+
+
+def resolve_period(period: Period, published: date | None, *, forward: bool = False) -> Period:
     """``period`` with ``start``/``end``/``cumulative``/``resolved`` filled in from its text.
 
     Relative words need ``published``; without it they stay unresolved (``resolved=False``,
-    text kept). A period that already has dates is returned resolved and unchanged, so
-    normalising twice gives the same result. Never raises.
+    text kept). With ``forward`` (see ``is_forward``) weekdays, "the weekend" and "this
+    week" are the coming ones. A period that already has dates is returned resolved and
+    unchanged, so normalising twice gives the same result. Never raises.
     """
     if period.start is not None or period.end is not None:
         return period.model_copy(update={"resolved": True})
     text = fold(period.text or "")
     if not text:
         return period
-    start, end, cumulative = _resolve_text(text, published)
+    start, end, cumulative = _resolve_text(text, published, forward)
     cumulative = cumulative or period.cumulative
     if end is None:
         return period.model_copy(update={"cumulative": cumulative, "resolved": False})
@@ -147,12 +181,15 @@ def _key(
 
 
 @lru_cache(maxsize=16384)
-def _resolve_text(text: str, published: date | None) -> tuple[date | None, date | None, bool]:
+def _resolve_text(
+    text: str, published: date | None, forward: bool
+) -> tuple[date | None, date | None, bool]:
     """(start, end, cumulative) for folded period words; end None when unresolvable."""
     cumulative = _CUMULATIVE.search(text) is not None
     span = _explicit_dates(text, published)
     if span is None and published is not None:
-        span = _relative(text, published)
+        span = _ahead(text, published) if forward else None
+        span = span or _relative(text, published)
     if not cumulative:
         return (span[0], span[1], False) if span else (None, None, False)
     # "as of March 5": the total up to that date. "since Monday", "so far this year": from
@@ -190,6 +227,23 @@ def _explicit_dates(text: str, published: date | None) -> Span | None:
     return None
 
 
+def _ahead(text: str, d: date) -> Span | None:
+    """The coming days the words name, for a forward-looking claim; None to read them as
+    for any other claim ("today", "next week")."""
+    if _TODAY.search(text):
+        return None
+    if m := _WEEK.search(text):
+        return (d, d + timedelta(days=6 - d.weekday())) if m[1] == "this" else None
+    if _WEEKEND.search(text):
+        saturday = d + timedelta(days=(5 - d.weekday()) % 7)
+        return max(saturday, d), saturday + timedelta(days=1)
+    days = [_weekday_after(d, _WEEKDAYS[m[2]]) for m in _WEEKDAY.finditer(text) if not m[1]]
+    if not days:
+        return None
+    end = max(days)
+    return (d, end) if _UNTIL.search(text) else (min(days), end)
+
+
 def _relative(text: str, d: date) -> Span | None:
     if _TODAY.search(text):
         return d, d
@@ -197,10 +251,14 @@ def _relative(text: str, d: date) -> Span | None:
         return d - timedelta(days=1), d - timedelta(days=1)
     if _OVERNIGHT.search(text):
         return d - timedelta(days=1), d
+    if _TOMORROW.search(text):
+        return d + timedelta(days=1), d + timedelta(days=1)
     if m := _WEEK.search(text):
         monday = d - timedelta(days=d.weekday())
         if m[1] == "this":
             return monday, d
+        if m[1] == "next":
+            return monday + timedelta(days=7), monday + timedelta(days=13)
         return monday - timedelta(days=7), monday - timedelta(days=1)
     if m := _PAST.search(text):
         return d - timedelta(days=_days_back(m[1], m[2])), d
@@ -210,11 +268,16 @@ def _relative(text: str, d: date) -> Span | None:
     if m := _MONTH_REL.search(text):
         if m[1] == "this":
             return d.replace(day=1), d
+        if m[1] == "next":
+            first = (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+            return first, first.replace(day=monthrange(first.year, first.month)[1])
         last = d.replace(day=1) - timedelta(days=1)
         return last.replace(day=1), last
     if m := _YEAR_REL.search(text):
         if m[1] == "this":
             return date(d.year, 1, 1), d
+        if m[1] == "next":
+            return date(d.year + 1, 1, 1), date(d.year + 1, 12, 31)
         return date(d.year - 1, 1, 1), date(d.year - 1, 12, 31)
     days = [
         _weekday_before(d, _WEEKDAYS[m[2]], strictly=m[1] is not None)
@@ -228,6 +291,12 @@ def _days_back(count: str | None, unit: str) -> int:
     if unit == "hour":
         return max(1, -(-n // 24))  # 24 hours -> 1 day, 36 hours -> 2 days
     return n * 7 if unit == "week" else n
+
+
+def _weekday_after(d: date, weekday: int) -> date:
+    """The next ``weekday`` after ``d``: "will reopen on Monday", said on a Monday, is a
+    week away."""
+    return d + timedelta(days=(weekday - d.weekday() - 1) % 7 + 1)
 
 
 def _weekday_before(d: date, weekday: int, *, strictly: bool) -> date:

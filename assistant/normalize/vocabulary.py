@@ -30,6 +30,7 @@ class Vocabulary:
     kinds: Mapping[str, str]  # canonical metric -> the canonical metric it is a kind of
     units: Mapping[str, str]
     sources: Mapping[str, str]
+    measures: frozenset[str]  # canonical units other than 'count'
 
     @classmethod
     def build(cls, config: NormalizeConfig | None = None) -> Vocabulary:
@@ -52,15 +53,32 @@ class Vocabulary:
             for name, entry in layer.metrics.items():
                 if entry.kind_of is not None:
                     kinds[name] = entry.kind_of
-        vocabulary = cls(metrics=metrics, kinds={}, units=units, sources=sources)
+        measures = frozenset(units.values()) - {COUNT}
+        vocabulary = cls(metrics, {}, units, sources, measures)
         resolved = {name: vocabulary.metric(parent) for name, parent in kinds.items()}
         _reject_cycles(resolved)
-        return cls(metrics=metrics, kinds=resolved, units=units, sources=sources)
+        return cls(metrics, resolved, units, sources, measures)
 
     def metric(self, phrase: str) -> str:
         """The canonical metric for a phrase as written; unknown phrases stay themselves."""
         folded = key_phrase(phrase)
         return self.metrics.get(folded, folded)
+
+    def names_only_what_is_counted(self, phrase: str) -> bool:
+        """True for a metric phrase that is only a count noun ("residents", "homes").
+
+        Such a phrase says who or what is counted but not what happened to them, so
+        "1,200 residents" (evacuated) and "65 residents" (who refused to leave) would
+        share it. Nouns the vocabulary lists as metrics of their own ("vehicles") are
+        real metrics.
+        """
+        folded = key_phrase(phrase)
+        return folded not in self.metrics and self.units.get(unit_phrase(phrase)) == COUNT
+
+    def is_measure(self, unit: str) -> bool:
+        """True for a canonical unit the vocabulary lists other than a count: metres,
+        percent, USD. Only measures have levels, changes and peaks."""
+        return unit in self.measures
 
     def kind_of(self, metric: str) -> str | None:
         """The broader metric ``metric`` counts a kind of, if the vocabulary says so."""

@@ -12,7 +12,9 @@ that is, C reports A's old figure as if it were current. A running total that is
 than an earlier one but matches no older figure is left alone (it may be a different
 count); a later, higher total is the normal course of events.
 
-Severity medium. Evidence: the three figures with their outlets and dates.
+Severity medium. The finding names only C, the stale repeat: A and B are correct figures
+for their own dates, so they get no badge and keep their checklist. Evidence: the three
+figures with their outlets and dates.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def check(package: Package) -> Iterator[Finding]:
             yield finding(
                 RuleId.STALE,
                 Severity.medium,
-                [a.facts, b.facts, c.facts],
+                [c.facts],
                 f"{blocks[0].label}: {describe(c.facts)} as of {c.as_of} repeats the figure of "
                 f"{describe(a.facts)} as of {a.as_of}, although {describe(b.facts)} had reported "
                 f"a higher total as of {b.as_of}",

@@ -9,7 +9,9 @@ states its baseline ("since records began in 1952", "in 50 years", "in decades")
 evidence quotes it, since the baseline itself must be checked.
 
 Does not fire for look-alikes: "recorded", "records show", "first responders", "most
-residents", "the best estimate", "worst-hit", "its highest alert level".
+residents", "the best estimate", "worst-hit", "its highest alert level", nor for "the
+first time since the weekend / Monday / last week / in days": a change of course over
+days or weeks claims no record.
 
 Severity medium. Evidence: the cue, the claim, and the stated baseline if any.
 """
@@ -32,6 +34,13 @@ _CUE = re.compile(
     r"the first time|first[- ]ever|never before)\b",
     # Matched against the lower-cased quote: several times faster than re.IGNORECASE.
 )
+# "for the first time since the weekend": a recent turn, not a record.
+_RECENT = re.compile(
+    r"\s+(?:since|in)\s+(?:the\s+|last\s+|this\s+|early\s+|late\s+)?"
+    r"(?:weekend|week|month|night|morning|afternoon|evening|yesterday|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?:(?:a|one|two|three|four|five|six|several|few|many)\s+)?(?:hours?|days?|weeks?))\b"
+)
 _BASELINE = re.compile(
     r"\b(?:since [^,.;:]+|"
     r"in (?:over |more than |nearly |almost )?(?:\d+|a|one|two|three|five|ten|fifty|a hundred) "
@@ -43,7 +52,7 @@ _BASELINE = re.compile(
 
 def check(package: Package) -> Iterator[Finding]:
     for f in package.facts:
-        if not f.checkable or not (cue := _CUE.search(f.claim.quote.lower())):
+        if not f.checkable or (cue := _cue(f.claim.quote.lower())) is None:
             continue
         baseline = _BASELINE.search(f.claim.quote)
         need = (
@@ -57,3 +66,11 @@ def check(package: Package) -> Iterator[Finding]:
             [f],
             f"{f.outlet}: “{cue[0]}” in {quote(f.claim.quote)}: {need}",
         )
+
+
+def _cue(lowered: str) -> re.Match[str] | None:
+    """The first superlative cue that claims a record (see the module docstring)."""
+    for cue in _CUE.finditer(lowered):
+        if not (cue[0].endswith("first time") and _RECENT.match(lowered, cue.end())):
+            return cue
+    return None

@@ -1,0 +1,88 @@
+"""The bundled story packages through the OFFLINE extractor and the real rule layer.
+
+The offline extractor (no model) is the Quickstart default, so what it lets the rules find
+on the examples is pinned here: the planted findings it can reach, and no false conflict.
+Evidence words are chosen to hold whatever metric phrase the extractor picks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from assistant import pipeline
+from assistant.config import Settings
+from assistant.model import Comparison, Finding, RuleId, Severity
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _compare(package: str) -> Comparison:
+    folder = EXAMPLES / package
+    batch = pipeline.ingest([folder])
+    extractor = pipeline.build_extractor(Settings(llm="offline"), inputs=[folder])
+    results = asyncio.run(pipeline.extract_all(batch.articles, extractor))
+    return pipeline.analyse(batch.articles, results).comparison
+
+
+@pytest.fixture(scope="module")
+def river_floods() -> Comparison:
+    return _compare("river-floods")
+
+
+@pytest.fixture(scope="module")
+def port_fire() -> Comparison:
+    return _compare("port-fire")
+
+
+def _found(comparison: Comparison, rule: RuleId, ok: bool, *words: str) -> list[Finding]:
+    return [
+        f
+        for f in comparison.findings
+        if f.rule is rule and f.ok is ok and all(w in f.evidence for w in words)
+    ]
+
+
+RIVER_FLOODS = [
+    (RuleId.CONFLICT, False, ["deaths", "Twelve", "the regional police", "Nineteen"]),
+    (RuleId.CIRCULAR, False, ["312", "interior ministry", "repetition, not corroboration"]),
+    (RuleId.ARITHMETIC, True, ["180 + 132 = 312", "the parts add up"]),
+    (RuleId.SUPERLATIVE, False, ["worst", "since records began in 1952"]),
+    (RuleId.SUPERLATIVE, False, ["largest evacuation"]),
+    (RuleId.UNVERIFIED, False, ["could not be independently verified", "about 30 people"]),
+]
+
+PORT_FIRE = [
+    (RuleId.CONFLICT, False, ["Two", "Three"]),
+    (RuleId.ARITHMETIC, False, ["58 + 45 = 103", "the parts exceed the total"]),
+    (RuleId.ARITHMETIC, False, ["150 of 500 is 30.0%", "40%"]),
+    (RuleId.SUPERLATIVE, False, ["biggest fire"]),
+    (RuleId.UNVERIFIED, False, ["could not be independently verified"]),
+]
+
+
+@pytest.mark.parametrize(("rule", "ok", "words"), RIVER_FLOODS)
+def test_river_floods_offline_findings(
+    river_floods: Comparison, rule: RuleId, ok: bool, words: list[str]
+) -> None:
+    assert len(_found(river_floods, rule, ok, *words)) == 1
+
+
+@pytest.mark.parametrize(("rule", "ok", "words"), PORT_FIRE)
+def test_port_fire_offline_findings(
+    port_fire: Comparison, rule: RuleId, ok: bool, words: list[str]
+) -> None:
+    assert len(_found(port_fire, rule, ok, *words)) == 1
+
+
+def test_offline_finds_no_false_conflict(river_floods: Comparison, port_fire: Comparison) -> None:
+    # The river's peak, its rise and its height above normal are different figures.
+    for comparison in (river_floods, port_fire):
+        conflicts = [f for f in comparison.findings if f.rule is RuleId.CONFLICT and not f.ok]
+        assert [f.severity for f in conflicts] == [Severity.high]
+
+
+def test_the_first_fall_since_the_weekend_is_no_superlative(river_floods: Comparison) -> None:
+    assert _found(river_floods, RuleId.SUPERLATIVE, False, "first time") == []
