@@ -248,11 +248,11 @@ def _progress(
     """A progress bar on stderr when it is a terminal; silent otherwise."""
     if quiet or not sys.stderr.isatty() or total < 2:
         return (lambda _r: None), (lambda: None)
+    from rich.console import Console
     from rich.progress import Progress
 
-    progress = Progress(transient=True, console=None)
-    progress.console.file = sys.stderr
-    task = progress.add_task("extracting", total=total)
+    progress = Progress(transient=True, console=Console(stderr=True))
+    task = progress.add_task("extracting articles", total=total)
     progress.start()
     return (lambda _r: progress.advance(task)), progress.stop
 
