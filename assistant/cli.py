@@ -125,6 +125,16 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_workspace_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="articles to add and check")
+    p.add_argument(
+        "--workspace",
+        type=Path,
+        default=Path("factcheck.sqlite"),
+        help="SQLite workspace to create or reopen (default ./factcheck.sqlite)",
+    )
+
+
 def _add_output_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     p.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     p.add_argument(
@@ -169,27 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_llm_options(extract)
 
     tui = sub.add_parser("tui", help="the editor's workspace in the terminal")
-    tui.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="articles to add and check"
-    )
-    tui.add_argument(
-        "--workspace",
-        type=Path,
-        default=Path("factcheck.sqlite"),
-        help="SQLite workspace to create or reopen (default ./factcheck.sqlite)",
-    )
+    _add_workspace_options(tui)
     _add_llm_options(tui)
 
     serve = sub.add_parser("serve", help="the same workspace app in a browser (textual-serve)")
-    serve.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="articles to add and check"
-    )
-    serve.add_argument(
-        "--workspace",
-        type=Path,
-        default=Path("factcheck.sqlite"),
-        help="SQLite workspace to create or reopen (default ./factcheck.sqlite)",
-    )
+    _add_workspace_options(serve)
     serve.add_argument("--host", default="127.0.0.1", help="bind address (default loopback only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     _add_llm_options(serve)

@@ -7,42 +7,20 @@ passes, and words its evidence must contain (figures, outlets, origins).
 
 from __future__ import annotations
 
-import asyncio
-from pathlib import Path
-
 import pytest
+from examples_support import compare_package, found
 
-from assistant import pipeline
-from assistant.config import Settings
-from assistant.model import Comparison, Finding, RuleId
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-
-def _compare(package: str) -> Comparison:
-    folder = EXAMPLES / package
-    batch = pipeline.ingest([folder])
-    extractor = pipeline.build_extractor(Settings(llm="mock"), inputs=[folder])
-    results = asyncio.run(pipeline.extract_all(batch.articles, extractor))
-    return pipeline.analyse(batch.articles, results).comparison
+from assistant.model import Comparison, RuleId
 
 
 @pytest.fixture(scope="module")
 def river_floods() -> Comparison:
-    return _compare("river-floods")
+    return compare_package("river-floods", "mock")
 
 
 @pytest.fixture(scope="module")
 def port_fire() -> Comparison:
-    return _compare("port-fire")
-
-
-def _found(comparison: Comparison, rule: RuleId, ok: bool, *words: str) -> list[Finding]:
-    return [
-        f
-        for f in comparison.findings
-        if f.rule is rule and f.ok is ok and all(w in f.evidence for w in words)
-    ]
+    return compare_package("port-fire", "mock")
 
 
 RIVER_FLOODS = [
@@ -86,14 +64,14 @@ PORT_FIRE = [
 def test_river_floods_planted_findings(
     river_floods: Comparison, rule: RuleId, ok: bool, words: list[str]
 ) -> None:
-    assert len(_found(river_floods, rule, ok, *words)) == 1
+    assert len(found(river_floods, rule, ok, *words)) == 1
 
 
 @pytest.mark.parametrize(("rule", "ok", "words"), PORT_FIRE)
 def test_port_fire_planted_findings(
     port_fire: Comparison, rule: RuleId, ok: bool, words: list[str]
 ) -> None:
-    assert len(_found(port_fire, rule, ok, *words)) == 1
+    assert len(found(port_fire, rule, ok, *words)) == 1
 
 
 def test_the_only_conflicts_are_the_planted_ones(
@@ -101,13 +79,13 @@ def test_the_only_conflicts_are_the_planted_ones(
 ) -> None:
     # Monday's 12 vs 19 dead, and the 23 "since the floods began" next to them, are
     # different periods: side by side, never a second conflict.
-    assert len(_found(river_floods, RuleId.CONFLICT, False)) == 1
-    assert len(_found(port_fire, RuleId.CONFLICT, False)) == 1
+    assert len(found(river_floods, RuleId.CONFLICT, False)) == 1
+    assert len(found(port_fire, RuleId.CONFLICT, False)) == 1
 
 
 def test_only_the_stale_repeat_is_named(river_floods: Comparison, port_fire: Comparison) -> None:
-    (river,) = _found(river_floods, RuleId.STALE, False)
-    (port,) = _found(port_fire, RuleId.STALE, False)
+    (river,) = found(river_floods, RuleId.STALE, False)
+    (port,) = found(port_fire, RuleId.STALE, False)
 
     assert river.claim_ids == ["2026-03-04-kestwick-evening-post#3"]
     assert port.claim_ids == ["2026-03-13-la-voz-del-puerto#2"]
@@ -116,7 +94,7 @@ def test_only_the_stale_repeat_is_named(river_floods: Comparison, port_fire: Com
 def test_the_disclaimer_covers_the_two_figures_before_it_not_the_next_paragraph(
     river_floods: Comparison,
 ) -> None:
-    (covered,) = _found(
+    (covered,) = found(
         river_floods, RuleId.UNVERIFIED, False, "could not be independently confirmed"
     )
 

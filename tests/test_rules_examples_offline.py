@@ -7,42 +7,20 @@ Evidence words are chosen to hold whatever metric phrase the extractor picks.
 
 from __future__ import annotations
 
-import asyncio
-from pathlib import Path
-
 import pytest
+from examples_support import compare_package, found
 
-from assistant import pipeline
-from assistant.config import Settings
-from assistant.model import Comparison, Finding, RuleId, Severity
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-
-def _compare(package: str) -> Comparison:
-    folder = EXAMPLES / package
-    batch = pipeline.ingest([folder])
-    extractor = pipeline.build_extractor(Settings(llm="offline"), inputs=[folder])
-    results = asyncio.run(pipeline.extract_all(batch.articles, extractor))
-    return pipeline.analyse(batch.articles, results).comparison
+from assistant.model import Comparison, RuleId, Severity
 
 
 @pytest.fixture(scope="module")
 def river_floods() -> Comparison:
-    return _compare("river-floods")
+    return compare_package("river-floods", "offline")
 
 
 @pytest.fixture(scope="module")
 def port_fire() -> Comparison:
-    return _compare("port-fire")
-
-
-def _found(comparison: Comparison, rule: RuleId, ok: bool, *words: str) -> list[Finding]:
-    return [
-        f
-        for f in comparison.findings
-        if f.rule is rule and f.ok is ok and all(w in f.evidence for w in words)
-    ]
+    return compare_package("port-fire", "offline")
 
 
 RIVER_FLOODS = [
@@ -67,14 +45,14 @@ PORT_FIRE = [
 def test_river_floods_offline_findings(
     river_floods: Comparison, rule: RuleId, ok: bool, words: list[str]
 ) -> None:
-    assert len(_found(river_floods, rule, ok, *words)) == 1
+    assert len(found(river_floods, rule, ok, *words)) == 1
 
 
 @pytest.mark.parametrize(("rule", "ok", "words"), PORT_FIRE)
 def test_port_fire_offline_findings(
     port_fire: Comparison, rule: RuleId, ok: bool, words: list[str]
 ) -> None:
-    assert len(_found(port_fire, rule, ok, *words)) == 1
+    assert len(found(port_fire, rule, ok, *words)) == 1
 
 
 def test_offline_finds_no_false_conflict(river_floods: Comparison, port_fire: Comparison) -> None:
@@ -85,4 +63,4 @@ def test_offline_finds_no_false_conflict(river_floods: Comparison, port_fire: Co
 
 
 def test_the_first_fall_since_the_weekend_is_no_superlative(river_floods: Comparison) -> None:
-    assert _found(river_floods, RuleId.SUPERLATIVE, False, "first time") == []
+    assert found(river_floods, RuleId.SUPERLATIVE, False, "first time") == []
