@@ -18,6 +18,13 @@ def gc_paused() -> Iterator[None]:
     faster than the input. These objects hold no reference cycles, so reference counting
     frees all the garbage; the collector is switched back on (if it was on) when the step
     ends, as Mercurial's ``util.nogc`` does. Usable as a decorator.
+
+    Before switching it back on, the objects the step kept (its result) are moved straight
+    to the oldest generation: otherwise the first allocation afterwards starts a young
+    collection that walks every one of them (0.5 s for 100k claims' checklists) only to
+    find them alive, and walks them again on their way through the middle generation.
+    ``gc.freeze()`` + ``gc.unfreeze()`` does that move in constant time; it would also
+    release objects someone else had frozen, which nothing in this program does.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -25,4 +32,6 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from assistant.compare.facts import Facts
+from assistant.compare.facts import Facts, by_order
 from assistant.compare.intervals import Interval
 from assistant.compare.origins import by_origin
 from assistant.model import Cluster
@@ -32,7 +32,7 @@ class Group(NamedTuple):
         if len(members) == 1 and len(members[0].origins) < 2:  # most groups: nothing to merge
             alone = tuple(members)
             return cls(alone, interval, {origin: alone for origin in members[0].origins})
-        ordered = tuple(sorted(members, key=lambda f: f.order))
+        ordered = tuple(sorted(members, key=by_order))
         return cls(ordered, interval, by_origin(ordered))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from assistant.compare.facts import Facts
+from assistant.compare.facts import Facts, by_order
 from assistant.compare.intervals import Interval
 from assistant.model import Finding, RuleId, Severity
 from assistant.text import one_line
@@ -22,14 +22,11 @@ def finding(
 ) -> Finding:
     """A finding over ``facts`` with its claim ids sorted and de-duplicated."""
     unique = {f.id: f for f in facts}
-    ids = list(unique) if len(unique) == 1 else [f.id for f in sorted(unique.values(), key=_order)]
+    ordered = unique.values() if len(unique) == 1 else sorted(unique.values(), key=by_order)
+    ids = [f.id for f in ordered]
     return Finding(
         rule=rule, severity=severity, claim_ids=ids, evidence=evidence, cluster_id=cluster_id, ok=ok
     )
-
-
-def _order(f: Facts) -> tuple[str, int, str]:
-    return f.order
 
 
 def describe(f: Facts) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from assistant.model import Bound, Quantity
@@ -56,11 +57,17 @@ def step(quantity: Quantity) -> float:
 
     0.01 for "5.82 metres", 1 for "2,417" or "twelve", 100,000 for "1.2 million".
     """
-    match = _NUMERAL.search(quantity.text)
+    return _step(quantity.text, quantity.value)
+
+
+@lru_cache(maxsize=65536)
+def _step(text: str, value: float) -> float:
+    """``step`` of a figure written ``text``; cached, as packages repeat their figures."""
+    match = _NUMERAL.search(text)
     if match is None:
         return 1.0
     numeral = float(match[0].replace(",", ""))
-    scale = quantity.value / numeral if numeral else 1.0
+    scale = value / numeral if numeral else 1.0
     return 10.0 ** -len(match[1] or "") * scale
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from assistant.compare.facts import Facts
+from assistant.compare.facts import Facts, by_order
 from assistant.normalize.sources import is_unnamed
 
 
@@ -32,8 +32,7 @@ def by_origin(members: Iterable[Facts]) -> dict[str, tuple[Facts, ...]]:
     if any(not is_unnamed(name) for name in merged):
         merged = defaultdict(dict, {n: q for n, q in merged.items() if not is_unnamed(n)})
     return {
-        origin: tuple(sorted(merged[origin].values(), key=lambda f: f.order))
-        for origin in sorted(merged)
+        origin: tuple(sorted(merged[origin].values(), key=by_order)) for origin in sorted(merged)
     }
 
 

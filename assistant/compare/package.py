@@ -9,7 +9,7 @@ from functools import cached_property
 
 from assistant.compare.blocks import Block, Group, build_blocks
 from assistant.compare.config import RuleConfig
-from assistant.compare.facts import Facts, facts_of
+from assistant.compare.facts import Facts, by_order, facts_of
 from assistant.compare.subjects import fill_subjects
 from assistant.model import Article, Claim
 from assistant.normalize import Vocabulary
@@ -41,7 +41,7 @@ class Package:
                     facts_of(claim, by_id.get(claim.article_id), vocabulary, config)
                     for claim in claims
                 ),
-                key=lambda f: f.order,
+                key=by_order,
             )
         )
         facts = fill_subjects(facts)

@@ -68,8 +68,12 @@ def _drop_role_prefix(ws: list[str]) -> list[str]:
     return ws
 
 
+@lru_cache(maxsize=4096)
 def is_unnamed(origin: str) -> bool:
-    """A folded origin that names no one in particular: 'officials', 'local authorities'."""
+    """A folded origin that names no one in particular: 'officials', 'local authorities'.
+
+    Cached: the rules ask about the same few origins for every group of claims.
+    """
     return all(w in _ROLES or w in _ROLE_ADJECTIVES or w in _GENERIC for w in origin.split())
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from assistant.compare.evidence import finding, quote
 from assistant.compare.package import Package
@@ -52,7 +53,7 @@ _BASELINE = re.compile(
 
 def check(package: Package) -> Iterator[Finding]:
     for f in package.facts:
-        if not f.checkable or (cue := _cue(f.claim.quote.lower())) is None:
+        if not f.checkable or (cue := _cue(f.claim.quote)) is None:
             continue
         baseline = _BASELINE.search(f.claim.quote)
         need = (
@@ -64,13 +65,16 @@ def check(package: Package) -> Iterator[Finding]:
             RuleId.SUPERLATIVE,
             Severity.medium,
             [f],
-            f"{f.outlet}: “{cue[0]}” in {quote(f.claim.quote)}: {need}",
+            f"{f.outlet}: “{cue}” in {quote(f.claim.quote)}: {need}",
         )
 
 
-def _cue(lowered: str) -> re.Match[str] | None:
-    """The first superlative cue that claims a record (see the module docstring)."""
+@lru_cache(maxsize=65536)
+def _cue(text: str) -> str | None:
+    """The first superlative cue in ``text`` that claims a record (see the module
+    docstring), lower-cased. Cached: outlets repeat one another's sentences."""
+    lowered = text.lower()
     for cue in _CUE.finditer(lowered):
         if not (cue[0].endswith("first time") and _RECENT.match(lowered, cue.end())):
-            return cue
+            return cue[0]
     return None
