@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from assistant.llm.prompts import PROMPT_VERSION
 from assistant.llm.schema import ClaimExtraction
 
 REPO = Path(__file__).resolve().parent.parent
@@ -95,7 +96,7 @@ def test_fixture_is_a_valid_grounded_extraction(article: Path) -> None:
 
     assert fixture["format"] == "factcheck-fixture/1"
     assert fixture["article"] == _rel(article)
-    assert fixture["match"]["prompt_version"] == "extract-v1"
+    assert fixture["match"]["prompt_version"] == PROMPT_VERSION
     extraction = ClaimExtraction.model_validate(fixture["answer"])
     assert 8 <= len(extraction.claims) <= 25
 

@@ -25,7 +25,7 @@ from assistant.errors import PromptError
 from assistant.llm.schema import BOUNDS, CLAIM_KINDS, HEDGE_KINDS
 from assistant.resources import prompts_dir
 
-PROMPT_VERSION = "extract-v1"
+PROMPT_VERSION = "extract-v2"
 
 ARTICLE_OPEN = "<<<ARTICLE {nonce}>>>"
 ARTICLE_CLOSE = "<<<END ARTICLE {nonce}>>>"
