@@ -226,6 +226,7 @@ def build_report(
         compared=compared,
         summary=summary,
         inputs=entries,
+        not_read=batch.not_read,
         clusters=analysis.comparison.clusters,
         findings=findings,
         checklists=analysis.checklists,

@@ -311,3 +311,13 @@ def test_serve_runs_the_tui_with_every_extraction_option() -> None:
     ):
         assert forwarded in command
     assert "--port" not in command and args.host == "127.0.0.1"
+
+
+def test_files_that_are_not_articles_are_named_in_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "story.md").write_text("The ministry said 12 people died on Monday.\n")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7\n")
+    code, out, _ = run(capsys, "report", str(tmp_path), "--llm", "offline")
+    assert code == EXIT_OK
+    assert "Not read, not an article format: 1 file<" in out and "scan.pdf" in out

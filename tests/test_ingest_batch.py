@@ -109,7 +109,9 @@ def test_an_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.Monke
     assert [r.reason for r in batch.inputs] == ["cannot read: permission denied", "no such file"]
 
 
-def test_directories_are_walked_in_order_skipping_hidden_and_other_files(tmp_path: Path) -> None:
+def test_directories_are_walked_in_order_skipping_hidden_files_naming_others(
+    tmp_path: Path,
+) -> None:
     pkg = tmp_path / "examples" / "floods"
     (pkg / "fixtures").mkdir(parents=True)
     (pkg / "fixtures" / "recorded.json").write_text('{"not": "an article"}')
@@ -132,6 +134,11 @@ def test_directories_are_walked_in_order_skipping_hidden_and_other_files(tmp_pat
         ("examples/floods/b.md", "ok", "b"),
         ("examples/floods/c.HTML", "ok", "c"),
         ("examples/floods/zz/d.txt", "ok", "d"),
+    ]
+    # Files of other types are not read, but named, so none vanishes without a trace.
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in batch.not_read] == [
+        "examples/floods/README.rst",
+        "examples/floods/fixtures/recorded.json",
     ]
 
 

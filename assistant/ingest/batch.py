@@ -15,7 +15,7 @@ from assistant.ingest.formats import format_for, parse_document, parse_jsonl
 from assistant.ingest.formats.html import sniff_charset
 from assistant.ingest.ids import IdAllocator, slugify
 from assistant.ingest.metadata import IngestDefaults
-from assistant.ingest.paths import discover, read_bytes
+from assistant.ingest.paths import NotAnArticle, discover, read_bytes
 from assistant.ingest.stream import read_lines
 from assistant.model import Article, InputRecord, InputStatus
 
@@ -33,6 +33,10 @@ class IngestBatch(BaseModel):
 
     articles: list[Article] = Field(default_factory=list)
     inputs: list[InputRecord] = Field(default_factory=list)
+    not_read: list[str] = Field(
+        default_factory=list,
+        description="Files found in the given folders that are not an article format.",
+    )
 
 
 def ingest_paths(
@@ -58,6 +62,9 @@ def ingest_paths(
     for item in discover([Path(p) for p in paths]):
         if isinstance(item, InputRecord):
             batch.inputs.append(item)
+            continue
+        if isinstance(item, NotAnArticle):
+            batch.not_read.append(str(item.path))
             continue
         real = os.path.realpath(item)
         if real in first_source:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Generator, Iterator, Sequence
+from dataclasses import dataclass
 from io import BufferedReader
 from pathlib import Path
 
@@ -18,15 +19,26 @@ MAX_BYTES_SCOPE = "(--max-bytes)"
 CHUNK_BYTES = 1 << 16
 
 
-def discover(paths: Sequence[Path]) -> Iterator[Path | InputRecord]:
+@dataclass(frozen=True)
+class NotAnArticle:
+    """A file found in a directory walk whose type we do not read (.pdf, .json, ...).
+
+    Yielded rather than dropped so the report can say it was not read: a PDF in a story
+    folder must not vanish without a trace.
+    """
+
+    path: Path
+
+
+def discover(paths: Sequence[Path]) -> Iterator[Path | InputRecord | NotAnArticle]:
     """The files to read, in order, and a rejected record for each directory that
-    cannot be listed or holds no article files.
+    cannot be listed or holds no article files; files of other types come as
+    ``NotAnArticle``.
 
     A path named explicitly is yielded as is, whatever it is (reading reports a missing
     or special file). A directory is walked depth-first in name order, each directory's
-    files before its subdirectories; hidden entries and files with other suffixes are
-    skipped. Symbolic links are followed, each real directory walked once, so a link
-    loop cannot trap the walk.
+    files before its subdirectories; hidden entries are skipped. Symbolic links are
+    followed, each real directory walked once, so a link loop cannot trap the walk.
     """
     for path in paths:
         if not path.is_dir():
@@ -83,7 +95,7 @@ def describe(err: OSError) -> str:
     return (err.strerror or str(err)).lower()
 
 
-def _walk(top: Path) -> Iterator[Path | InputRecord]:
+def _walk(top: Path) -> Iterator[Path | InputRecord | NotAnArticle]:
     pending = [top]  # a stack, not recursion: directory trees can be deep
     visited: set[str] = set()
     while pending:
@@ -107,6 +119,8 @@ def _walk(top: Path) -> Iterator[Path | InputRecord]:
                 subdirectories.append(path)
             elif path.suffix.lower() in FORMATS_BY_SUFFIX:
                 yield path  # reading reports a broken link or a special file
+            else:
+                yield NotAnArticle(path)
         pending.extend(reversed(subdirectories))
 
 

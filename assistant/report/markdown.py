@@ -217,4 +217,9 @@ def render_markdown(report: Report) -> str:
     lines += ["## Articles", ""]
     for n, entry in enumerate(report.inputs, start=1):
         lines += _entry(n, entry, checklists)
+    if report.not_read:
+        files = [f"- {esc(path)}" for path in report.not_read]
+        n = len(report.not_read)
+        summary = f"Not read, not an article format: {n} file{'' if n == 1 else 's'}"
+        lines += [f"<details><summary>{summary}</summary>", "", *files, "", "</details>", ""]
     return "\n".join(lines).rstrip() + "\n"

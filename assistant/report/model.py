@@ -91,6 +91,10 @@ class Report(_Model):
     )
     summary: Summary
     inputs: list[InputEntry]
+    not_read: list[str] = Field(
+        default_factory=list,
+        description="Files in the given folders that are not an article format (.pdf, .json...).",
+    )
     clusters: list[Cluster] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     checklists: list[ChecklistItem] = Field(default_factory=list)
