@@ -14,6 +14,9 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from assistant import __version__
 from assistant.checklist import build_checklists
@@ -40,6 +43,8 @@ from assistant.report.model import (
     Report,
     Summary,
 )
+
+_M = TypeVar("_M", bound=BaseModel)
 
 __all__ = [
     "Analysis",
@@ -137,29 +142,19 @@ def analyse(
     )
 
 
+def _project(source: BaseModel, target: type[_M], **extra: object) -> _M:
+    """``target`` filled from the same-named fields of ``source``: the report's views of
+    an article and an extraction never keep a second list of field names to drift."""
+    shared = target.model_fields.keys() - extra.keys()
+    return target(**{name: getattr(source, name) for name in shared}, **extra)
+
+
 def _article_info(article: Article) -> ArticleInfo:
-    return ArticleInfo(
-        id=article.id,
-        outlet=article.outlet,
-        title=article.title,
-        url=article.url,
-        published=article.published,
-        language=article.language,
-        content_hash=article.content_hash,
-        characters=len(article.text),
-    )
+    return _project(article, ArticleInfo, characters=len(article.text))
 
 
 def _extraction_info(result: ExtractionResult) -> ExtractionInfo:
-    return ExtractionInfo(
-        extractor=result.extractor,
-        model=result.model,
-        prompt_version=result.prompt_version,
-        status=result.status,
-        error=result.error,
-        warnings=result.warnings,
-        usage=result.usage,
-    )
+    return _project(result, ExtractionInfo)
 
 
 def _no_claims_reason(result: ExtractionResult | None) -> str:
