@@ -171,6 +171,17 @@ class Hedge(_Model):
     scope: HedgeScope = HedgeScope.clause
 
 
+class Cue(_Model):
+    """An uncertainty cue found anywhere in an article, whether or not a claim carries it:
+    so uncertainty can be read (and scored) on any text, not only around figures."""
+
+    cue: str = Field(description="The cue exactly as in the text.")
+    span: Span
+    kind: HedgeKind
+    scope: HedgeScope
+    sentence: str = Field(description="The sentence the cue sits in, as written.")
+
+
 class Certainty(StrEnum):
     asserted = "asserted"  # stated as fact
     attributed = "attributed"  # stated as someone's claim
@@ -247,6 +258,11 @@ class ExtractionResult(_Model):
     error: str | None = None
     warnings: list[str] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    hedges: list[Cue] = Field(
+        default_factory=list,
+        description="Every uncertainty cue in the article (approximators included, plain "
+        "reporting verbs not), in text order.",
+    )
     usage: Usage = Field(default_factory=Usage)
 
 

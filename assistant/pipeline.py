@@ -200,6 +200,7 @@ def build_report(
                 article=_article_info(article),
                 extraction=_extraction_info(result) if result else None,
                 claims=claims,
+                hedges=result.hedges if result else [],
             )
         )
 

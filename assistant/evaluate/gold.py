@@ -41,9 +41,13 @@ class GoldFigure(_Strict):
 
     id: str
     quote: str = Field(description="Exact text of the sentence or clause holding the figure.")
-    figure: str = Field(description="Exact text of the number inside the quote, with its bound words.")
+    figure: str = Field(
+        description="Exact text of the number inside the quote, with its bound words."
+    )
     nth: int = Field(default=1, ge=1, description="Which occurrence of `figure` in `quote`.")
-    value: float | None = Field(description="The full value: 3.1 million is 3100000. None if vague.")
+    value: float | None = Field(
+        description="The full value: 3.1 million is 3100000. None if vague."
+    )
     upper: float | None = None
     bound: Bound = Bound.exact
     unit: str = Field(description="Count noun ('people') or a measure: USD, percent, km, years.")
@@ -252,9 +256,7 @@ def load_gold(path: Path, corpus_root: Path = DEFAULT_CORPUS) -> LoadedPackage:
         text = record["text"]
         if hashlib.sha256(text.encode("utf-8")).hexdigest() != article.sha256:
             problems.append(f"{article.id}: sha256 does not match the corpus text")
-        problems.extend(
-            _locate_article(article, text, figure_at, quote_at, hedge_at, furniture_at)
-        )
+        problems.extend(_locate_article(article, text, figure_at, quote_at, hedge_at, furniture_at))
     problems.extend(_check_references(gold, figure_at, quote_at))
     if problems:
         raise GoldError(f"{path}:\n" + "\n".join(f"  - {p}" for p in problems))
@@ -286,7 +288,8 @@ def _locate_article(
     furniture_at: dict[str, list[Place]],
 ) -> Iterator[str]:
     ids: set[str] = set()
-    for item in [*article.figures, *article.statements]:
+    items: list[GoldFigure | GoldStatement] = [*article.figures, *article.statements]
+    for item in items:
         ref = f"{article.id}#{item.id}"
         if item.id in ids:
             yield f"{ref}: id used twice"
@@ -303,8 +306,11 @@ def _locate_article(
             if figure is None:
                 yield f"{ref}: figure {item.figure!r} (occurrence {item.nth}) not in its quote"
                 continue
-            if any(figure.overlaps(p.start, p.end) for r, p in figure_at.items()
-                   if r.startswith(article.id + "#")):
+            if any(
+                figure.overlaps(p.start, p.end)
+                for r, p in figure_at.items()
+                if r.startswith(article.id + "#")
+            ):
                 yield f"{ref}: figure overlaps another figure"
             figure_at[ref] = figure
     for hedge in article.hedges:

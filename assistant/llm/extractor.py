@@ -39,6 +39,7 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
 from assistant.errors import ConfigError
 from assistant.extract.base import Extractor
+from assistant.extract.offline.cues import article_cues
 from assistant.llm.chunking import Chunk, halve, merge_claims, split_text
 from assistant.llm.convert import to_domain
 from assistant.llm.grounded import grounded_extraction
@@ -152,6 +153,7 @@ class LLMExtractor(Extractor):
         for error in outcome.errors:
             log.warning("%s: %s", article.id, error)
         usage.duration_s = time.perf_counter() - started
+        claims = merge_claims(article.id, outcome.claims)
         return ExtractionResult(
             article_id=article.id,
             extractor=self.name,
@@ -160,7 +162,8 @@ class LLMExtractor(Extractor):
             status=status,
             error="; ".join(outcome.errors) or None,
             warnings=outcome.warnings,
-            claims=merge_claims(article.id, outcome.claims),
+            claims=claims,
+            hedges=article_cues(article, claims),
             usage=usage,
         )
 

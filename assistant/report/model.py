@@ -14,6 +14,7 @@ from assistant.model import (
     ChecklistItem,
     Claim,
     Cluster,
+    Cue,
     ExtractionStatus,
     Finding,
     InputStatus,
@@ -62,6 +63,10 @@ class InputEntry(_Model):
     article: ArticleInfo | None = None
     extraction: ExtractionInfo | None = None
     claims: list[Claim] = Field(default_factory=list)
+    hedges: list[Cue] = Field(
+        default_factory=list,
+        description="Every uncertainty cue in the article, claimed or not, in text order.",
+    )
 
 
 class EditorDecision(_Model):

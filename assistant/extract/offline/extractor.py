@@ -38,6 +38,7 @@ from assistant.extract.offline.attribution import (
     find_wire_credit,
 )
 from assistant.extract.offline.clauses import cut_clauses, trim_clause
+from assistant.extract.offline.cues import list_cues
 from assistant.extract.offline.facets import (
     PREDICTION,
     SUPERLATIVE,
@@ -108,13 +109,16 @@ class OfflineExtractor(Extractor):
         An article in another language than English gets a warning saying that only its
         figures were read."""
         started = time.perf_counter()
-        claims = self.extract_claims(article)
+        reader = _Reader(article)
+        claims = reader.read()
+        hedges = list_cues(article, ((p.sentence, p.hedges) for p in reader.parsed), claims)
         usage = Usage(duration_s=time.perf_counter() - started)
         warnings = [] if is_english(article) else [_foreign_warning(article)]
         return ExtractionResult(
             article_id=article.id,
             extractor=self.name,
             claims=claims,
+            hedges=hedges,
             usage=usage,
             warnings=warnings,
         )
