@@ -153,6 +153,7 @@ class HedgeKind(StrEnum):
     epistemic_modal = "epistemic_modal"  # may, might, likely, possibly
     evidential = "evidential"  # reportedly, supposedly, allegedly
     verification_disclaimer = "verification_disclaimer"  # could not be independently verified
+    conditional = "conditional"  # if, unless, whether: not asserted as having happened
     approximator = "approximator"  # about, more than, nearly
     attribution_only = "attribution_only"  # "X said": the claim rests on X alone
 

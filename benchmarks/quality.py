@@ -96,9 +96,9 @@ def print_table(
     columns: Sequence[tuple[str, Scores]], sentences: dict[str, SentenceScores]
 ) -> bool:
     """Print the table; True when every bound is met."""
-    width = 28
+    width = 30
     names = [name for name, _ in columns]
-    print(f"{'':{width}}" + "".join(f"{n:>10}" for n in names) + f"{'bound':>10}")
+    print(f"{'':{width}}" + "".join(f"{n:>12}" for n in names) + f"{'bound':>10}")
     ok = True
     for label, get, bound, check in ROWS:
         values = [get(s) for _, s in columns]
@@ -106,18 +106,18 @@ def print_table(
         ok = ok and verdict != "BELOW"
         print(
             f"{label:{width}}"
-            + "".join(f"{_cell(v):>10}" for v in values)
+            + "".join(f"{_cell(v):>12}" for v in values)
             + f"{bound:>10}  {verdict}"
         )
     for label, sentence_scores in sentences.items():
         bound, check = (">= 0.75", _at_least(0.75)) if label.startswith("factbank") else ("", None)
         verdict = _verdict([sentence_scores.f1], check)
         ok = ok and verdict != "BELOW"
-        cells = "".join(f"{_cell(sentence_scores.f1):>10}" for _ in names)
+        cells = "".join(f"{_cell(sentence_scores.f1):>12}" for _ in names)
         print(f"{'uncertain F1 ' + label:{width}}{cells}{bound:>10}  {verdict}")
     print()
     for label, show in COUNTS:
-        print(f"{label:{width}}" + "".join(f"{show(s):>10}" for _, s in columns))
+        print(f"{label:{width}}" + "".join(f"{show(s):>12}" for _, s in columns))
     for name, s in columns:
         misses = ", ".join(f"{k} {v}" for k, v in sorted(s.misses.items())) or "none"
         print(f"{name}: {s.packages} packages, {s.articles} articles; figure misses: {misses}")

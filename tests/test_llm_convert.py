@@ -91,7 +91,8 @@ def test_attribution_runs_from_outlet_through_intermediary_to_source() -> None:
         ("AFP", "intermediary"),
         ("rebels", "original"),
     ]
-    assert claim.certainty is Certainty.attributed
+    # "claimed" is an evidential: the outlet does not vouch for what the rebels claim.
+    assert claim.certainty is Certainty.unverified
 
 
 def test_a_claim_with_no_source_is_asserted_by_the_outlet() -> None:

@@ -1,11 +1,12 @@
 """Hedge cues and their scope: the words that make a claim less than a plain assertion.
 
-The lexicon is data (``HEDGE_RULES``): a regex, a kind and a default scope per entry.
+The lexicon is data (``hedge_lexicon.HEDGE_RULES``): a regex, a kind, a default scope and
+the contexts that rule a match out, per entry.
 
 Scope rules:
 
-- ``epistemic_modal`` (may, might, likely, is expected to) and ``evidential``
-  (reportedly, allegedly, is said to) cover their ``clause``;
+- ``epistemic_modal`` (may, might, likely, is expected to), ``evidential`` (reportedly,
+  allegedly, is said to) and ``conditional`` (if, unless, whether) cover their ``clause``;
 - a ``verification_disclaimer`` ("could not be independently verified") covers its own
   ``sentence`` - unless the sentence refers back ("These figures ...", "the reports",
   "they", "this") and states no figure of its own before the cue: then the scope is
@@ -16,63 +17,22 @@ Scope rules:
 - ``attribution_only`` marks the reporting words a claim rests on ("the ministry said"),
   scope ``sentence``.
 
-When two cues overlap, a disclaimer beats an evidential, which beats a modal ("could"
-inside "could not be verified" is not a modal).
+When two cues overlap, a disclaimer beats an evidential, which beats a condition, which
+beats a modal ("could" inside "could not be verified" is not a modal).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from assistant.extract.offline.attribution import Attribution, find_attributions
+from assistant.extract.offline.hedge_lexicon import HEDGE_RULES, PRIORITY, HedgeRule
 from assistant.extract.offline.sentences import split_sentences
 from assistant.model import Bound, Hedge, HedgeKind, HedgeScope, Span
 from assistant.normalize.numbers import QuantityMatch, match_quantities
 
-
-@dataclass(frozen=True, slots=True)
-class HedgeRule:
-    """One lexicon entry: a regex (word-bounded for you), what it is, what it covers."""
-
-    pattern: str
-    kind: HedgeKind
-    scope: HedgeScope
-    ignore_case: bool = True
-
-
 _V = HedgeKind.verification_disclaimer
-_E = HedgeKind.evidential
-_M = HedgeKind.epistemic_modal
 _SENT, _CLAUSE = HedgeScope.sentence, HedgeScope.clause
-_NOT = r"(?:cannot|can\s*not|could\s+not|can[’']t|couldn[’']t|did\s+not|didn[’']t|do\s+not)"
-_ADV = r"(?:(?:yet|immediately|independently|be|been|so\s+far)\s+){0,3}"
-
-HEDGE_RULES: tuple[HedgeRule, ...] = (
-    HedgeRule(rf"{_NOT}\s+{_ADV}(?:verif(?:y|ied)|confirm(?:ed)?)", _V, _SENT),
-    HedgeRule(
-        r"(?:has|have|had|was|were|is|are)(?:\s+not|n[’']t)\s+"
-        rf"{_ADV}(?:verified|confirmed|corroborated)",
-        _V,
-        _SENT,
-    ),
-    HedgeRule(
-        r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:unable|not\s+able)\s+to\s+"
-        r"(?:independently\s+)?(?:verify|confirm|corroborate)",
-        _V,
-        _SENT,
-    ),
-    HedgeRule(r"unconfirmed|unverified|uncorroborated", _V, _SENT),
-    HedgeRule(r"no\s+independent\s+(?:confirmation|verification)", _V, _SENT),
-    HedgeRule(r"reportedly|supposedly|allegedly|purportedly|apparently|ostensibly", _E, _CLAUSE),
-    HedgeRule(r"(?:is|are|was|were)\s+said\s+to|rumou?red|it\s+is\s+claimed", _E, _CLAUSE),
-    HedgeRule(r"may|might", _M, _CLAUSE, ignore_case=False),  # not the month "May"
-    HedgeRule(r"could|likely|unlikely|possibly|possible|probably|perhaps|potentially", _M, _CLAUSE),
-    HedgeRule(r"(?:appears?|appeared|seems?|seemed)\s+to", _M, _CLAUSE),
-    HedgeRule(r"(?:is|are|was|were)\s+(?:expected|believed|thought|feared)\s+to", _M, _CLAUSE),
-    HedgeRule(r"expected\s+to|feared|presumably|suspected", _M, _CLAUSE),
-)
-_PRIORITY = {_V: 0, _E: 1, _M: 2}
 
 # A disclaimer sentence that refers back to what came before.
 BACK_REFERENCE = re.compile(
@@ -92,14 +52,26 @@ def _combined(rules: list[HedgeRule]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(parts)})\b", re.IGNORECASE if rules[0].ignore_case else 0)
 
 
+def _context(pattern: str | None, *, before: bool) -> re.Pattern[str] | None:
+    if pattern is None:
+        return None
+    return re.compile(rf"(?:{pattern})" + ("$" if before else ""), re.IGNORECASE)
+
+
 _RULE_GROUPS = tuple(
     (rules, _combined(rules))
     for rules in (
-        sorted((r for r in HEDGE_RULES if r.ignore_case), key=lambda r: _PRIORITY[r.kind]),
+        sorted((r for r in HEDGE_RULES if r.ignore_case), key=lambda r: PRIORITY[r.kind]),
         [r for r in HEDGE_RULES if not r.ignore_case],
     )
     if rules
 )
+# Per rule: (not_before, not_after) compiled; the words before are searched in a window.
+_CONTEXT = {
+    r: (_context(r.not_before, before=True), _context(r.not_after, before=False))
+    for r in HEDGE_RULES
+}
+_WINDOW = 40
 _APPROXIMATE_BOUNDS = frozenset(
     {Bound.at_least, Bound.more_than, Bound.about, Bound.up_to, Bound.fewer_than}
 )
@@ -147,14 +119,23 @@ def _lexical(text: str, start: int, end: int) -> list[Hedge]:
     for rules, regex in _RULE_GROUPS:
         for m in regex.finditer(text, start, end):
             rule = rules[int((m.lastgroup or "r0")[1:])]
-            candidates.append((m.start(), m.end(), rule))
+            if not _ruled_out(text, m.start(), m.end(), rule):
+                candidates.append((m.start(), m.end(), rule))
     # Strongest kind first, then the longest cue; overlapping weaker cues are dropped.
-    candidates.sort(key=lambda c: (_PRIORITY[c[2].kind], c[0] - c[1], c[0]))
+    candidates.sort(key=lambda c: (PRIORITY[c[2].kind], c[0] - c[1], c[0]))
     kept: list[tuple[int, int, HedgeRule]] = []
     for c in candidates:
         if all(c[1] <= k[0] or k[1] <= c[0] for k in kept):
             kept.append(c)
     return [_hedge(text, Span(start=s, end=e), r.kind, r.scope) for s, e, r in kept]
+
+
+def _ruled_out(text: str, start: int, end: int, rule: HedgeRule) -> bool:
+    """Whether the words around a match make it no cue ("than expected")."""
+    before, after = _CONTEXT[rule]
+    if before is not None and before.search(text, max(0, start - _WINDOW), start):
+        return True
+    return after is not None and after.match(text, end) is not None
 
 
 def _scoped(
