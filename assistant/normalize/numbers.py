@@ -682,8 +682,10 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     ):
         return True  # a compound modifier: "10-year plan", "24-hour curfew"
     prev = _PREV_WORD.search(text, max(0, start - 20), start)
-    if prev and prev.group(1).lower() in DESIGNATORS:
+    if prev and (prev.group(1).lower() in DESIGNATORS or prev.group(1) in DESIGNATORS):
         return True
+    if prev and (prev.group(1).endswith(".") or "\n" in text[prev.end(1) : start]):
+        prev = None  # the word ends the sentence before: "High Street. Eight crews"
     if prev and _is_name_word(text, prev):
         return True  # "Shed 14", "Terminal 5", "Highway 61": a name, not a count
     if re.search(r"[A-Z][\w'’-]+,\s*$", text[max(0, start - 40) : start]) and re.match(
