@@ -188,6 +188,19 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     _add_llm_options(serve)
 
+    evaluate = sub.add_parser(
+        "eval",
+        help="score extraction and the rules against gold annotations of real coverage",
+        description="Run the gold packages through the pipeline and print the accuracy "
+        "table (figures, junk, attribution, hedges, each cross-article rule) with bounds.",
+    )
+    evaluate.add_argument(
+        "gold", nargs="*", type=Path, metavar="GOLD", help="gold files or folders"
+    )
+    from assistant.evaluate.table import add_arguments
+
+    add_arguments(evaluate)
+
     schemas = sub.add_parser("schemas", help="print, write or check the published JSON Schemas")
     schemas.add_argument("--write", action="store_true", help="write them into schemas/")
     schemas.add_argument("--check", action="store_true", help="exit 3 if schemas/ is out of date")
@@ -368,12 +381,19 @@ def _run_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_eval(args: argparse.Namespace) -> int:
+    from assistant.evaluate.table import run
+
+    return run(args)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": lambda a: _run_batch(a, with_rules=True),
     "extract": lambda a: _run_batch(a, with_rules=False),
     "tui": _run_tui,
     "serve": _run_serve,
     "schemas": _run_schemas,
+    "eval": _run_eval,
 }
 
 

@@ -25,6 +25,7 @@ from assistant.model import Bound, HedgeScope
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = REPO / "tests" / "gold" / "packages"
+SECOND_GOLD = REPO / "tests" / "gold" / "second"  # a second reader's files, same names
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 
 

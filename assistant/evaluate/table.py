@@ -1,0 +1,230 @@
+"""The accuracy table: the gold set scored, one column per extractor, each figure next to
+its bound; the readers' agreement; examples of each kind of error.
+
+Shared by ``benchmarks/quality.py`` and ``factcheck eval``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from assistant.config import load_settings
+from assistant.errors import ConfigError
+from assistant.evaluate.agreement import Agreement, compare
+from assistant.evaluate.gold import (
+    DEFAULT_CORPUS,
+    DEFAULT_GOLD,
+    SECOND_GOLD,
+    GoldError,
+    LoadedPackage,
+    gold_files,
+    load_gold,
+)
+from assistant.evaluate.hedges import SentenceScores, score_sentences
+from assistant.evaluate.score import Scores, score
+from assistant.model import RuleId
+
+Row = tuple[str, Callable[[Scores], float | None], str, Callable[[float], bool] | None]
+
+
+def _at_least(bound: float) -> Callable[[float], bool]:
+    return lambda v: v >= bound
+
+
+def _at_most(bound: float) -> Callable[[float], bool]:
+    return lambda v: v <= bound
+
+
+ROWS: tuple[Row, ...] = (
+    ("figure recall", lambda s: s.figure_recall.value, ">= 0.95", _at_least(0.95)),
+    ("figure precision", lambda s: s.figure_precision.value, "", None),
+    ("figure bound right", lambda s: s.bounds.value, "", None),
+    ("junk-claim rate", lambda s: s.junk.value, "<= 0.02", _at_most(0.02)),
+    ("attribution accuracy", lambda s: s.attribution.value, ">= 0.92", _at_least(0.92)),
+    ("hedge cue precision", lambda s: s.cue_precision, "", None),
+    ("hedge cue recall", lambda s: s.cue_recall, "", None),
+    ("hedge cue F1", lambda s: s.cue_f1, "", None),
+    ("CONFLICT precision", lambda s: s.conflict_precision.value, ">= 0.85", _at_least(0.85)),
+    ("CONFLICT recall", lambda s: s.conflict_recall.value, ">= 0.60", _at_least(0.6)),
+    *(
+        (
+            f"{rule.value} precision",
+            (lambda r: lambda s: s.rules[r].value)(rule),
+            ">= 0.80",
+            _at_least(0.8),
+        )
+        for rule in (RuleId.ARITHMETIC, RuleId.STALE, RuleId.CORROBORATED, RuleId.CIRCULAR)
+    ),
+    ("findings per article", lambda s: s.flagged / s.articles if s.articles else None, "", None),
+)
+COUNTS: tuple[tuple[str, Callable[[Scores], str]], ...] = (
+    ("gold figures", lambda s: str(s.figure_recall.total)),
+    ("claims / with a figure", lambda s: f"{s.claims} / {s.figure_precision.total}"),
+    ("CONFLICT high+medium / low", lambda s: f"{s.conflict_precision.total} / {s.conflict_low}"),
+    ("gold conflicts", lambda s: str(s.conflict_recall.total)),
+    *(
+        (f"{rule.value} findings", (lambda r: lambda s: str(s.rules[r].total))(rule))
+        for rule in (RuleId.ARITHMETIC, RuleId.STALE, RuleId.CORROBORATED, RuleId.CIRCULAR)
+    ),
+)
+
+
+def _cell(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def _verdict(values: Sequence[float | None], ok: Callable[[float], bool] | None) -> str:
+    if ok is None:
+        return ""
+    known = [v for v in values if v is not None]
+    if not known:
+        return "n/a"
+    return "meets" if all(ok(v) for v in known) else "BELOW"
+
+
+def print_table(
+    columns: Sequence[tuple[str, Scores]], sentences: dict[str, SentenceScores]
+) -> bool:
+    """Print the table; True when every bound is met."""
+    width = 30
+    names = [name for name, _ in columns]
+    print(f"{'':{width}}" + "".join(f"{n:>12}" for n in names) + f"{'bound':>10}")
+    ok = True
+    for label, get, bound, check in ROWS:
+        values = [get(s) for _, s in columns]
+        verdict = _verdict(values, check)
+        ok = ok and verdict != "BELOW"
+        print(
+            f"{label:{width}}"
+            + "".join(f"{_cell(v):>12}" for v in values)
+            + f"{bound:>10}  {verdict}"
+        )
+    for label, sentence_scores in sentences.items():
+        bound, check = (">= 0.75", _at_least(0.75)) if label.startswith("factbank") else ("", None)
+        verdict = _verdict([sentence_scores.f1], check)
+        ok = ok and verdict != "BELOW"
+        cells = "".join(f"{_cell(sentence_scores.f1):>12}" for _ in names)
+        print(f"{'uncertain F1 ' + label:{width}}{cells}{bound:>10}  {verdict}")
+    print()
+    for label, show in COUNTS:
+        print(f"{label:{width}}" + "".join(f"{show(s):>12}" for _, s in columns))
+    for name, s in columns:
+        misses = ", ".join(f"{k} {v}" for k, v in sorted(s.misses.items())) or "none"
+        print(f"{name}: {s.packages} packages, {s.articles} articles; figure misses: {misses}")
+    return ok
+
+
+def print_examples(columns: Sequence[tuple[str, Scores]], limit: int) -> None:
+    for name, s in columns:
+        for kind in sorted(s.examples):
+            found = s.examples[kind]
+            print(f"\n## {name}: {kind} ({len(found)})")
+            for line in found[:limit]:
+                print(f"  - {line}")
+
+
+def print_agreement(corpus: Path, examples: int) -> int:
+    """The readers' agreement on every package read twice; 2 when there is none."""
+    total = Agreement()
+    for second in gold_files([SECOND_GOLD]) if SECOND_GOLD.is_dir() else []:
+        first = DEFAULT_GOLD / second.name
+        try:
+            compare(load_gold(first, corpus), load_gold(second, corpus), total)
+        except GoldError as e:
+            print(e, file=sys.stderr)
+            return 2
+    if not total.packages:
+        print(f"no second readings under {SECOND_GOLD}", file=sys.stderr)
+        return 2
+    rows = (
+        ("figures (F1 between readers)", total.figure_f1),
+        ("  same value, of matched", total.value_agreement),
+        ("  same source, of matched", total.source_agreement),
+        ("hedge cues (F1)", total.cue_f1),
+        ("conflicting pairs (F1)", total.conflict_f1),
+    )
+    print(f"agreement of two readers on {total.packages} package(s)")
+    for label, value in rows:
+        print(f"{label:30}{_cell(value):>8}")
+    print(
+        f"figures {total.figures_a} / {total.figures_b}, cues {total.cues_a} / {total.cues_b}, "
+        f"conflicting pairs {total.conflicts_a} / {total.conflicts_b}"
+    )
+    for line in total.disagreements[:examples]:
+        print(f"  - {line}")
+    return 0
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``factcheck eval`` and ``benchmarks/quality.py`` (gold paths apart)."""
+    parser.add_argument(
+        "--llm",
+        action="append",
+        choices=["offline", "mock", "llm"],
+        help="extractor to score; repeat for several columns (default: offline and mock)",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help="the corpus folder holding realworld-dev/ and hedges-dev/",
+    )
+    parser.add_argument(
+        "--examples", type=int, default=0, metavar="N", help="print N examples of each error"
+    )
+    parser.add_argument("--model", help="model for --llm llm")
+    parser.add_argument("--base-url", help="endpoint for --llm llm")
+    parser.add_argument("--mode", choices=["tools", "json", "json_schema", "md_json"])
+    parser.add_argument(
+        "--agreement",
+        action="store_true",
+        help="compare the second reader's files (tests/gold/second/) with the first's",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the table for ``args``; 0 when every bound is met, 1 when one is missed, 2
+    when the gold or the corpus cannot be read."""
+    if args.agreement:
+        return print_agreement(args.corpus, args.examples)
+    try:
+        packages: list[LoadedPackage] = [
+            load_gold(path, args.corpus) for path in gold_files(args.gold or [DEFAULT_GOLD])
+        ]
+    except GoldError as e:
+        print(e, file=sys.stderr)
+        return 2
+    if not packages:
+        print("no gold packages found", file=sys.stderr)
+        return 2
+    columns = []
+    for llm in args.llm or ["offline", "mock"]:
+        try:
+            settings = load_settings(
+                {"llm": llm, "model": args.model, "base_url": args.base_url, "mode": args.mode},
+                config_file=Path("/nonexistent") if llm != "llm" else None,
+            )
+        except ConfigError as e:
+            print(f"--llm {llm}: {e}", file=sys.stderr)
+            return 2
+        columns.append((llm, score(packages, settings)))
+    hedges = args.corpus / "hedges-dev"
+    sentences = {
+        name: score_sentences(hedges / f"{file}.jsonl")
+        for name, file in (("factbank", "factbank-dev"), ("conll-wiki", "conll2010-wiki-train"))
+        if (hedges / f"{file}.jsonl").is_file()
+    }
+    ok = print_table(columns, sentences)
+    if args.examples:
+        print_examples(columns, args.examples)
+        for name, s in sentences.items():
+            print(f"\n## sentences {name}: false positives ({len(s.false_positives)})")
+            for line in s.false_positives[: args.examples]:
+                print(f"  - {line}")
+            print(f"\n## sentences {name}: false negatives ({len(s.false_negatives)})")
+            for line in s.false_negatives[: args.examples]:
+                print(f"  - {line}")
+    return 0 if ok else 1
