@@ -793,6 +793,25 @@ def test_breakdowns_that_fall_short_exceed_or_only_include(
     assert check.evidence == f"Outlet A, sentence 0: {verdict}"
 
 
+def test_a_figure_after_the_aside_that_lists_the_parts_is_not_a_part() -> None:
+    text = (
+        "A $90 million bill - including a $40 million grant - for the port and a $70 million loan."
+    )
+    story = Story()
+    article = story.article("a", text)
+    for figure, metric in (
+        ("$90 million", "bill"),
+        ("$40 million", "grant"),
+        ("$70 million", "loan"),
+    ):
+        story.claim(article, f"{figure} {metric}", metric=metric, figure=figure, unit="USD")
+
+    (check,) = fired(story.compare(), RuleId.ARITHMETIC)
+
+    assert check.ok is True
+    assert check.claim_ids == ["a#1", "a#2"]
+
+
 def test_figures_side_by_side_without_a_breakdown_are_not_summed() -> None:
     story = Story()
     article = story.article("a", "312 homes were damaged and 40 people were injured.")

@@ -35,6 +35,10 @@ _INCLUSIVE = re.compile(
     r"\b(?:including|among them|among whom|among those|among these)\b", re.IGNORECASE
 )
 _TOTAL_FIRST = re.compile(r"\bof the\s+$", re.IGNORECASE)
+# Where a breakdown ends: a dash, a semicolon or a closing bracket closes the aside that
+# lists the parts ("a $103 million sum - including the $51 million fee - to one player
+# and a $70 million contract for another": $70 million is not a part).
+_BREAK = re.compile(r"\s[-–—]|[-–—]\s|--|;|\)")
 # Searched in the lower-cased article first: most articles break nothing down.
 _ANY_CUE = re.compile("|".join(p.pattern for p in (_EXHAUSTIVE, _INCLUSIVE)) + r"|\bof the\b")
 
@@ -55,8 +59,16 @@ def _breakdown(figures: Sequence[Figure], text: str) -> tuple[Figure, list[Figur
         gap = text[whole.end : figures[i + 1].start]
         exhaustive = _EXHAUSTIVE.search(gap) is not None
         lead_in = text[max(0, whole.start - 12) : whole.start]
-        if exhaustive or _INCLUSIVE.search(gap) or _TOTAL_FIRST.search(lead_in):
-            parts = [p for p in figures[i + 1 :] if p.facts.unit == whole.facts.unit]
+        cue = _EXHAUSTIVE.search(gap) or _INCLUSIVE.search(gap)
+        if cue or _TOTAL_FIRST.search(lead_in):
+            listed_from = whole.end + cue.end() if cue else whole.end
+            stop = _BREAK.search(text, listed_from, figures[-1].start)
+            until = stop.start() if stop else figures[-1].start + 1
+            parts = [
+                p
+                for p in figures[i + 1 :]
+                if p.facts.unit == whole.facts.unit and p.start < until
+            ]
             if parts:
                 return whole, parts, exhaustive
     return None
