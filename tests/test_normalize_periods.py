@@ -181,6 +181,15 @@ def test_next_and_tomorrow_look_forward_whatever_the_tense(
         (ClaimKind.quantity, "12 died on Monday, which could not be verified", "on Monday", False),
         (ClaimKind.quantity, "12 may have died on Monday", "on Monday", False),
         (ClaimKind.quantity, "By Tuesday the total had reached 2,000", "By Tuesday", False),
+        # A past-tense report: the modal belongs to an aside, the weekday to the past verb.
+        (
+            ClaimKind.quantity,
+            "The driver, who could face 15 years, was charged on Monday",
+            "on Monday",
+            False,
+        ),
+        # The period was read from another clause of the sentence than the claim's quote.
+        (ClaimKind.quantity, "The driver could face 15 years", "on Monday", False),
     ],
 )
 def test_which_claims_look_forward(kind: ClaimKind, quote: str, period: str, forward: bool) -> None:

@@ -101,6 +101,11 @@ _FUTURE = re.compile(
     r"likely|could|may|might)\b(?!\s+(?:not|have|n't)\b)|'ll\b"
 )
 _UNTIL = re.compile(r"^(?:until|till|til)\b")
+# Past-tense verbs that cannot be participles after "will stay" ("closed") or "to be".
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|said|told|went|came|took|left|fled|began|broke|struck|fell|"
+    r"died|happened|occurred)\b"
+)
 _CLAUSE_END = re.compile(r"[.;!?]")
 
 Span = tuple[date, date]
@@ -131,9 +136,18 @@ def is_forward(kind: ClaimKind, quote: str, period_text: str | None) -> bool:
         return True
     lowered = fold(quote)
     at = lowered.find(text) if text else -1
+    if text and at < 0:
+        # The period was read from another clause of the sentence ("the man, who could
+        # face 20 years, was arrested on Monday"): this claim's tense does not govern it.
+        return False
     if at >= 0:  # only the sentence up to the period: "12 died on Monday; more will" is past
         lowered = _CLAUSE_END.split(lowered[:at])[-1]
-    return _FUTURE.search(lowered) is not None
+    future = None
+    for future in _FUTURE.finditer(lowered):
+        pass
+    # A past-tense verb after the last future word is the one the period belongs to:
+    # "who may face charges, was arrested on Monday".
+    return future is not None and _PAST_VERB.search(lowered, future.end()) is None
 
 
 def resolve_period(period: Period, published: date | None, *, forward: bool = False) -> Period:
