@@ -67,7 +67,8 @@ def test_claims_in_text_order_with_exact_spans(claims: list[Claim]) -> None:
         "Floods force thousands from their homes",
         "More than 1,000 people were evacuated overnight, the interior ministry said.",
         "312 homes were damaged",
-        "180 flooded",
+        # "180 flooded" alone is a fragment: a figure's quote has three words at least.
+        "312 homes were damaged, of which 180 flooded and 97 were left without power.",
         "97 were left without power",
         "It was supposedly the worst flooding since records began.",
         "Officials said the dam had failed on Monday.",
@@ -96,10 +97,7 @@ def test_figures_carry_bound_unit_metric_and_period(claims: list[Claim]) -> None
 
 
 def test_one_claim_per_figure_with_the_noun_carried_over(claims: list[Claim]) -> None:
-    parts = [
-        _by_quote(claims, q)
-        for q in ("312 homes were damaged", "180 flooded", "97 were left without power")
-    ]
+    parts = [c for c in claims if c.quantity and c.quantity.value in (312, 180, 97)]
     assert [(c.quantity.value if c.quantity else None) for c in parts] == [312, 180, 97]
     assert [c.quantity.unit if c.quantity else None for c in parts] == ["home"] * 3
     assert [c.metric for c in parts] == ["homes damaged", "homes flooded", "homes without power"]
@@ -258,3 +256,53 @@ def test_quotes_and_cues_match_their_spans_on_scrambled_text() -> None:
             for hedge in claim.hedges:
                 assert hedge.span is not None
                 assert text[hedge.span.start : hedge.span.end] == hedge.cue
+
+
+def _figures(text: str) -> list[tuple[str, str | None]]:
+    article = Article(id="f", text=text, source="f.txt")
+    return [
+        (c.quantity.text, c.quantity.unit)
+        for c in OfflineExtractor().extract_claims(article)
+        if c.quantity is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The tremor struck 12 km (7 miles) under the bay.", [("12", "km")]),
+        ("Crews pumped 900 litres (about 240 gallons) an hour.", [("900", "litre")]),
+        ("The museum paid $2 million (£1.6 million) for it.", [("$2 million", "USD")]),
+        # An aside that says more than the figure is not a conversion.
+        (
+            "She is a 10-year veteran (8 years in the army) of the force.",
+            [("8", "year")],
+        ),
+    ],
+)
+def test_a_unit_conversion_in_brackets_is_not_a_second_figure(
+    text: str, figures: list[tuple[str, str | None]]
+) -> None:
+    assert _figures(text) == figures
+
+
+async def test_every_cue_of_the_article_is_listed_with_its_sentence() -> None:
+    text = (
+        "Police believe the fire was set. 40 homes burned.\n\n"
+        "It is unclear whether anyone was inside, the mayor said."
+    )
+    result = await OfflineExtractor().extract(Article(id="c", text=text, source="c.txt"))
+    listed = [(c.cue, c.kind, c.sentence) for c in result.hedges]
+    assert listed == [
+        ("believe", HedgeKind.epistemic_modal, "Police believe the fire was set."),
+        ("unclear", HedgeKind.epistemic_modal, listed[1][2]),
+        ("whether", HedgeKind.conditional, listed[1][2]),
+    ]
+    assert listed[1][2] == "It is unclear whether anyone was inside, the mayor said."
+
+
+def test_a_figure_whose_clause_is_a_fragment_quotes_its_sentence() -> None:
+    text = "Teixeira hit .308, with 33 homers and 121 runs batted in."
+    article = Article(id="q", text=text, source="q.txt")
+    quotes = {c.quote for c in OfflineExtractor().extract_claims(article) if c.quantity}
+    assert all(len(q.split()) >= 3 for q in quotes)

@@ -43,7 +43,7 @@ class ArticleMatch:
     figure_of: dict[str, str] = field(default_factory=dict)  # claim id -> gold ref
     misses: dict[str, Miss] = field(default_factory=dict)  # claim id -> why unmatched
     at_place: set[str] = field(default_factory=set)  # gold refs some claim lies on
-    fragments: set[str] = field(default_factory=set)  # claim ids quoting under 3 words
+    fragments: set[str] = field(default_factory=set)  # claim ids quoting a fragment
     in_furniture: set[str] = field(default_factory=set)  # claim ids inside furniture
     statement_of: dict[str, str] = field(default_factory=dict)  # gold statement ref -> claim id
 
@@ -94,7 +94,7 @@ def match_article(
     places: dict[str, Place] = {}
     for claim in claims:
         if claim.span is not None:
-            if len(_WORD.findall(claim.quote)) < 3:
+            if _fragment(claim.quote):
                 result.fragments.add(claim.id)
             if any(_covers(p, claim) for p in furniture):
                 result.in_furniture.add(claim.id)
@@ -121,6 +121,12 @@ def match_article(
         result.misses[claim_id] = _why(claim_id, place, candidates, golds, furniture, result)
     _match_statements(loaded, result)
     return result
+
+
+def _fragment(quote: str) -> bool:
+    """A quote an editor cannot read on its own: under three words and not a whole
+    sentence ("$184 million", "308 with 33 homers"; "He was 77." is a sentence)."""
+    return len(_WORD.findall(quote)) < 3 and not re.search(r"[.!?][\"”’)]*\s*$", quote)
 
 
 def _covers(place: Place, claim: Claim) -> bool:

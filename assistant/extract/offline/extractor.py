@@ -88,6 +88,10 @@ _TOTALS = frozenset({"total", "running total", "tally"})
 _OPENERS = re.compile(r"\s*(?:(?:including|of\s+them|of\s+those|another|a\s+further)\s*)?")
 # A clause opening with one of these leans on the rest of its sentence.
 _DEPENDENT = re.compile(r"(?:who|whom|whose|which|where|that|when)\b", re.IGNORECASE)
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+# A figure in brackets right after another: "10 km (about 6 miles)", "R40m ($3.1 million)".
+_OPEN_ASIDE = re.compile(r"\s*[(\[]\s*$")
+_CLOSE_ASIDE = re.compile(r"\s*[)\]]")
 _QUOTATION = re.compile(r'"[^"\n]{12,}"|“[^”\n]{12,}”')
 _BASE_WORTHINESS = {
     ClaimKind.quantity: 0.55,
@@ -208,7 +212,9 @@ class _Reader:
             clauses = [whole]  # one clause: quote the sentence as written
         drafts: list[_Draft] = []
         inherited: str | None = None  # "312 homes ..., of which 180 flooded": homes
-        for q in quantities:
+        for before, q in zip([None, *quantities], quantities, strict=False):
+            if before is not None and _converts(self.text, before, q):
+                continue  # "10 km (6 miles)": the same figure again, in another unit
             clause = _containing(clauses, q.span.start)
             # Only a figure that opens its clause stands for the noun before it: "of which
             # 180 flooded", "including 41 that were destroyed" - not "forcing hundreds".
@@ -277,8 +283,12 @@ class _Reader:
         if PREDICTION.search(self.text, span.start, span.end):
             kind = ClaimKind.prediction
         noun_for_statement = inherited if inherited and metric.noun == inherited else None
+        # The quote must read on its own: "$184 million" or "180 flooded" alone does not,
+        # so such a clause is quoted with its sentence (the statement stays the clause's).
+        words = len(_LETTER_WORD.findall(self.text, span.start, span.end))
+        quoted = span if words >= 3 else Span(start=s.start, end=s.end)
         return _Draft(
-            span=span,
+            span=quoted,
             kind=kind,
             sentence=s,
             statement=self._statement(
@@ -516,6 +526,18 @@ def _distinct(drafts: list[_Draft]) -> list[_Draft]:
             seen.add(key)
             kept.append(d)
     return kept
+
+
+def _converts(text: str, before: QuantityMatch, q: QuantityMatch) -> bool:
+    """Whether ``q`` only restates ``before`` in another unit, in brackets right after it
+    ("10 km (6 miles)", "R40 million ($3.1-million)"): one figure, not two."""
+    number_start = q.cue.start if q.cue else q.span.start
+    if not _OPEN_ASIDE.fullmatch(text, before.span.end, number_start):
+        return False
+    if not _CLOSE_ASIDE.match(text, q.span.end):
+        return False
+    units = (before.quantity.unit, q.quantity.unit)
+    return all(u in CURRENCIES for u in units) or all(u in MEASURE_UNITS for u in units)
 
 
 def _carry_total(total: _Draft, part: _Draft) -> None:
