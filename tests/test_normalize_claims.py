@@ -104,3 +104,17 @@ def test_layout_paragraphs_are_separated_by_blank_lines() -> None:
     starts = layout.sentence_starts
     assert len(starts) == 5
     assert [layout.paragraph_at(s) for s in starts] == [0, 0, 1, 1, 1]
+
+
+def test_a_metric_that_only_names_what_is_counted_gets_no_key() -> None:
+    text = "She spoke to two women. Three workers were killed."
+    a = article("w", text, published=date(2026, 3, 3))
+    women = quoted(a, "two women", metric="women", quantity=quantity("2", "woman"))
+    killed = quoted(
+        a, "Three workers were killed", metric="workers killed", quantity=quantity("3", "worker")
+    )
+
+    first, second = normalize_claims([a], [women, killed])
+
+    assert first.metric_key is None  # who is counted, not what happened to them
+    assert second.metric_key == "worker killed"

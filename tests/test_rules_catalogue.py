@@ -182,6 +182,45 @@ def test_incompatible_figures_conflict(first: str, second: str) -> None:
     assert len(problems(story.compare(), RuleId.CONFLICT)) == 1
 
 
+def test_figures_of_an_unknown_metric_with_no_shared_subject_may_conflict_at_low_severity() -> None:
+    # "sons" in one article may be a man's brothers, in another his children.
+    story = Story()
+    story.says("a", "He was one of 5 sons of a watchmaker.", metric="sons", figure="5")
+    story.says("b", "He had 2 sons with his wife.", metric="sons", figure="2")
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+
+    assert conflict.severity is Severity.low
+    assert "nothing shows they measure the same thing" in conflict.evidence
+
+
+def test_figures_of_an_unknown_metric_conflict_when_both_name_the_subject() -> None:
+    story = Story()
+    story.says(
+        "a", "The Red Sox offer was worth $184 million.", metric="offer worth",
+        figure="$184 million", unit="USD", subject="the Red Sox offer",
+    )  # fmt: skip
+    story.says(
+        "b", "The Red Sox offer was worth $200 million.", metric="offer worth",
+        figure="$200 million", unit="USD", subject="the Red Sox offer",
+    )  # fmt: skip
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+
+    assert conflict.severity is Severity.high
+    assert "nothing shows" not in conflict.evidence
+
+
+def test_a_listed_metric_said_of_a_group_is_that_metric() -> None:
+    story = Story()
+    story.says("a", "2 workers were killed.", metric="workers killed", figure="2")
+    story.says("b", "3 workers were killed.", metric="workers killed", figure="3")
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+
+    assert conflict.severity is Severity.high
+
+
 def test_tolerance_is_configurable() -> None:
     story = Story()
     story.says("a", "About 40,000 were evacuated.", metric="evacuated", figure="about 40,000")

@@ -22,6 +22,7 @@ from assistant.model import Article, Claim, Quantity
 from assistant.normalize.config import MetricEntry, NormalizeConfig
 from assistant.normalize.facets import refine
 from assistant.normalize.layout import Layout
+from assistant.normalize.lexical import key_phrase
 from assistant.normalize.periods import PeriodKey, is_forward, period_key, resolve_period
 from assistant.normalize.vocabulary import COUNT, Vocabulary
 from assistant.perf import gc_paused
@@ -93,6 +94,13 @@ def _metric_key(claim: Claim, vocabulary: Vocabulary) -> str | None:
     if not claim.metric or vocabulary.names_only_what_is_counted(claim.metric):
         return None
     quantity = claim.quantity
+    if (
+        quantity is not None
+        and quantity.unit
+        and key_phrase(claim.metric) == key_phrase(quantity.unit)
+        and not vocabulary.is_listed_metric(key_phrase(claim.metric))
+    ):
+        return None  # "two women": who is counted, not what happened to them
     measure = quantity is not None and vocabulary.is_measure(vocabulary.unit(quantity.unit))
     figure = quantity.text if quantity is not None else None
     return refine(vocabulary.metric(claim.metric), claim.metric, claim.quote, figure, measure)

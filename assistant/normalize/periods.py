@@ -142,9 +142,7 @@ def is_forward(kind: ClaimKind, quote: str, period_text: str | None) -> bool:
         return False
     if at >= 0:  # only the sentence up to the period: "12 died on Monday; more will" is past
         lowered = _CLAUSE_END.split(lowered[:at])[-1]
-    future = None
-    for future in _FUTURE.finditer(lowered):
-        pass
+    future = max(_FUTURE.finditer(lowered), key=lambda m: m.start(), default=None)
     # A past-tense verb after the last future word is the one the period belongs to:
     # "who may face charges, was arrested on Monday".
     return future is not None and _PAST_VERB.search(lowered, future.end()) is None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -63,6 +63,20 @@ class Vocabulary:
         """The canonical metric for a phrase as written; unknown phrases stay themselves."""
         folded = key_phrase(phrase)
         return self.metrics.get(folded, folded)
+
+    def is_listed_metric(self, metric: str) -> bool:
+        """True for a count whose meaning the vocabulary fixes: a canonical metric, one
+        refined from it by the quote ("deaths in road accident"), or a listed phrase said
+        of a group ("workers killed" is a death count)."""
+        if any(metric == name or metric.startswith(name + " ") for name in self.canonical):
+            return True
+        words = metric.split()
+        return any(" ".join(words[i:]) in self.metrics for i in range(1, len(words)))
+
+    @cached_property
+    def canonical(self) -> frozenset[str]:
+        """The canonical metric names."""
+        return frozenset(self.metrics.values())
 
     def names_only_what_is_counted(self, phrase: str) -> bool:
         """True for a metric phrase that is only a count noun ("residents", "homes").

@@ -3,12 +3,19 @@
 Fires once per cluster (same subject, metric, unit and period) holding claims from two or
 more articles:
 
-- ok=False, severity high, when a claim from one article and a claim from another allow
-  no common value. Each figure allows what its bound says: "more than 2,000" is anything
-  above 2,000 and agrees with "2,417"; "about 40,000" is 40,000 ± the configured tolerance
+- ok=False when a claim from one article and a claim from another allow no common
+  value. Each figure allows what its bound says: "more than 2,000" is anything above
+  2,000 and agrees with "2,417"; "about 40,000" is 40,000 ± the configured tolerance
   (5 %) and agrees with "39,000"; "between 300 and 400" agrees with 350; "5.8" is 5.75-5.85
   and agrees with "5.82". Figures with no stated period are compared only between
   articles published the same day: across days they may be updates (see STALE).
+
+  Severity high only when the two figures are known to measure one thing: the metric is
+  one the vocabulary defines ("deaths", "people evacuated"), or both claims name the
+  same subject themselves ("Raj Chohan", "the Red Sox offer"). Otherwise the metric is
+  just what the words around the figures share ("year in prison", "sons"), which real
+  coverage shows is often two different things (a 1959 sentence and a 1997 one), so the
+  finding is low severity and says it cannot tell.
 - ok=True, severity info, when every figure in the cluster agrees.
 
 Does not fire for: two figures in one article; different periods (DIFFERENT_PERIOD shows
@@ -36,13 +43,18 @@ def check(package: Package) -> Iterator[Finding]:
         if not block.period.resolved or len({f.article_id for f in block.members}) < 2:
             continue
         when = block.period.key if block.period.stated else "no period stated"
-        if _clash(block):
+        clashes = _clashes(block)
+        if clashes:
             sides = " vs ".join("; ".join(describe(f) for f in g.members) for g in block.groups)
+            sure = package.vocabulary.is_listed_metric(block.metric) or any(
+                _same_subject(a, b) for a, b in clashes
+            )
+            doubt = "" if sure else _DOUBT
             yield finding(
                 RuleId.CONFLICT,
-                Severity.high,
+                Severity.high if sure else Severity.low,
                 block.members,
-                f"{block.label}, {when}: {sides}",
+                f"{block.label}, {when}: {doubt}{sides}",
                 cluster_id=block.id,
             )
         elif len(block.groups) == 1:
@@ -57,15 +69,28 @@ def check(package: Package) -> Iterator[Finding]:
             )
 
 
-def _clash(block: Block) -> bool:
-    """Two claims from different articles (of one day, if unstated) that share no value."""
-    return any(
-        _comparable(a, b, stated=block.period.stated)
+_DOUBT = (
+    "the figures differ, but nothing shows they measure the same thing (a metric the "
+    "vocabulary does not define, and no subject both claims name): "
+)
+
+
+def _clashes(block: Block) -> list[tuple[Facts, Facts]]:
+    """Pairs of claims from different articles (of one day, if unstated) that share no
+    value."""
+    return [
+        (a, b)
+        for a, b in combinations(block.members, 2)
+        if _comparable(a, b, stated=block.period.stated)
         and a.interval is not None
         and b.interval is not None
         and a.interval.intersect(b.interval) is None
-        for a, b in combinations(block.members, 2)
-    )
+    ]
+
+
+def _same_subject(a: Facts, b: Facts) -> bool:
+    """Both claims name the subject themselves (it was not lent by the package)."""
+    return bool(a.claim.subject and b.claim.subject and a.subject and a.subject == b.subject)
 
 
 def _comparable(a: Facts, b: Facts, *, stated: bool) -> bool:
