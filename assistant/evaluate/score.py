@@ -6,14 +6,15 @@ build the report), and the report is scored: what the editor would read is what 
 - figures: recall (gold figures claimed with the right value) and precision (claims with a
   figure that answer a gold figure); the misses are classified (``match.Miss``);
 - junk-claim rate: claims on numbers that are not quantities, in furniture, or quoting a
-  fragment of fewer than three words, over all claims;
+  fragment (under three words and not a whole sentence), over all claims;
 - attribution: of the claims matched to a gold figure or statement, how many name the
   gold's original source (or none when the gold has none);
 - hedge cues: the article's listed cues against the gold cues, by overlap;
 - CONFLICT: precision of high and medium findings (a finding is right when two of its
   claims are a gold conflict: one quantity, incompatible values) and recall of the gold
   conflicts; low-severity "may conflict" findings are counted apart;
-- ARITHMETIC, STALE, CORROBORATED, CIRCULAR: precision against the gold judgements;
+- ARITHMETIC, STALE, CORROBORATED, CIRCULAR: precision against the gold judgements
+  (for ARITHMETIC, its sums and the parts it marks of a whole);
 - findings per article: those that say something is wrong (``ok`` false).
 """
 
@@ -399,6 +400,24 @@ def _score_rules(
             )
 
 
+def _sums(loaded: LoadedPackage) -> list[tuple[str, list[str], bool]]:
+    """(total, parts, adds up) of the gold: its arithmetic judgements, and every whole
+    with the figures marked as its parts ("four nurses, three of them men"), which add
+    up when they do not exceed it."""
+    sums = [(s.total, list(s.parts), s.adds_up) for s in loaded.gold.arithmetic]
+    for article in loaded.gold.articles:
+        wholes: dict[str, list[str]] = {}
+        for f in article.figures:
+            if f.part_of is not None:
+                wholes.setdefault(f"{article.id}#{f.part_of}", []).append(f"{article.id}#{f.id}")
+        for whole, parts in wholes.items():
+            values = [loaded.figure(p).value for p in parts]
+            total = loaded.figure(whole).value
+            fits = total is None or None in values or sum(v or 0 for v in values) <= total
+            sums.append((whole, parts, fits))
+    return sums
+
+
 def _why_not_conflict(mapped: Sequence[str], finding: Finding, judged: _Judgements) -> str:
     if len(set(mapped)) < 2:
         return f"{len(finding.claim_ids) - len(mapped)} of its claims answer no gold figure"
@@ -420,8 +439,8 @@ def _rule_right(
     if finding.rule is RuleId.ARITHMETIC:
         found = set(mapped)
         return any(
-            s.total in found and found & set(s.parts) and s.adds_up == finding.ok
-            for s in loaded.gold.arithmetic
+            total in found and found & set(parts) and adds_up == finding.ok
+            for total, parts, adds_up in _sums(loaded)
         )
     agreeing = [p for p in _pairs(mapped) if p in judged.agreeing_pairs]
     for pair in agreeing:
