@@ -306,3 +306,30 @@ def test_a_figure_whose_clause_is_a_fragment_quotes_its_sentence() -> None:
     article = Article(id="q", text=text, source="q.txt")
     quotes = {c.quote for c in OfflineExtractor().extract_claims(article) if c.quantity}
     assert all(len(q.split()) >= 3 for q in quotes)
+
+
+def _disclaimed(text: str) -> dict[str, bool]:
+    """Each figure claim's number -> whether a verification disclaimer covers it."""
+    article = Article(id="d", text=text, source="d.txt")
+    return {
+        c.quantity.text: any(h.kind is HedgeKind.verification_disclaimer for h in c.hedges)
+        for c in OfflineExtractor().extract_claims(article)
+        if c.quantity is not None
+    }
+
+
+def test_a_disclaimer_in_a_paragraph_of_its_own_covers_the_paragraph_before() -> None:
+    text = (
+        "Rebel commanders said 40 soldiers were killed in the raid.\n\n"
+        "The figures could not be independently verified.\n\n"
+        "Aid workers said 300 families had fled."
+    )
+    assert _disclaimed(text) == {"40": True, "300": False}
+
+
+def test_a_disclaimer_covers_what_its_own_sentence_adds_after_it() -> None:
+    text = (
+        "These figures could not be independently verified, but the army is also "
+        "claiming 120 fighters were killed."
+    )
+    assert _disclaimed(text) == {"120": True}

@@ -736,7 +736,7 @@ def test_disclaimer_covers_two_previous_sentences_not_the_next_paragraph(
     assert unverified.severity is Severity.medium
     assert unverified.evidence.startswith(
         "Outlet A: “could not be independently verified” (verification disclaimer, covering its "
-        "sentence and up to two earlier ones in the paragraph) applies to “40 people were rescued”"
+        "sentence and up to two earlier ones) applies to “40 people were rescued”"
     )
 
 

@@ -7,7 +7,9 @@ listing every claim of its article that the hedge's scope covers:
 - ``clause``: the claims that carry the hedge;
 - ``sentence``: every claim in the hedge's sentence;
 - ``preceding`` ("these figures could not be verified"): the hedge's sentence and up to
-  two sentences before it, in the same paragraph only — never the next paragraph;
+  two sentences before it, in the same paragraph — or in the paragraph before, when the
+  disclaimer opens its paragraph (wire copy gives it a paragraph of its own) — never the
+  next paragraph;
 - ``paragraph``: every claim in the hedge's paragraph.
 
 Positions are sentence and paragraph indices. The hedge's own index is measured from a
@@ -44,7 +46,7 @@ _KIND = {
 _SCOPE = {
     HedgeScope.clause: "its own clause",
     HedgeScope.sentence: "its sentence",
-    HedgeScope.preceding: "its sentence and up to two earlier ones in the paragraph",
+    HedgeScope.preceding: "its sentence and up to two earlier ones",
     HedgeScope.paragraph: "its paragraph",
 }
 
@@ -101,32 +103,36 @@ def _occurrences(members: Sequence[Facts]) -> list[_Occurrence]:
     return [_Occurrence(hedges[key], tuple(owners[key])) for key in sorted(hedges)]
 
 
-def _position(occurrence: _Occurrence, layout: Layout | None) -> tuple[int, int] | None:
-    """(sentence, paragraph) of the hedge in the numbering of the claims that carry it."""
+def _position(occurrence: _Occurrence, layout: Layout | None) -> tuple[int, int, bool] | None:
+    """(sentence, paragraph, opens its paragraph) of the hedge, in the numbering of the
+    claims that carry it."""
     span = occurrence.hedge.span
     if span is None or layout is None:
         return None
     sentence, paragraph = layout.sentence_at(span.start), layout.paragraph_at(span.start)
+    opens = layout.sentence_at(layout.paragraph_starts[paragraph]) == sentence
     for owner in occurrence.owners:
         claim = owner.claim
         if claim.span is not None and claim.sentence is not None and claim.paragraph is not None:
             return (
                 claim.sentence + sentence - layout.sentence_at(claim.span.start),
                 claim.paragraph + paragraph - layout.paragraph_at(claim.span.start),
+                opens,
             )
-    return sentence, paragraph
+    return sentence, paragraph, opens
 
 
-def _covers(occurrence: _Occurrence, position: tuple[int, int] | None, f: Facts) -> bool:
+def _covers(occurrence: _Occurrence, position: tuple[int, int, bool] | None, f: Facts) -> bool:
     sentence, paragraph = f.claim.sentence, f.claim.paragraph
     scope = occurrence.hedge.scope
     if scope is HedgeScope.clause or position is None or sentence is None or paragraph is None:
         return any(owner.id == f.id for owner in occurrence.owners)
-    at_sentence, at_paragraph = position
+    at_sentence, at_paragraph, opens = position
     match scope:
         case HedgeScope.sentence:
             return sentence == at_sentence
         case HedgeScope.preceding:
-            return paragraph == at_paragraph and at_sentence - 2 <= sentence <= at_sentence
+            reach = (at_paragraph, at_paragraph - 1) if opens else (at_paragraph,)
+            return paragraph in reach and at_sentence - 2 <= sentence <= at_sentence
         case _:
             return paragraph == at_paragraph

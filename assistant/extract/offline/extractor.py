@@ -454,16 +454,20 @@ class _Reader:
         ]
 
     def _coverage(self) -> dict[int, list[Hedge]]:
-        """Sentence index -> disclaimers from up to two later sentences of its paragraph
-        that refer back to it."""
+        """Sentence index -> disclaimers from up to two later sentences that refer back to
+        it: in its paragraph, or in the next one when the disclaimer opens that paragraph
+        (wire copy gives "The figures could not be independently verified." a paragraph of
+        its own, right after the figures)."""
         covering: dict[int, list[Hedge]] = defaultdict(list)
         for parsed in self.parsed:
             s = parsed.sentence
+            opens = s.index == 0 or self.sentences[s.index - 1].paragraph != s.paragraph
+            reach = {s.paragraph, s.paragraph - 1} if opens else {s.paragraph}
             for h in parsed.hedges:
                 if h.kind is HedgeKind.verification_disclaimer and h.scope is HedgeScope.preceding:
                     for back in (1, 2):
                         i = s.index - back
-                        if i >= 0 and self.sentences[i].paragraph == s.paragraph:
+                        if i >= 0 and self.sentences[i].paragraph in reach:
                             covering[i].append(h)
         return covering
 
@@ -556,7 +560,12 @@ def _bears_on(
     if h.kind in (HedgeKind.epistemic_modal, HedgeKind.evidential):
         return span.start <= h.span.start and h.span.end <= span.end
     if h.kind is HedgeKind.verification_disclaimer:
-        return h.scope is HedgeScope.sentence
+        # "The figures could not be verified, but the army is also claiming 120 dead":
+        # a disclaimer that refers back also covers what its own sentence adds after it.
+        anchor = q.span.start if q is not None else span.start
+        return h.scope is HedgeScope.sentence or (
+            h.scope is HedgeScope.preceding and anchor >= h.span.end
+        )
     if h.kind is HedgeKind.approximator:
         return q is not None and q.span.start <= h.span.start and h.span.end <= q.span.end
     return attribution is not None and h.span == attribution.cue_span

@@ -65,9 +65,7 @@ def _breakdown(figures: Sequence[Figure], text: str) -> tuple[Figure, list[Figur
             stop = _BREAK.search(text, listed_from, figures[-1].start)
             until = stop.start() if stop else figures[-1].start + 1
             parts = [
-                p
-                for p in figures[i + 1 :]
-                if p.facts.unit == whole.facts.unit and p.start < until
+                p for p in figures[i + 1 :] if p.facts.unit == whole.facts.unit and p.start < until
             ]
             if parts:
                 return whole, parts, exhaustive
