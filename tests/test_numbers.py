@@ -164,18 +164,14 @@ def test_vague_amount_takes_its_noun_after_of() -> None:
         "Section 3",
         "a Category 4 hurricane",
         "No. 10",
-        "a 10-year plan",
-        "a 34-year-old man",
-        "Hanne Rusk, 58, said",
         "in the past 24 hours",
-        "for three days",
-        "two weeks ago",
         "one of the worst",
-        "won 3-1",
         "{{ 7*7 }}",
     ],
 )
 def test_not_quantities(text: str) -> None:
+    # Ages, compound modifiers, durations and scores are figures (tests/gold/README.md,
+    # "What is a figure"); their shapes are tested in test_figures_*.py.
     assert find_quantities(text) == []
 
 

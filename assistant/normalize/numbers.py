@@ -1,61 +1,87 @@
-"""Quantities in news prose: "more than 2,000 people", "$4.5 million", "a third of homes".
+"""Quantities in news prose: "more than 2,000 people", "$4.5 million", "a third of homes",
+"Raj Chohan, 59,", "an eight-year deal", "served 4½ months".
 
 Pure functions over strings; nothing here does I/O or knows about articles.
 
 What counts as a quantity
 -------------------------
-- digits, with thousands separators and decimals: ``2,417``, ``1.5``;
-- scale words and suffixes: ``1.2 million``, ``3bn``, ``£20m`` (a bare ``m`` is a million
-  only after a currency sign; ``10m`` alone is ten metres);
+- digits, with thousands separators and decimals: ``2,417``, ``1.5``, ``4½``, ``4-1/2``
+  and a leading-dot decimal ``.919`` (also ``a. 919``, where a tokenizer split it);
+- scale words and suffixes: ``1.2 million``, ``3bn``, ``£20m``, ``$160MM``, ``$5-million``
+  (a bare ``m`` or ``MM`` is a million only after a currency sign; ``10m`` is ten metres);
 - number words: ``fifty``, ``twenty-three``, ``two hundred and fifty``, ``a dozen``,
-  ``hundred``, ``half a million``;
+  ``hundred``, ``half a million``, ``four and a half``;
 - currencies: ``$``/``US$``/``USD``/``dollars`` -> ``USD``, ``€``/``euros`` -> ``EUR``,
   ``£``/``pounds`` -> ``GBP`` (and a few more in ``CURRENCY_PREFIXES``);
 - percentages: ``40%``, ``40 percent``, ``40 per cent`` -> unit ``percent``;
   ``40 percentage points`` -> ``percentage_points``;
+- units of specification writing, glued or apart: ``8GB``, ``2.7GHz``, ``512 GB``,
+  ``1600-MHz``, ``2x`` (``4G``, ``3D``, ``COVID-19`` stay identifiers);
 - shares: ``a third``, ``half``, ``two-thirds``, ``a quarter`` (each only when followed by
   "of", a determiner or an auxiliary - "half the homes", "about half had been
-  reconnected" - so "a third time" and "half an hour" are not shares) and
-  ``one in five``: the value is the fraction (1/3, 0.5, ...), unit ``fraction``;
+  reconnected" - so "a third time" and "half an hour" are not shares), a hyphenated
+  ``one-third`` and ``one in five``: the value is the fraction (1/3, 0.5, ...), unit
+  ``fraction``;
+- durations, which are figures of their own ("served 4½ months", "for 37 years", "10
+  minutes earlier", "12 weeks ago", "about a month", "half an hour", "a minute or two"):
+  units ``seconds``, ``minutes``, ``hours``, ``days``, ``nights``, ``weeks``,
+  ``months``, ``years`` ("two decades" is 20 years, "a quarter-century" 25);
+- ages (``role`` "age", unit ``years``; ``head`` the person or noun it belongs to when
+  written next to it): "Raj Chohan, 59,", "a 59-year-old woman", "59-year old", "34
+  years old", "aged 77", "at age 61", "in his 50s" (vague: 50 to 59);
+- compound modifiers (``role`` "modifier", ``head`` the noun they qualify): "a 10-year
+  deal", "a 300-member coalition", "the 9-acre complex", "a two-time winner" - value and
+  unit from the modifier; "an eight-year, $160 million offer" is two figures;
+- scores (``role`` "score"): "an 11-2 victory", "a 40-to-39 edge", "won 3-1": two figures;
 - vague amounts, with values chosen so that a rule can compare them:
   ``dozens`` = at least 24, ``scores of`` = at least 40, ``hundreds`` = at least 200,
   ``thousands`` = at least 2,000, ``tens of thousands`` = at least 20,000,
   ``hundreds of thousands`` = at least 200,000, ``millions`` = at least 2,000,000;
   ``several hundred`` = range 200..900 ("several" = 2 to 9 of the scale word),
-  ``a few hundred`` = range 200..500, ``a couple of hundred`` = about 200;
-- bounds, from the cue right before the number (``BOUND_CUES``) or the shape of a range:
-  ``between 300 and 400``, ``300-400``, ``300 to 400``. ``from 300 to 400`` is a change,
-  not a range: it gives two exact quantities.
+  ``a few hundred`` = range 200..500, ``a couple of hundred`` = about 200,
+  ``a couple of days`` = about 2, ``multimillion-dollar`` = at least 2,000,000;
+- words: ``twice`` (2 times), ``a pair of`` (2), ``a single`` (1), ``half a mile``,
+  ``a mile and a half``;
+- bounds, from the cue right before the number (``BOUND_CUES``), the words right after
+  it (``BOUND_TAILS``: "58 and older", "eight years or more", "300-plus") or the shape of
+  a range: ``between 300 and 400``, ``300-400``, ``300 to 400``, ``six or seven``.
+  A change is not a range: ``from 300 to 400``, ``dropped $100 to $1199``, ``rose 20% to
+  312`` give two exact quantities.
 
 What does not count (and why)
 -----------------------------
 - years: a bare four-digit number from 1500 to 2100 ("in 1998", "the 2026 budget") -
-  unless a count noun follows and no year word precedes ("2000 people were evacuated");
-  decades ("1990s") and seasons ("2025-26") too;
-- dates: a day next to a month name ("March 3", "3 March", "March 3-4", "3rd of March"),
-  ISO and slashed dates ("2026-03-03", "3/4/2026");
+  unless a count noun follows and no year word precedes ("2000 people were evacuated"),
+  never after a month name ("a July 1997 conviction") or before an election word ("the
+  2016 presidential campaign"); decades ("1990s") and seasons ("2025-26") too;
+- dates: a day next to a month name ("March 3", "3 March", "March 3-4", "3rd of March",
+  "June 27, 1973,"), ISO and slashed dates ("2026-03-03", "3/4/2026");
 - times: "10:30", "5 p.m.", "5pm", "0800 GMT", "10 o'clock";
 - ordinals ("3rd", "21st") are never counts;
 - identifiers: a number glued to letters ("COVID-19", "A380", "4G"), after a designator
   word ("Section 3", "Category 4", "No. 10", "Route 66": ``DESIGNATORS``) or after a
-  capitalised word inside a sentence ("Shed 14", "Terminal 5"), and numbers in code or
-  arithmetic ("{{ 7*7 }}");
+  capitalised, camel-case or hyphenated name inside a sentence ("Shed 14", "iOS 6",
+  "SEA-ME-WE 4"), labels ("4×4"), addresses ("4 Yawkey Way", "the 12000 block of"),
+  calibres ("a 9 mm handgun", ".357 Magnum", "12-gauge"), emergency numbers ("called
+  911", "a 999 call"), and numbers in code or arithmetic ("{{ 7*7 }}");
 - phone numbers: "+44 20 7946 0000", "(555) 123-4567", "555-123-4567", "0100 555 0142"
   and the seven-digit "555-1234" (so a range must not be written 3 digits-4 digits);
-- compound modifiers: "a 10-year plan", "a 24-hour curfew", "a 34-year-old man";
-- ages and durations that set a period: "34 years old", "aged 58", "Hanne Rusk, 58,",
-  "in the past 24 hours",
-  "for three days", "two weeks ago" (the period parser owns those);
-- scores and spans whose second number is not larger: "3-1", "2020-21";
+- a duration that sets a period instead of stating one: a window ("in the past 24
+  hours"), "in 24 hours" when its clause holds the figure it times ("300 were evacuated
+  in 24 hours"), "a year later", "one day earlier", "12 years from now", "24 hours a
+  day" (the period parser owns those);
+- hyphenated words that name no unit: "one-sided", "two-way", "3-D";
+- "ranges" whose second number is not larger and that are no score: "2020-21";
 - list markers: "1." / "2)" at the start of a line;
-- the pronoun "one" ("one of the worst"): "one" counts only with a count noun after it.
+- the pronoun "one" ("one of the worst", "one witness said", "not one", "at one point"):
+  "one" counts only with a count noun after it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.model import Bound, Quantity, Span
 
@@ -75,6 +101,7 @@ BOUND_CUES: dict[str, Bound] = {
     "not less than": Bound.at_least,
     "a minimum of": Bound.at_least,
     "more than": Bound.more_than,
+    "more than the": Bound.more_than,
     "over": Bound.more_than,
     "just over": Bound.more_than,
     "well over": Bound.more_than,
@@ -95,17 +122,35 @@ BOUND_CUES: dict[str, Bound] = {
     "up to": Bound.up_to,
     "as many as": Bound.up_to,
     "as much as": Bound.up_to,
+    "as high as": Bound.up_to,
     "a maximum of": Bound.up_to,
     "no more than": Bound.up_to,
     "not more than": Bound.up_to,
     "at most": Bound.up_to,
     "fewer than": Bound.fewer_than,
     "less than": Bound.fewer_than,
+    "less than the": Bound.fewer_than,
     "under": Bound.fewer_than,
     "just under": Bound.fewer_than,
     "below": Bound.fewer_than,
     "just below": Bound.fewer_than,
 }
+# Words right after a figure that make it a floor or a ceiling: "58 and older".
+BOUND_TAILS: dict[str, Bound] = {
+    "or more": Bound.at_least,
+    "or older": Bound.at_least,
+    "and older": Bound.at_least,
+    "or longer": Bound.at_least,
+    "and over": Bound.at_least,
+    "and up": Bound.at_least,
+    "or less": Bound.up_to,
+    "or fewer": Bound.up_to,
+    "or younger": Bound.up_to,
+    "and under": Bound.up_to,
+    "and younger": Bound.up_to,
+}
+# Suffixes that loosen the figure they end: "300-plus pounds", "40-odd years".
+APPROXIMATE_SUFFIXES: dict[str, Bound] = {"plus": Bound.more_than, "odd": Bound.about}
 
 CURRENCY_PREFIXES: dict[str, str] = {
     "us$": "USD",
@@ -147,25 +192,55 @@ SCALES: dict[str, float] = {
     "trillion": 1e12,
     "tn": 1e12,
 }
-# Units written straight after the digits ("200mm", "5km"); "m" is handled apart.
-ATTACHED_UNITS = (
-    "km/h",
-    "kwh",
-    "mph",
-    "kph",
-    "lbs",
-    "km",
-    "kg",
-    "mm",
-    "cm",
-    "ml",
-    "mw",
-    "gw",
-    "kw",
-    "ha",
-    "ft",
-    "lb",
-)
+# Units written straight after the digits ("200mm", "8GB", "2.7GHz"), as written in lower
+# case -> the canonical unit; "m" and "k" are handled apart, and so is "mm" after a
+# currency ("$160MM" is a million, not millimetres).
+ATTACHED_UNITS: dict[str, str] = {
+    "km/h": "km/h",
+    "kwh": "kwh",
+    "mph": "mph",
+    "kph": "kph",
+    "lbs": "lbs",
+    "km": "km",
+    "kg": "kg",
+    "mm": "mm",
+    "cm": "cm",
+    "ml": "ml",
+    "mw": "mw",
+    "gw": "gw",
+    "kw": "kw",
+    "ha": "ha",
+    "ft": "ft",
+    "lb": "lb",
+    "tb": "TB",
+    "gb": "GB",
+    "mb": "MB",
+    "kb": "KB",
+    "ghz": "GHz",
+    "mhz": "MHz",
+    "hz": "Hz",
+    "hrs": "hours",
+    "hr": "hours",
+    "mins": "minutes",
+    "min": "minutes",
+    "x": "times",
+}
+# Units of specification writing set apart from the digits ("512 GB", "2.3 GHz"):
+# written in capitals, so the lower-case count-noun reader would not see them.
+SPEC_UNITS: dict[str, str] = {
+    "TB": "TB",
+    "GB": "GB",
+    "MB": "MB",
+    "KB": "KB",
+    "GHz": "GHz",
+    "MHz": "MHz",
+    "Hz": "Hz",
+    "mAh": "mAh",
+    "kWh": "kwh",
+    "MW": "mw",
+    "GW": "gw",
+    "kW": "kw",
+}
 
 WORD_VALUES: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -187,6 +262,14 @@ DENOMINATORS: dict[str, int] = {
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
     "tenth": 10, "tenths": 10,
 }  # fmt: skip
+VULGAR_FRACTIONS: dict[str, float] = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+# Words that state a small count by themselves.
+COUNT_WORDS: dict[str, tuple[float, str | None]] = {
+    "twice": (2, "times"),
+    "thrice": (3, "times"),
+    "a pair of": (2, None),
+    "a single": (1, None),
+}
 
 # Vague plurals: the smallest amount the plural can honestly stand for.
 VAGUE_PLURALS: dict[str, float] = {
@@ -222,6 +305,7 @@ _CALENDAR_WORDS = _words(
     Friday Saturday Sunday
     """
 )
+_MONTH_WORDS = _CALENDAR_WORDS - _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 # A year after one of these is a year even when a noun follows ("in 2026 budgets").
 YEAR_LEADS = _words(
     """
@@ -229,27 +313,114 @@ YEAR_LEADS = _words(
     their his her our year years season fiscal
     """
 )
+# A year before one of these is a date even without a year word before it ("Nixon's 1968
+# campaign", "the 2016 presidential race").
+YEAR_NOUNS = _words(
+    """
+    campaign campaigns election elections presidential primary primaries midterm midterms
+    bid race season budget census olympics conviction hearing
+    """
+)
 # Units of measure: a figure in one is not a count, and its metric is what it measures
 # ("40 millimetres of rain").
 MEASURE_UNITS = _words("""
     m mm cm km kg mph kph km/h ft lb lbs mw gw kw kwh ha metre meter millimetre millimeter
     centimetre centimeter kilometre kilometer mile foot inch yard tonne ton kilogram gram
-    litre liter gallon hectare acre degree
+    litre liter gallon hectare acre degree TB GB MB KB GHz MHz Hz mAh
     """)
-TIME_UNITS = _words("second minute hour day night week fortnight month year decade century")
-# A duration after these words is the period of a figure, not a figure itself.
-PERIOD_LEADS = _words(
-    """
-    past last next previous coming first final within for in after over during since recent
-    following than
-    """
-)
-PERIOD_TAILS = ("ago", "later", "earlier", "before", "after", "from now", "old", "running")
+# Units of time as written (singular) -> (canonical unit, how many of it).
+TIME_NAMES: dict[str, tuple[str, float]] = {
+    "second": ("seconds", 1),
+    "sec": ("seconds", 1),
+    "minute": ("minutes", 1),
+    "min": ("minutes", 1),
+    "hour": ("hours", 1),
+    "hr": ("hours", 1),
+    "day": ("days", 1),
+    "night": ("nights", 1),
+    "week": ("weeks", 1),
+    "fortnight": ("weeks", 2),
+    "month": ("months", 1),
+    "year": ("years", 1),
+    "decade": ("years", 10),
+    "century": ("years", 100),
+}
+TIME_UNITS = frozenset(TIME_NAMES) | frozenset(unit for unit, _ in TIME_NAMES.values())
+# Measures that "a" or "half a" can count: "a mile and a half", "half a mile".
+_A_MEASURES = _words("mile foot inch yard metre meter kilometre kilometer acre hectare pound")
+# "in the past 24 hours": a duration after these words is a window, the period of what
+# the sentence reports.
+WINDOW_LEADS = _words("in over during within throughout")
+WINDOW_WORDS = _words("past last previous first final coming")
+# A duration after these says when, not how long: "a year later", "12 years from now".
+PERIOD_TAILS = ("from now", "running")
+RELATIVE_TAILS = ("ago", "later", "earlier")
 AGE_LEADS = frozenset({"aged", "age", "ages"})
+# Words before "a week" / "an hour" that make it a length of time ("took a week").
+A_UNIT_LEADS = _words("""
+    within for than take takes took taken taking spend spends spent spending serve serves
+    served serving last lasts lasted lasting only just barely
+    """)
+
+# Hyphenated words after a number that are no unit: "one-sided", "two-way", "3-D".
+MODIFIER_NOT_UNITS = _words("""
+    way ways off on of in out to and or by for up down over one sided faced handed caliber
+    calibre gauge something ish fold
+    """)
+# Heads that make a hyphened size a label of a product class: "the 13-inch model".
+LABEL_HEADS = _words("""
+    model models version versions option options edition editions variant variants
+    configuration configurations trim
+    """)
+# Heads that make a hyphened duration a point in time: "the three-month anniversary".
+TIME_LABEL_HEADS = _words("anniversary mark milestone high low")
+# Nouns after "one" that make an idiom, not a count: "at one point", "one way or another".
+ONE_IDIOMS = _words("point time stage way hand moment")
+# "a single mother" is not a count of mothers.
+SINGLE_NOT_COUNTS = _words("mother father parent mom dad market currency")
+EMERGENCY_NUMBERS = frozenset({"911", "999", "112"})
+# Nouns after an emergency number that still leave it a number to call: "a 911 caller".
+CALL_WORDS = _words("""
+    call calls caller callers dispatcher dispatchers operator operators center centre line
+    lines supervisor system tape tapes recording recordings
+    """)
+STREET_WORDS = _words("""
+    Street St Avenue Ave Road Rd Boulevard Blvd Way Place Pl Lane Ln Drive Dr Court Ct
+    Terrace Square Parkway Pkwy Highway Hwy Plaza
+    """)
+# Words after a pair of numbers that make it a score: "an 11-2 victory".
+SCORE_NOUNS = _words("""
+    victory victories win wins loss losses defeat defeats lead edge advantage margin vote
+    votes decision ruling triumph rout shutout score count split majority tie draw verdict
+    """)
+SCORE_VERBS = _words("""
+    won lost beat beats defeated trailed trailing trails led leads leading edged routed tied
+    drew scored winning losing beating
+    """)
+# Verbs before "X to Y" that make it a change and a level, not a range.
+CHANGE_VERBS = _words("""
+    from rose risen rises rising fell fallen falls falling dropped drops dropping climbed
+    climbs increased increases decreased decreases jumped jumps grew grown declined declines
+    surged plunged soared slipped slid sank gained cut cuts raised lowered reduced slashed
+    up down
+    """)
+# Irregular past tenses: verbs, never the noun of a count ("Eight crews fought ...").
+IRREGULAR_PAST = _words("""
+    fought won brought bought caught taught thought sought built sent spent lent meant felt
+    dealt knelt slept swept wept kept left lost made paid said laid sold told heard held
+    stood understood struck stuck hung swung sang rang drank swam began begun ran came
+    became saw seen went gone done did gave given took taken ate eaten fell fallen flew flown
+    drew drawn grew grown knew known threw thrown blew blown wrote written rode ridden rose
+    risen drove driven chose chosen broke broken spoke spoken woke froze frozen stole stolen
+    got gotten forgot forgotten sat hid hidden bit bitten dug stung clung sprang sank shrank
+    swore sworn tore torn wore worn bore borne led fed fled bled met found ground withdrew
+    overtook undertook forbade forgave mistook shook shaken slew slain strove sprung
+    """)
 
 # Words that end the noun run after a number: function words, auxiliaries and common
 # verbs (the noun is what comes *before* them: "312 homes were damaged").
-_STOP_WORDS = _words("""
+_STOP_WORDS = (
+    _words("""
     a an the of and or but nor to in on at by for from with without into onto over under
     across after before during since than that which who whom whose where when while as
     above below beneath along around near behind beyond inside outside within through
@@ -265,6 +436,14 @@ _STOP_WORDS = _words("""
     more less most least each every all both either neither such other another
     percent per cent
     """)
+    | IRREGULAR_PAST
+    | _words("""
+    i'm you're we're they're he's she's it's that's there's who's what's let's i've you've
+    we've they've i'll you'll he'll she'll we'll they'll i'd you'd he'd she'd we'd they'd
+    isn't aren't wasn't weren't don't doesn't didn't can't couldn't won't wouldn't
+    shouldn't hasn't haven't hadn't
+    """)
+)
 # Nouns that end like participles or adverbs.
 _NOUNS_LIKE_VERBS = _words("bed beds shed sheds family supply ally rally assembly building ceiling")
 # Modifiers that may stand between a number and its noun: "12 more bodies".
@@ -293,48 +472,94 @@ def _alternation(words: Iterable[str]) -> str:
 
 _CUE = r"(?<![\w.])(?P<cue>" + _alternation(BOUND_CUES) + r")\s+"
 _CUR = r"(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|USD\s?|EUR\s?|GBP\s?)"
-# Digits may not touch a word, another number, a time or a fraction ("A380", "10:30").
-_DIGITS = r"(?<![\w.,/:#+])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,.:/]?\d)"
-_SCALE_WORD = r"(?:\s*(?:million|billion|trillion|thousand|mln|bln|bn|mn|tn)(?![\w-]))"
+# Digits may not touch a word, another number, a time, a fraction or a label ("A380",
+# "10:30", "4×4"); a leading-dot decimal (".919") stands alone.
+_DIGITS = (
+    r"(?<![\w.,/:#+×])(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+    r"(?![\d,.:/×]?\d)(?!\s?[x×]\s?\d)"
+)
+_SCALE_WORD = r"(?:[\s-]*(?:million|billion|trillion|thousand|mln|bln|bn|mn|tn)(?!\w))"
 _ATTACHED = r"(?:" + _alternation(ATTACHED_UNITS) + r"|m|k)(?![\w-])"
+_VULGAR = r"(?:\s?[½¼¾⅓⅔]|[-\s][13]/[24](?![\d/]))"
 _NW = _alternation([*WORD_VALUES, *WORD_SCALES])
 _AND_AFTER_SCALE = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
 _WORDNUM = (
     r"(?<![\w-])(?:a\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
-    rf"(?:{_NW})(?:(?:[\s-]+|{_AND_AFTER_SCALE})(?:{_NW}))*(?![\w-])"
+    rf"(?:{_NW})(?:(?:[\s-]+|{_AND_AFTER_SCALE})(?:{_NW}))*(?!\w)(?!-(?:{_NW})\b)"
 )
 _HALF_A = r"(?<![\w-])half\s+an?\s+(?:million|billion|dozen)(?![\w-])"
+_AND_HALF = r"(?:\s+and\s+a\s+half(?![\w-]))"
 _PERCENT = r"(?:\s?%|\s+(?:percentage\s+points?|per\s?cent|percent|pct)(?![\w-]))"
 _CUR_WORD = r"(?:\s+(?:(?:US\s+)?dollars|euros|pounds(?:\s+sterling)?|USD|EUR|GBP)(?![\w-]))"
 _CORE = (
-    rf"(?:{_CUR}\s?)?(?:{_DIGITS}(?:{_SCALE_WORD}|{_ATTACHED}|(?![A-Za-z_]))|{_HALF_A}|{_WORDNUM})"
-    rf"{_PERCENT}?{_CUR_WORD}?"
+    rf"(?:{_CUR}\s?)?(?:{_DIGITS}(?:{_SCALE_WORD}|{_ATTACHED}|{_VULGAR}?(?![A-Za-z_]))"
+    rf"|{_HALF_A}|{_WORDNUM}){_AND_HALF}?{_PERCENT}?{_CUR_WORD}?"
 )
 _VAGUE = (
     r"(?<![\w-])(?:(?P<vmult>several|a\s+few|a\s+couple(?:\s+of)?)\s+"
     r"(?P<vscale>hundred|thousand|million|billion|dozen)(?:\s+(?P<vthousand>thousand))?"
     r"|(?P<vplural>dozens|scores(?=\s+of\b)|tens(?=\s+of\b)|hundreds|thousands|millions|billions)"
-    r"(?:\s+of\s+(?P<vof>thousands|millions|billions))?)(?![\w-])"
+    r"(?:\s+of\s+(?P<vof>thousands|millions|billions))?"
+    r"|(?P<multi>multi-?(?:million|billion))(?P<multicur>[-\s]dollars?)?"
+    r"|(?P<couple>(?:a\s+)?couple\s+of)(?=\s+[a-z]))(?![\w-])"
 )
+_TIME_WORD = _alternation(TIME_NAMES)
+# Words a fraction may measure when hyphened to it: "a quarter-century", "a half-dozen".
+_FRACTION_OF = rf"[-‐](?:{_TIME_WORD}|dozen|mile|inch|foot|pound)\b"
 _FRACTION = (
     r"(?<![\w-])(?:(?P<fnum>a|one|two|three|four|five|seven|nine)[\s-]+"
     r"(?P<fden>" + _alternation(DENOMINATORS) + r")|(?P<fhalf>half))"
-    r"(?=\s+(?:of|the|all|its|their|his|her|our|these|those|had|have|has|were|was|are)\b)"
+    r"(?=\s+(?:of|the|all|its|their|his|her|our|these|those|had|have|has|were|was|are)\b"
+    rf"|{_FRACTION_OF})"
+    r"|(?<![\w-])(?P<hnum>one|two|three|four|five|seven|nine)-(?P<hden>"
+    + _alternation(DENOMINATORS)
+    + r")(?![\w-])"
     rf"|(?<![\w-])(?P<oin>one|two|three|\d)\s+in\s+(?:every\s+)?(?P<oinden>\d{{1,3}}|{_NW})(?![\w-])"
 )
+_A_UNIT = rf"(?:{_TIME_WORD}|{_alternation(_A_MEASURES)})"
+_WORD_QUANTITY = (
+    r"(?<![\w-])(?P<wq>" + _alternation(COUNT_WORDS) + r")(?![\w-])"
+    rf"|(?<![\w-])(?P<aone>an?|next(?=\s+(?:decade|century)\b))(?=\s+{_A_UNIT}\b)"
+    r"|(?<![\w-])(?P<long>hour|day|week|month|year)long(?![\w-])"
+    rf"|(?<![\w-])(?P<halfu>half\s+an?)(?=\s+{_A_UNIT}\b)"
+)
+# "a minute or two", "the next day or two": one to two of the unit.
+_ONE_OR_TWO = (
+    rf"(?<![\w-])(?P<aor>(?:(?:an?|one)\s+)?(?P<aorunit>{_TIME_WORD})\s+or\s+"
+    r"(?P<aorb>two|three|2|3))(?![\w-])"
+)
+# "in his 50s", "in her early 20s": an age by its decade.
+_AGE_DECADE = (
+    r"(?P<decade>in\s+(?:his|her|their)\s+(?:(?P<dpart>early|mid|late)[-\s]?)?"
+    r"(?P<tens>[1-9]0)['’]?s)(?![\w'])"
+)
+_DIMENSIONS = r"(?<![\w.,])(?P<dima>\d,\d{3}|\d{3,5})\s?[x×]\s?(?P<dimb>\d,\d{3}|\d{3,5})(?![\w.])"
 _QUANTITY = re.compile(
     # Quantities start at a word's start: the guard fails fast inside words.
     rf"(?<![\w.,/:#+-])(?:{_CUE})?(?:"
-    rf"(?P<between>between)\s+(?P<ra>{_CORE})\s+and\s+(?P<rb>{_CORE})"
-    rf"|(?P<da>{_CORE})(?P<dsep>\s*[-–—]\s*|\s+to\s+)(?P<db>{_CORE})"
-    rf"|{_VAGUE}|{_FRACTION}|(?P<single>{_CORE}))",
+    rf"(?P<between>between)\s+(?:ages?\s+)?(?P<ra>{_CORE})\s+and\s+(?P<rb>{_CORE})"
+    rf"|{_ONE_OR_TWO}|{_DIMENSIONS}"
+    rf"|(?P<da>{_CORE})(?P<dsep>\s*[-–—]\s*|\s+to\s+|[-–]to[-–]|\s+or\s+)(?P<db>{_CORE})"
+    rf"|{_AGE_DECADE}|{_VAGUE}|{_FRACTION}|{_WORD_QUANTITY}|(?P<single>{_CORE}))",
     re.IGNORECASE,
 )
+# The words a quantity (with its cue) can start with. The big regex is tried only where
+# one stands or a digit or currency sign does: most words start no quantity, and trying
+# every alternative at every word was most of the parser's time.
+_STARTERS = frozenset(
+    {cue.split()[0] for cue in BOUND_CUES}
+    | {*WORD_VALUES, *WORD_SCALES, *VAGUE_PLURALS, *TIME_NAMES}
+    | {phrase.split()[0] for phrase in (*VAGUE_MULTIPLIERS, *COUNT_WORDS)}
+    | {f"{unit}long" for unit in ("hour", "day", "week", "month", "year")}
+    | _words("between couple half next in multimillion multibillion multi usd eur gbp us hk nz c")
+)
+_WORD_START = re.compile(r"(?<![\w.,/:#+-])(?:([A-Za-z]+)|[\d$€£¥₹.])")
 # One side of a range or a single number, taken apart.
 _CORE_PARTS = re.compile(
-    rf"(?P<cur>{_CUR})?\s?(?:(?P<digits>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)"
-    rf"(?:(?P<scale>{_SCALE_WORD})|(?P<attached>{_ATTACHED}))?"
-    rf"|(?P<halfa>{_HALF_A})|(?P<words>{_WORDNUM}))(?P<pct>{_PERCENT})?(?P<curword>{_CUR_WORD})?",
+    rf"(?P<cur>{_CUR})?\s?(?:(?P<digits>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\.\d+)"
+    rf"(?:(?P<scale>{_SCALE_WORD})|(?P<attached>{_ATTACHED})|(?P<vulgar>{_VULGAR}))?"
+    rf"|(?P<halfa>{_HALF_A})|(?P<words>{_WORDNUM}))(?P<andhalf>{_AND_HALF})?"
+    rf"(?P<pct>{_PERCENT})?(?P<curword>{_CUR_WORD})?",
     re.IGNORECASE,
 )
 
@@ -344,9 +569,10 @@ _MONTH = (
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DAY_SPAN = rf"{_DAY}(?:\s*(?:[-–]|and|to|through|until)\s*{_DAY})?"
-# Spans that hold digits but no quantity: dates, times, phone numbers.
+# Spans that hold digits but no quantity: dates, times, phone numbers. A day is a date
+# with its year ("June 27, 1973, ...") or when no digits run on ("March 3,000 people").
 _NOT_QUANTITY = re.compile(
-    rf"\b{_MONTH}\s+{_DAY_SPAN}(?:,?\s+\d{{4}})?(?![\d,])"
+    rf"\b{_MONTH}\s+{_DAY_SPAN}(?:,?\s+\d{{4}}(?!\d)|(?!,?\d))"
     rf"|\b(?:the\s+)?{_DAY_SPAN}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
     r"|\b\d{1,2}(?::\d{2})?(?:\.\d{2})?\s*(?:[ap]\.m\.|[ap]\.m\b|[ap]m\b)"
@@ -356,11 +582,61 @@ _NOT_QUANTITY = re.compile(
     r"|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b|\b0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}\b|\b\d{3}-\d{4}\b",
     re.IGNORECASE,
 )
+# A month name may end the sentence before ("Sept. 15"): look back this far for dates.
+_DATE_LOOKBACK = 12
 _DIGIT = re.compile(r"\d")
 _LIST_MARKER = re.compile(r"[.)]\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'’-]*\.?)\s*$")
+_SPEC_UNIT = re.compile(r"\s?(" + "|".join(map(re.escape, SPEC_UNITS)) + r")(?![\w-])")
+_HYPHEN_WORD = re.compile(r"[-‐]([A-Za-z]+)")
+_OLD = re.compile(r"[-‐\s]old\b(?!er)", re.IGNORECASE)
+_TAIL = re.compile(r"\s+(" + _alternation(BOUND_TAILS) + r")\b", re.IGNORECASE)
+_APPROX_SUFFIX = re.compile(r"-(plus|odd)\b", re.IGNORECASE)
+_NAME = r"(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*[A-Za-z]"
+# "Raj Chohan, 59," / "Tanya Wilson, 47;" / "Katie Jenkin, 20 and": an age in apposition.
+_APPOSED_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s*$")
+_APPOSED_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|\s+and\b)")
+# "Raj Chohan, a 59-year-old grandmother": the person before the modifier.
+_NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+$")
+_HEAD_SKIP = re.compile(
+    r",\s*(?:US)?[$€£]\s?[\d.,]+(?:\s*(?:million|billion|mm|m|bn))?(?=\s)"
+    r"|,\s*[a-z]+-[a-z]+(?=\s)",
+    re.IGNORECASE,
+)
+_HEAD_WORD = re.compile(r"\s+([A-Za-z][\w'’.-]*)")
+_WINDOW_PAIRS = frozenset((lead, word) for lead in WINDOW_LEADS for word in WINDOW_WORDS)
+_WINDOW = re.compile(r"\b(\w+)\s+the\s+(\w+)\s*$")
+_RATE_AFTER = re.compile(rf"\s+(?:a|an|per|each)\s+(?:{_TIME_WORD})\b", re.IGNORECASE)
+_AND_MINUTES = re.compile(r"\s+(\d{1,2})\s?min(?:ute)?s?\b", re.IGNORECASE)
+_LEADING_DOT = re.compile(
+    r"(?:[:;,(]|\b(?:a|an|the|of|at|to|with|and|or|his|her|their|its|including))\.\s?$"
+)
+_BARE_DIGITS = re.compile(r"\d{1,3}(?![\d.,])")
+_SPEAKER_AFTER = re.compile(
+    r"(?:,\s+who\b[^,.]{0,60},|\s+who)?\s+(?:said|says|told|tells|recalled|added|explained|"
+    r"wrote|noted|insisted|recounted)\b"
+)
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:" + "|".join(STREET_WORDS) + r")\b\.?"
+    r"|\s+block\s+of\b"
+)
+_CALIBRE_AFTER = re.compile(
+    r"\s?(?:mm|-?calib(?:er|re))\s+(?:[a-z-]+\s+)?(?:handguns?|pistols?|rifles?|guns?|"
+    r"revolvers?|shotguns?|rounds?|bullets?|ammunition|semi-?automatics?|weapons?)\b"
+    r"|\s+Magnum\b"
+)
+_ZERO_IN = re.compile(r"\s+in\s+on\b", re.IGNORECASE)
+_INCH_LABEL = re.compile(r"\s?[″”]\s*(?:[A-Z]|models?\b|versions?\b)")
+_TIME_AFTER = re.compile(rf"\s+(?:{_TIME_WORD})s?\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:!?]|\.\s|,\s*(?:and|but|while|whereas|though|although)\b")
+_SCORE_BEFORE = re.compile(
+    r"\b(?P<verb>[a-z]+)\s+(?:(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3})?(?:by\s+)?$"
+    r"|\b(?:score|scores|tally|count|margin|vote)\s+(?:of|was|is|stood\s+at)\s+$"
+)
+_SCORE_AFTER = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?\b")
+_CHANGE_BEFORE = re.compile(r"\b([a-z]+)(?:\s+by)?\s*$", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- results
@@ -373,7 +649,11 @@ class QuantityMatch:
     ``span`` covers bound cue + number + unit words; ``number_end`` is where the number
     expression (with its currency, scale or percent sign) ends; ``cue`` is the bound
     cue's span, if any; ``unit_text`` is the unit word(s) as written ("homes",
-    "displaced people"), ``None`` when no count noun follows.
+    "displaced people"), ``None`` when no count noun follows. ``role`` says what kind of
+    figure the shape makes it: "age" ("Raj Chohan, 59,"), "modifier" ("a 10-year deal")
+    or "score" ("an 11-2 victory"), ``None`` for any other; ``head`` is whom an age
+    belongs to ("Raj Chohan", "woman") or the noun a modifier qualifies ("deal"), when
+    written next to the figure, and "winning", "losing" or "tied" for a score.
     """
 
     span: Span
@@ -382,6 +662,8 @@ class QuantityMatch:
     unit_text: str | None
     quantity: Quantity
     vague: bool = False  # "hundreds", "several hundred": an approximation in itself
+    role: str | None = None
+    head: str | None = None
 
 
 def find_quantities(text: str) -> list[tuple[Span, Quantity]]:
@@ -402,14 +684,29 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
     end = len(text) if end is None else end
     has_digits = _DIGIT.search(text, start, end) is not None
     blocked = (
-        [(m.start(), m.end()) for m in _NOT_QUANTITY.finditer(text, start, end)]
+        [(m.start(), m.end()) for m in _NOT_QUANTITY.finditer(text, _date_from(start), end)]
         if has_digits
         else []
     )
     found: list[QuantityMatch] = []
-    for m in _QUANTITY.finditer(text, start, end):
-        found.extend(_interpret(text, m, blocked, end))
-    return found
+    pos = start
+    for word in _WORD_START.finditer(text, start, end):
+        at = word.start()
+        if at < pos or (word.group(1) and word.group(1).lower() not in _STARTERS):
+            continue
+        m = _QUANTITY.match(text, at, end)
+        if m is None:
+            continue
+        pos = m.end()
+        for q in _interpret(text, m, blocked, end):
+            # A shape read past the regex ("1hr 4 mins") already holds what follows.
+            if not found or q.span.start >= found[-1].span.end:
+                found.append(q)
+    return _settle_windows(text, found)
+
+
+def _date_from(start: int) -> int:
+    return max(0, start - _DATE_LOOKBACK)
 
 
 # --------------------------------------------------------------------------- interpretation
@@ -425,6 +722,7 @@ class _Core:
     unit: str | None  # USD, percent, km...
     is_year_like: bool
     is_word_one: bool
+    is_integer: bool  # digits with no decimals, fraction or scale: "59", not "5.9"
 
 
 def _interpret(
@@ -432,14 +730,20 @@ def _interpret(
 ) -> list[QuantityMatch]:
     cue_span = Span(start=m.start("cue"), end=m.end("cue")) if m.group("cue") else None
     cue_bound = BOUND_CUES[_squash(m.group("cue"))] if cue_span else Bound.exact
+    if m.group("aor"):
+        return _one_or_two(text, m, blocked, cue_span)
+    if m.group("dima"):
+        return _dimensions(text, m, blocked, limit)
     if m.group("ra") or m.group("da"):
         return _interpret_range(text, m, blocked, limit, cue_span)
-    if m.group("vmult") or m.group("vplural"):
+    if m.group("decade"):
+        return _age_decade(text, m, cue_span)
+    if m.group("vmult") or m.group("vplural") or m.group("multi") or m.group("couple"):
         return _one(text, m, blocked, limit, cue_span, _vague(m), vague=True)
-    if m.group("fden") or m.group("fhalf") or m.group("oin"):
-        value = _fraction(m)
-        q = Quantity(value=value, bound=cue_bound, unit="fraction", text="")
-        return _one(text, m, blocked, limit, cue_span, q)
+    if m.group("fden") or m.group("fhalf") or m.group("hden") or m.group("oin"):
+        return _fraction_match(text, m, blocked, limit, cue_span, cue_bound)
+    if m.group("wq") or m.group("aone") or m.group("halfu") or m.group("long"):
+        return _word_quantity(text, m, blocked, limit, cue_span, cue_bound)
     core = _parse_core(m.group("single"))
     if core is None:
         return []
@@ -463,18 +767,62 @@ def _one(
     num_end = m.end()
     if _overlaps(blocked, num_start, num_end) or _is_identifier(text, num_start, num_end):
         return []
+    start = cue.start if cue else num_start
+    if core is not None:
+        q = _leading_dot(text, num_start, core, q)
+        suffix = _APPROX_SUFFIX.match(text, num_end)
+        if suffix:  # "300-plus", "40-odd"
+            num_end = suffix.end()
+            if q.bound is Bound.exact:
+                q = q.model_copy(update={"bound": APPROXIMATE_SUFFIXES[suffix[1].lower()]})
+        hyphened = _modifier(text, start, num_end, limit, cue, q, core)
+        if hyphened is not None:
+            return hyphened
+        holder = _apposed_age(text, num_start, num_end, core)
+        if holder is not None or _prev_word(text, num_start) in AGE_LEADS:
+            q = q.model_copy(update={"unit": "years", "text": text[start:num_end]})
+            return [_match(start, num_end, num_end, cue, None, q, role="age", head=holder)]
     unit_text, unit_end = (None, num_end) if q.unit else _unit_after(text, num_end, limit, vague)
     unit = q.unit or _unit_of(unit_text)
     if core is not None:
-        if core.is_word_one and (unit is None or unit in TIME_UNITS):
-            return []  # "one of the worst", "one day": a pronoun or a period
-        if core.is_year_like and _is_year(text, m.start(), unit):
+        if core.is_word_one and not _one_counts(text, start, unit, unit_text, unit_end):
+            return []  # "one of the worst", "one day", "one witness said": no count
+        if core.raw == 0 and _ZERO_IN.match(text, num_end):
+            return []  # "to zero in on": a verb
+        if core.is_year_like and _is_year(text, m.start(), unit, unit_text):
             return []
-    if unit in TIME_UNITS and _is_period(text, m.start(), num_start, unit_end):
-        return []
-    start = cue.start if cue else num_start
-    q = q.model_copy(update={"unit": unit, "text": text[start:num_end]})
-    return [QuantityMatch(Span(start=start, end=unit_end), num_end, cue, unit_text, q, vague)]
+        if core.raw in EMERGENCY_NUMBERS_VALUES and _is_emergency_number(text, num_start, unit):
+            return []
+    q = _scaled_time(q, unit_text, unit)
+    unit = q.unit or unit
+    role: str | None = None
+    if unit in TIME_UNITS:
+        q, unit_end = _with_minutes(text, q, unit, unit_end)
+        role = _time_role(text, start, unit_end, q.value == 1 and core is not None)
+        if role == "period":
+            return []
+        unit = q.unit or unit
+    q = _tailed(text, q.model_copy(update={"unit": unit, "text": text[start:num_end]}), unit_end)
+    return [_match(start, unit_end, num_end, cue, unit_text, q, vague, role)]
+
+
+EMERGENCY_NUMBERS_VALUES = frozenset(float(n) for n in EMERGENCY_NUMBERS)
+
+
+def _match(
+    start: int,
+    end: int,
+    number_end: int,
+    cue: Span | None,
+    unit_text: str | None,
+    q: Quantity,
+    vague: bool = False,
+    role: str | None = None,
+    head: str | None = None,
+) -> QuantityMatch:
+    return QuantityMatch(
+        Span(start=start, end=end), number_end, cue, unit_text, q, vague, role, head
+    )
 
 
 def _interpret_range(
@@ -487,31 +835,106 @@ def _interpret_range(
         return []
     if _is_identifier(text, a_start, b_end) or (a.is_year_like and b.is_year_like):
         return []
+    between = bool(m.group("between"))
+    sep = "" if between else _squash(m.group("dsep"))
+    if not between and sep != "or" and _is_score(text, a_start, b_end, a, b):
+        return _score(text, m, a_name, b_name, cue)
+    if a.unit in CURRENCIES and b.unit in ("mm", "m"):
+        b = _parse_core(m.group(b_name), money=True) or b  # "$140-150MM"
     # "between 1.2 and 1.5 million": the scale and currency written once cover both ends.
     lower = a.value
     if a.scale == 1 and b.scale != 1 and a.raw < b.raw:
         lower = a.raw * b.scale
     unit = b.unit or a.unit
-    before = text[max(0, a_start - 6) : a_start].lower()
-    if not m.group("between") and re.search(r"\bfrom\s*$", before):
-        # "rose from 300 to 400" is a change: two figures, each exact.
-        singles = [_QUANTITY.fullmatch(text, m.start(n), m.end(n)) for n in (a_name, b_name)]
-        return [q for s in singles if s for q in _interpret(text, s, blocked, limit)]
+    loose = sep == "or" and not (_whole(a) and _whole(b) and _near(lower, b.value))
+    if not between and (_is_change(text, a_start) or loose):
+        # "rose from 300 to 400", "dropped $100 to $1199": a change and a level, each exact.
+        return _singles(text, m, (a_name, b_name), blocked, limit, cue)
     if lower >= b.value:
-        return []  # a score ("3-1") or a season ("2020-21"), not a range
+        return []  # a season ("2020-21"), not a range
     if unit is None and a.unit is None and b.unit is None:
         unit_text, unit_end = _unit_after(text, b_end, limit, allow_of=False)
         unit = _unit_of(unit_text)
     else:
         unit_text, unit_end = None, b_end
-    start = cue.start if cue else m.start("between") if m.group("between") else a_start
+    start = cue.start if cue else m.start("between") if between else a_start
     q = Quantity(value=lower, upper=b.value, bound=Bound.range, unit=unit, text=text[start:b_end])
-    if unit in TIME_UNITS and _is_period(text, m.start(), a_start, unit_end):
-        return []
-    return [QuantityMatch(Span(start=start, end=unit_end), b_end, cue, unit_text, q)]
+    q = _scaled_time(q, unit_text, unit)
+    role = "age" if _prev_word(text, a_start) in AGE_LEADS else None
+    if q.unit in TIME_UNITS and role is None:
+        role = _time_role(text, start, unit_end, False)
+        if role == "period":
+            return []
+    return [_match(start, unit_end, b_end, cue, unit_text, q, role=role)]
 
 
-def _parse_core(phrase: str | None) -> _Core | None:
+def _singles(
+    text: str,
+    m: re.Match[str],
+    names: tuple[str, str],
+    blocked: list[tuple[int, int]],
+    limit: int,
+    cue: Span | None,
+) -> list[QuantityMatch]:
+    """Each end of a pair read as a figure of its own (the cue stays with the first)."""
+    found: list[QuantityMatch] = []
+    for i, name in enumerate(names):
+        begin = cue.start if cue and i == 0 else m.start(name)
+        single = _QUANTITY.fullmatch(text, begin, m.end(name))
+        if single:
+            found.extend(_interpret(text, single, blocked, limit))
+    return found
+
+
+def _whole(core: _Core) -> bool:
+    return core.raw == int(core.raw)
+
+
+def _near(a: float, b: float) -> bool:
+    """Two numbers joined by "or" that read as a range: "six or seven", "30 or 40"."""
+    return a < b <= max(2 * a, a + 10)
+
+
+def _is_change(text: str, a_start: int) -> bool:
+    before = _CHANGE_BEFORE.search(text, max(0, a_start - 16), a_start)
+    return before is not None and before.group(1).lower() in CHANGE_VERBS
+
+
+def _is_score(text: str, a_start: int, b_end: int, a: _Core, b: _Core) -> bool:
+    """Two whole numbers in a score's setting: "an 11-2 victory", "won 3-1"."""
+    if not (a.is_integer and b.is_integer) or a.unit or b.unit or max(a.value, b.value) >= 1000:
+        return False
+    after = _SCORE_AFTER.match(text, b_end)
+    if after and (after.group(1) in SCORE_NOUNS or after.group(2) in SCORE_NOUNS):
+        return True  # "an 11-2 victory", "a 40-to-39 home win"
+    before = _SCORE_BEFORE.search(text, max(0, a_start - 40), a_start)
+    return before is not None and (before.group("verb") or "score") in SCORE_VERBS | {"score"}
+
+
+def _score(
+    text: str, m: re.Match[str], a_name: str, b_name: str, cue: Span | None
+) -> list[QuantityMatch]:
+    found = []
+    for name in (a_name, b_name):
+        core = _parse_core(m.group(name))
+        if core is None:
+            continue
+        start = cue.start if cue and name == a_name else m.start(name)
+        bound = BOUND_CUES[_squash(m.group("cue"))] if cue and name == a_name else Bound.exact
+        q = Quantity(value=core.value, bound=bound, text=text[start : m.end(name)])
+        found.append(_match(start, m.end(name), m.end(name), None, None, q, role="score"))
+    if len(found) == 2:  # which side each score is: the rule layer keeps them apart
+        high, low = sorted(found, key=lambda f: -f.quantity.value)
+        tied = high.quantity.value == low.quantity.value
+        found = [
+            replace(f, head="tied" if tied else "winning" if f is high else "losing") for f in found
+        ]
+    return found
+
+
+def _parse_core(phrase: str | None, money: bool = False) -> _Core | None:
+    """``phrase`` taken apart; ``money`` when the other end of a range has the currency
+    ("$140-150MM"), so that "MM" and "m" are millions."""
     if not phrase:
         return None
     parts = _CORE_PARTS.fullmatch(phrase.strip())
@@ -519,19 +942,25 @@ def _parse_core(phrase: str | None) -> _Core | None:
         return None
     unit: str | None = None
     scale = 1.0
+    integer = False
     if parts.group("digits"):
         digits = parts.group("digits")
         raw = float(digits.replace(",", ""))
+        integer = "." not in digits
         if parts.group("scale"):
-            scale = SCALES[parts.group("scale").strip().lower()]
+            scale = SCALES[parts.group("scale").strip(" -").lower()]
         attached = (parts.group("attached") or "").lower()
-        if attached in ("m", "k"):
-            if attached == "k" or parts.group("cur"):
-                scale = SCALES["million" if attached == "m" else "k"]
+        money = money or bool(parts.group("cur"))
+        if attached in ("m", "k") or (attached == "mm" and money):
+            if attached == "k" or money:
+                scale = SCALES["k" if attached == "k" else "million"]
             else:
                 unit = "m"  # "10m" without a currency is ten metres
         elif attached:
-            unit = attached
+            unit = ATTACHED_UNITS[attached]
+        if parts.group("vulgar"):
+            raw += _vulgar(parts.group("vulgar"))
+            integer = False
         year_like = re.fullmatch(r"\d{4}", digits) is not None and 1500 <= raw <= 2100
         is_one = False
     elif parts.group("halfa"):
@@ -542,6 +971,9 @@ def _parse_core(phrase: str | None) -> _Core | None:
         raw, scale = _word_number(words)
         year_like = False
         is_one = words.strip().lower() == "one"
+    if parts.group("andhalf"):
+        raw += 0.5
+        is_one = integer = False
     if parts.group("cur"):
         unit = CURRENCY_PREFIXES[parts.group("cur").strip().lower()]
     elif parts.group("curword"):
@@ -556,7 +988,17 @@ def _parse_core(phrase: str | None) -> _Core | None:
         unit=unit,
         is_year_like=year_like and scale == 1 and plain,
         is_word_one=is_one and plain,
+        is_integer=integer and scale == 1 and plain,
     )
+
+
+def _vulgar(written: str) -> float:
+    """½ -> 0.5; "-1/2" or " 3/4" after the digits -> 0.5, 0.75."""
+    written = written.strip(" -")
+    if written in VULGAR_FRACTIONS:
+        return VULGAR_FRACTIONS[written]
+    numerator, denominator = written.split("/")
+    return int(numerator) / int(denominator)
 
 
 def _word_number(phrase: str) -> tuple[float, float]:
@@ -577,6 +1019,12 @@ def _word_number(phrase: str) -> tuple[float, float]:
 
 
 def _vague(m: re.Match[str]) -> Quantity:
+    if m.group("couple"):
+        return Quantity(value=2, bound=Bound.about, text="")
+    if m.group("multi"):
+        scale = 1e9 if "billion" in m.group("multi").lower() else 1e6
+        unit = "USD" if m.group("multicur") else None
+        return Quantity(value=2 * scale, bound=Bound.at_least, unit=unit, text="")
     if m.group("vmult"):
         scale = float(WORD_SCALES[m.group("vscale").lower()])
         if m.group("vthousand"):
@@ -594,9 +1042,10 @@ def _vague(m: re.Match[str]) -> Quantity:
 def _fraction(m: re.Match[str]) -> float:
     if m.group("fhalf"):
         return 0.5
-    if m.group("fden"):
-        numerator = 1 if m.group("fnum").lower() == "a" else WORD_VALUES[m.group("fnum").lower()]
-        return numerator / DENOMINATORS[m.group("fden").lower()]
+    if m.group("fden") or m.group("hden"):
+        num = (m.group("fnum") or m.group("hnum")).lower()
+        numerator = 1 if num == "a" else WORD_VALUES[num]
+        return numerator / DENOMINATORS[(m.group("fden") or m.group("hden")).lower()]
     num = _small_number(m.group("oin"))
     den = _small_number(m.group("oinden"))
     return num / den if den > num else 0.0
@@ -604,6 +1053,338 @@ def _fraction(m: re.Match[str]) -> float:
 
 def _small_number(token: str) -> float:
     return float(token) if token.isdigit() else _word_number(token)[0] * _word_number(token)[1]
+
+
+# --------------------------------------------------------------------------- shapes
+
+
+def _fraction_match(
+    text: str,
+    m: re.Match[str],
+    blocked: list[tuple[int, int]],
+    limit: int,
+    cue: Span | None,
+    bound: Bound,
+) -> list[QuantityMatch]:
+    """A share ("a third of homes"), or a fraction of a unit hyphened to it: "a
+    quarter-century" is 25 years, "a half-dozen" 6, "a quarter-inch" 0.25 inch."""
+    value = _fraction(m)
+    hyphened = _HYPHEN_WORD.match(text, m.end())
+    if hyphened is None or m.group("oin"):
+        q = Quantity(value=value, bound=bound, unit="fraction", text="")
+        return _one(text, m, blocked, limit, cue, q)
+    word = hyphened.group(1).lower()
+    start = cue.start if cue else _skip_space(text, m.start())
+    if word == "dozen":
+        q = Quantity(value=value * 12, bound=bound, text=text[start : hyphened.end()])
+        unit_text, unit_end = _unit_after(text, hyphened.end(), limit, True)
+        q = q.model_copy(update={"unit": _unit_of(unit_text)})
+        return [_match(start, unit_end, hyphened.end(), cue, unit_text, q)]
+    unit = _unit_of(word)
+    q = _scaled_time(Quantity(value=value, bound=bound, unit=unit, text=""), word, unit)
+    q = q.model_copy(update={"text": text[start : hyphened.end()]})
+    return [_match(start, hyphened.end(), hyphened.end(), cue, word, q)]
+
+
+def _word_quantity(
+    text: str,
+    m: re.Match[str],
+    blocked: list[tuple[int, int]],
+    limit: int,
+    cue: Span | None,
+    bound: Bound,
+) -> list[QuantityMatch]:
+    """ "twice", "a pair of", "a single", "a monthlong trial", and one or half of a unit
+    of time or length: "about a month", "within a week", "half a mile"."""
+    start = cue.start if cue else m.start()
+    if m.group("long"):  # "a monthlong trial"
+        unit, scale = TIME_NAMES[m.group("long").lower()]
+        q = Quantity(value=scale, bound=bound, unit=unit, text=text[start : m.end()])
+        return [_match(start, m.end(), m.end(), cue, None, q)]
+    if m.group("wq"):
+        return _count_word(text, m, limit, cue, bound, start)
+    return _one_unit(text, m, cue, bound, start)
+
+
+def _count_word(
+    text: str, m: re.Match[str], limit: int, cue: Span | None, bound: Bound, start: int
+) -> list[QuantityMatch]:
+    """ "twice" (2 times), "a pair of" (2), "a single" (1 of the noun after it)."""
+    written = _squash(m.group("wq"))
+    value, unit = COUNT_WORDS[written]
+    unit_text: str | None = None
+    unit_end = m.end()
+    if unit is None:
+        unit_text, unit_end = _unit_after(text, m.end(), limit, False)
+        if written == "a single" and (
+            unit_text is None
+            or _prev_word(text, m.start()) in ("not", "without", "no")
+            or unit_text.split()[0].lower() in SINGLE_NOT_COUNTS
+        ):
+            return []  # "not a single one", "a single mother": no count
+        unit = _unit_of(unit_text)
+    q = Quantity(value=value, bound=bound, unit=unit, text=text[start : m.end()])
+    return [_match(start, unit_end, m.end(), cue, unit_text, q)]
+
+
+def _one_unit(
+    text: str, m: re.Match[str], cue: Span | None, bound: Bound, start: int
+) -> list[QuantityMatch]:
+    """ "about a month", "within a week", "half a mile", "a mile and a half", "the next
+    decade" - but not a rate ("$100 million a year") nor a time ("a year later")."""
+    word = _NEXT_WORD.match(text, m.end())
+    if word is None:
+        return []
+    unit_end = word.end(1)
+    after = text[unit_end : unit_end + 12].lower().lstrip()
+    if after.startswith(RELATIVE_TAILS + PERIOD_TAILS) or _RATE_AFTER.match(text, unit_end):
+        return []  # "a year later", "half an hour earlier": when, not how long
+    value = 0.5 if m.group("halfu") else 1.0
+    half = re.match(_AND_HALF, text[unit_end:])
+    if half:
+        value += 0.5
+        unit_end += half.end()
+    leads = (
+        cue
+        or m.group("halfu")
+        or half
+        or m.group("aone") == "next"
+        or _prev_word(text, m.start()) in A_UNIT_LEADS
+        or after.startswith(("after", "before", "or"))
+    )
+    if not leads:
+        return []  # "$100 million a year", "once a week": a rate, not an amount
+    unit = _unit_of(word.group(1))
+    q = _scaled_time(Quantity(value=value, bound=bound, unit=unit, text=""), word.group(1), unit)
+    q = q.model_copy(update={"text": text[start:unit_end]})
+    return [_match(start, unit_end, unit_end, cue, word.group(1), q)]
+
+
+def _one_or_two(
+    text: str, m: re.Match[str], blocked: list[tuple[int, int]], cue: Span | None
+) -> list[QuantityMatch]:
+    """ "a minute or two", "the next day or two": one to two of the unit."""
+    start = cue.start if cue else m.start("aor")
+    if _overlaps(blocked, start, m.end()):
+        return []
+    unit, scale = TIME_NAMES[m.group("aorunit").lower()]
+    upper = float(_small_number(m.group("aorb").lower()))
+    q = Quantity(
+        value=scale, upper=upper * scale, bound=Bound.range, unit=unit, text=text[start : m.end()]
+    )
+    return [_match(start, m.end(), m.end(), cue, m.group("aorunit"), q)]
+
+
+def _dimensions(
+    text: str, m: re.Match[str], blocked: list[tuple[int, int]], limit: int
+) -> list[QuantityMatch]:
+    """ "2880x1800": two measures (pixels, when the text says so), never a label."""
+    if _overlaps(blocked, m.start(), m.end()):
+        return []
+    unit_text, unit_end = _unit_after(text, m.end(), limit, False)
+    unit = _unit_of(unit_text)
+    found = []
+    for name in ("dima", "dimb"):
+        q = Quantity(value=float(m.group(name).replace(",", "")), unit=unit, text=m.group(name))
+        end = unit_end if name == "dimb" else m.end(name)
+        found.append(_match(m.start(name), end, m.end(name), None, None, q))
+    return found
+
+
+def _age_decade(text: str, m: re.Match[str], cue: Span | None) -> list[QuantityMatch]:
+    """ "in his 50s": 50 to 59; "in her early 20s": 20 to 23."""
+    tens = int(m.group("tens"))
+    low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(
+        (m.group("dpart") or "").lower(), (0, 9)
+    )
+    start = cue.start if cue else m.start("decade")
+    q = Quantity(
+        value=tens + low,
+        upper=tens + high,
+        bound=Bound.range,
+        unit="years",
+        text=text[start : m.end()],
+    )
+    return [_match(start, m.end(), m.end(), cue, None, q, vague=True, role="age")]
+
+
+def _modifier(
+    text: str,
+    start: int,
+    num_end: int,
+    limit: int,
+    cue: Span | None,
+    q: Quantity,
+    core: _Core,
+) -> list[QuantityMatch] | None:
+    """A number hyphened to a unit that modifies a noun: "a 10-year deal", "a 300-member
+    coalition", "59-year-old Raj Chohan". ``None`` when no hyphened word follows; no
+    match when the word is no unit ("one-sided", "3-D")."""
+    hyphened = _HYPHEN_WORD.match(text, num_end)
+    if hyphened is None:
+        return None
+    word = hyphened.group(1)
+    lower = word.lower()
+    if q.unit is not None:  # "$5-million" was read whole; "50%-owned" has its unit
+        return None if lower in SCALES else []
+    if (
+        len(word) < 2
+        or lower in MODIFIER_NOT_UNITS
+        or lower in _STOP_WORDS
+        or (word[0].isupper() and word not in SPEC_UNITS)
+        or _verbish(lower)
+    ):
+        return []
+    end = hyphened.end()
+    unit = SPEC_UNITS.get(word) or _unit_of(lower)
+    q = _scaled_time(q.model_copy(update={"unit": unit}), lower, unit)
+    old = _OLD.match(text, end) if unit in TIME_UNITS else None
+    if old:
+        end = old.end()
+    head, named = _head_after(text, end, limit)
+    if not old and _is_label(head, named, unit, word):
+        return []
+    q = q.model_copy(update={"text": text[start:end]})
+    if old:
+        before = _NAMED_BEFORE.search(text, max(0, start - 60), start)
+        holder = head if named or before is None else before.group("name")
+        return [_match(start, end, end, cue, None, q, role="age", head=holder)]
+    return [_match(start, end, end, cue, None, q, role="modifier", head=head)]
+
+
+def _is_label(head: str | None, named: bool, unit: str | None, written: str) -> bool:
+    """A hyphened figure that names a class rather than measures a thing: "the 13-inch
+    model", "the 15-inch MacBook", "the 13-inch has", "the three-month anniversary"."""
+    last = head.split()[-1].lower() if head else None
+    if unit in TIME_UNITS:
+        return last in TIME_LABEL_HEADS
+    if written in SPEC_UNITS:
+        return False  # "1600-MHz memory": a specification, whatever follows
+    return head is None or named or last in LABEL_HEADS
+
+
+def _head_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
+    """The noun phrase a modifier qualifies ("deal" in "an eight-year, $160 million
+    deal"), and whether it is a name ("Raj Chohan"); at most four words."""
+    skipped = _HEAD_SKIP.match(text, pos, limit)
+    cursor = skipped.end() if skipped else pos
+    words: list[str] = []
+    while len(words) < 4:
+        nxt = _HEAD_WORD.match(text, cursor, limit)
+        if nxt is None:
+            break
+        word = nxt.group(1).rstrip(".")
+        lower = word.lower()
+        if lower in _STOP_WORDS or (words and word[0].islower() and _verbish(lower)):
+            break
+        words.append(word)
+        cursor = nxt.end(1)
+        if nxt.group(1).endswith("."):
+            break
+    if not words:
+        return None, False
+    named = all(w[0].isupper() for w in words)
+    return " ".join(words), named
+
+
+def _apposed_age(text: str, num_start: int, num_end: int, core: _Core) -> str | None:
+    """The person an age stands in apposition to ("Raj Chohan, 59, was killed"), or
+    ``None`` when the number is not such an age."""
+    if not core.is_integer or not 0 < core.value <= 125:
+        return None
+    if _APPOSED_AFTER.match(text, num_end) is None:
+        return None
+    before = _APPOSED_BEFORE.search(text, max(0, num_start - 60), num_start)
+    if before is None:
+        return None
+    name = before.group("name")
+    if name.split()[-1].rstrip(".") in _CALENDAR_WORDS:
+        return None
+    return name
+
+
+def _leading_dot(text: str, num_start: int, core: _Core, q: Quantity) -> Quantity:
+    """ "a. 919 OPS": a decimal whose dot a tokenizer set apart, after a word that cannot
+    end a sentence, is 0.919."""
+    if core.scale != 1 or _LEADING_DOT.search(text, max(0, num_start - 8), num_start) is None:
+        return q
+    digits = _BARE_DIGITS.match(text, num_start)
+    if digits is None:
+        return q
+    return q.model_copy(update={"value": float("0." + digits.group(0))})
+
+
+def _scaled_time(q: Quantity, written: str | None, unit: str | None) -> Quantity:
+    """Durations in canonical units: "two decades" is 20 years, "a fortnight" 2 weeks."""
+    if unit not in TIME_UNITS or not written:
+        return q
+    word = singular(written.split()[-1].lower())
+    canonical, scale = TIME_NAMES.get(word, (unit, 1.0))
+    if scale == 1:
+        return q.model_copy(update={"unit": canonical})
+    upper = q.upper * scale if q.upper is not None else None
+    return q.model_copy(update={"value": q.value * scale, "upper": upper, "unit": canonical})
+
+
+def _with_minutes(text: str, q: Quantity, unit: str, unit_end: int) -> tuple[Quantity, int]:
+    """ "1hr 4 mins" is 64 minutes: hours and minutes written together are one figure."""
+    minutes = _AND_MINUTES.match(text, unit_end) if unit == "hours" else None
+    if minutes is None:
+        return q, unit_end
+    value = q.value * 60 + int(minutes.group(1))
+    return q.model_copy(update={"value": value, "unit": "minutes"}), minutes.end()
+
+
+def _time_role(text: str, start: int, unit_end: int, is_one: bool) -> str | None:
+    """What a duration is: "age" ("34 years old"), "period" when it says when rather than
+    how long ("in the past 24 hours", "one day later", "12 years from now", "24 hours a
+    day"), "window" when it may time another figure of its clause ("in 24 hours": see
+    ``_settle_windows``), ``None`` for a duration that is a figure ("for 37 years")."""
+    after = text[unit_end : unit_end + 12].lower().lstrip()
+    if _OLD.match(text, unit_end):
+        return "age"
+    if after.startswith(PERIOD_TAILS) or _RATE_AFTER.match(text, unit_end):
+        return "period"
+    if is_one and after.startswith(RELATIVE_TAILS):
+        return "period"
+    window = _WINDOW.search(text, max(0, start - 30), start)
+    if window and (window.group(1).lower(), window.group(2).lower()) in _WINDOW_PAIRS:
+        return "period"
+    if _prev_word(text, start) == "in":
+        return "window"
+    return None
+
+
+def _settle_windows(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
+    """A duration that may be a window ("in 24 hours") is the period of another figure in
+    its clause ("300 were evacuated in 24 hours"), and then no figure; alone in its clause
+    it is one ("the second suspension in two months")."""
+    if not any(q.role == "window" for q in found):
+        return found
+    kept = []
+    for q in found:
+        if q.role != "window":
+            kept.append(q)
+        elif not any(_same_clause(text, q, other) for other in found if _times_it(other)):
+            kept.append(replace(q, role=None))
+    return kept
+
+
+def _times_it(q: QuantityMatch) -> bool:
+    return q.quantity.unit not in TIME_UNITS and q.role is None
+
+
+def _same_clause(text: str, a: QuantityMatch, b: QuantityMatch) -> bool:
+    first, second = (a, b) if a.span.start < b.span.start else (b, a)
+    return _CLAUSE_BREAK.search(text, first.span.end, second.span.start) is None
+
+
+def _tailed(text: str, q: Quantity, unit_end: int) -> Quantity:
+    """The bound a tail gives: "58 and older", "eight years or more"."""
+    tail = _TAIL.match(text, unit_end)
+    if tail is None or q.bound is not Bound.exact:
+        return q
+    return q.model_copy(update={"bound": BOUND_TAILS[_squash(tail.group(1))]})
 
 
 # --------------------------------------------------------------------------- context tests
@@ -614,8 +1395,12 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
 
     Reads at most three lowercase words and stops at a function word or verb; an adjective
     or participle may come first ("1,000 displaced people"), and the noun is the last word
-    kept. Returns the unit words as written and where they end.
+    kept. A unit of specification writing ("512 GB") is read whatever its case. Returns
+    the unit words as written and where they end.
     """
+    spec = _SPEC_UNIT.match(text, pos, limit)
+    if spec:
+        return spec.group(1), spec.end(1)
     cursor = pos
     if allow_of:
         of = re.match(r"\s+of(?:\s+(?:the|all|its|their|these|those))?(?=\s)", text[pos:limit])
@@ -626,9 +1411,11 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
         nxt = _NEXT_WORD.match(text, cursor, limit)
         if nxt is None or not nxt.group(1)[0].islower():
             break
-        word = nxt.group(1).lower()
+        word = nxt.group(1).lower().replace("’", "'")
         if word in _STOP_WORDS or (words and _verbish(word)):
             break
+        if word == "old" and words and singular(words[-1][0].lower()) in TIME_NAMES:
+            break  # "12 years old": the age's unit is the years
         words.append((nxt.group(1), nxt.start(1), nxt.end(1)))
         cursor = nxt.end(1)
     # Trailing participles and modifiers are not the noun: "180 flooded", "12 more".
@@ -642,11 +1429,17 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
 
 def _unit_of(unit_text: str | None) -> str | None:
     """The canonical unit of the words after a number: "displaced people" -> "people",
-    "euros" -> "EUR"."""
+    "euros" -> "EUR", "days" -> "days", "GB" -> "GB"."""
     if not unit_text:
         return None
-    head = unit_text.split()[-1].lower()
-    return CURRENCY_WORDS.get(head) or singular(head)
+    head = unit_text.split()[-1]
+    if head in SPEC_UNITS:
+        return SPEC_UNITS[head]
+    head = head.lower()
+    if head in CURRENCY_WORDS:
+        return CURRENCY_WORDS[head]
+    one = singular(head)
+    return TIME_NAMES[one][0] if one in TIME_NAMES else one
 
 
 def _verbish(word: str) -> bool:
@@ -654,48 +1447,69 @@ def _verbish(word: str) -> bool:
     return word.endswith(("ed", "ing", "ly")) and word not in _NOUNS_LIKE_VERBS
 
 
-def _is_year(text: str, start: int, unit: str | None) -> bool:
+def _prev_word(text: str, pos: int) -> str | None:
+    prev = _PREV_WORD.search(text, max(0, pos - 20), pos)
+    return prev.group(1).lower() if prev else None
+
+
+def _is_year(text: str, start: int, unit: str | None, unit_text: str | None) -> bool:
     if unit is None or unit in TIME_UNITS:
         return True
+    if unit_text and unit_text.split()[0].lower() in YEAR_NOUNS:
+        return True  # "the 2016 presidential campaign"
     prev = _PREV_WORD.search(text, max(0, start - 30), start)
-    return prev is not None and prev.group(1).lower().rstrip(".") in YEAR_LEADS
+    if prev is None:
+        return False
+    word = prev.group(1)
+    return word.lower().rstrip(".") in YEAR_LEADS or word.rstrip(".") in _MONTH_WORDS
 
 
-def _is_period(text: str, match_start: int, num_start: int, unit_end: int) -> bool:
-    """A duration that sets the period of a figure: "in the past 24 hours", "for three days"."""
-    for boundary in (match_start, num_start):
-        prev = _PREV_WORD.search(text, max(0, boundary - 30), boundary)
-        if prev and prev.group(1).lower() in PERIOD_LEADS:
-            return True
-    after = text[unit_end : unit_end + 12].lower().lstrip()
-    return after.startswith(PERIOD_TAILS)
+def _one_counts(
+    text: str, start: int, unit: str | None, unit_text: str | None, unit_end: int
+) -> bool:
+    """Whether "one" counts what follows it: not a pronoun ("one of the worst"), an idiom
+    ("one day", "at one point"), an indefinite speaker ("one witness said") or emphasis
+    ("not one")."""
+    if unit is None or unit in TIME_UNITS or unit in ONE_IDIOMS:
+        return False
+    if unit_text and singular(unit_text.split()[0]) in TIME_NAMES:
+        return False  # "would one day start"
+    if _prev_word(text, start) in ("not", "any", "no"):
+        return False
+    return _SPEAKER_AFTER.match(text, unit_end) is None
+
+
+def _is_emergency_number(text: str, num_start: int, unit: str | None) -> bool:
+    """ "called 911", "a 999 call": a number to call, unless a count noun follows."""
+    return unit is None or unit in CALL_WORDS or singular(unit) in CALL_WORDS
 
 
 def _is_identifier(text: str, start: int, end: int) -> bool:
+    # Only bare digits name things: "Terminal 5", but "Bridge 2.7GHz", "the Smiths two".
+    bare = text[start:end].isdigit()
     before = text[max(0, start - 2) : start]
     if re.search(r"[A-Za-z][-‐]$|[#№*=^{}<>]\s?$", before) or re.match(
         r"\s?[*=^{}<>]", text[end : end + 2]
     ):
         return True  # COVID-19, #3, and code or arithmetic ("{{ 7*7 }}")
-    if re.match(r"[-‐][A-Za-z]", text[end : end + 2]) and not re.match(
-        r"[-‐](?:" + _NW + r")\b", text[end : end + 12], re.IGNORECASE
-    ):
-        return True  # a compound modifier: "10-year plan", "24-hour curfew"
+    if _ADDRESS_AFTER.match(text, end) or _CALIBRE_AFTER.match(text, end):
+        return True  # "4 Yawkey Way", "the 12000 block of", "a 9 mm handgun"
+    if _INCH_LABEL.match(text, end):
+        return True  # "the 13” model", "the 15.4″ MacBook": a size class, not a measure
     prev = _PREV_WORD.search(text, max(0, start - 20), start)
     if prev and (prev.group(1).lower() in DESIGNATORS or prev.group(1) in DESIGNATORS):
         return True
     if prev and (prev.group(1).endswith(".") or "\n" in text[prev.end(1) : start]):
         prev = None  # the word ends the sentence before: "High Street. Eight crews"
-    if prev and _is_name_word(text, prev):
-        return True  # "Shed 14", "Terminal 5", "Highway 61": a name, not a count
-    if re.search(r"[A-Z][\w'’-]+,\s*$", text[max(0, start - 40) : start]) and re.match(
-        r"\s*[,)]", text[end : end + 3]
-    ):
-        return True  # an age in apposition: "Hanne Rusk, 58, said"
-    if prev and prev.group(1).lower() in AGE_LEADS:
-        return True
+    if bare and prev and _is_name_word(text, prev) and not _TIME_AFTER.match(text, end):
+        return True  # "Shed 14", "Terminal 5", "iOS 6": a name, not a count
     # "1. Evacuate" at the start of a line numbers a list item.
-    return _opens_line(text, start) and _LIST_MARKER.match(text, end) is not None
+    return (
+        bare
+        and end - start <= 2
+        and _opens_line(text, start)
+        and _LIST_MARKER.match(text, end) is not None
+    )
 
 
 def _opens_line(text: str, pos: int) -> bool:
@@ -707,10 +1521,13 @@ def _opens_line(text: str, pos: int) -> bool:
 
 
 def _is_name_word(text: str, prev: re.Match[str]) -> bool:
-    """A capitalised word inside a sentence (not its first word, not a month or day)."""
+    """A capitalised word inside a sentence (not its first word, not a month or day), or
+    a camel-case ("iOS") or capitalised ("SEA-ME-WE") one anywhere."""
     word = prev.group(1).rstrip(".")
-    if not word[:1].isupper() or word in _CALENDAR_WORDS or not word.isalpha():
+    if word.islower() or word in _CALENDAR_WORDS or not word.replace("-", "").isalpha():
         return False
+    if any(c.isupper() for c in word[1:]):
+        return True  # camel case and capitals are names wherever they stand
     before = text[max(0, prev.start() - 3) : prev.start()].rstrip(" \t\"“‘'(")
     return bool(before) and before[-1] not in ".!?:\n-–—"
 

@@ -1,0 +1,65 @@
+"""Numbers that state no quantity stay out: dates, names, addresses, calibres, numbers to
+call, the pronoun "one" and labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.normalize.numbers import match_quantities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone called 911 at once.",
+        "after a 999 call from a neighbour",
+        "a 911 dispatcher said",
+        "the update to iOS 7 shipped",
+        "a fault on the SEA-ME-WE 5 cable",
+        "the office at 12 Elm Street",
+        "in the 400 block of Main",
+        "a 9 mm pistol",
+        "a .38 Magnum",
+        "the 13” model",
+        "a 4×4 truck",
+        "one witness said she ran",
+        "One neighbour, who asked not to be named, told us",
+        "There was not one complaint.",
+        "At one point the roof fell.",
+        "They would one day start farming.",
+        "a plan to zero in on the cause",
+        "On July 4, 1976, the bell rang.",
+        "It was a March 1998 ruling.",
+        "the 2012 presidential race",
+        "Nixon's 1968 campaign",
+        "He was held until Dec. 7, when he fled.",
+        "not a single person came",
+        "a single mother of three",  # the count is the three
+    ],
+)
+def test_not_figures(text: str) -> None:
+    found = match_quantities(text)
+    if text.startswith("a single mother"):
+        assert [q.quantity.value for q in found] == [3]
+    else:
+        assert found == []
+
+
+def test_a_date_split_from_its_month_by_a_sentence_break_stays_a_date() -> None:
+    text = "He was charged on Sept. 15 in court."
+    assert match_quantities(text, text.index("15"), len(text)) == []
+
+
+def test_an_emergency_number_before_a_count_noun_is_a_count() -> None:
+    (q,) = match_quantities("The line took 911 messages.")
+    assert (q.quantity.value, q.quantity.unit) == (911, "message")
+
+
+def test_a_name_before_a_duration_does_not_make_it_a_label() -> None:
+    (q,) = match_quantities("She came home with Jon 12 weeks ago.")
+    assert (q.quantity.value, q.quantity.unit) == (12, "weeks")
+
+
+def test_a_price_on_its_own_line_is_no_list_marker() -> None:
+    (q,) = match_quantities("The price?\n$2199.\n")
+    assert q.quantity.value == 2199

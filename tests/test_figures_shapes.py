@@ -1,0 +1,126 @@
+"""Figure shapes of specification, sports and money writing, small count words, bounds
+written after the number - and the look-alikes that stay out."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.model import Bound
+from assistant.normalize.numbers import match_quantities
+
+
+def _read(text: str) -> list[tuple[float, float | None, Bound, str | None]]:
+    return [
+        (q.quantity.value, q.quantity.upper, q.quantity.bound, q.quantity.unit)
+        for q in match_quantities(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("with 16GB of memory", 16, "GB"),
+        ("a 3.2GHz chip", 3.2, "GHz"),
+        ("256 GB of storage", 256, "GB"),
+        ("a 2TB drive", 2, "TB"),
+        ("a 1.4 GHz core", 1.4, "GHz"),
+        ("2x faster", 2, "times"),
+    ],
+)
+def test_units_of_specification_writing(text: str, value: float, unit: str) -> None:
+    assert _read(text) == [(value, None, Bound.exact, unit)]
+
+
+def test_screen_dimensions_are_two_figures() -> None:
+    assert [v for v, *_ in _read("a 1,920 x 1,080 pixels panel")] == [1920, 1080]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("He asked for $40MM.", [(40_000_000, None, Bound.exact, "USD")]),
+        ("offers of $20-25MM", [(20_000_000, 25_000_000, Bound.range, "USD")]),
+        (
+            "The price fell $50 to $950.",
+            [(50, None, Bound.exact, "USD"), (950, None, Bound.exact, "USD")],
+        ),
+        (
+            "Sales rose 12% to 88 units.",
+            [(12, None, Bound.exact, "percent"), (88, None, Bound.exact, "unit")],
+        ),
+    ],
+)
+def test_millions_written_mm_and_changes(text: str, read: list[tuple[object, ...]]) -> None:
+    assert _read(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "scores"),
+    [
+        ("They earned a 7-3 win.", [(7, "winning"), (3, "losing")]),
+        ("taking a 21-to-20 lead at home", [(21, "winning"), (20, "losing")]),
+        ("Leeds beat the Hawks 4-1.", [(4, "winning"), (1, "losing")]),
+        ("a 2-2 draw", [(2, "tied"), (2, "tied")]),
+    ],
+)
+def test_a_score_is_two_figures(text: str, scores: list[tuple[float, str]]) -> None:
+    found = match_quantities(text)
+    assert [(q.quantity.value, q.head) for q in found] == scores
+    assert {q.role for q in found} == {"score"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("a .305 average", 0.305, "average"),
+        ("a limit of .05 percent", 0.05, "percent"),
+        ("he posted a. 275 average", 0.275, "average"),
+        ("his line:. 310 average", 0.31, "average"),
+    ],
+)
+def test_leading_dot_decimals(text: str, value: float, unit: str) -> None:
+    assert _read(text) == [(value, None, Bound.exact, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound", "unit"),
+    [
+        ("He had surgery twice.", 2, Bound.exact, "times"),
+        ("It has a pair of ports.", 2, Bound.exact, "port"),
+        ("a single shot to the leg", 1, Bound.exact, "shot"),
+        ("She lived half a mile away.", 0.5, Bound.exact, "mile"),
+        ("about a mile and a half away", 1.5, Bound.about, "mile"),
+        ("It takes a couple of weeks.", 2, Bound.about, "weeks"),
+        ("at least a half-dozen others", 6, Bound.at_least, "other"),
+        ("a quarter-inch thinner", 0.25, Bound.exact, "inch"),
+        ("one-third of the cost", 1 / 3, Bound.exact, "fraction"),
+    ],
+)
+def test_small_counts_in_words(text: str, value: float, bound: Bound, unit: str) -> None:
+    (q,) = match_quantities(text)
+    assert (q.quantity.value, q.quantity.bound, q.quantity.unit) == (value, bound, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("workers 60 and older", Bound.at_least),
+        ("ten years or more", Bound.at_least),
+        ("as high as $50", Bound.up_to),
+        ("more than the $20 asked", Bound.more_than),
+        ("less than the $80 asked", Bound.fewer_than),
+    ],
+)
+def test_bounds_written_around_the_number(text: str, bound: Bound) -> None:
+    (q,) = match_quantities(text)
+    assert q.quantity.bound is bound
+
+
+def test_or_between_whole_numbers_is_a_range_and_between_decimals_a_choice() -> None:
+    assert _read("30 or 40 guests") == [(30, 40, Bound.range, "guest")]
+    assert [v for v, *_ in _read("either 2.3 or 2.6 GHz")] == [2.3, 2.6]
+
+
+def test_an_irregular_past_tense_is_no_count_noun() -> None:
+    assert _read("Nine crews fought the fire.") == [(9, None, Bound.exact, "crew")]
+    assert _read("Two men stood by.") == [(2, None, Bound.exact, "man")]
