@@ -14,7 +14,14 @@ from functools import lru_cache
 
 from assistant.extract.offline.lexicon import words
 from assistant.model import Period, Span
-from assistant.normalize.numbers import CURRENCIES, MEASURE_UNITS, QuantityMatch
+from assistant.normalize.numbers import (
+    CURRENCIES,
+    IRREGULAR_PAST,
+    MEASURE_UNITS,
+    TIME_UNITS,
+    QuantityMatch,
+    match_quantities,
+)
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = (
@@ -215,7 +222,13 @@ def metric_for(
     ``sentence_start`` ("The river, which peaked at 5.8 metres, ..."). Raises nothing."""
     before = text[clause_start : q.span.start]
     after = text[q.span.end : clause_end]
+    if q.role is not None:
+        return _shaped_metric(q)
+    if q.quantity.unit is None and _PRONOUN_AGE.search(before) and _ENDS.match(after):
+        return Metric("age", None)  # "He was 77."
     noun = noun or (q.unit_text.split()[-1].lower() if q.unit_text else None)
+    if q.quantity.unit in TIME_UNITS:
+        return _duration_metric(text, clause_start, clause_end, q, noun)
     if q.quantity.unit in MEASURE_UNITS or q.quantity.unit in CURRENCIES:
         # "40 millimetres of rain" measures rain; "peaked at 5.82 metres" the river's level
         # peak; "claims could run into hundreds of millions of euros" the claims.
@@ -268,13 +281,24 @@ def metric_for(
 def subject_of(text: str, start: int, end: int) -> str | None:
     """The noun phrase that opens ``text[start:end]`` when it is an agent ("the floods"
     in "The floods killed 40 people"): up to five words before the first verb, with no
-    number or pronoun in it. ``None`` otherwise. Raises nothing."""
+    number or pronoun in it. ``None`` otherwise.
+
+    When an age starts at ``end``, its subject is whom the age belongs to, wherever the
+    sentence names them: "Raj Chohan" in "Raj Chohan, 59, was killed", "Witnesses say
+    59-year-old Raj Chohan ...", "struck Raj Chohan, a 59-year-old grandmother", or the
+    noun of "a 59-year-old woman" - so that ages of different people are never compared.
+    Raises nothing."""
+    holder = _age_holder(text, end)
+    if holder is not None:
+        return holder
     words: list[str] = []
     for m in re.finditer(r"[\w'’-]+|[,;:()\"“”]", text[start:end]):
         word = m.group(0)
         lower = word.lower()
         if not word[0].isalnum() or lower in _VERBISH or lower.endswith(("ed", "ing", "ly")):
             break
+        if lower in IRREGULAR_PAST and words:
+            break  # "The Democrats won 11-2"
         if any(ch.isdigit() for ch in word) or lower in _PRONOUNS:
             return None
         words.append(word)
@@ -285,6 +309,61 @@ def subject_of(text: str, start: int, end: int) -> str | None:
     if words[0].lower() in _DETERMINERS:
         words[0] = words[0].lower()
     return " ".join(words)
+
+
+def _age_holder(text: str, at: int) -> str | None:
+    """Whom the age starting at ``text[at]`` belongs to, if one starts there and its
+    holder is written next to it."""
+    if _AGE_SHAPE.match(text, at) is None:
+        return None  # most figures are no age: skip the parse
+    found = match_quantities(text, at, min(len(text), at + _HOLDER_REACH))
+    if found and found[0].span.start == at and found[0].role == "age":
+        return found[0].head
+    return None
+
+
+def _shaped_metric(q: QuantityMatch) -> Metric:
+    """The metric a figure's shape gives it: "age", "winning score", "deal length" (an
+    eight-year deal), "coalition members" (a 300-member coalition), "pool" (a $5-million
+    pool). A modifier with no noun after it measures nothing named: no metric."""
+    if q.role == "age":
+        return Metric("age", None)
+    if q.role == "score":
+        return Metric(f"{q.head} score" if q.head else "score", None)
+    nouns = [w for w in (q.head or "").split() if w[:1].islower()]
+    if not nouns:
+        return Metric(None, None)
+    thing = nouns[-1].lower()
+    unit = q.quantity.unit
+    if unit in TIME_UNITS:
+        return Metric(f"{thing} length", None)
+    if unit is None or unit in CURRENCIES:
+        return Metric(thing, None)
+    return Metric(f"{thing} {_plural(unit)}", None)
+
+
+def _duration_metric(
+    text: str, clause_start: int, clause_end: int, q: QuantityMatch, noun: str | None
+) -> Metric:
+    """A duration is measured by what happened for that long ("months served", "years
+    worked"); a bare "years" says nothing of what it measures and gets no metric, so
+    that unrelated durations are never compared."""
+    before = _DURATION_VERB.search(text[clause_start : q.span.start].lower())
+    verb = before.group(1) if before else _verb_after(text[q.span.end : clause_end])
+    if verb is None or verb in _DURATION_NOT_VERBS:
+        return Metric(None, None)
+    return Metric(f"{noun or q.quantity.unit} {verb}", None)
+
+
+def _plural(unit: str) -> str:
+    """ "member" -> "members", "story" -> "stories", "inch" -> "inches"."""
+    if unit in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[unit]
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    if unit.endswith(("s", "x", "ch", "sh")):
+        return unit + "es"
+    return unit + "s"
 
 
 def compared_thing(text: str, cue_end: int, end: int) -> str | None:
@@ -463,6 +542,26 @@ def _noun_phrase(phrase: str) -> str:
 
 
 _LINK_WORDS = words("in on at of for since than to by from and the a was is were")
+# How far after a figure an age's holder may be read: "59-year-old Raj K. Chohan".
+_HOLDER_REACH = 80
+# What an age with a holder looks like where it starts: "59-year-old", "59-year old",
+# "59," (in apposition: "Raj Chohan, 59,").
+_AGE_SHAPE = re.compile(
+    r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[-‐\s](?:year|month|week|day)s?[-‐\s]old\b"
+    r"|\d{1,3}(?=\s*(?:[,;)]|\.(?:\s|$)|\s+and\b))",
+    re.IGNORECASE,
+)
+# "He was 77.": a bare number after a person's pronoun and "was", ending the clause.
+_PRONOUN_AGE = re.compile(r"(?:^|\b)(?:he|she|He|She)\s+(?:was|is|turned|turns)\s*$")
+_ENDS = re.compile(r"\s*(?:[.;,!?)”\"]|$|when\b|at\s+the\s+time\b)")
+# The verb a duration measures, up to four words before it: "worked at the plant for",
+# "served a reduced sentence of".
+_DURATION_VERB = re.compile(
+    r"\b([a-z]+ed|spent|served|kept|held|ran|sat|stood|slept|fought|led|taught|built|took)"
+    r"(?:\s+(?!(?:and|but|who|which|that)\b)[\w'’-]+){0,4}\s*$"
+)
+_DURATION_NOT_VERBS = words("based used need red")
+_IRREGULAR_PLURALS = {"man": "men", "woman": "women", "foot": "feet", "person": "people"}
 _PREPOSITIONS = words("of in on at to by for from with about into")
 _MODALS = words("could would will may might should must can ran")
 _QUANTIFIERS = words("further additional another more other some many several")

@@ -1,0 +1,79 @@
+"""What the facets make of ages, modifiers, scores and durations: the metric that keeps
+them apart, and whom an age belongs to."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.extract.offline.facets import metric_for, subject_of
+from assistant.normalize.numbers import match_quantities
+
+
+def _metric(text: str, nth: int = 0) -> str | None:
+    q = match_quantities(text)[nth]
+    return metric_for(text, 0, len(text), q, None, 0).text
+
+
+def _subject(text: str, nth: int = 0) -> str | None:
+    q = match_quantities(text)[nth]
+    return subject_of(text, 0, q.span.start)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Mara Voss, 41, was hurt.", "age"),
+        ("A 63-year-old farmer was found.", "age"),
+        ("He died in prison, aged 80.", "age"),
+        ("He was 77.", "age"),
+        ("They signed a 12-year lease.", "lease length"),
+        ("He got a 20-year sentence for fraud.", "sentence length"),
+        ("a 40-member choir sang", "choir members"),
+        ("a three-story house burned", "house stories"),
+        ("They earned a 7-3 win.", "winning score"),
+        ("She served 2½ years in jail.", "years served"),
+        ("He had worked at the mill for 18 years.", "years worked"),
+    ],
+)
+def test_metric_of_a_shaped_figure(text: str, metric: str) -> None:
+    assert _metric(text) == metric
+
+
+def test_the_two_sides_of_a_score_have_their_own_metric() -> None:
+    text = "They earned a 7-3 win."
+    assert (_metric(text, 0), _metric(text, 1)) == ("winning score", "losing score")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After 18 years, the plant closed.",  # a bare duration says nothing it measures
+        "a 12-year",  # a modifier with no noun after it
+    ],
+)
+def test_no_metric_when_nothing_is_named(text: str) -> None:
+    assert _metric(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Mara Voss, 41, was hurt.", "Mara Voss"),
+        ("Witnesses say 27-year-old Ana Ruiz was driving.", "Ana Ruiz"),
+        ("Police said his cousin, Leo Park, 32, of Hull, called.", "Leo Park"),
+        ("The van hit Piet Laan, a 52-year-old baker, at noon.", "Piet Laan"),
+        ("A 63-year-old farmer was found.", "farmer"),
+    ],
+)
+def test_an_age_belongs_to_the_person_named_next_to_it(text: str, subject: str) -> None:
+    assert _subject(text) == subject
+
+
+def test_two_ages_in_one_sentence_have_two_subjects() -> None:
+    text = "Eva Holm, 58, and her son Jon Holm, 23, were found."
+    assert (_subject(text, 0), _subject(text, 1)) == ("Eva Holm", "Jon Holm")
+
+
+def test_an_irregular_past_ends_the_subject() -> None:
+    text = "The Democrats won 11-2."
+    assert _subject(text) == "the Democrats"
