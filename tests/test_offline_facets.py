@@ -24,8 +24,8 @@ def _subject(text: str, nth: int = 0) -> str | None:
     [
         ("Mara Voss, 41, was hurt.", "age"),
         ("A 63-year-old farmer was found.", "age"),
-        ("He died in prison, aged 80.", "age"),
-        ("He was 77.", "age"),
+        ("Ida Berg died in prison, aged 80.", "age"),
+        ("Gus Lind died in 2001 at age 61.", "age"),
         ("They signed a 12-year lease.", "lease length"),
         ("He got a 20-year sentence for fraud.", "sentence length"),
         ("a 40-member choir sang", "choir members"),
@@ -47,6 +47,8 @@ def test_the_two_sides_of_a_score_have_their_own_metric() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "He died in prison, aged 80.",  # an age of nobody named is not compared
+        "He was 77.",
         "After 18 years, the plant closed.",  # a bare duration says nothing it measures
         "a 12-year",  # a modifier with no noun after it
     ],

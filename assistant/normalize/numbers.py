@@ -600,12 +600,14 @@ _APPOSED_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s*$")
 _APPOSED_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|\s+and\b)")
 # "Raj Chohan, a 59-year-old grandmother": the person before the modifier.
 _NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+$")
+# Between a modifier and its noun: another amount or modifier ("an eight-year, $160
+# million offer", "a 6-foot, 200-pound man", "the one-day, non-jury trial").
 _HEAD_SKIP = re.compile(
     r",\s*(?:US)?[$€£]\s?[\d.,]+(?:\s*(?:million|billion|mm|m|bn))?(?=\s)"
-    r"|,\s*[a-z]+-[a-z]+(?=\s)",
+    r"|,\s*[\w.]+-[a-z]+(?=\s)",
     re.IGNORECASE,
 )
-_HEAD_WORD = re.compile(r"\s+([A-Za-z][\w'’.-]*)")
+_HEAD_WORD = re.compile(r"\s+[“\"‘']?([A-Za-z][\w'’.-]*)")
 _WINDOW_PAIRS = frozenset((lead, word) for lead in WINDOW_LEADS for word in WINDOW_WORDS)
 _WINDOW = re.compile(r"\b(\w+)\s+the\s+(\w+)\s*$")
 _RATE_AFTER = re.compile(rf"\s+(?:a|an|per|each)\s+(?:{_TIME_WORD})\b", re.IGNORECASE)
@@ -627,6 +629,7 @@ _CALIBRE_AFTER = re.compile(
     r"revolvers?|shotguns?|rounds?|bullets?|ammunition|semi-?automatics?|weapons?)\b"
     r"|\s+Magnum\b"
 )
+_BARE_NUMBER = re.compile(r"[\d.,]+[mkMK]?")
 _ZERO_IN = re.compile(r"\s+in\s+on\b", re.IGNORECASE)
 _INCH_LABEL = re.compile(r"\s?[″”]\s*(?:[A-Z]|models?\b|versions?\b)")
 _TIME_AFTER = re.compile(rf"\s+(?:{_TIME_WORD})s?\b", re.IGNORECASE)
@@ -789,6 +792,8 @@ def _one(
             return []  # "one of the worst", "one day", "one witness said": no count
         if core.raw == 0 and _ZERO_IN.match(text, num_end):
             return []  # "to zero in on": a verb
+        if _is_constant_currency(text, m.start(), core):
+            return []  # "(in 2006 dollars)": a year that sets what the dollars are worth
         if core.is_year_like and _is_year(text, m.start(), unit, unit_text):
             return []
         if core.raw in EMERGENCY_NUMBERS_VALUES and _is_emergency_number(text, num_start, unit):
@@ -861,6 +866,8 @@ def _interpret_range(
     q = Quantity(value=lower, upper=b.value, bound=Bound.range, unit=unit, text=text[start:b_end])
     q = _scaled_time(q, unit_text, unit)
     role = "age" if _prev_word(text, a_start) in AGE_LEADS else None
+    if role == "age":  # "between ages 18 and 30", "from age 16 to 19"
+        q = q.model_copy(update={"unit": "years"})
     if q.unit in TIME_UNITS and role is None:
         role = _time_role(text, start, unit_end, False)
         if role == "period":
@@ -1254,13 +1261,14 @@ def _modifier(
 
 def _is_label(head: str | None, named: bool, unit: str | None, written: str) -> bool:
     """A hyphened figure that names a class rather than measures a thing: "the 13-inch
-    model", "the 15-inch MacBook", "the 13-inch has", "the three-month anniversary"."""
-    last = head.split()[-1].lower() if head else None
+    model", "the 15-inch MacBook Pro offers", "the 13-inch has", "the three-month
+    anniversary"."""
+    words = head.split() if head else []
     if unit in TIME_UNITS:
-        return last in TIME_LABEL_HEADS
-    if written in SPEC_UNITS:
-        return False  # "1600-MHz memory": a specification, whatever follows
-    return head is None or named or last in LABEL_HEADS
+        return bool(words) and words[-1].lower() in TIME_LABEL_HEADS
+    if written in SPEC_UNITS or unit == "time":
+        return False  # "1600-MHz memory", "a two-time Gold Glove winner"
+    return not words or words[0][0].isupper() or any(w.lower() in LABEL_HEADS for w in words)
 
 
 def _head_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
@@ -1279,8 +1287,8 @@ def _head_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
             break
         words.append(word)
         cursor = nxt.end(1)
-        if nxt.group(1).endswith("."):
-            break
+        if nxt.group(1).endswith(".") and len(word) > 3:
+            break  # a sentence ends; "Mr." and "K." are abbreviations in a name
     if not words:
         return None, False
     named = all(w[0].isupper() for w in words)
@@ -1464,6 +1472,18 @@ def _is_year(text: str, start: int, unit: str | None, unit_text: str | None) -> 
     return word.lower().rstrip(".") in YEAR_LEADS or word.rstrip(".") in _MONTH_WORDS
 
 
+def _is_constant_currency(text: str, start: int, core: _Core) -> bool:
+    """ "in 2006 dollars": a year before a currency word after "in"."""
+    return (
+        core.unit in CURRENCIES
+        and core.scale == 1
+        and 1500 <= core.raw <= 2100
+        and core.raw == int(core.raw)
+        and _prev_word(text, start) == "in"
+        and text[start] not in "$€£¥₹"
+    )
+
+
 def _one_counts(
     text: str, start: int, unit: str | None, unit_text: str | None, unit_end: int
 ) -> bool:
@@ -1485,8 +1505,9 @@ def _is_emergency_number(text: str, num_start: int, unit: str | None) -> bool:
 
 
 def _is_identifier(text: str, start: int, end: int) -> bool:
-    # Only bare digits name things: "Terminal 5", but "Bridge 2.7GHz", "the Smiths two".
-    bare = text[start:end].isdigit()
+    # Only bare digits name things: "Terminal 5", "USB 3.0", "GT 650M" - but not a measure
+    # ("Bridge 2.7GHz") or a number word ("the Mitchells four or five times").
+    bare = _BARE_NUMBER.fullmatch(text, start, end) is not None
     before = text[max(0, start - 2) : start]
     if re.search(r"[A-Za-z][-‐]$|[#№*=^{}<>]\s?$", before) or re.match(
         r"\s?[*=^{}<>]", text[end : end + 2]

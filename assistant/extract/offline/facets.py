@@ -222,10 +222,14 @@ def metric_for(
     ``sentence_start`` ("The river, which peaked at 5.8 metres, ..."). Raises nothing."""
     before = text[clause_start : q.span.start]
     after = text[q.span.end : clause_end]
+    if q.role == "age" and q.head is None:
+        # "died in 2002 at age 61": an age is compared only when we know whose it is.
+        holder = subject_of(text, clause_start, q.span.start)
+        return Metric("age" if holder and holder[:1].isupper() else None, None)
     if q.role is not None:
         return _shaped_metric(q)
     if q.quantity.unit is None and _PRONOUN_AGE.search(before) and _ENDS.match(after):
-        return Metric("age", None)  # "He was 77."
+        return Metric(None, None)  # "He was 77.": an age, but whose is only a pronoun
     noun = noun or (q.unit_text.split()[-1].lower() if q.unit_text else None)
     if q.quantity.unit in TIME_UNITS:
         return _duration_metric(text, clause_start, clause_end, q, noun)
@@ -306,6 +310,8 @@ def subject_of(text: str, start: int, end: int) -> str | None:
             return None
     if not words or words[-1].lower() in _DETERMINERS | _QUANTIFIERS | _PREPOSITIONS:
         return None  # "A further 800 people": no agent, just a quantifier
+    if words[0].lower() in _SUBORDINATORS:
+        return None  # "When arrested": a clause, not an agent
     if words[0].lower() in _DETERMINERS:
         words[0] = words[0].lower()
     return " ".join(words)
@@ -566,6 +572,7 @@ _PREPOSITIONS = words("of in on at to by for from with about into")
 _MODALS = words("could would will may might should must can ran")
 _QUANTIFIERS = words("further additional another more other some many several")
 _PRONOUNS = words("it this that they he she we there these those i you")
+_SUBORDINATORS = words("when if while after before as since although though because unless")
 _VERBISH = words("""
     is are was were be been has have had will would could may might must should can
     killed left lost hit put made took gave rose fell said says told reported say
