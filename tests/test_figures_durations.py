@@ -25,7 +25,7 @@ from assistant.normalize.numbers import match_quantities
         ("the third fire in two months", 2, "months", Bound.exact),
         ("after a quarter-century of work", 25, "years", Bound.exact),
         ("They talked for about half an hour.", 0.5, "hours", Bound.about),
-        ("a weeklong search", 1, "weeks", Bound.exact),
+        ("a weeklong search", 1, "weeks", Bound.about),
         ("over the next decade", 10, "years", Bound.exact),
         ("The outage lasted 2hr 15 mins.", 135, "minutes", Bound.exact),
     ],
@@ -77,3 +77,17 @@ def test_a_duration_in_another_clause_is_a_figure() -> None:
 def test_a_duration_rate_is_the_amount_not_a_duration() -> None:
     (q,) = match_quantities("He earns $20 million a year.")
     assert (q.quantity.value, q.quantity.unit) == (20_000_000, "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("a $90 million deal over seven years", Bound.exact),  # across, after an amount
+        ("raising the age to 67 over 12 years", Bound.exact),
+        ("money needed over a 40-year period", Bound.exact),
+        ("She worked there for over 30 years.", Bound.more_than),
+    ],
+)
+def test_over_before_a_duration(text: str, bound: Bound) -> None:
+    q = match_quantities(text)[-1]
+    assert (q.quantity.unit, q.quantity.bound) == ("years", bound)

@@ -124,3 +124,7 @@ def test_or_between_whole_numbers_is_a_range_and_between_decimals_a_choice() -> 
 def test_an_irregular_past_tense_is_no_count_noun() -> None:
     assert _read("Nine crews fought the fire.") == [(9, None, Bound.exact, "crew")]
     assert _read("Two men stood by.") == [(2, None, Bound.exact, "man")]
+
+
+def test_a_cue_may_stand_before_an_article() -> None:
+    assert _read("chips running at up to a 2.9GHz clock") == [(2.9, None, Bound.up_to, "GHz")]

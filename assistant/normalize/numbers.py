@@ -470,7 +470,7 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
 
 
-_CUE = r"(?<![\w.])(?P<cue>" + _alternation(BOUND_CUES) + r")\s+"
+_CUE = r"(?<![\w.])(?P<cue>" + _alternation(BOUND_CUES) + r")\s+(?:an?\s+(?=[\d$€£]))?"
 _CUR = r"(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|USD\s?|EUR\s?|GBP\s?)"
 # Digits may not touch a word, another number, a time, a fraction or a label ("A380",
 # "10:30", "4×4"); a leading-dot decimal (".919") stands alone.
@@ -629,6 +629,9 @@ _CALIBRE_AFTER = re.compile(
     r"revolvers?|shotguns?|rounds?|bullets?|ammunition|semi-?automatics?|weapons?)\b"
     r"|\s+Magnum\b"
 )
+_ARTICLE = re.compile(r"an?\s+(?=[\d$€£])", re.IGNORECASE)
+# "$184 million over eight years": a figure this close before "over" makes it "across".
+_ACROSS_REACH = 25
 _BARE_NUMBER = re.compile(r"[\d.,]+[mkMK]?")
 _ZERO_IN = re.compile(r"\s+in\s+on\b", re.IGNORECASE)
 _INCH_LABEL = re.compile(r"\s?[″”]\s*(?:[A-Z]|models?\b|versions?\b)")
@@ -765,50 +768,97 @@ def _one(
     core: _Core | None = None,
     vague: bool = False,
 ) -> list[QuantityMatch]:
-    num_start = cue.end if cue else m.start()
-    num_start = _skip_space(text, num_start)
+    num_start = _skip_space(text, cue.end if cue else m.start())
+    if cue and (article := _ARTICLE.match(text, num_start)):
+        num_start = article.end()  # "up to a 2.7GHz chip"
     num_end = m.end()
     if _overlaps(blocked, num_start, num_end) or _is_identifier(text, num_start, num_end):
         return []
     start = cue.start if cue else num_start
     if core is not None:
         q = _leading_dot(text, num_start, core, q)
-        suffix = _APPROX_SUFFIX.match(text, num_end)
-        if suffix:  # "300-plus", "40-odd"
-            num_end = suffix.end()
-            if q.bound is Bound.exact:
-                q = q.model_copy(update={"bound": APPROXIMATE_SUFFIXES[suffix[1].lower()]})
-        hyphened = _modifier(text, start, num_end, limit, cue, q, core)
-        if hyphened is not None:
-            return hyphened
-        holder = _apposed_age(text, num_start, num_end, core)
-        if holder is not None or _prev_word(text, num_start) in AGE_LEADS:
-            q = q.model_copy(update={"unit": "years", "text": text[start:num_end]})
-            return [_match(start, num_end, num_end, cue, None, q, role="age", head=holder)]
+        q, num_end = _loosened(text, q, num_end)
+        shaped = _modifier(text, start, num_start, num_end, limit, cue, q, core)
+        if shaped is None:
+            shaped = _age(text, start, num_start, num_end, cue, q, core)
+        if shaped is not None:
+            return shaped
     unit_text, unit_end = (None, num_end) if q.unit else _unit_after(text, num_end, limit, vague)
     unit = q.unit or _unit_of(unit_text)
-    if core is not None:
-        if core.is_word_one and not _one_counts(text, start, unit, unit_text, unit_end):
-            return []  # "one of the worst", "one day", "one witness said": no count
-        if core.raw == 0 and _ZERO_IN.match(text, num_end):
-            return []  # "to zero in on": a verb
-        if _is_constant_currency(text, m.start(), core):
-            return []  # "(in 2006 dollars)": a year that sets what the dollars are worth
-        if core.is_year_like and _is_year(text, m.start(), unit, unit_text):
-            return []
-        if core.raw in EMERGENCY_NUMBERS_VALUES and _is_emergency_number(text, num_start, unit):
-            return []
-    q = _scaled_time(q, unit_text, unit)
-    unit = q.unit or unit
+    if core is not None and _no_count(text, m.start(), num_end, core, unit, unit_text, unit_end):
+        return []
+    q = _scaled_time(q.model_copy(update={"unit": unit}), unit_text, unit)
     role: str | None = None
-    if unit in TIME_UNITS:
-        q, unit_end = _with_minutes(text, q, unit, unit_end)
-        role = _time_role(text, start, unit_end, q.value == 1 and core is not None)
-        if role == "period":
+    if q.unit in TIME_UNITS:
+        timed = _timed(text, q, start, unit_end, cue, core is not None)
+        if timed is None:
             return []
-        unit = q.unit or unit
-    q = _tailed(text, q.model_copy(update={"unit": unit, "text": text[start:num_end]}), unit_end)
+        q, start, cue, unit_end, role = timed
+    q = _tailed(text, q.model_copy(update={"text": text[start:num_end]}), unit_end)
     return [_match(start, unit_end, num_end, cue, unit_text, q, vague, role)]
+
+
+def _loosened(text: str, q: Quantity, num_end: int) -> tuple[Quantity, int]:
+    """ "300-plus", "40-odd": the suffix is part of the number and loosens its bound."""
+    suffix = _APPROX_SUFFIX.match(text, num_end)
+    if suffix is None:
+        return q, num_end
+    if q.bound is Bound.exact:
+        q = q.model_copy(update={"bound": APPROXIMATE_SUFFIXES[suffix[1].lower()]})
+    return q, suffix.end()
+
+
+def _age(
+    text: str, start: int, num_start: int, num_end: int, cue: Span | None, q: Quantity, core: _Core
+) -> list[QuantityMatch] | None:
+    """An age in apposition ("Raj Chohan, 59,") or after "aged"/"age"; ``None`` if not."""
+    holder = _apposed_age(text, num_start, num_end, core)
+    if holder is None and _prev_word(text, num_start) not in AGE_LEADS:
+        return None
+    q = q.model_copy(update={"unit": "years", "text": text[start:num_end]})
+    return [_match(start, num_end, num_end, cue, None, q, role="age", head=holder)]
+
+
+def _no_count(
+    text: str,
+    match_start: int,
+    num_end: int,
+    core: _Core,
+    unit: str | None,
+    unit_text: str | None,
+    unit_end: int,
+) -> bool:
+    """A number that counts nothing: the pronoun "one", a year, "zero in on", "in 2006
+    dollars", a number to call."""
+    if core.is_word_one and not _one_counts(text, match_start, unit, unit_text, unit_end):
+        return True  # "one of the worst", "one day", "one witness said"
+    if core.raw == 0 and _ZERO_IN.match(text, num_end):
+        return True  # "to zero in on": a verb
+    if _is_constant_currency(text, match_start, core):
+        return True  # "(in 2006 dollars)": a year that sets what the dollars are worth
+    if core.is_year_like and _is_year(text, match_start, unit, unit_text):
+        return True
+    return core.raw in EMERGENCY_NUMBERS_VALUES and _is_emergency_number(unit)
+
+
+def _timed(
+    text: str, q: Quantity, start: int, unit_end: int, cue: Span | None, is_core: bool
+) -> tuple[Quantity, int, Span | None, int, str | None] | None:
+    """A duration, read whole: "1hr 4 mins" is 64 minutes, "$184 million over eight
+    years" is eight years (over is across, not more than, after another figure), and
+    ``None`` for a duration that says when ("a year later", "in the past 24 hours")."""
+    q, unit_end = _with_minutes(text, q, q.unit or "", unit_end)
+    if (
+        cue
+        and _squash(text[cue.start : cue.end]) == "over"
+        and _DIGIT.search(text, max(0, cue.start - _ACROSS_REACH), cue.start)
+    ):
+        q = q.model_copy(update={"bound": Bound.exact})
+        start, cue = _skip_space(text, cue.end), None
+    role = _time_role(text, start, unit_end, q.value == 1 and is_core)
+    if role == "period":
+        return None
+    return q, start, cue, unit_end, role
 
 
 EMERGENCY_NUMBERS_VALUES = frozenset(float(n) for n in EMERGENCY_NUMBERS)
@@ -1106,6 +1156,7 @@ def _word_quantity(
     start = cue.start if cue else m.start()
     if m.group("long"):  # "a monthlong trial"
         unit, scale = TIME_NAMES[m.group("long").lower()]
+        bound = Bound.about if bound is Bound.exact else bound  # a week, give or take
         q = Quantity(value=scale, bound=bound, unit=unit, text=text[start : m.end()])
         return [_match(start, m.end(), m.end(), cue, None, q)]
     if m.group("wq"):
@@ -1218,6 +1269,7 @@ def _age_decade(text: str, m: re.Match[str], cue: Span | None) -> list[QuantityM
 def _modifier(
     text: str,
     start: int,
+    num_start: int,
     num_end: int,
     limit: int,
     cue: Span | None,
@@ -1251,6 +1303,9 @@ def _modifier(
     head, named = _head_after(text, end, limit)
     if not old and _is_label(head, named, unit, word):
         return []
+    if unit in TIME_UNITS and cue and _squash(text[cue.start : num_start]) in ("over a", "over an"):
+        q = q.model_copy(update={"bound": Bound.exact})  # "over a 75-year period": across
+        start, cue = num_start, None
     q = q.model_copy(update={"text": text[start:end]})
     if old:
         before = _NAMED_BEFORE.search(text, max(0, start - 60), start)
@@ -1314,7 +1369,7 @@ def _apposed_age(text: str, num_start: int, num_end: int, core: _Core) -> str | 
 def _leading_dot(text: str, num_start: int, core: _Core, q: Quantity) -> Quantity:
     """ "a. 919 OPS": a decimal whose dot a tokenizer set apart, after a word that cannot
     end a sentence, is 0.919."""
-    if core.scale != 1 or _LEADING_DOT.search(text, max(0, num_start - 8), num_start) is None:
+    if core.scale != 1 or _LEADING_DOT.search(text, max(0, num_start - 14), num_start) is None:
         return q
     digits = _BARE_DIGITS.match(text, num_start)
     if digits is None:
@@ -1499,7 +1554,7 @@ def _one_counts(
     return _SPEAKER_AFTER.match(text, unit_end) is None
 
 
-def _is_emergency_number(text: str, num_start: int, unit: str | None) -> bool:
+def _is_emergency_number(unit: str | None) -> bool:
     """ "called 911", "a 999 call": a number to call, unless a count noun follows."""
     return unit is None or unit in CALL_WORDS or singular(unit) in CALL_WORDS
 
