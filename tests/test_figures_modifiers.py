@@ -92,3 +92,15 @@ def test_hyphened_words_that_name_no_measure(text: str) -> None:
 def test_a_spec_modifier_is_a_figure_before_a_name() -> None:
     (q,) = match_quantities("fitted with 800-MHz DDR2 memory")
     assert (q.quantity.value, q.quantity.unit) == (800, "MHz")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("drove around the 12-acre Hill Farm estate", 12),
+        ("the entire six-member Elm Park council", 6),
+    ],
+)
+def test_a_measure_before_a_name_and_its_noun_is_a_figure(text: str, value: float) -> None:
+    (q,) = match_quantities(text)
+    assert (q.quantity.value, q.role) == (value, "modifier")

@@ -372,6 +372,8 @@ LABEL_HEADS = _words("""
     model models version versions option options edition editions variant variants
     configuration configurations trim
     """)
+# Units whose hyphened size before a brand names a class of product: "the 55-inch Sony".
+SIZE_CLASS_UNITS = _words("inch")
 # Heads that make a hyphened duration a point in time: "the three-month anniversary".
 TIME_LABEL_HEADS = _words("anniversary mark milestone high low")
 # Nouns after "one" that make an idiom, not a count: "at one point", "one way or another".
@@ -1323,7 +1325,9 @@ def _is_label(head: str | None, named: bool, unit: str | None, written: str) -> 
         return bool(words) and words[-1].lower() in TIME_LABEL_HEADS
     if written in SPEC_UNITS or unit == "time":
         return False  # "1600-MHz memory", "a two-time Gold Glove winner"
-    return not words or words[0][0].isupper() or any(w.lower() in LABEL_HEADS for w in words)
+    if unit in SIZE_CLASS_UNITS and words and words[0][0].isupper():
+        return True  # "the 15-inch MacBook Pro offers"; but "the 9-acre Mat Maid complex"
+    return not words or any(w.lower() in LABEL_HEADS for w in words)
 
 
 def _head_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
