@@ -35,6 +35,11 @@ from assistant.normalize.numbers import match_quantities
         "He was held until Dec. 7, when he fled.",
         "not a single person came",
         "a single mother of three",  # the count is the three
+        "a 4G network",
+        "a 3D film",
+        "The union is the 800-pound gorilla here.",
+        "a zero tolerance policy",
+        "She was on cloud nine.",
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -367,6 +367,12 @@ MODIFIER_NOT_UNITS = _words("""
     way ways off on of in out to and or by for up down over one sided faced handed caliber
     calibre gauge something ish fold
     """)
+# Set phrases whose number counts nothing ("the 800-pound gorilla", "zero tolerance").
+NUMBER_IDIOMS = (
+    "800-pound gorilla", "whole nine yards", "cloud nine", "catch-22", "24/7", "zero tolerance",
+    "zero-sum", "ground zero", "zero hour", "my two cents", "in two minds", "sixes and sevens",
+    "six feet under", "forty winks", "take five", "high five", "high-five", "one-horse town",
+)  # fmt: skip
 # Heads that make a hyphened size a label of a product class: "the 13-inch model".
 LABEL_HEADS = _words("""
     model models version versions option options edition editions variant variants
@@ -584,6 +590,7 @@ _NOT_QUANTITY = re.compile(
     r"|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b|\b0\d{2,4}[\s-]\d{3}[\s-]?\d{3,4}\b|\b\d{3}-\d{4}\b",
     re.IGNORECASE,
 )
+_IDIOM = re.compile(r"(?<![\w-])(?:" + _alternation(NUMBER_IDIOMS) + r")(?![\w-])", re.IGNORECASE)
 # A month name may end the sentence before ("Sept. 15"): look back this far for dates.
 _DATE_LOOKBACK = 12
 _DIGIT = re.compile(r"\d")
@@ -696,6 +703,7 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
         if has_digits
         else []
     )
+    blocked.extend((m.start(), m.end()) for m in _IDIOM.finditer(text, start, end))
     found: list[QuantityMatch] = []
     pos = start
     for word in _WORD_START.finditer(text, start, end):
