@@ -497,6 +497,35 @@ def test_independent_origins_corroborate() -> None:
     assert fired(comparison, RuleId.CIRCULAR) == []
 
 
+@pytest.mark.parametrize(("subject", "sourcing"), [(None, []), ("the Red Sox", ["CORROBORATED"])])
+def test_figures_not_known_to_be_one_thing_neither_corroborate_nor_repeat(
+    subject: str | None, sourcing: list[str]
+) -> None:
+    # Eight-year offers from two clubs agree on "eight" and confirm nothing.
+    story = Story()
+    for article, source in (("a", "the club's owner"), ("b", "the player's agent")):
+        story.says(
+            article,
+            f"The offer is for 8 years, {source} said.",
+            metric="year offer",
+            figure="8",
+            unit="years",
+            source=source,
+            subject=subject,
+        )
+    story.says(
+        "c", "The offer is for 8 years, the agent said.", metric="year offer", figure="8",
+        unit="years", source="the player's agent", subject=subject,
+    )  # fmt: skip
+
+    comparison = story.compare()
+
+    rules = [
+        f.rule.value for f in comparison.findings if f.rule.value in ("CORROBORATED", "CIRCULAR")
+    ]
+    assert rules == ([*sourcing, "CIRCULAR"] if subject else [])
+
+
 def test_one_ministry_written_differently_is_circular_not_corroboration() -> None:
     story = Story()
     story.says(

@@ -8,7 +8,8 @@ Those articles count once. When the figure also has another, independent origin,
 CORROBORATED fires as well.
 
 Does not fire when each origin is named by one article only (SINGLE_SOURCE, or
-CORROBORATED when there are several).
+CORROBORATED when there are several), or when the figures are not known to be about one
+thing (``identity.py``).
 
 Severity medium. Evidence: the figures, the origin and, for each article, the name as
 written.
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from assistant.compare.evidence import figures, finding
+from assistant.compare.identity import all_same_thing
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
 
@@ -27,7 +29,7 @@ def check(package: Package) -> Iterator[Finding]:
     for group in package.agreement_groups:
         for origin, quoting in group.by_origin.items():
             articles = {f.article_id for f in quoting}
-            if len(articles) < 2:
+            if len(articles) < 2 or not all_same_thing(quoting, package.vocabulary):
                 continue
             written = "; ".join(f"{f.outlet}: {f.sources}" for f in quoting)
             others = len(group.by_origin) - 1

@@ -34,6 +34,7 @@ from itertools import combinations
 from assistant.compare.blocks import Block
 from assistant.compare.evidence import describe, finding
 from assistant.compare.facts import Facts
+from assistant.compare.identity import same_thing
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
 
@@ -46,9 +47,7 @@ def check(package: Package) -> Iterator[Finding]:
         clashes = _clashes(block)
         if clashes:
             sides = " vs ".join("; ".join(describe(f) for f in g.members) for g in block.groups)
-            sure = package.vocabulary.is_listed_metric(block.metric) or any(
-                _same_subject(a, b) for a, b in clashes
-            )
+            sure = any(same_thing(a, b, package.vocabulary) for a, b in clashes)
             doubt = "" if sure else _DOUBT
             yield finding(
                 RuleId.CONFLICT,
@@ -86,11 +85,6 @@ def _clashes(block: Block) -> list[tuple[Facts, Facts]]:
         and b.interval is not None
         and a.interval.intersect(b.interval) is None
     ]
-
-
-def _same_subject(a: Facts, b: Facts) -> bool:
-    """Both claims name the subject themselves (it was not lent by the package)."""
-    return bool(a.claim.subject and b.claim.subject and a.subject and a.subject == b.subject)
 
 
 def _comparable(a: Facts, b: Facts, *, stated: bool) -> bool:

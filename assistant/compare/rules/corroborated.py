@@ -6,7 +6,10 @@ canonical origins. Origins are compared after source canonicalisation, so "the i
 ministry" and "the Ministry of the Interior" are one origin, not two.
 
 Does not fire when every chain ends at one origin (CIRCULAR or SINGLE_SOURCE), for
-figures that disagree, or for periods that could not be resolved.
+figures that disagree, for periods that could not be resolved, or when the figures are
+not known to be about one thing (``identity.py``: a metric the vocabulary does not
+define, and no subject the claims name): eight-year offers from three clubs agree on
+"eight" without confirming one another.
 
 Severity info, ok=True. Evidence: the figure and each origin with the outlets quoting it.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from assistant.compare.evidence import figures, finding
+from assistant.compare.identity import all_same_thing
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
 
@@ -23,7 +27,7 @@ from assistant.model import Finding, RuleId, Severity
 def check(package: Package) -> Iterator[Finding]:
     for group in package.agreement_groups:
         origins = group.by_origin
-        if len(origins) < 2:
+        if len(origins) < 2 or not all_same_thing(group.members, package.vocabulary):
             continue
         listed = "; ".join(
             f"{origin} ({', '.join(sorted({f.outlet for f in quoting}))})"

@@ -1,0 +1,40 @@
+"""Whether claims filed under one cluster key are known to be about one and the same thing.
+
+A cluster key is only as good as the words it is made of. When the metric is one the
+vocabulary defines ("deaths", "people evacuated": counts of the package's event), the
+key says what is counted. Otherwise it is whatever the words around the figures share
+("year offer", "year in prison"), and real coverage shows that two such figures are often
+about different things: the Nationals' eight-year offer and the Red Sox's, a sentence
+in 1959 and one in 1997. Then only a subject that both claims name themselves (not one
+lent to them by the package) shows they are about the same thing.
+
+The rules that assert something across articles (CONFLICT at high severity,
+CORROBORATED, CIRCULAR) ask this first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+from assistant.compare.facts import Facts
+from assistant.normalize import Vocabulary
+
+
+def named_subject(a: Facts, b: Facts) -> bool:
+    """Both claims name the same subject themselves (it was not lent by the package)."""
+    return bool(a.claim.subject and b.claim.subject and a.subject and a.subject == b.subject)
+
+
+def same_thing(a: Facts, b: Facts, vocabulary: Vocabulary) -> bool:
+    """Two claims of one cluster are known to measure one thing."""
+    return (a.metric is not None and vocabulary.is_listed_metric(a.metric)) or named_subject(a, b)
+
+
+def all_same_thing(members: Sequence[Facts], vocabulary: Vocabulary) -> bool:
+    """Every two claims of ``members`` from different articles measure one thing."""
+    return all(
+        same_thing(a, b, vocabulary)
+        for a, b in combinations(members, 2)
+        if a.article_id != b.article_id
+    )
