@@ -82,3 +82,8 @@ def test_two_people_two_ages() -> None:
     text = "Eva Holm, 58, and her son Jon Holm, 23, were found."
     found = [(q.quantity.value, q.head) for q in match_quantities(text)]
     assert found == [(58, "Eva Holm"), (23, "Jon Holm")]
+
+
+def test_the_holder_does_not_reach_into_the_sentence_before() -> None:
+    text = "Police spoke on Friday.\nIda Lund, 70, was hurt. The police said Monday. Al Ek, 9, too."
+    assert [q.head for q in match_quantities(text)] == ["Ida Lund", "Al Ek"]

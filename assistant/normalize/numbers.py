@@ -603,7 +603,9 @@ _HYPHEN_WORD = re.compile(r"[-‐]([A-Za-z]+)")
 _OLD = re.compile(r"[-‐\s]old\b(?!er)", re.IGNORECASE)
 _TAIL = re.compile(r"\s+(" + _alternation(BOUND_TAILS) + r")\b", re.IGNORECASE)
 _APPROX_SUFFIX = re.compile(r"-(plus|odd)\b", re.IGNORECASE)
-_NAME = r"(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*[A-Za-z]"
+# A person's name: capitalised words and initials on one line ("Raj K. Chohan", "Mr.
+# Gigante"); a longer word with a dot ends the sentence before ("Friday. Yvonne Hiller").
+_NAME = r"(?:(?:[A-Z][\w'’-]{0,2}\.|[A-Z][\w'’-]*)[ \t]+){0,3}[A-Z][\w'’-]*[A-Za-z]"
 # "Raj Chohan, 59," / "Tanya Wilson, 47;" / "Katie Jenkin, 20 and": an age in apposition.
 _APPOSED_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s*$")
 _APPOSED_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|\s+and\b)")
