@@ -68,3 +68,12 @@ def test_a_name_before_a_duration_does_not_make_it_a_label() -> None:
 def test_a_price_on_its_own_line_is_no_list_marker() -> None:
     (q,) = match_quantities("The price?\n$2199.\n")
     assert q.quantity.value == 2199
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["4\n½ months", "4\t½", "4 -1/2", "a -year-old", "in his 0s", "between ages and", "x × 1"],
+)
+def test_odd_spacing_and_fragments_never_raise(text: str) -> None:
+    for q in match_quantities(text):
+        assert q.span.start < q.span.end

@@ -1063,10 +1063,10 @@ def _parse_core(phrase: str | None, money: bool = False) -> _Core | None:
 
 def _vulgar(written: str) -> float:
     """½ -> 0.5; "-1/2" or " 3/4" after the digits -> 0.5, 0.75."""
-    written = written.strip(" -")
+    written = written.lstrip().lstrip("-")
     if written in VULGAR_FRACTIONS:
         return VULGAR_FRACTIONS[written]
-    numerator, denominator = written.split("/")
+    numerator, _, denominator = written.partition("/")
     return int(numerator) / int(denominator)
 
 
