@@ -221,6 +221,27 @@ def test_a_listed_metric_said_of_a_group_is_that_metric() -> None:
     assert conflict.severity is Severity.high
 
 
+@pytest.mark.parametrize(
+    ("other", "unit", "conflict"),
+    [("136", "days", False), ("19", "weeks", False), ("4", "years", True), ("2", "months", True)],
+)
+def test_durations_are_compared_across_their_units(other: str, unit: str, conflict: bool) -> None:
+    story = Story()
+    story.says(
+        "a", "Okafor served 4.5 months in prison.", metric="months served", figure="4.5",
+        unit="months", subject="Okafor",
+    )  # fmt: skip
+    story.says(
+        "b", f"Okafor served {other} {unit} in prison.", metric=f"{unit} served", figure=other,
+        unit=unit, subject="Okafor",
+    )  # fmt: skip
+
+    found = fired(story.compare(), RuleId.CONFLICT)
+
+    assert [f.ok for f in found] == [not conflict]
+    assert found[0].evidence.startswith("served in prison (duration) (Okafor)")
+
+
 def test_tolerance_is_configurable() -> None:
     story = Story()
     story.says("a", "About 40,000 were evacuated.", metric="evacuated", figure="about 40,000")

@@ -12,6 +12,7 @@ from assistant.compare.intervals import Interval, interval_of, is_rounded
 from assistant.model import Article, Bound, Claim, ClaimKind, Grounding, Quantity, SourceRole
 from assistant.normalize import PeriodKey, Vocabulary, period_key
 from assistant.normalize.lexical import key_phrase
+from assistant.normalize.numbers import singular
 from assistant.normalize.sources import source_phrase
 from assistant.text import one_line
 
@@ -23,6 +24,16 @@ def natural_key(claim_id: str) -> tuple[str, int, str]:
         return head, int(tail), claim_id
     return claim_id, -1, claim_id
 
+
+# Durations (not ages) are compared in days, so "four and a half months" meets "136 days"
+# and "more than four years". Months and longer are calendar approximations (a month is 28 to
+# 31 days), so a figure in them allows the rounding tolerance.
+DURATION = "duration"
+_DAYS: dict[str, float] = {
+    "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "night": 1.0,
+    "week": 7.0, "fortnight": 14.0, "month": 30.44, "year": 365.25, "decade": 3652.5,
+    "century": 36525.0,
+}  # fmt: skip
 
 # Sort key for facts: claim-id order. attrgetter is C-level; the rules sort claims many
 # thousands of times per package.
@@ -67,6 +78,11 @@ def facts_of(
     """Derive the facts of one normalised claim (``article`` None when it is unknown)."""
     published = article.published if article else None
     quantity = claim.quantity
+    days = (
+        _DAYS.get(singular(quantity.unit))
+        if quantity is not None and quantity.unit and claim.metric_key != "age"
+        else None
+    )
     interval, rounded, written = (
         _figure(
             quantity.value,
@@ -75,10 +91,13 @@ def facts_of(
             quantity.text,
             config.tolerance,
             config.rounded_as_about,
+            calendar=days is not None and days > 7,
         )
         if quantity is not None
         else (None, False, None)
     )
+    if days is not None and interval is not None:
+        interval = interval.scaled(days)
     # A package repeats a few dozen attribution chains: derive each once.
     origins, chain = _sourcing(
         tuple([(link.name, link.role, link.canonical) for link in claim.attribution])
@@ -93,7 +112,7 @@ def facts_of(
         published=published,
         subject=key_phrase(claim.subject) if claim.subject else "",
         metric=claim.metric_key,
-        unit=vocabulary.unit(quantity.unit if quantity else None),
+        unit=DURATION if days is not None else vocabulary.unit(quantity.unit if quantity else None),
         period=period_key(claim.period, published),
         interval=interval,
         rounded=rounded,
@@ -114,13 +133,18 @@ def _figure(
     text: str,
     tolerance: float,
     rounded_as_about: bool,
+    *,
+    calendar: bool = False,
 ) -> tuple[Interval, bool, str | None]:
-    """(interval, rounded, figure as written on one line) of a quantity.
+    """(interval, rounded, figure as written on one line) of a quantity; ``calendar``
+    for a duration in months or longer, which is approximate in days.
 
     Keyed on the quantity's fields: a package repeats the same figures many times over.
     """
     quantity = Quantity(value=value, bound=bound, upper=upper, text=text)
-    rounded = is_rounded(quantity, rounded_as_about=rounded_as_about)
+    rounded = is_rounded(quantity, rounded_as_about=rounded_as_about) or (
+        calendar and bound is Bound.exact
+    )
     interval = interval_of(quantity, tolerance=tolerance, rounded=rounded)
     return interval, rounded, one_line(text) or None
 
