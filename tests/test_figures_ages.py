@@ -72,6 +72,7 @@ def test_between_ages_is_a_range_of_ages() -> None:
         "In Leeds, 40 homes flooded.",  # a place, then a count
         "On Sunday, 12, maybe 13, boats sank.",  # a day is nobody's name
         "Smith, 4.5, was the average.",  # an age is a whole number
+        "It runs on Windows XP, Vista, 7, 8 and 10.",  # a list
     ],
 )
 def test_a_number_after_a_comma_is_not_always_an_age(text: str) -> None:

@@ -40,6 +40,13 @@ from assistant.normalize.numbers import match_quantities
         "The union is the 800-pound gorilla here.",
         "a zero tolerance policy",
         "She was on cloud nine.",
+        "a patch for a zero-day flaw",
+        "a retired four-star general",
+        "the Frankie Five Angels character",
+        "a second half without drama",
+        "He played in Weeks 14-16.",
+        "a low-power Opteron 3200 or 4200 part",
+        "police found 9-mm shell casings",
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -61,6 +61,8 @@ def test_millions_written_mm_and_changes(text: str, read: list[tuple[object, ...
         ("taking a 21-to-20 lead at home", [(21, "winning"), (20, "losing")]),
         ("Leeds beat the Hawks 4-1.", [(4, "winning"), (1, "losing")]),
         ("a 2-2 draw", [(2, "tied"), (2, "tied")]),
+        ("a late goal put them up 3-0.", [(3, "winning"), (0, "losing")]),
+        ("It moved their record to 9-1.", [(9, "winning"), (1, "losing")]),
     ],
 )
 def test_a_score_is_two_figures(text: str, scores: list[tuple[float, str]]) -> None:
@@ -119,6 +121,15 @@ def test_bounds_written_around_the_number(text: str, bound: Bound) -> None:
 def test_or_between_whole_numbers_is_a_range_and_between_decimals_a_choice() -> None:
     assert _read("30 or 40 guests") == [(30, 40, Bound.range, "guest")]
     assert [v for v, *_ in _read("either 2.3 or 2.6 GHz")] == [2.3, 2.6]
+
+
+def test_a_number_word_or_an_age_difference_ends_the_count_noun() -> None:
+    assert _read("to win 10 games one year later") == [(10, None, Bound.exact, "game")]
+    assert _read("He is four years older.") == [(4, None, Bound.exact, "years")]
+
+
+def test_a_range_after_a_change_verb_is_a_range() -> None:
+    assert _read("Prices rose 5-10%.") == [(5, 10, Bound.range, "percent")]
 
 
 def test_an_irregular_past_tense_is_no_count_noun() -> None:

@@ -365,13 +365,14 @@ A_UNIT_LEADS = _words("""
 # Hyphenated words after a number that are no unit: "one-sided", "two-way", "3-D".
 MODIFIER_NOT_UNITS = _words("""
     way ways off on of in out to and or by for up down over one sided faced handed caliber
-    calibre gauge something ish fold
+    calibre gauge something ish fold star
     """)
 # Set phrases whose number counts nothing ("the 800-pound gorilla", "zero tolerance").
 NUMBER_IDIOMS = (
     "800-pound gorilla", "whole nine yards", "cloud nine", "catch-22", "24/7", "zero tolerance",
     "zero-sum", "ground zero", "zero hour", "my two cents", "in two minds", "sixes and sevens",
     "six feet under", "forty winks", "take five", "high five", "high-five", "one-horse town",
+    "zero-day", "zero-days",
 )  # fmt: skip
 # Heads that make a hyphened size a label of a product class: "the 13-inch model".
 LABEL_HEADS = _words("""
@@ -403,7 +404,7 @@ SCORE_NOUNS = _words("""
     """)
 SCORE_VERBS = _words("""
     won lost beat beats defeated trailed trailing trails led leads leading edged routed tied
-    drew scored winning losing beating
+    drew scored winning losing beating up down
     """)
 # Verbs before "X to Y" that make it a change and a level, not a range.
 CHANGE_VERBS = _words("""
@@ -519,12 +520,13 @@ _FRACTION = (
     r"(?P<fden>" + _alternation(DENOMINATORS) + r")|(?P<fhalf>half))"
     r"(?=\s+(?:of|the|all|its|their|his|her|our|these|those|had|have|has|were|was|are)\b"
     rf"|{_FRACTION_OF})"
-    r"|(?<![\w-])(?P<hnum>one|two|three|four|five|seven|nine)-(?P<hden>"
-    + _alternation(DENOMINATORS)
-    + r")(?![\w-])"
+    r"|(?<![\w-])(?:(?P<hnum>one)-(?P<hden>half|third|quarter|fifth|sixth|eighth|tenth)"
+    r"|(?P<hnum2>two|three|four|five|seven|nine)-(?P<hden2>thirds|quarters|fifths|sixths|"
+    r"eighths|tenths))(?![\w-])"
     rf"|(?<![\w-])(?P<oin>one|two|three|\d)\s+in\s+(?:every\s+)?(?P<oinden>\d{{1,3}}|{_NW})(?![\w-])"
 )
-_A_UNIT = rf"(?:{_TIME_WORD}|{_alternation(_A_MEASURES)})"
+# "a second" is mostly an ordinal ("a second half"): not a length of time after "a".
+_A_UNIT = rf"(?:{_alternation(set(TIME_NAMES) - {'second', 'sec'})}|{_alternation(_A_MEASURES)})"
 _WORD_QUANTITY = (
     r"(?<![\w-])(?P<wq>" + _alternation(COUNT_WORDS) + r")(?![\w-])"
     rf"|(?<![\w-])(?P<aone>an?|next(?=\s+(?:decade|century)\b))(?=\s+{_A_UNIT}\b)"
@@ -606,9 +608,10 @@ _APPROX_SUFFIX = re.compile(r"-(plus|odd)\b", re.IGNORECASE)
 # A person's name: capitalised words and initials on one line ("Raj K. Chohan", "Mr.
 # Gigante"); a longer word with a dot ends the sentence before ("Friday. Yvonne Hiller").
 _NAME = r"(?:(?:[A-Z][\w'’-]{0,2}\.|[A-Z][\w'’-]*)[ \t]+){0,3}[A-Z][\w'’-]*[A-Za-z]"
-# "Raj Chohan, 59," / "Tanya Wilson, 47;" / "Katie Jenkin, 20 and": an age in apposition.
+# "Raj Chohan, 59," / "Tanya Wilson, 47;" / "Katie Jenkin, 20 and": an age in apposition
+# (but "Windows XP, Vista, 7, 8 and 10" is a list).
 _APPOSED_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s*$")
-_APPOSED_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|\s+and\b)")
+_APPOSED_AFTER = re.compile(r"\s*(?:[,;)](?!\s*\d)|\.(?:\s|$)|\s+and\b(?!\s*\d))")
 # "Raj Chohan, a 59-year-old grandmother": the person before the modifier.
 _NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+$")
 # Between a modifier and its noun: another amount or modifier ("an eight-year, $160
@@ -636,8 +639,9 @@ _ADDRESS_AFTER = re.compile(
     r"|\s+block\s+of\b"
 )
 _CALIBRE_AFTER = re.compile(
-    r"\s?(?:mm|-?calib(?:er|re))\s+(?:[a-z-]+\s+)?(?:handguns?|pistols?|rifles?|guns?|"
-    r"revolvers?|shotguns?|rounds?|bullets?|ammunition|semi-?automatics?|weapons?)\b"
+    r"[\s-]?(?:mm|calib(?:er|re))\s+(?:[a-z-]+\s+)?(?:handguns?|pistols?|rifles?|guns?|"
+    r"revolvers?|shotguns?|rounds?|bullets?|ammunition|semi-?automatics?|weapons?|shells?|"
+    r"casings?|cartridges?)\b"
     r"|\s+Magnum\b"
 )
 _ARTICLE = re.compile(r"an?\s+(?=[\d$€£])", re.IGNORECASE)
@@ -650,9 +654,10 @@ _TIME_AFTER = re.compile(rf"\s+(?:{_TIME_WORD})s?\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\.\s|,\s*(?:and|but|while|whereas|though|although)\b")
 _SCORE_BEFORE = re.compile(
     r"\b(?P<verb>[a-z]+)\s+(?:(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3})?(?:by\s+)?$"
-    r"|\b(?:score|scores|tally|count|margin|vote)\s+(?:of|was|is|stood\s+at)\s+$"
+    r"|\b(?:score|scores|tally|count|margin|vote|record)\s+(?:of|was|is|to|at|stood\s+at)\s+$"
 )
 _SCORE_AFTER = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?\b")
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"\b([a-z]+)(?:\s+by)?\s*$", re.IGNORECASE)
 
 
@@ -758,7 +763,7 @@ def _interpret(
         return _age_decade(text, m, cue_span)
     if m.group("vmult") or m.group("vplural") or m.group("multi") or m.group("couple"):
         return _one(text, m, blocked, limit, cue_span, _vague(m), vague=True)
-    if m.group("fden") or m.group("fhalf") or m.group("hden") or m.group("oin"):
+    if m.group("fden") or m.group("fhalf") or m.group("hden") or m.group("hden2") or m.group("oin"):
         return _fraction_match(text, m, blocked, limit, cue_span, cue_bound)
     if m.group("wq") or m.group("aone") or m.group("halfu") or m.group("long"):
         return _word_quantity(text, m, blocked, limit, cue_span, cue_bound)
@@ -900,12 +905,14 @@ def _interpret_range(
     a_start, b_end = m.start(a_name), m.end(b_name)
     if a is None or b is None or _overlaps(blocked, a_start, b_end):
         return []
-    if _is_identifier(text, a_start, b_end) or (a.is_year_like and b.is_year_like):
-        return []
     between = bool(m.group("between"))
     sep = "" if between else _squash(m.group("dsep"))
     if not between and sep != "or" and _is_score(text, a_start, b_end, a, b):
-        return _score(text, m, a_name, b_name, cue)
+        return _score(text, m, a_name, b_name, cue)  # "beat the Hawks 4-1": not a name
+    if _is_identifier(text, a_start, m.end(a_name)) or _is_identifier(text, a_start, b_end):
+        return []  # "Weeks 14-16", "Opteron 3200 or 4200"
+    if a.is_year_like and b.is_year_like:
+        return []
     if a.unit in CURRENCIES and b.unit in ("mm", "m"):
         b = _parse_core(m.group(b_name), money=True) or b  # "$140-150MM"
     # "between 1.2 and 1.5 million": the scale and currency written once cover both ends.
@@ -914,7 +921,8 @@ def _interpret_range(
         lower = a.raw * b.scale
     unit = b.unit or a.unit
     loose = sep == "or" and not (_whole(a) and _whole(b) and _near(lower, b.value))
-    if not between and (_is_change(text, a_start) or loose):
+    change = (sep in ("to", "-to-") and _is_change(text, a_start)) or _is_from(text, a_start)
+    if not between and (change or loose):
         # "rose from 300 to 400", "dropped $100 to $1199": a change and a level, each exact.
         return _singles(text, m, (a_name, b_name), blocked, limit, cue)
     if lower >= b.value:
@@ -962,6 +970,10 @@ def _whole(core: _Core) -> bool:
 def _near(a: float, b: float) -> bool:
     """Two numbers joined by "or" that read as a range: "six or seven", "30 or 40"."""
     return a < b <= max(2 * a, a + 10)
+
+
+def _is_from(text: str, a_start: int) -> bool:
+    return _FROM_BEFORE.search(text, max(0, a_start - 6), a_start) is not None
 
 
 def _is_change(text: str, a_start: int) -> bool:
@@ -1111,10 +1123,11 @@ def _vague(m: re.Match[str]) -> Quantity:
 def _fraction(m: re.Match[str]) -> float:
     if m.group("fhalf"):
         return 0.5
-    if m.group("fden") or m.group("hden"):
-        num = (m.group("fnum") or m.group("hnum")).lower()
+    den = m.group("fden") or m.group("hden") or m.group("hden2")
+    if den:
+        num = (m.group("fnum") or m.group("hnum") or m.group("hnum2")).lower()
         numerator = 1 if num == "a" else WORD_VALUES[num]
-        return numerator / DENOMINATORS[(m.group("fden") or m.group("hden")).lower()]
+        return numerator / DENOMINATORS[den.lower()]
     num = _small_number(m.group("oin"))
     den = _small_number(m.group("oinden"))
     return num / den if den > num else 0.0
@@ -1491,8 +1504,10 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
         word = nxt.group(1).lower().replace("’", "'")
         if word in _STOP_WORDS or (words and _verbish(word)):
             break
-        if word == "old" and words and singular(words[-1][0].lower()) in TIME_NAMES:
-            break  # "12 years old": the age's unit is the years
+        if word in WORD_VALUES or word in WORD_SCALES:
+            break  # "10 games one year after": another number starts
+        if word in ("old", "older", "younger") and words and singular(words[-1][0]) in TIME_NAMES:
+            break  # "12 years old", "four years older": the unit is the years
         words.append((nxt.group(1), nxt.start(1), nxt.end(1)))
         cursor = nxt.end(1)
     # Trailing participles and modifiers are not the noun: "180 flooded", "12 more".
@@ -1593,6 +1608,8 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         prev = None  # the word ends the sentence before: "High Street. Eight crews"
     if bare and prev and _is_name_word(text, prev) and not _TIME_AFTER.match(text, end):
         return True  # "Shed 14", "Terminal 5", "iOS 6": a name, not a count
+    if text[start].isupper() and prev and _is_name_word(text, prev):
+        return True  # "Frankie Five Angels", "the Top Ten list": a capitalised number word
     # "1. Evacuate" at the start of a line numbers a list item.
     return (
         bare
