@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from assistant.llm.chunking import Chunk, halve, merge_claims, split_text
-from assistant.model import Claim, ClaimKind, Grounding, Span
+from assistant.model import Claim, ClaimKind, Grounding, Quantity, Span
 
 SENTENCES = [f"Sentence number {i} says that {i * 7} homes were damaged." for i in range(60)]
 TEXT = "\n\n".join(" ".join(SENTENCES[i : i + 3]) for i in range(0, 60, 3))
@@ -96,3 +96,20 @@ def test_merge_drops_duplicates_by_span_or_quote_and_renumbers_in_article_order(
         ("a1#3", "Not found."),
         ("a1#4", "“A” said."),
     ]
+
+
+def test_merge_keeps_one_claim_per_figure_of_a_sentence() -> None:
+    quote = "The club made an eight-year offer worth $184 million."
+    figures = [
+        Quantity(value=8, unit="years", text="eight-year"),
+        Quantity(value=184e6, unit="USD", text="$184 million"),
+        Quantity(value=184e6, unit="USD", text="$184 million"),  # the next chunk's copy
+    ]
+    claims = [
+        make_claim(quote, (0, len(quote))).model_copy(
+            update={"kind": ClaimKind.quantity, "quantity": q}
+        )
+        for q in figures
+    ]
+    merged = merge_claims("a1", claims)
+    assert [c.quantity.text for c in merged if c.quantity] == ["eight-year", "$184 million"]

@@ -75,18 +75,22 @@ def halve(chunk: Chunk, overlap: int) -> tuple[Chunk, Chunk]:
 
 
 def merge_claims(article_id: str, claims: list[Claim]) -> list[Claim]:
-    """One claim per span or per quote, in article order, ids renumbered ``<id>#<n>``.
+    """One claim per span or per quote and figure, in article order, ids renumbered
+    ``<id>#<n>``.
 
     Claims come from overlapping chunks, so the same sentence may have been extracted
-    twice; the first one seen wins. Ungrounded claims (no span) go last.
+    twice; the first one seen wins. A sentence stating several figures is quoted by a
+    claim for each ("an eight-year deal worth $184 million"): those are kept apart by
+    their figure. Ungrounded claims (no span) go last.
     """
     seen: set[object] = set()
     kept: list[Claim] = []
     for claim in claims:
         quote = fold(claim.quote.strip())
-        keys: set[object] = {quote} if quote else set()
+        figure = (claim.quantity.value, claim.quantity.unit) if claim.quantity else None
+        keys: set[object] = {(quote, figure)} if quote else set()
         if claim.span is not None:
-            keys.add((claim.span.start, claim.span.end))
+            keys.add((claim.span.start, claim.span.end, figure))
         if keys & seen:
             continue
         seen |= keys
