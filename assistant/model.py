@@ -123,6 +123,11 @@ class Quantity(_Model):
         default=None, description="Canonical unit: people, homes, USD, percent, ..."
     )
     text: str = Field(description="The number as written, e.g. 'more than 2,000'.")
+    span: Span | None = Field(
+        default=None,
+        description="Where ``text`` stands in the article, when the extractor knows: a quote "
+        "may state the same number twice ('50m by 50m').",
+    )
 
 
 class Period(_Model):

@@ -334,3 +334,14 @@ def test_a_disclaimer_covers_what_its_own_sentence_adds_after_it() -> None:
         "claiming 120 fighters were killed."
     )
     assert _disclaimed(text) == {"120": True}
+
+
+def test_each_figure_knows_where_its_number_stands() -> None:
+    text = "A corner measuring 50m by 50m burned. More than 2,000 people fled."
+    article = Article(id="s", text=text, source="s.txt")
+    placed = [
+        text[c.quantity.span.start : c.quantity.span.end]
+        for c in OfflineExtractor().extract_claims(article)
+        if c.quantity is not None and c.quantity.span is not None
+    ]
+    assert placed == ["50m", "50m", "More than 2,000"]

@@ -49,8 +49,10 @@ class ArticleMatch:
 
 
 def figure_place(text: str, claim: Claim) -> Place | None:
-    """Where the claim's figure is: its number as written inside the quote's span, else
-    the quote's span (an LLM may restate the number)."""
+    """Where the claim's figure is: the place the extractor gives, else its number as
+    written inside the quote's span, else the quote's span (an LLM may restate it)."""
+    if claim.quantity is not None and claim.quantity.span is not None:
+        return Place(claim.quantity.span.start, claim.quantity.span.end)
     if claim.span is None:
         return None
     start, end = claim.span.start, claim.span.end

@@ -165,7 +165,7 @@ class _Converter:
             kind=self.enum(raw.kind, ClaimKind.event, _KIND_SYNONYMS, "claim kind"),
             subject=raw.subject,
             metric=raw.metric,
-            quantity=self.quantity(raw.quantity) if raw.quantity else None,
+            quantity=_placed(self.quantity(raw.quantity), text, span) if raw.quantity else None,
             period=Period(text=raw.period) if raw.period else None,
             location=raw.location,
             attribution=attribution,
@@ -276,6 +276,16 @@ def _lexicon_hedges(text: str, span: Span, paragraph_end: int, known: list[Hedge
         if hedge.span is None
         or not any(hedge.span.start < t.end and t.start < hedge.span.end for t in taken)
     ]
+
+
+def _placed(quantity: Quantity | None, text: str, span: Span | None) -> Quantity | None:
+    """The quantity with the place of its number, when it is written once in the quote."""
+    if quantity is None or span is None or not quantity.text:
+        return quantity
+    at = text.find(quantity.text, span.start, span.end)
+    if at < 0 or text.find(quantity.text, at + 1, span.end) >= 0:
+        return quantity
+    return quantity.model_copy(update={"span": Span(start=at, end=at + len(quantity.text))})
 
 
 def _certainty(hedges: list[Hedge], attribution: list[SourceLink]) -> Certainty:

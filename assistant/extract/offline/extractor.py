@@ -250,7 +250,7 @@ class _Reader:
         for q in parsed.quantities:
             whole = Span(start=s.start, end=s.end)
             span = _containing(clauses, q.span.start) if len(clauses) > 1 else whole
-            quantity = q.quantity
+            quantity = _placed(q)
             if quantity.unit not in _NOT_COUNT_UNITS:
                 quantity = quantity.model_copy(update={"unit": None})
             statement = self._statement(span, None)
@@ -276,7 +276,7 @@ class _Reader:
         if attribution and clause.start <= attribution.cue_span.start < q.span.start:
             content_from = attribution.cue_span.end
         metric = metric_for(self.text, content_from, clause.end, q, inherited, s.start)
-        quantity = q.quantity
+        quantity = _placed(q)
         if quantity.unit is None and metric.noun:
             quantity = quantity.model_copy(update={"unit": singular(metric.noun)})
         kind = ClaimKind.quantity
@@ -519,17 +519,24 @@ def _distinct(drafts: list[_Draft]) -> list[_Draft]:
     exactly a figure's clause is dropped too - the figure's claim already carries the
     superlative in its quote, and one quote should not be checked twice."""
     figures = {(d.span.start, d.span.end) for d in drafts if d.quantity is not None}
-    seen: set[tuple[int, int, ClaimKind, str | None, str | None]] = set()
+    seen: set[tuple[int, int, ClaimKind, str | None, str | None, int | None]] = set()
     kept: list[_Draft] = []
     for d in drafts:
         span = (d.span.start, d.span.end)
         if d.kind is ClaimKind.comparison and span in figures:
             continue
-        key = (*span, d.kind, d.quantity.text if d.quantity else None, d.metric)
+        placed = d.quantity.span.start if d.quantity and d.quantity.span else None
+        key = (*span, d.kind, d.quantity.text if d.quantity else None, d.metric, placed)
         if key not in seen:
             seen.add(key)
             kept.append(d)
     return kept
+
+
+def _placed(q: QuantityMatch) -> Quantity:
+    """The quantity with the place of its number as written (bound cue included)."""
+    start = q.cue.start if q.cue else q.span.start
+    return q.quantity.model_copy(update={"span": Span(start=start, end=q.number_end)})
 
 
 def _converts(text: str, before: QuantityMatch, q: QuantityMatch) -> bool:

@@ -33,8 +33,14 @@ def by_sentence(members: Iterable[Facts], text: str) -> list[list[Figure]]:
         ):
             continue
         written = claim.quantity.text
+        placed = claim.quantity.span
         at = text.find(written, claim.span.start, claim.span.end) if written else -1
-        start, end = (at, at + len(written)) if at >= 0 else (claim.span.start, claim.span.start)
+        if placed is not None:
+            start, end = placed.start, placed.end
+        elif at >= 0:
+            start, end = at, at + len(written)
+        else:
+            start, end = claim.span.start, claim.span.start
         # Two claims quoting one number (the extractor repeated itself) are one figure.
         index[claim.sentence].setdefault(start, Figure(f, f.interval, start, end))
     return [
