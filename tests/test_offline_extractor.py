@@ -345,3 +345,9 @@ def test_each_figure_knows_where_its_number_stands() -> None:
         if c.quantity is not None and c.quantity.span is not None
     ]
     assert placed == ["50m", "50m", "More than 2,000"]
+
+
+def test_a_price_on_a_line_of_its_own_is_a_figure_and_a_list_marker_is_not() -> None:
+    text = "The final price tag?\n$2199.\n1. 2. 3."
+    article = Article(id="p", text=text, source="p.txt")
+    assert [c.quote for c in OfflineExtractor().extract_claims(article)] == ["$2199."]

@@ -83,6 +83,8 @@ _NOT_COUNT_UNITS = (
     | MEASURE_UNITS
     | TIME_UNITS
 )
+# Units that make a figure checkable even on a line of its own ("$2,199.", "08 percent").
+_MEASURED = (CURRENCIES | MEASURE_UNITS | {"percent"}) - TIME_UNITS
 _TOTALS = frozenset({"total", "running total", "tally"})
 # What may stand before a figure that takes the noun of the figure before it.
 _OPENERS = re.compile(r"\s*(?:(?:including|of\s+them|of\s+those|another|a\s+further)\s*)?")
@@ -204,8 +206,10 @@ class _Reader:
 
     def _sentence_claims(self, parsed: _Parsed, attributions: list[Attribution]) -> list[_Draft]:
         s, quantities, hedges = parsed.sentence, parsed.quantities, parsed.hedges
-        if len(re.findall(r"[^\W\d_]{2,}", self.text[s.start : s.end])) < 2:
-            return []  # "2." or a lone heading word: nothing to check
+        if len(re.findall(r"[^\W\d_]{2,}", self.text[s.start : s.end])) < 2 and not any(
+            q.quantity.unit in _MEASURED for q in quantities
+        ):
+            return []  # "2." or a lone heading word: nothing to check; "$2,199." is a price
         whole = Span(start=s.start, end=s.end)
         clauses = cut_clauses(self.text, s.start, s.end, [q.span for q in quantities])
         if len(clauses) == 1:
