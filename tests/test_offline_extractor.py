@@ -351,3 +351,10 @@ def test_a_price_on_a_line_of_its_own_is_a_figure_and_a_list_marker_is_not() -> 
     text = "The final price tag?\n$2199.\n1. 2. 3."
     article = Article(id="p", text=text, source="p.txt")
     assert [c.quote for c in OfflineExtractor().extract_claims(article)] == ["$2199."]
+
+
+def test_a_question_asserts_no_figure() -> None:
+    text = "Should the club pay more than $25 million a season? It paid $20 million last year."
+    article = Article(id="q", text=text, source="q.txt")
+    figures = [c.quantity.text for c in OfflineExtractor().extract_claims(article) if c.quantity]
+    assert figures == ["$20 million"]

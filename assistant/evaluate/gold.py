@@ -264,15 +264,29 @@ def load_gold(path: Path, corpus_root: Path = DEFAULT_CORPUS) -> LoadedPackage:
     return LoadedPackage(gold, path, corpus, figure_at, quote_at, hedge_at, furniture_at)
 
 
-def _find(text: str, quote: str, within: Place | None = None, nth: int = 1) -> Place | None:
-    """The ``nth`` occurrence of ``quote`` in ``text`` (inside ``within`` if given)."""
+def _find(
+    text: str, quote: str, within: Place | None = None, nth: int = 1, *, whole: bool = False
+) -> Place | None:
+    """The ``nth`` occurrence of ``quote`` in ``text`` (inside ``within`` if given); with
+    ``whole``, only occurrences that are not part of a longer word or number (the "2" of
+    "2 pistols", not the one in "12-gauge")."""
     lo, hi = (within.start, within.end) if within else (0, len(text))
-    at = lo - 1
-    for _ in range(nth):
+    at, found = lo - 1, 0
+    while found < nth:
         at = text.find(quote, at + 1, hi)
         if at < 0:
             return None
+        end = at + len(quote)
+        inside = (at > 0 and _same_class(text[at - 1], quote[0])) or (
+            end < len(text) and _same_class(text[end], quote[-1])
+        )
+        found += not (whole and inside)
     return Place(at, at + len(quote))
+
+
+def _same_class(a: str, b: str) -> bool:
+    """Two characters that would run together into one number or one word."""
+    return (a.isdigit() and b.isdigit()) or (a.isalpha() and b.isalpha())
 
 
 def _unique(text: str, quote: str) -> bool:
@@ -303,7 +317,7 @@ def _locate_article(
             yield f"{ref}: quote occurs more than once; quote more of the sentence"
         quote_at[ref] = quote
         if isinstance(item, GoldFigure):
-            figure = _find(text, item.figure, quote, item.nth)
+            figure = _find(text, item.figure, quote, item.nth, whole=True)
             if figure is None:
                 yield f"{ref}: figure {item.figure!r} (occurrence {item.nth}) not in its quote"
                 continue

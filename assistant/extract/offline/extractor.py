@@ -90,6 +90,7 @@ _TOTALS = frozenset({"total", "running total", "tally"})
 _OPENERS = re.compile(r"\s*(?:(?:including|of\s+them|of\s+those|another|a\s+further)\s*)?")
 # A clause opening with one of these leans on the rest of its sentence.
 _DEPENDENT = re.compile(r"(?:who|whom|whose|which|where|that|when)\b", re.IGNORECASE)
+_QUESTION = re.compile(r"\?[\"”’')\]]*\s*$")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 # A figure in brackets right after another: "10 km (about 6 miles)", "R40m ($3.1 million)".
 _OPEN_ASIDE = re.compile(r"\s*[(\[]\s*$")
@@ -210,6 +211,8 @@ class _Reader:
             q.quantity.unit in _MEASURED for q in quantities
         ):
             return []  # "2." or a lone heading word: nothing to check; "$2,199." is a price
+        if _QUESTION.search(self.text, s.start, s.end):
+            return []  # "Should they go higher than $25 million?" asserts nothing
         whole = Span(start=s.start, end=s.end)
         clauses = cut_clauses(self.text, s.start, s.end, [q.span for q in quantities])
         if len(clauses) == 1:
