@@ -36,6 +36,10 @@ from assistant.normalize.numbers import match_quantities
         "not a single person came",
         "a single mother of three",  # the count is the three
         "a 4G network",
+        "the ports support both 3.0 and 2.0.",  # versions listed
+        "They sold produce out of one end.",  # "one" as "a", said with weight
+        "Investigators insist it was one person.",
+        "About 9 or 10 the next morning he left.",  # a time of day
         "a 3D film",
         "The union is the 800-pound gorilla here.",
         "a zero tolerance policy",
@@ -84,3 +88,15 @@ def test_a_price_on_its_own_line_is_no_list_marker() -> None:
 def test_odd_spacing_and_fragments_never_raise(text: str) -> None:
     for q in match_quantities(text):
         assert q.span.start < q.span.end
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("One person was killed in the crash.", ["One"]),
+        ("He faces one charge of arson.", ["one"]),
+        ("two counts of murder and one count of arson", ["two", "one"]),
+    ],
+)
+def test_one_counts_when_the_sentence_counts(text: str, figures: list[str]) -> None:
+    assert [m.quantity.text for m in match_quantities(text)] == figures

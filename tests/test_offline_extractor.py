@@ -358,3 +358,21 @@ def test_a_question_asserts_no_figure() -> None:
     article = Article(id="q", text=text, source="q.txt")
     figures = [c.quantity.text for c in OfflineExtractor().extract_claims(article) if c.quantity]
     assert figures == ["$20 million"]
+
+
+def test_a_line_the_story_repeats_later_is_claimed_once_where_the_story_states_it() -> None:
+    text = (
+        "Rescuers found 12 survivors in the flooded mine\n"
+        "The mine flooded on Monday.\n"
+        "Rescuers found 12 survivors in the flooded mine."
+    )
+    article = Article(id="r", text=text, source="r.txt")
+    (claim,) = [c for c in OfflineExtractor().extract_claims(article) if c.quantity]
+    assert claim.span is not None and claim.span.start == text.rindex("Rescuers")
+
+
+def test_a_count_of_the_sources_is_not_a_figure_of_the_story() -> None:
+    text = "Two of the officials said 14 packages were found, according to three witnesses."
+    article = Article(id="w", text=text, source="w.txt")
+    figures = [c.quantity.text for c in OfflineExtractor().extract_claims(article) if c.quantity]
+    assert figures == ["14"]

@@ -648,6 +648,24 @@ _ARTICLE = re.compile(r"an?\s+(?=[\d$€£])", re.IGNORECASE)
 # "$184 million over eight years": a figure this close before "over" makes it "across".
 _ACROSS_REACH = 25
 _BARE_NUMBER = re.compile(r"[\d.,]+[mkMK]?")
+_VERSION = re.compile(r"\d{1,2}\.0")
+_VERSION_NEXT = re.compile(r"\s*(?:and|or|/|,)\s*\d{1,2}\.0\b")
+_VERSION_PREV = re.compile(r"\b\d{1,2}\.0\s*(?:and|or|/|,)\s*$")
+# Nouns that "one" counts in a charge sheet: "one count of attempted murder".
+LEGAL_COUNTS = _words("count charge offence offense felony misdemeanor conviction")
+_EVENT_NEAR = re.compile(
+    r"\b(?:killed|died|dead|injured|hurt|wounded|arrested|detained|charged|missing|rescued|"
+    r"shot|stabbed|hospitali[sz]ed|survived|escaped|evacuated|treated|confirmed)\b",
+    re.IGNORECASE,
+)
+_OTHER_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)\b",
+    re.IGNORECASE,
+)
+_CLOCK_AFTER = re.compile(
+    r"(?:\s+or\s+\d{1,2})?\s+(?:the\s+next|that|this|in\s+the|on\s+\w+)\s+"
+    r"(?:morning|afternoon|evening|night)\b|\s+at\s+night\b"
+)
 _ZERO_IN = re.compile(r"\s+in\s+on\b", re.IGNORECASE)
 _INCH_LABEL = re.compile(r"\s?[″”]\s*(?:[A-Z]|models?\b|versions?\b)")
 _TIME_AFTER = re.compile(rf"\s+(?:{_TIME_WORD})s?\b", re.IGNORECASE)
@@ -1580,7 +1598,18 @@ def _one_counts(
         return False  # "would one day start"
     if _prev_word(text, start) in ("not", "any", "no"):
         return False
-    return _SPEAKER_AFTER.match(text, unit_end) is None
+    if _SPEAKER_AFTER.match(text, unit_end) is not None:
+        return False
+    # Otherwise "one" is mostly the article "a" said with weight ("one person", "one end
+    # of the room", "one report said"). It counts when the sentence counts: next to
+    # another figure ("two counts of murder and one of arson"), a charge or count, or
+    # what happened to it ("one person was killed").
+    window = text[max(0, start - 60) : unit_end + 60]
+    return (
+        singular(unit) in LEGAL_COUNTS
+        or _EVENT_NEAR.search(text, unit_end, unit_end + 40) is not None
+        or len(_OTHER_NUMBER.findall(window)) > 1
+    )
 
 
 def _is_emergency_number(unit: str | None) -> bool:
@@ -1601,6 +1630,12 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         return True  # "4 Yawkey Way", "the 12000 block of", "a 9 mm handgun"
     if _INCH_LABEL.match(text, end):
         return True  # "the 13” model", "the 15.4″ MacBook": a size class, not a measure
+    if _VERSION.fullmatch(text, start, end) and (
+        _VERSION_NEXT.match(text, end) or _VERSION_PREV.search(text, max(0, start - 12), start)
+    ):
+        return True  # "support both 3.0 and 2.0": versions listed, no unit to count in
+    if _CLOCK_AFTER.match(text, end):
+        return True  # "about 9 or 10 the next morning": a time of day
     prev = _PREV_WORD.search(text, max(0, start - 20), start)
     if prev and (prev.group(1).lower() in DESIGNATORS or prev.group(1) in DESIGNATORS):
         return True

@@ -187,10 +187,13 @@ class _Reader:
     def read(self) -> list[Claim]:
         drafts: list[_Draft] = []
         english = is_english(self.article)
+        repeated = self._repeated_later()
         for parsed in self.parsed:
             sentence = parsed.sentence
             if self.article.tag_at(sentence.start) in NON_ARTICLE_SEGMENTS:
                 continue
+            if sentence.index in repeated:
+                continue  # a caption or standfirst that the story repeats word for word
             if not english:
                 drafts.extend(self._figures_only(parsed))
                 continue
@@ -222,6 +225,8 @@ class _Reader:
         for before, q in zip([None, *quantities], quantities, strict=False):
             if before is not None and _converts(self.text, before, q):
                 continue  # "10 km (6 miles)": the same figure again, in another unit
+            if any(_counts_the_source(self.text, a, q) for a in attributions):
+                continue  # "two officials said": who speaks, not what the story counts
             clause = _containing(clauses, q.span.start)
             # Only a figure that opens its clause stands for the noun before it: "of which
             # 180 flooded", "including 41 that were destroyed" - not "forcing hundreds".
@@ -453,6 +458,13 @@ class _Reader:
             return subject_of(self.text, attribution.span.end, s.end)
         return subject_of(self.text, s.start, attribution.span.start)
 
+    def _repeated_later(self) -> set[int]:
+        """Indices of sentences that a later sentence repeats word for word: the story
+        states the claim there, the first copy is a caption or a standfirst."""
+        keys = [_folded(self.text[s.start : s.end]) for s in self.sentences]
+        last = {key: i for i, key in enumerate(keys) if len(key) > 20}
+        return {i for i, key in enumerate(keys) if last.get(key, -1) > i}
+
     def _resolve(self, attributions: list[Attribution]) -> list[Attribution]:
         """ "He said" -> the last named source before it in the article."""
         return [
@@ -538,6 +550,22 @@ def _distinct(drafts: list[_Draft]) -> list[_Draft]:
             seen.add(key)
             kept.append(d)
     return kept
+
+
+def _folded(sentence: str) -> str:
+    """A sentence compared for repeats: spacing, case and the final stop do not count."""
+    return " ".join(sentence.rstrip(".!").split()).casefold()
+
+
+def _counts_the_source(text: str, a: Attribution, q: QuantityMatch) -> bool:
+    """The number opens the name of whom the sentence credits ("two of the officials
+    said", "according to three witnesses"): it counts the sources, not what they report.
+    A number further inside that name ("Ann Lee, who has worked there for 30 years,
+    said") is a figure about the source."""
+    if not (a.span.start <= q.span.start and q.span.end <= a.span.end):
+        return False
+    opens = a.cue_span.end if a.cue_span.end <= q.span.start else a.span.start
+    return not text[opens : q.span.start].strip()
 
 
 def _placed(q: QuantityMatch) -> Quantity:
