@@ -79,3 +79,33 @@ def test_two_ages_in_one_sentence_have_two_subjects() -> None:
 def test_an_irregular_past_ends_the_subject() -> None:
     text = "The Democrats won 11-2."
     assert _subject(text) == "the Democrats"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("The tablet starts at $499.", "price"),
+        ("The 10-inch model is priced at $599.", "price"),
+        ("The painting was valued at about $2.5 million.", "value"),
+        ("They agreed a deal worth $40 million.", "deal value"),
+        ("The club made a $90 million offer.", "offer"),
+        ("The ministry paid the £3.1 million settlement fee.", "settlement fee"),
+        ("Robbers stole R40 million from the depot.", "stole"),
+        ("He will earn $12 million per season.", "earn per season"),
+        ("Nobody knows where $5 million went.", None),
+    ],
+)
+def test_what_an_amount_of_money_is(text: str, metric: str | None) -> None:
+    assert _metric(text) == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Robbers stole R40 million from the depot.", 40e6, "ZAR"),
+        ("The bloc pledged euro90 billion in aid.", 90e9, "EUR"),
+    ],
+)
+def test_currencies_glued_to_their_amount(text: str, value: float, unit: str) -> None:
+    (q,) = match_quantities(text)
+    assert (q.quantity.value, q.quantity.unit) == (value, unit)

@@ -166,6 +166,8 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "nz$": "NZD",
     "¥": "JPY",
     "₹": "INR",
+    "r": "ZAR",  # "R40 million": only before an amount with a scale, see _CUR
+    "euro": "EUR",  # "euro90 billion", as some wire copy writes it
 }
 CURRENCY_WORDS: dict[str, str] = {
     "dollars": "USD",
@@ -173,6 +175,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "usd": "USD",
     "euros": "EUR",
     "eur": "EUR",
+    "rand": "ZAR",
     "pounds": "GBP",
     "pounds sterling": "GBP",
     "gbp": "GBP",
@@ -480,11 +483,18 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _CUE = r"(?<![\w.])(?P<cue>" + _alternation(BOUND_CUES) + r")\s+(?:an?\s+(?=[\d$€£]))?"
-_CUR = r"(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|USD\s?|EUR\s?|GBP\s?)"
+_CUR = (
+    r"(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|USD\s?|EUR\s?|GBP\s?|euro(?=\d)"
+    # The rand's "R" only glued to an amount with a scale: "R40 million", "R3.5bn".
+    r"|R(?=\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b))"
+)
 # Digits may not touch a word, another number, a time, a fraction or a label ("A380",
 # "10:30", "4×4"); a leading-dot decimal (".919") stands alone.
 _DIGITS = (
-    r"(?<![\w.,/:#+×])(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+    # ... except a currency glued to the amount ("R40 million", "euro90 billion"), which
+    # _CUR has already checked.
+    r"(?:(?<![\w.,/:#+×])|(?<=(?<!\w)R)|(?<=(?<!\w)euro))"
+    r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
     r"(?![\d,.:/×]?\d)(?!\s?[x×]\s?\d)"
 )
 _SCALE_WORD = r"(?:[\s-]*(?:million|billion|trillion|thousand|mln|bln|bn|mn|tn)(?!\w))"
@@ -561,7 +571,9 @@ _STARTERS = frozenset(
     | {*WORD_VALUES, *WORD_SCALES, *VAGUE_PLURALS, *TIME_NAMES}
     | {phrase.split()[0] for phrase in (*VAGUE_MULTIPLIERS, *COUNT_WORDS)}
     | {f"{unit}long" for unit in ("hour", "day", "week", "month", "year")}
-    | _words("between couple half next in multimillion multibillion multi usd eur gbp us hk nz c")
+    | _words(
+        "between couple half next in multimillion multibillion multi usd eur gbp us hk nz c r euro"
+    )
 )
 _WORD_START = re.compile(r"(?<![\w.,/:#+-])(?:([A-Za-z]+)|[\d$€£¥₹.])")
 # One side of a range or a single number, taken apart.

@@ -233,6 +233,10 @@ def metric_for(
     noun = noun or (q.unit_text.split()[-1].lower() if q.unit_text else None)
     if q.quantity.unit in TIME_UNITS:
         return _duration_metric(text, clause_start, clause_end, q, noun)
+    if q.quantity.unit in CURRENCIES:
+        money = _money_metric(text, clause_start, q, clause_end)
+        if money is not None:
+            return Metric(money, None)
     if q.quantity.unit in MEASURE_UNITS or q.quantity.unit in CURRENCIES:
         # "40 millimetres of rain" measures rain; "peaked at 5.82 metres" the river's level
         # peak; "claims could run into hundreds of millions of euros" the claims.
@@ -280,6 +284,64 @@ def metric_for(
     if linking and noun is None:
         return Metric(_noun_phrase(linking.group("np")), noun)
     return Metric(noun, noun)
+
+
+# What an amount of money is: a price, a value, a rate, or the thing it is the amount of.
+_PRICE_BEFORE = re.compile(
+    r"\b(?:price[sd]?|priced|start(?:s|ed|ing)?|sell(?:s|ing)?|sold|retail(?:s|ed|ing)?|"
+    r"cost(?:s|ing)?|costed)\s+(?:at|for|from)?\s*$"
+)
+_VALUE_BEFORE = re.compile(r"\b(?:(?P<np>[a-z][\w-]*)\s+)?(?:worth|valued\s+at)\s*$")
+_RATE_AFTER = re.compile(
+    r"\s*(?:a|an|per|each)\s+(?P<per>season|year|month|week|day|hour|share|head|person)\b"
+)
+_MONEY_NOUN_AFTER = re.compile(r"\s+(?P<np>(?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
+_MONEY_VERBS = words("""
+    steal stole stolen take took taken pay paid raise raised pledge pledged spend spent
+    lose lost borrow borrowed owe owed owes earn earned earns make made receive received
+    donate donated award awarded fine fined offer offered ask asked seek sought demand
+    demanded cut save saved
+    """)
+_NOT_MONEY_NOUNS = words("""
+    a an the and or but in on at to for from of by with over per each was were is are be
+    been has have had will would could may might more less than this that which who
+    """)
+
+
+def _money_metric(text: str, clause_start: int, q: QuantityMatch, clause_end: int) -> str | None:
+    """What an amount of money is: "price" ("starts at $1,199"), a rate ("$23 million per
+    season"), the thing it is the value of ("a deal worth $184 million", "a $200 million
+    offer", "the $51.1 million posting fee"), or what was done with it ("stole R40 million"
+    is "stolen"). None when the clause says none of these."""
+    before = text[clause_start : q.span.start].lower()
+    after = text[q.number_end : clause_end]
+    rate = _RATE_AFTER.match(after)
+    thing: str | None = None
+    if _PRICE_BEFORE.search(before):
+        thing = "price"
+    elif value := _VALUE_BEFORE.search(before):
+        np = value.group("np")
+        thing = f"{np} value" if np and np not in _NOT_MONEY_NOUNS else "value"
+    elif (noun := _MONEY_NOUN_AFTER.match(after)) and not rate:
+        parts = noun.group("np").split()
+        while parts and (parts[-1] in _NOT_MONEY_NOUNS or parts[-1].endswith("ly")):
+            parts.pop()
+        if parts and parts[0] not in _NOT_MONEY_NOUNS and not _verbish(parts[-1]):
+            thing = " ".join(parts)
+    if thing is None and (verb := _verb_before(before) or _last_word_in(before, _MONEY_VERBS)):
+        thing = verb
+    if rate:
+        return f"{thing or 'amount'} per {rate.group('per')}"
+    return thing
+
+
+def _last_word_in(before: str, vocabulary: frozenset[str]) -> str | None:
+    last = re.search(r"([a-z]+)\s*$", before)
+    return last.group(1) if last and last.group(1) in vocabulary else None
+
+
+def _verbish(word: str) -> bool:
+    return word in _VERBISH or word in IRREGULAR_PAST or word.endswith(("ed", "ing"))
 
 
 def subject_of(text: str, start: int, end: int) -> str | None:
