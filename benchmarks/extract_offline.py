@@ -5,7 +5,8 @@ few built-in paragraphs when there are none, repeats them to about --megabytes o
 and times OfflineExtractor over the lot on one core.
 
 The bound: a nightly batch of thousands of articles must not wait on the extractor, so
-it should manage at least 50 articles/s (about 0.1 MB/s for 2 KB articles) on one core
+it should manage at least 50 articles/s and 0.37 MB/s (the speed before the accuracy
+work of issue 7, which must not cost throughput) on one core
 of the 2-core CI machine.
 
 Then one large article: the same text joined into a single article of --large-megabytes
@@ -17,6 +18,7 @@ each - a few times the corpus rate, with room for a slower CI machine.
 The script exits 1 when any bound is missed.
 
     python benchmarks/extract_offline.py [--megabytes 1] [--min-articles-per-s 50]
+                                         [--min-mb-per-s 0.37]
                                          [--large-megabytes 1] [--max-large-s 10]
 """
 
@@ -85,7 +87,13 @@ def large_articles(sources: list[tuple[str, str | None]], megabytes: float) -> l
     into a single line (one paragraph of many sentences)."""
     target = int(megabytes * 1_000_000)
     joined = "\n\n".join(text.strip() for text, _ in sources)
-    text = "\n\n".join([joined] * (target // max(1, len(joined)) + 1))[:target]
+    # Each copy's figures are shifted, so copies are not word-for-word repeats (which the
+    # extractor claims once, as a caption repeated by its story).
+    copies = [
+        re.sub(r"\d+", lambda m, n=n: str(int(m.group()) + n), joined)
+        for n in range(target // max(1, len(joined)) + 1)
+    ]
+    text = "\n\n".join(copies)[:target]
     one_line = " ".join(text.split())
     return [
         Article(id="large", outlet=sources[0][1], text=text, source="bench#large"),
@@ -116,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=Path, default=REPO / "examples")
     parser.add_argument("--megabytes", type=float, default=1.0, help="text to extract (MB)")
     parser.add_argument("--min-articles-per-s", type=float, default=50.0, help="the bound")
+    parser.add_argument(
+        "--min-mb-per-s", type=float, default=0.37, help="the throughput bound (issue 7)"
+    )
     parser.add_argument("--large-megabytes", type=float, default=1.0, help="one article (MB)")
     parser.add_argument("--max-large-s", type=float, default=10.0, help="its bound (s)")
     args = parser.parse_args(argv)
@@ -140,8 +151,12 @@ def main(argv: list[str] | None = None) -> int:
         f"bound:     {verdict} the bound of {args.min_articles_per_s:g} articles/s "
         f"({per_s / args.min_articles_per_s:.1f}x)"
     )
+    mb_per_s = megabytes / elapsed
+    verdict = "meets" if mb_per_s >= args.min_mb_per_s else "BELOW"
+    print(f"bound:     {verdict} the bound of {args.min_mb_per_s:g} MB/s")
     large_ok = time_large(large_articles(sources, args.large_megabytes), args.max_large_s)
-    return 0 if per_s >= args.min_articles_per_s and large_ok else 1
+    fast = per_s >= args.min_articles_per_s and mb_per_s >= args.min_mb_per_s
+    return 0 if fast and large_ok else 1
 
 
 if __name__ == "__main__":
