@@ -1,79 +1,115 @@
 """Who says so: reporting constructions, wire credits and the outlet -> original chain.
 
-Patterns recognised inside a sentence:
+Patterns recognised inside a sentence (the verbs and nouns are data, in
+``source_lexicon``):
 
 - ``X said`` / ``X says`` / ``X told <outlet>`` / ``X claimed|reported|estimated|
-  announced|confirmed|warned|recorded...`` (``REPORTING_VERBS``), ``X said in a
-  statement``;
-- the inverted ``"...," said X`` and ``..., said X``;
-- ``according to X``; ``..., X reported, citing Y`` (X is the intermediary, Y the
-  original); ``X put the number of ... at``;
+  testified|suggested...`` (``REPORTING_VERBS``), ``X said in a statement``, ``X is
+  claiming``, ``X was quoted as saying``, ``X issued a statement``, ``records show``;
+- the inverted ``"...," said X`` and ``..., said X`` (only for verbs that invert: never
+  ``told`` or ``called``);
+- ``according to X``; ``..., X reported, citing Y`` and ``According to <outlet>, X
+  said`` (the outlet is the intermediary, X the original); ``X put the number of ...
+  at``; a participle hung on its clause's subject (``Mr Doe denied it, saying ...``);
+  a passive with its agent (``figures released by the ministry``, ``described by The
+  Times as``);
 - wire credits for the whole article: a dateline ``KESTWICK, March 2 (CPA) -``,
   ``(Reuters)``, a trailing ``— AP``.
 
+What is no source: the subject of an ordinary verb, a word after "with" or "by" that
+reports nothing, "called" meaning telephoned ("someone called 911") or named ("the
+so-called ..."), a reporting word used as an adjective ("the alleged shooter", "the
+reported offer"). A source is a person, body, document or outlet that says or reports.
+
 Source names are kept as written and only trimmed; a generic source that opens the
 sentence loses its capital ("Officials said" -> "officials"), because that capital is the
-sentence's, not the name's. Canonicalising names is the rule layer's job.
+sentence's, not the name's. Canonicalising names is the rule layer's job; "he" and "she"
+are resolved against the rest of the article by ``speakers``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from functools import lru_cache
 
 from assistant.extract.offline.lexicon import words
+from assistant.extract.offline.source_lexicon import (
+    ABBREVIATIONS,
+    AGENT_VERBS,
+    AMBIGUOUS_VERBS,
+    DOCUMENT_AGENT_VERBS,
+    DOCUMENT_NOUNS,
+    EVIDENCE_VERBS,
+    GENERIC_SOURCES,
+    INVERTIBLE_VERBS,
+    NAME_PARTICLES,
+    OUTLET_WORDS,
+    OUTLETS,
+    PARTICIPLES,
+    QUESTION_VERBS,
+    REPORTING_VERBS,
+    ROLE_WORDS,
+    THAT_VERBS,
+)
 from assistant.model import SourceLink, SourceRole, Span
 
-REPORTING_VERBS = (
-    "said", "says", "say", "told", "tells", "claimed", "claims", "reported", "reports",
-    "estimated", "estimates", "announced", "announces", "confirmed", "confirms", "stated",
-    "states", "added", "adds", "warned", "warns", "noted", "notes", "wrote", "writes",
-    "tweeted", "insisted", "insists", "explained", "acknowledged", "predicted",
-    "forecast", "alleged", "alleges", "called", "described", "recorded", "measured",
-)  # fmt: skip
-# Verbs that are just as often nouns ("insurance claims rose"): their source must look
-# like one (a capital, a determiner or a generic source word).
-# So are measuring verbs ("the highest level ever recorded"): the observatory that
-# "recorded a peak of 5.82 metres" is the source of the figure.
-AMBIGUOUS_VERBS = words(
-    "claims reports estimates states notes posts adds forecast alleges recorded measured"
-)
-# Wire services and outlets: a source named here is an intermediary, not an origin.
-OUTLETS = (
-    "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "Bloomberg", "BBC",
-    "CNN", "dpa", "EFE", "ANSA", "Xinhua", "Kyodo", "Yonhap", "PA Media", "Press Association",
-    "UPI", "TASS", "RIA Novosti", "Interfax", "Anadolu", "Al Jazeera", "Sky News", "NPR",
-    "The New York Times", "The Washington Post", "The Guardian", "The Times",
-    "Financial Times", "The Wall Street Journal", "Le Monde", "Der Spiegel", "El País",
-)  # fmt: skip
-OUTLET_WORDS = re.compile(
-    r"\b(?:news\s+agency|newspaper|broadcaster|state\s+media|local\s+media|state\s+television|"
-    r"television|radio|news\s+site|tabloid|wire(?:\s+(?:report|service|agency))?|daily)\b",
-    re.IGNORECASE,
-)
-# Sources whose capital at the start of a sentence is the sentence's, not a name's.
-GENERIC_SOURCES = words("""
-    the a an officials official police authorities residents witnesses rescuers
-    firefighters doctors experts analysts forecasters volunteers sources survivors
-    engineers scientists researchers investigators prosecutors insurers medics locals
-    """)
-# Role nouns that open an appositive: "Jane Doe, a spokeswoman for the ministry, said".
-ROLE_WORDS = words("""
-    spokesman spokeswoman spokesperson head chief director minister secretary president
-    chairman chairwoman chair leader member professor manager official officer commander
-    mayor governor deputy adviser advisor analyst expert researcher resident owner founder
-    executive coordinator representative engineer doctor
-    """)
+__all__ = [
+    "GENERIC_SOURCES",
+    "OUTLETS",
+    "PRONOUNS",
+    "REPORTING_VERBS",
+    "ROLE_WORDS",
+    "Attribution",
+    "AttributionForm",
+    "attribution_for",
+    "build_chain",
+    "find_attributions",
+    "find_wire_credit",
+    "is_outlet",
+    "main_attribution",
+    "quotation_spans",
+]
+
 PRONOUNS = words("he she they it we")
 _OBJECTS = PRONOUNS | words("him her them us me")
-_NOT_SOURCES = words("which who that this there what where i you one")
+_NOT_SOURCES = words("""
+    which who that this there what where i you one no nobody none neither nothing anyone
+    anybody everyone everybody
+    """)
+# A negated report reports nothing: "investigators did not say why", "didn't say".
+_NEGATIONS = words("not never no n't didn't don't doesn't won't wouldn't couldn't can't")
 _AUXILIARIES = words(
     """
     is are was were be been being has have had do does did will would can could may might
-    must should also previously later earlier
+    must should
     """
 )
-_NAME_EDGE = ",;:.\"“”'’"
+# Adverbs that stand between a source and its verb: "the ministry also said", "as the
+# Journal first reported".
+_ADVERBS = words(
+    """
+    also previously later earlier first initially originally then now still again
+    repeatedly publicly privately separately recently finally subsequently further already
+    once since yet just reportedly always too however meanwhile instead likewise though
+    """
+)
+# Lower-case words ending in -ly that are nouns or adjectives, not adverbs.
+_LY_NOUNS = words("daily weekly monthly quarterly family ally rally assembly supply italy")
+_DETERMINERS = words("the a an his her its their our my your this these those")
+# Verbs of speech that are never nouns nor passives: the clause after one has a subject
+# of its own ("Doe said he believed ...").
+_SPEECH_VERBS = words("""
+    said says say told tells added adds wrote writes noted explained insisted insists
+    argued argues stated warned warns testified admitted acknowledged
+    """)
+# Past tenses without -ed that end a subject: "the suspect thought", "the man said".
+_IRREGULAR_PAST = words("""
+    thought said told gave took made went came saw knew found felt left kept held ran
+    began became brought bought wrote spoke heard met sent put set led won lost paid
+    """)
 _PASSIVE = words("is are was were be been being")
 _BOUNDARY_WORDS = words(
     """
@@ -81,31 +117,151 @@ _BOUNDARY_WORDS = words(
     whom so or
     """
 )
-_PREPOSITIONS = words("in on at after before during for from by with of to")
+_CONJUNCTIONS = words("and but or so then yet nor")
+_PREPOSITIONS = words(
+    """
+    in on at after before during for from by with of to under over through about into via
+    without within amid among against despite upon across behind near outside inside along
+    alongside including like unlike besides except per
+    """
+)
 _RELATIVES = words("who whom which whose where")
+_REFLEXIVES = words("himself herself themselves itself")
+_TIME_WORDS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    week month year weekend morning afternoon evening night
+    """
+)
+# Who can open an inverted source in lower case: '..., said the ministry', 'said one man'.
+_INVERTED_OPENERS = (
+    words("the a an one some another several many two three four his her their its")
+    | GENERIC_SOURCES
+    | ROLE_WORDS
+)
+# A role appositive longer than this is left out of the name: "Max Doe" is enough.
+_MAX_ROLE_WORDS = 6
+_NAME_EDGE = ",;:.\"“”'’"
 _WORD_RE = re.compile(r"[\w'’-]+")
+# Quantities before a noun: "one man", "two officials".
+_QUANTIFIERS = words("one two three four five several some many both each another")
+_OPENERS = words("a an the") | _QUANTIFIERS
 
-_VERBS = "|".join(REPORTING_VERBS)
-_VERB_SET = frozenset(REPORTING_VERBS)
-# A quotation: reporting verbs inside it are the quoted person's words, not attributions.
+
+def _trie(words: frozenset[str]) -> str:
+    """A regex for any of ``words`` with shared prefixes factored out ("sa(?:id|ys?)"):
+    the verb list is long, and a flat alternation tries every word at every word."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else f"(?:{'|'.join(branches)})"
+        return body + ("?" if ends else "")
+
+    return emit(tree)
+
+
+_VERB_RE = re.compile(rf"\b(?P<verb>{_trie(REPORTING_VERBS)})\b")
+_QUOTE_MARK = re.compile(r"[\"“”]")
 # What an ambiguous verb must be followed by to be a verb: "claims that", "reports 40".
 _REPORTED_CONTENT = re.compile(
-    r"\s+(?:that|the|a|an|it|they|he|she|there|\d|[A-Z]|"
+    r"\s+(?:that|the|a|an|it|they|he|she|there|his|her|their|its|him|them|\d|[A-Z]|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|some|more|about|at|up|nearly)\b)"
 )
-_QUOTATION = re.compile(r'"[^"\n]*"|“[^”\n]*”')
-_VERB_RE = re.compile(rf"\b(?P<verb>{_VERBS})\b")
 _PUT_RE = re.compile(
-    r"\b(?P<verb>put|puts|gave|gives)\b(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:number|figure|toll|total|tally|count|cost|damage)s?\b)"
+    r"\b(?P<verb>put|puts|gave|gives|pegged)\b(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:number|figure|toll|total|tally|count|cost|damage|offer|value|price)s?\b)"
 )
+# "Gravano quoted Gotti as saying": the one the article quotes is the source.
+_QUOTED_RE = re.compile(r"\b(?P<verb>quoted)\s+(?:[\w’'.-]+\s+){1,4}?as\s+(?:saying|telling)\b")
+# "X issued a statement", "X has issued an update": X speaks in it.
+_STATEMENT_RE = re.compile(
+    r"\b(?P<verb>issued|released|put\s+out|published)\s+(?:a|an|its|their|his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:statement|update|release|communiqu[eé]|bulletin)\b"
+)
+# "the army is also claiming", "ESPN is reporting": a be-form that is not a passive.
+_PROGRESSIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:also|now|still|widely)\s+)?"
+    r"(?P<verb>reporting|claiming|saying|telling|warning|estimating|predicting|insisting|"
+    r"alleging|suggesting|arguing)\b"
+)
+_QUOTED_AS_RE = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+quoted\s+(?:[\w’'-]+\s+){0,4}?as\s+"
+    r"(?P<verb>saying|telling)\b"
+)
+_PARTICIPLES = "|".join(sorted(PARTICIPLES))
+_PARTICIPLE_RE = re.compile(
+    rf"(?:,\s*|\s+and\s+|\b(?:statement|release|letter|post|tweet|update)\s+)"
+    rf"(?P<verb>{_PARTICIPLES})\b"
+)
+_AGENTS = "|".join(sorted(AGENT_VERBS | DOCUMENT_AGENT_VERBS))
+_AGENT_RE = re.compile(rf"\b(?P<verb>{_AGENTS})\s+by\s+")
+# Where the agent's name ends: "described by The Times as", "released by X on Monday".
+_AGENT_END = re.compile(r"\s+(?:as|to|for|in|at|after|before|from|since|during|with|when)\b")
 _ACCORDING_RE = re.compile(r"\b(?P<verb>according to|citing)\s+", re.IGNORECASE)
-_CLAUSE_STOP = re.compile(r"[,;:()\"“”—–]|\s-\s|[.!?](?:\s|$)")
+# "called" reports only before a quotation ('called the devices "crude"'), "for", or
+# "it a ...": "called 911", "called police", "called in six engines" report nothing.
+_CALLED_REPORTS = re.compile(
+    r"\s+(?:for\b|(?:it|this|that|them|him|her)\s+(?:a|an|the)\b|(?:[\w’'-]+\s+){0,5}?[\"“])"
+)
+# "added 10 years", "added to the list", "added a further four": an object, not a report.
+_ADDED_OBJECT = re.compile(
+    r"\s+(?:to\b|\d|a\b|an\b|the\b|some\b|more\b|another\b|nearly\b|about\b|up\b|at\b|"
+    r"its\b|their\b|his\b|her\b)"
+)
+# A past tense with its object inside a would-be name: no name, a clause.
+_VERB_INSIDE = re.compile(r"(?:^|\s)[a-z]{3,}ed\s+(?:the|a|an|to|his|her|their|its|that)\b")
+# "told her to leave", "told reporters to expect": an instruction, not a report.
+_TOLD_TO = re.compile(r"\s+(?:[\w’'-]+\s+){1,3}?to\s+[a-z]")
+# Inside a sentence: a break that ends what one attribution covers.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]*[A-Z]")
+# "He was paroled ... and detectives said": a report that opens a clause of its own.
+_NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:and|but|yet|while|whereas|although|though)\s+$")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+# "According to police, 40 died": a fronted attribution has few words before it.
+_FRONTED_WORDS = 3
+# "X said that ..., but Y": what X said ends at a contrast, or at a clause with a
+# subject of its own ("..., and it appears that ...").
+_CONTRAST = re.compile(
+    r"(?:[,;—–-]\s*|\s)(?:but|although|though|while|whereas|yet)\b|,\s+and\s+(?:it|there)\b"
+)
+# What opens a report after its verb: "said that", "said:", 'said "...'.
+_REPORT_OPENS = re.compile(r"\s*(?:that\b|:|[\"“‘])")
+# "asked why", "questioned whether": a question is a report too.
+_QUESTION_FOLLOWS = re.compile(r"\s+(?:why|whether|how|if|what|when|who)\b")
+_THAT_FOLLOWS = re.compile(r"\s+(?:that|it|he|she|they)\b")
+# Clause boundaries inside a sentence. A full stop is one only when it ends no
+# abbreviation or initial (see ``_stops``).
+_STOP = re.compile(r"[,;:()\"“”—–―]|\s--?\s|[.!?](?=\s|$)")
 # What follows a name but is not part of it: "said the ministry on Monday in a statement".
 _TRAILING = re.compile(
-    r"\s+(?:on|late|early|earlier|last|this|yesterday|today|during|who|which|whose|that|"
-    r"in\s+(?:a|an|its|his|her|their)\s+(?:statement|interview|bulletin|post|briefing|report))"
+    r"\s+(?:on|late|early|earlier|last|this|yesterday|today|during|who|which|whose|that|as|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?"
+    r"(?:statement|interview|bulletin|post|briefing|report|letter|email|tweet))"
     r"\b"
+)
+# A time adjunct between a source and its verb: "the trustees last week warned".
+_TIME_TAIL = re.compile(
+    r"\s+(?:on\s+)?(?:(?:early|late|earlier|later)\s+)?(?:(?:last|this|next)\s+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|week|month|"
+    r"year|weekend|morning|afternoon|evening|night)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$"
+)
+_TAIL_WINDOW = 80
+# How many lower-case words a subject after "the" may have: "the local council".
+_NOUN_WORDS = 3
+# A party tag or an age: "Kay Bailey Hutchison, R-Texas, said", "Jay Roberts, 60, said".
+_TAG = re.compile(
+    r"\(?(?:[RDI]-[A-Z][\w.]*|(?:Republican|Democrat|Democratic|Independent)\b.*|\d{1,3})\)?"
 )
 _DATELINE_CREDIT = re.compile(
     r"^[A-Z][A-Za-z .'-]{1,40},?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+"
@@ -113,11 +269,30 @@ _DATELINE_CREDIT = re.compile(
     re.MULTILINE,
 )
 _OUTLET_ALT = "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
+_OUTLET_SET = frozenset(o.lower() for o in OUTLETS)
+_OUTLET_WORDS_RE = re.compile(rf"\b(?:{OUTLET_WORDS})\b", re.IGNORECASE)
+# A web site ("MyFoxHouston.com") or a station ("WCVB-TV").
+_SITE_OR_STATION = re.compile(r"\b[\w-]+\.\s?(?:com|org|net|co\.uk)\b|-(?:TV|FM|AM|DT)\b")
+# A broadcast call sign counts only as the owner of a reporter ("KYW's Pat Loeb"): alone,
+# "WHO" or "KGB" would pass for one.
+_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}")
+_POSSESSIVE_PERSON = re.compile(r"^(?P<owner>.+?)['’]s?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+$")
 _TOLD_OUTLET = re.compile(
     rf"\s+(?P<to>{_OUTLET_ALT}|(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)*)\b"
 )
 _PAREN_CREDIT = re.compile(rf"\((?P<wire>{_OUTLET_ALT})\)")
 _DASH_CREDIT = re.compile(rf"[—–-]\s*(?P<wire>{_OUTLET_ALT})\s*$", re.MULTILINE)
+
+
+class AttributionForm(StrEnum):
+    """How a construction names its source; it decides what the attribution covers."""
+
+    subject = "subject"  # "the ministry said (that) ...": what follows, or what precedes
+    inverted = "inverted"  # '"...," said the ministry': what precedes
+    according = "according"  # "according to X", "citing X": its own clause
+    participle = "participle"  # "..., saying ...": what follows
+    agent = "agent"  # "figures released by the ministry": its own clause
+    carried = "carried"  # a quotation that goes on with the previous speaker: all of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +302,9 @@ class Attribution:
     ``original`` is whoever made the statement (``None`` when the sentence names only an
     outlet, as in "the BBC reported"); ``intermediaries`` are the outlets it came
     through ("told Reuters", "Reuters reported, citing ..."); ``cue``/``cue_span`` are
-    the reporting words ("said", "according to").
+    the reporting words ("said", "according to"). A ``carried`` attribution names no one
+    in its sentence: a quotation that goes on with the previous sentence's speaker. Its
+    spans are empty, at the end of the sentence.
     """
 
     original: str | None
@@ -135,10 +312,15 @@ class Attribution:
     cue_span: Span
     span: Span  # the whole construction: "the interior ministry said", "according to X"
     intermediaries: tuple[str, ...] = field(default=())
+    form: AttributionForm = AttributionForm.subject
 
     @property
     def is_pronoun(self) -> bool:
         return self.original is not None and self.original.lower() in PRONOUNS
+
+    @property
+    def carried(self) -> bool:
+        return self.form is AttributionForm.carried
 
 
 def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
@@ -147,27 +329,168 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     ``start`` should be the start of a sentence: a source at that position loses its
     sentence-initial capital when it is generic. Raises nothing.
     """
-    quoted = [(q.start(), q.end()) for q in _QUOTATION.finditer(text, start, end)]
+    quoted = quotation_spans(text, start, end)
     found: list[Attribution] = []
-    for m in _ACCORDING_RE.finditer(text, start, end):
-        found.extend(_according(text, m, start, end))
-    for regex in (_VERB_RE, _PUT_RE):
-        for m in regex.finditer(text, start, end):
-            if any(qs < m.start() < qe for qs, qe in quoted):
-                continue
-            attribution = _reporting(text, m, start, end)
+    sentence = text[start:end]
+    if "ccording" in sentence or "citing" in sentence:
+        for m in _ACCORDING_RE.finditer(text, start, end):
+            found.extend(_according(text, m, end))
+    hinted = {h.group(0) for h in _HINTS.finditer(sentence)}
+    for finder in _FINDERS:
+        if finder.hints and hinted.isdisjoint(finder.hints):
+            continue  # a rare construction: skip its pattern when its words are absent
+        for m in finder.regex.finditer(text, start, end):
+            verb_start = m.start("verb")
+            if quoted and any(qs < verb_start < qe for qs, qe in quoted):
+                continue  # the quoted person's words, not an attribution
+            attribution = finder.read(text, m, start, end)
             if attribution is not None:
                 found.append(attribution)
-    # "X reported, citing Y": one construction, not two.
-    merged: list[Attribution] = []
-    for a in sorted(found, key=lambda a: a.cue_span.start):
-        if a.cue == "citing" and merged and merged[-1].original and _is_outlet(merged[-1].original):
-            prev = merged.pop()
-            via = (*prev.intermediaries, prev.original or "")
-            whole = Span(start=prev.span.start, end=a.span.end)
-            a = Attribution(a.original, a.cue, a.cue_span, whole, via)
-        merged.append(a)
-    return merged
+    return _merged(text, found)
+
+
+@lru_cache(maxsize=16)
+def quotation_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The quotations of ``text[start:end]`` as (start, end) pairs. Curly and straight
+    marks pair with each other as written ('“heartbroken"'); a quotation left open runs
+    to ``end``. Cached: the extractor asks about each sentence several times."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for mark in _QUOTE_MARK.finditer(text, start, end):
+        ch, i = mark.group(0), mark.start()
+        if ch == "“" or (ch == '"' and open_at is None):
+            if open_at is None:
+                open_at = i
+        elif open_at is not None:
+            spans.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, end))
+    return tuple(spans)
+
+
+def attribution_for(
+    text: str, attributions: list[Attribution], span: Span, start: int, end: int
+) -> Attribution | None:
+    """The attribution the figure at ``span`` in the sentence ``text[start:end]`` rests
+    on: one that introduces it ("Insurers warned that claims could run into ..."), else
+    the nearest one that covers it; ``None`` when none does. A report covers what it
+    introduces up to a contrast ("X said that ..., but ..."), or what precedes it in its
+    sentence ("..., X said"); not a figure before a report that opens a clause of its
+    own ("He was paroled after five years and detectives said that ..."), nor one after
+    a report that closed its own ('"...," Owen said, but the 86-year-old ...'), nor one
+    across a sentence that the splitter left joined. Raises nothing."""
+    quoted = quotation_spans(text, start, end)
+    covering = [a for a in attributions if _covers(text, a, span, start, end, quoted)]
+    final = [a for a in covering if _closes_sentence(text, a, end)]
+    if final:
+        return final[-1]  # "A, but witnesses said B and C, police said": police say it all
+
+    def distance(a: Attribution) -> int:
+        if a.span.end <= span.start and not re.search(r"[,;]", text[a.span.end : span.start]):
+            return 0
+        return max(0, a.span.start - span.end, span.start - a.span.end)
+
+    return min(covering, key=distance) if covering else None
+
+
+def _covers(
+    text: str, a: Attribution, span: Span, start: int, end: int, quoted: Sequence[tuple[int, int]]
+) -> bool:
+    if a.carried:
+        return True
+    if a.span.start >= span.end:  # the report comes after the figure
+        if _break_between(text, span.end, a.span.start, quoted):
+            return False
+        if a.form is AttributionForm.agent:
+            return not re.search(r"[,;]", text[span.end : a.span.start])
+        if not _leading(text, a, end):
+            return True  # "..., police said": all that precedes
+        between = text[span.end : a.span.start]
+        return not (_NEW_CLAUSE.search(between) or _CONTRAST.search(between))
+    if _break_between(text, a.span.end, span.start, quoted):
+        return False
+    if a.form is AttributionForm.agent:
+        return not re.search(r"[,;]", text[a.span.end : span.start])
+    if a.form is AttributionForm.according:
+        return len(_WORD_RE.findall(text, start, a.span.start)) <= _FRONTED_WORDS
+    if not (_leading(text, a, end) or _parenthetical(text, a, start, end)):
+        return False
+    return not _CONTRAST.search(text, a.span.end, span.start)
+
+
+def main_attribution(text: str, attributions: list[Attribution], end: int) -> Attribution | None:
+    """The attribution a sentence with no figure rests on: the one that closes it
+    ("..., which he claimed he needed, officials said."), else the first. Raises
+    nothing."""
+    final = [a for a in attributions if _closes_sentence(text, a, end)]
+    if final:
+        return final[-1]
+    return attributions[0] if attributions else None
+
+
+def _closes_sentence(text: str, a: Attribution, end: int) -> bool:
+    """ "..., police said." / "..., according to Brown.": nothing but adjuncts after it."""
+    if a.form not in (AttributionForm.subject, AttributionForm.inverted, AttributionForm.according):
+        return False
+    if a.form is AttributionForm.subject and _leading(text, a, end):
+        return False
+    if not re.search(r"[,”\"]\s*$", text[max(0, a.span.start - 20) : a.span.start]):
+        return False
+    rest = text[a.span.end : end]
+    return re.fullmatch(r"[^,;:“\"]*[.!?]?[\"”’)]*\s*", rest) is not None
+
+
+def _break_between(text: str, lo: int, hi: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    """A sentence boundary (outside quotations) or a semicolon between ``lo`` and ``hi``."""
+    for m in _SENTENCE_BREAK.finditer(text, lo, min(len(text), hi + 3)):
+        if m.start() >= hi or any(qs <= m.start() < qe for qs, qe in quoted):
+            continue
+        if m.group(0)[0] == "." and _abbreviation_at(text, lo, m.start()):
+            continue  # "Mr. Gigante"
+        return True
+    return False
+
+
+def _parenthetical(text: str, a: Attribution, start: int, end: int) -> bool:
+    """ "At one time, Owen said, firefighters ...": an attribution between commas covers
+    the whole sentence."""
+    lead = text[start : a.span.start].rstrip()
+    return lead.endswith(",") and text[a.span.end : end].lstrip().startswith(",")
+
+
+def _leading(text: str, a: Attribution, end: int) -> bool:
+    """Whether what the attribution reports follows it ("X said that ...", "X said 40
+    ...", "X said on Monday: ...", "..., saying ...") rather than precedes it ('"...," X
+    said in a statement.')."""
+    if a.form is AttributionForm.participle:
+        return True
+    if a.form is not AttributionForm.subject:
+        return False
+    return _leads(text, a.span.end, end)
+
+
+@lru_cache(maxsize=256)
+def _leads(text: str, at: int, end: int) -> bool:
+    """``_leading`` for a subject-form attribution ending at ``at``; cached, since every
+    figure of a sentence asks about the same attributions."""
+    after = _PARENTHESES.sub("", text[at:end])
+    if _REPORT_OPENS.match(after):
+        return True
+    first = re.match(r"\s*([\w'’-]+)", after)
+    if first is None:
+        return re.match(r"\s*,\s*[\"“‘]", after) is not None  # 'said, "..."'
+    word = first.group(1).lower()
+    if word not in _PREPOSITIONS and word not in _TIME_WORDS and word not in _ADVERBS:
+        return True
+    clause = re.match(r"[^,.;:!?“\"]*([,.;:!?“\"]?)", after)
+    assert clause is not None  # the pattern matches any text
+    if clause.group(1) in (":", "“", '"'):
+        return True  # "said on Monday: ..."
+    if clause.group(1) == "," and re.match(r"\s*[\"“‘]", after[clause.end() :]):
+        return True  # 'said in a statement, "..."'
+
+    return any(_verbish(w) or w == "that" for w in _WORD_RE.findall(clause.group(0)))
 
 
 def find_wire_credit(text: str, outlet: str | None = None) -> str | None:
@@ -196,7 +519,7 @@ def build_chain(
     if attribution is not None:
         intermediaries.extend(attribution.intermediaries)
         original = attribution.original
-        if original and _is_outlet(original):
+        if original and is_outlet(original):
             intermediaries.append(original)
             original = None
     for name in intermediaries:
@@ -207,153 +530,591 @@ def build_chain(
     return links
 
 
+@lru_cache(maxsize=4096)
+def is_outlet(name: str) -> bool:
+    """Whether ``name`` is a news outlet or one of its reporters ("Reuters", "the
+    network", "MyFoxHouston.com", "WCVB-TV", "CNN and NBC", "KYW's Pat Loeb")."""
+    name = name.strip()
+    bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    if bare.lower() in _OUTLET_SET or name.lower() in _OUTLET_SET:
+        return True
+    if _OUTLET_WORDS_RE.search(name) or _SITE_OR_STATION.search(bare):
+        return True
+    parts = re.split(r"\s+and\s+|,\s*", bare)
+    if len(parts) > 1 and all(p and is_outlet(p) for p in parts):
+        return True
+    owner = _POSSESSIVE_PERSON.match(bare)
+    if owner is None:
+        return False
+    return _CALL_SIGN.fullmatch(owner.group("owner")) is not None or is_outlet(owner.group("owner"))
+
+
 # --------------------------------------------------------------------------- patterns
 
 
-def _according(text: str, m: re.Match[str], start: int, end: int) -> list[Attribution]:
+def _according(text: str, m: re.Match[str], end: int) -> list[Attribution]:
     name, name_end = _name_after(text, m.end(), end)
     if not name or name.split()[0].lower() in _NOT_SOURCES or re.search(r"\d", name):
         return []
     cue = m.group("verb")
     cue_span = Span(start=m.start(), end=m.start() + len(cue))
-    return [Attribution(name, cue.lower(), cue_span, Span(start=m.start(), end=name_end))]
+    span = Span(start=m.start(), end=name_end)
+    return [Attribution(name, cue.lower(), cue_span, span, form=AttributionForm.according)]
 
 
 def _reporting(text: str, m: re.Match[str], start: int, end: int) -> Attribution | None:
-    verb = m.group("verb")
-    if verb in AMBIGUOUS_VERBS and not _REPORTED_CONTENT.match(text, m.end(), end):
-        return None  # "insurance claims rose": a noun, not a verb
-    cue_span = Span(start=m.start(), end=m.end())
-    # ", said the ministry": the source follows the verb.
-    inverted = _inverted_source(text, m, start, end)
-    if inverted is not None:
-        name, name_end = inverted
-        return Attribution(
-            name, verb, cue_span, Span(start=m.start(), end=name_end), _via(text, m, end)
-        )
-    np_start, words = _source_before(text, start, m.start())
-    if words and words[-1].lower() in _PASSIVE | {"to"}:
-        return None  # "damage is estimated at", "declined to say": no one says anything
-    while words and words[-1].lower() in _AUXILIARIES:
-        words.pop()  # "the ministry has said"
-    name = " ".join(words)
-    if not name or not _plausible_source(name, verb):
+    """ "X said", "said X", "X put the toll at", "X issued a statement"."""
+    verb = " ".join(m.group("verb").split())
+    if not _used_as_verb(text, m, start):
         return None
-    np_start = _skip_space(text, np_start)
-    role_start = _appositive_start(text, start, np_start, name)
-    if role_start is not None:
-        name = " ".join(text[role_start:np_start].split()) + " " + name
-        np_start = role_start
-    name = _uncapitalise(text, start, np_start, name)
+    cue_span = Span(start=m.start("verb"), end=m.end("verb"))
+    if verb in INVERTIBLE_VERBS and not _after_appositive(text, start, m.start("verb")):
+        inverted = _inverted_source(text, m, start, end)
+        if inverted is not None:
+            name, name_end = inverted
+            span = Span(start=cue_span.start, end=name_end)
+            via = _via(text, m, end)
+            return Attribution(name, verb, cue_span, span, via, AttributionForm.inverted)
+    if not _reports_here(text, m, verb, end):
+        return None
+    subject = _source_before(text, start, m.start("verb"), verb)
+    if subject is None:
+        return None
+    np_start, name = subject
     return Attribution(name, verb, cue_span, Span(start=np_start, end=m.end()), _via(text, m, end))
 
 
-def _via(text: str, m: re.Match[str], end: int) -> tuple[str, ...]:
-    """The outlet in "told Reuters", "told the Continental Press Agency" (not "told
-    reporters")."""
-    if m.group("verb") not in ("told", "tells"):
-        return ()
-    told = _TOLD_OUTLET.match(text, m.end(), end)
-    return (told.group("to"),) if told else ()
+def _after_appositive(text: str, start: int, verb_start: int) -> bool:
+    """ "Jon Owen, the director, said the fire spread": the verb follows an appositive
+    between commas, so its source stands before it, not after."""
+    lead = text[start:verb_start].rstrip()
+    if not lead.endswith(","):
+        return False
+    comma = start + len(lead) - 1
+    cs = _skip_space(text, _chunk_start(text, start, comma))
+    chunk = text[cs:comma].strip()
+    return _describes_person(chunk) and text[start:cs].rstrip().endswith((",", ")"))
 
 
-def _source_before(text: str, start: int, verb_start: int) -> tuple[int, list[str]]:
-    """The noun phrase before a reporting verb: its start and its words.
+def _describes_person(chunk: str) -> bool:
+    """An appositive that describes a source: "a spokeswoman", "R-Texas", "60", "who
+    leads the group", "visiting a shelter" - not "on Monday morning" or "where he
+    escaped", which end what the source said."""
+    ws = chunk.split()
+    if not ws:
+        return False
+    lower = [w.lower() for w in ws]
+    if "where" in lower or "which" in lower:
+        return False
+    if _TAG.fullmatch(chunk) or lower[0] in ("who", "whose", "a", "an"):
+        return True
+    if ws[0].islower() and lower[0].endswith("ing") and lower[0] not in _PREPOSITIONS:
+        return True
+    return _appositive_kind(chunk) == "role"
 
-    It begins after the last comma, quote or bracket and after the last clause word
-    ("where residents say"). When a comma stands right before the verb, the phrase is
-    the chunk before it ("Dr Imre Kalnay, head of the department, said"), skipping back
-    over an interjected clause ("Paul Haverty, visiting a shelter, said"; "Gideon Marsh,
-    who leads the observatory, said").
+
+def _progressive(text: str, m: re.Match[str], start: int, end: int) -> Attribution | None:
+    """ "the army is also claiming", "X was quoted as saying": the source is before the
+    be-form, which is no passive here."""
+    subject = _source_before(text, start, m.start(), m.group("verb"))
+    if subject is None:
+        return None
+    np_start, name = subject
+    cue_span = Span(start=m.start("verb"), end=m.end("verb"))
+    return Attribution(name, m.group("verb"), cue_span, Span(start=np_start, end=m.end()))
+
+
+def _participle(text: str, m: re.Match[str], start: int, end: int) -> Attribution | None:
+    """ "Mr Doe denied it, saying ...": the statement is the clause subject's."""
+    verb = m.group("verb")
+    if verb == "calling" and not _CALLED_REPORTS.match(text, m.end(), end):
+        return None
+    if verb == "adding" and _ADDED_OBJECT.match(text, m.end(), end):
+        return None  # "adding three years to his sentence"
+    found = _clause_subject(text, start, m.start())
+    if found is None:
+        return None
+    name = _uncapitalise(text, start, found[0], found[1])
+    cue_span = Span(start=m.start("verb"), end=m.end("verb"))
+    span = Span(start=cue_span.start, end=cue_span.end)
+    return Attribution(name, verb, cue_span, span, form=AttributionForm.participle)
+
+
+def _agent(text: str, m: re.Match[str], start: int, end: int) -> Attribution | None:
+    """ "figures released by the ministry", "described by The Times as ...": the agent
+    of a reporting passive is the source."""
+    verb = m.group("verb")
+    if verb in DOCUMENT_AGENT_VERBS and not _document_before(text, start, m.start()):
+        return None  # "the hostages were released by the rebels"
+    _, limit = _name_after(text, m.end(), end)
+    cut = _AGENT_END.search(text, m.end(), limit)
+    limit = cut.start() if cut else limit
+    for word in _WORD_RE.finditer(text, m.end(), limit):
+        if _finite(word.group(0)) or word.group(0) in EVIDENCE_VERBS | {"put", "puts"}:
+            limit = word.start()  # "figures released by the port authority put ..."
+            break
+    name, name_end = _name_after(text, m.end(), limit)
+    if not name or not (name[0].isupper() or name.split()[0].lower() in _INVERTED_OPENERS):
+        return None
+    if name.split()[0].lower() in _OBJECTS | _NOT_SOURCES or re.search(r"\d", name):
+        return None
+    cue_span = Span(start=m.start("verb"), end=m.end("verb"))
+    span = Span(start=m.start(), end=name_end)
+    return Attribution(name, verb, cue_span, span, form=AttributionForm.agent)
+
+
+@dataclass(frozen=True, slots=True)
+class _Finder:
+    """A pattern and the function that reads an attribution from its match."""
+
+    regex: re.Pattern[str]
+    read: Callable[[str, re.Match[str], int, int], Attribution | None]
+    hints: tuple[str, ...] = ()  # one of these must be in the sentence for a match
+
+
+def _document_before(text: str, start: int, pos: int) -> bool:
+    before = [w.lower() for w in _WORD_RE.findall(text, max(start, pos - 60), pos)][-6:]
+    return any(w in DOCUMENT_NOUNS or w in ("toll", "tally", "count", "list") for w in before)
+
+
+# --------------------------------------------------------------------------- verb checks
+
+
+def _used_as_verb(text: str, m: re.Match[str], start: int) -> bool:
+    """Not "the so-called", "a well-maintained", "the alleged shooter", "his reported
+    offer": a reporting word after a hyphen or a determiner is no verb."""
+    at = m.start("verb")
+    if at > start and text[at - 1] == "-":
+        return False
+    before = _WORD_RE.findall(text, max(start, at - 30), at)
+    return not (before and before[-1].lower() in _DETERMINERS and text[at - 1].isspace())
+
+
+def _reports_here(text: str, m: re.Match[str], verb: str, end: int) -> bool:
+    """Whether what follows makes the word a reporting verb in this sentence."""
+    after = m.end()
+    if re.match(r"\s+by\b", text[after:end]):
+        return False  # a passive with its agent: see ``_agent``
+    if verb in AMBIGUOUS_VERBS and not _REPORTED_CONTENT.match(text, after, end):
+        return False  # "insurance claims rose": a noun, not a verb
+    if verb == "called":
+        return _CALLED_REPORTS.match(text, after, end) is not None
+    if verb in ("added", "adds"):
+        return _ADDED_OBJECT.match(text, after, end) is None
+    if verb in THAT_VERBS:
+        return _THAT_FOLLOWS.match(text, after, end) is not None
+    if verb == "identified":
+        return re.search(r"\sas\s", text[after:end]) is not None
+    if verb == "valued":
+        return re.match(r"\s+(?:[\w’'-]+\s+){0,3}?at\b", text[after:end]) is not None
+    if verb in QUESTION_VERBS:
+        return _QUESTION_FOLLOWS.match(text, after, end) is not None
+    if verb in ("told", "tells") and _TOLD_TO.match(text, after, end):
+        return False
+    if verb in ("accused", "believed"):
+        return re.match(r"\s+(?:of|to)\b", text[after:end]) is None  # "the man accused of"
+    return True
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def _source_before(text: str, start: int, verb_start: int, verb: str) -> tuple[int, str] | None:
+    """The source before a reporting verb: where it starts and the name, or ``None``.
+
+    The name begins after the last comma, quote or bracket and after the last clause word
+    ("where residents say"). When a comma stands right before the verb, the source is
+    the chunk before the appositives ("Dr Imre Kalnay, head of the department, said";
+    "Max Doe, 60, R-Texas, who leads the group, said"). A second verb ("Jay Roe lives
+    nearby and said") takes its clause's subject; "one man who says" the noun before
+    "who".
     """
-    end = verb_start
+    end = _trim_tail(text, start, verb_start, _ADVERBS)
+    words_before = _WORD_RE.findall(text, max(start, end - 30), end)
+    passive = words_before and words_before[-1].lower() in _PASSIVE | {"to"}
+    if passive and not verb.endswith("ing"):
+        return None  # "damage is estimated at", "declined to say": no one says anything
+    end = _trim_tail(text, start, end, _ADVERBS | _AUXILIARIES)
+    lead = text[start:end].rstrip()
+    if lead.endswith((",", ")")):
+        found = _before_appositives(text, start, start + len(lead))
+    else:
+        found = _in_clause(text, start, end)
+    if found is None:
+        return None
+    np_start, name = found
+    name = _clean_name(name)
+    if not name or not _plausible_source(name, verb):
+        return None
+    return np_start, _uncapitalise(text, start, np_start, name)
+
+
+def _trim_tail(text: str, start: int, end: int, skipped: frozenset[str]) -> int:
+    """``end`` moved back over the ``skipped`` words (adverbs, auxiliaries), -ly adverbs
+    and time adjuncts before a verb: "the ministry has also said", "the trustees last
+    week warned"."""
+    while True:
+        lo = max(start, end - _TAIL_WINDOW)  # the words just before the verb are enough
+        stripped = text[lo:end].rstrip()
+        written = _last_word(stripped)
+        if not written:
+            return lo + len(stripped)
+        word = written.lower()
+        time = _TIME_TAIL.search(stripped) if word in _TIME_WORDS else None
+        if time and (time.start() > 0 or lo > start):
+            end = lo + time.start()
+            continue
+        adverb = word.endswith("ly") and word not in _LY_NOUNS and written.islower()
+        if word in skipped or adverb:
+            end = lo + len(stripped) - len(written)
+            continue
+        return lo + len(stripped)
+
+
+def _last_word(phrase: str) -> str:
+    """The word that ends ``phrase``, or "" when it ends in punctuation."""
+    i = len(phrase)
+    while i > 0 and (phrase[i - 1].isalnum() or phrase[i - 1] in "_'’-"):
+        i -= 1
+    return phrase[i:]
+
+
+def _before_appositives(text: str, start: int, pos: int) -> tuple[int, str] | None:
+    """The name before the appositives that end at ``pos`` (just after a comma or a
+    bracket), with the role appositive next to it when there is one ("Jane Doe, a
+    spokeswoman")."""
+    chunks: list[tuple[int, int]] = []
+    while True:
+        lead = text[start:pos].rstrip()
+        pos = start + len(lead)
+        if lead.endswith(")"):
+            opening = text.rfind("(", start, pos)
+            if opening < 0:
+                return None
+            pos = opening
+            continue
+        if lead.endswith(","):
+            pos -= 1
+        cs = _skip_space(text, _chunk_start(text, start, pos))
+        chunk = text[cs:pos].strip()
+        kind = _appositive_kind(chunk)
+        before = text[start:cs].rstrip()
+        if not before.endswith((",", ")")):
+            break
+        if kind is None and not chunk.startswith("the "):
+            break  # "the lobby for older Americans" after a comma describes the name before
+        chunks.append((cs, pos))
+        pos = start + len(before)
+    if not chunk:
+        return None
+    if not chunks and not text[start:cs].strip():
+        # "The site manager at the store that burned, says ...": a stray comma after a
+        # subject with a relative clause.
+        relative = re.search(r"\s(?:that|who|which)\s", chunk)
+        if relative:
+            return cs, chunk[: relative.start()]
+    if not chunks and not _proper_name(chunk):
+        return None  # "the suspect, identified as ...": a participle, not a reporting verb
+    if len(chunks) == 1 and chunk[:1].isupper():
+        role = " ".join(text[chunks[0][0] : chunks[0][1]].split())
+        if _appositive_kind(role) == "role" and len(role.split()) <= _MAX_ROLE_WORDS:
+            return cs, f"{' '.join(chunk.split())}, {role}"
+    return _in_clause(text, cs, pos)
+
+
+def _proper_name(chunk: str) -> bool:
+    """Capitalised words only ("Gary Hargrove", "Hugh W. Sloan Jr."), and not an
+    abbreviation alone ("Mo.")."""
+    ws = chunk.split()
+    if len(ws) == 1 and ws[0].rstrip(".") in ABBREVIATIONS:
+        return False
+    return all(w[:1].isupper() or w.lower() in NAME_PARTICLES or w == "and" for w in ws)
+
+
+def _appositive_kind(chunk: str) -> str | None:
+    """ "role" for "a spokeswoman for X", "head of Y"; "other" for another appositive
+    (an age, a party tag, "who leads the group", "visiting a shelter", "an advocacy
+    group"); ``None`` when the chunk is no appositive."""
+    ws = chunk.split()
+    if not ws:
+        return "other"
+    first = ws[0].lower()
+    if _TAG.fullmatch(chunk) or all(w.lower() in _ADVERBS for w in ws):
+        return "other"  # "R-Texas", "60", "too"
+    if first in _PREPOSITIONS or any(w.lower() in _RELATIVES for w in ws):
+        return "other"
+    if ws[0].islower() and (first.endswith("ing") or first.endswith("ed")):
+        return "other"
+    if ws[0][:1].islower() or first in ("the", "a", "an"):
+        head = [w.lower().rstrip(",").removesuffix("’s").removesuffix("'s") for w in ws[:6]]
+        if any(w in ROLE_WORDS for w in head):
+            return "role"
+        if first in ("a", "an"):
+            return "other"
+    return None
+
+
+def _in_clause(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """The noun phrase that ends at ``end``: from the last clause boundary, with the
+    coordination and relative-clause rules of ``_source_before``."""
     chunk_start = _chunk_start(text, start, end)
-    if not text[chunk_start:end].strip() and text[start:chunk_start].rstrip().endswith(","):
-        end = text.rindex(",", start, chunk_start)
-        chunk_start = _chunk_start(text, start, end)
-        chunk = [w.lower() for w in text[chunk_start:end].split()]
-        first = chunk[0] if chunk else ""
-        interjected = (
-            first.endswith("ing") or first in _PREPOSITIONS or any(w in _RELATIVES for w in chunk)
-        )
-        if interjected and text[start:chunk_start].rstrip().endswith(","):
-            end = text.rindex(",", start, chunk_start)
-            chunk_start = _chunk_start(text, start, end)
-    np_start = chunk_start
     tokens = list(_WORD_RE.finditer(text, chunk_start, end))
+    if tokens and tokens[-1].group(0).lower() in ("and", "but", "or"):
+        return _clause_subject(text, start, tokens[-1].start())  # "lives nearby and said"
+    np_start = chunk_start
+    boundary: re.Match[str] | None = None
     for i, word in enumerate(tokens):
         lower = word.group(0).lower()
-        if lower not in _BOUNDARY_WORDS:
+        if word.group(0) in _SPEECH_VERBS:
+            np_start, boundary = word.end(), None  # "Doe said he believed": "he"
             continue
+        if lower not in _BOUNDARY_WORDS or (word.group(0).isupper() and len(lower) > 1):
+            continue  # "WHO said" is no relative clause
         # "and"/"or" join clauses only after a verb: "the dam failed and officials said",
         # but "the fire and rescue service said".
         if lower in ("and", "or") and not any(_verbish(w.group(0)) for w in tokens[:i]):
             continue
         np_start = word.end()
-    return np_start, text[np_start:end].split()
+        boundary = word
+    np_start = _skip_space(text, np_start)
+    name = " ".join(text[np_start:end].split())
+    if boundary is not None and boundary.group(0).lower() in ("that", "who", "which"):
+        lowered = {w.lower() for w in name.split()}
+        if lowered & _AUXILIARIES:  # "other groups that are pushing to ... accused"
+            before = _in_clause(text, start, boundary.start())
+            if before is not None and before[1]:
+                return before
+    if boundary is not None and not name:
+        lower = boundary.group(0).lower()
+        if lower in ("who", "that", "which"):
+            return _antecedent(text, start, boundary.start())  # "one man who says"
+        if lower in ("and", "but", "or"):
+            return _clause_subject(text, start, boundary.start())
+    if name and name.split()[0].lower() in _PREPOSITIONS:
+        return _clause_subject(text, start, np_start)  # "but at the same time acknowledged"
+    return np_start, name
+
+
+def _antecedent(text: str, start: int, pos: int) -> tuple[int, str] | None:
+    """The noun phrase a relative pronoun at ``pos`` stands for: "spoke to one man who",
+    "the testimony of a doorman who", "sportscaster Mike Lynch, who"."""
+    end = pos
+    lead = text[start:end].rstrip()
+    if lead.endswith(","):
+        end = start + len(lead) - 1
+    chunk_start = _chunk_start(text, start, end)
+    tokens = list(_WORD_RE.finditer(text, chunk_start, end))
+    np_start = chunk_start
+    for word in tokens:
+        lower = word.group(0).lower()
+        if lower in _PREPOSITIONS or lower in _BOUNDARY_WORDS or _verbish(word.group(0)):
+            np_start = word.end()
+    # "set up a company that claims": the noun phrase opens at its determiner
+    opening = [w for w in tokens if w.start() >= np_start and w.group(0).lower() in _OPENERS]
+    if opening:
+        np_start = opening[-1].start()
+    np_start = _skip_space(text, np_start)
+    name = " ".join(text[np_start:end].split())
+    return (np_start, name) if name else None
+
+
+def _clause_subject(text: str, start: int, pos: int) -> tuple[int, str] | None:
+    """The subject of the first clause of ``text[start:pos]``: a pronoun, a name, or a
+    determiner with a name or a generic source ("The AARP", "Jay Roberts", "he", "the
+    police"), after any opening adverbial ("At that hearing, he ...")."""
+    for cs, ce in _chunks(text, start, pos):
+        tokens = list(_WORD_RE.finditer(text, cs, ce))
+        while tokens and tokens[0].group(0).lower() in _CONJUNCTIONS | _ADVERBS | {"however"}:
+            tokens = tokens[1:]
+        if not tokens:
+            continue
+        first = tokens[0].group(0)
+        if first.lower() in _PREPOSITIONS or (first.islower() and first.endswith("ing")):
+            continue  # "At that hearing," "Speaking on Friday,"
+        if first.lower() in ("he", "she", "they", "we"):
+            return tokens[0].start(), first
+        taken = _leading_name(tokens)
+        if not taken:
+            return None
+        return taken[0].start(), " ".join(text[taken[0].start() : _name_end(text, taken)].split())
+    return None
+
+
+def _leading_name(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The words of the name that opens a clause: capitalised words after an optional
+    determiner, or a determiner and a generic source ("the police", "the suspect")."""
+    taken: list[re.Match[str]] = []
+    article = ("the", "a", "an")
+    for i, m in enumerate(tokens):
+        token = m.group(0)
+        if i == 0 and token.lower() in article:
+            taken.append(m)
+            continue
+        if token[:1].isupper():
+            taken.append(m)
+            continue
+        following = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        if token in ROLE_WORDS and following[:1].isupper() and taken:
+            taken.append(m)  # "Quarry owner Dale Pryce"
+            continue
+        lowers = sum(1 for t in taken if t.group(0).islower())
+        after_article = bool(taken) and taken[0].group(0).lower() in article
+        verb_like = lowers > 0 and token.endswith("s")  # "the statement expresses"
+        if after_article and lowers < _NOUN_WORDS and not _ends_subject(token) and not verb_like:
+            taken.append(m)  # "The charity", "the local council"
+            continue
+        break
+    if len(taken) == 1 and taken[0].group(0).lower() in article:
+        return []
+    return taken
+
+
+def _ends_subject(word: str) -> bool:
+    """A word that follows a subject rather than belongs to it: a verb."""
+    lower = word.lower()
+    return _verbish(word) or lower in _IRREGULAR_PAST or lower in _PREPOSITIONS
+
+
+def _name_end(text: str, taken: list[re.Match[str]]) -> int:
+    """Where a run of name words ends, with the full stop of a last abbreviation
+    ("Jr.")."""
+    end = taken[-1].end()
+    if text[end : end + 1] == "." and _abbreviation_at(text, taken[0].start(), end):
+        end += 1
+    return end
+
+
+def _clean_name(name: str) -> str:
+    """A name without the conjunction before it, the reflexive after it ("Costello
+    himself") or a stray lower-case word before a proper name ("explosives New York City
+    Police Commissioner James O'Neill")."""
+    ws = name.split()
+    while ws and ws[0].lower() in _CONJUNCTIONS:
+        ws = ws[1:]
+    while ws and ws[-1].lower() in _REFLEXIVES:
+        ws = ws[:-1]
+    if (
+        len(ws) > 2
+        and ws[0].islower()
+        and ws[0] not in _DETERMINERS | GENERIC_SOURCES | ROLE_WORDS | _QUANTIFIERS
+        and all(w[:1].isupper() for w in ws[1:])
+    ):
+        ws = ws[1:]
+    return " ".join(ws)
+
+
+def _finite(word: str) -> bool:
+    """An auxiliary or a reporting verb: "the ministry said the dam had failed"."""
+    return word.islower() and (word in _AUXILIARIES or word in REPORTING_VERBS)
 
 
 def _verbish(word: str) -> bool:
     lower = word.lower()
-    return lower in _AUXILIARIES or lower in _VERB_SET or lower.endswith("ed")
+    return lower in _AUXILIARIES or lower in REPORTING_VERBS or lower.endswith("ed")
+
+
+def _stops(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Clause boundaries in ``text[start:end]``: commas, quotes, brackets, dashes, and
+    full stops that end no abbreviation ("Sen.", "Jr.", "F.B.I.", "Carolyn B.") or web
+    address ("MyFoxHouston. com")."""
+    for m in _STOP.finditer(text, start, end):
+        if m.group(0) == "." and _abbreviation_at(text, start, m.start()):
+            continue
+        yield m
+
+
+def _abbreviation_at(text: str, start: int, dot: int) -> bool:
+    word = re.search(r"[\w.]+$", text[max(start, dot - 12) : dot])
+    if word is None:
+        return False
+    token = word.group(0)
+    if "." in token or (len(token) == 1 and token.isupper()):
+        return True  # "U.S.", "F.B.I.", an initial
+    if token in ABBREVIATIONS:
+        return True
+    return re.match(r"\s?(?:com|org|net)\b", text[dot + 1 : dot + 6]) is not None
 
 
 def _chunk_start(text: str, start: int, end: int) -> int:
-    """After the last comma, quote, bracket or dash in ``text[start:end]``."""
+    """After the last clause boundary in ``text[start:end]``."""
     pos = start
-    for stop in _CLAUSE_STOP.finditer(text, start, end):
+    for stop in _stops(text, start, end):
         pos = stop.end()
     return pos
+
+
+def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The pieces of ``text[start:end]`` between clause boundaries, in order."""
+    pos = start
+    for stop in _stops(text, start, end):
+        if stop.start() > pos:
+            yield pos, stop.start()
+        pos = stop.end()
+    if end > pos:
+        yield pos, end
 
 
 def _inverted_source(text: str, m: re.Match[str], start: int, end: int) -> tuple[str, int] | None:
     """The source after the verb in '"...," said X' or '..., said the ministry', and
     where it ends; ``None`` unless a comma or quote stands right before the verb and a
-    plausible name follows it."""
-    lead = text[start : m.start()].rstrip()
+    name follows it that ends its clause ("said a postal worker recognised it" is
+    content, "said under oath" and "said Friday" name no one)."""
+    lead = text[start : m.start("verb")].rstrip()
     if not lead or lead[-1] not in ",\"”’'":
         return None
     name, name_end = _name_after(text, m.end(), end)
-    if not name or name.split()[0].lower() in _NOT_SOURCES | _PREPOSITIONS | _OBJECTS:
+    if not name:
+        return None
+    first = name.split()[0]
+    lower = first.lower()
+    if lower in _NOT_SOURCES | _PREPOSITIONS | _TIME_WORDS | _ADVERBS:
+        return None
+    if lower in _OBJECTS and (lower != "her" or len(name.split()) == 1):
         return None  # ", called it ...": a pronoun after the verb is its object
+    if first[:1].islower() and lower not in _INVERTED_OPENERS and not _names_someone(name):
+        return None  # "said earlier", but "said prison spokesman Al Quintero"
     if len(name.split()) > 8 or not _plausible_source(name, m.group("verb")):
         return None
-    if any(w.islower() and _verbish(w) for w in name.split()):
+    if _VERB_INSIDE.search(name) or any(_finite(w) for w in name.split()):
         return None  # "X, a spokeswoman, said the dam failed": that is content, not a name
+    stop = next(_stops(text, name_end, end), None)
+    rest = text[name_end : stop.start() if stop else end]
+    if any(_finite(w) or w.endswith("ed") for w in _WORD_RE.findall(rest) if w.islower()):
+        return None  # "said a postal worker at the facility recognised the package"
     return name, name_end
+
+
+def _names_someone(name: str) -> bool:
+    """A name with a role, a generic source or a proper name in it: "prison spokesman Al
+    Quintero", "terminal manager Jasper Hall"."""
+    return any(
+        w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower() in GENERIC_SOURCES
+        for w in name.split()
+    )
 
 
 def _plausible_source(name: str, verb: str) -> bool:
     words = name.split()
-    if len(words) > 10 or re.search(r"\d", name):
+    if not words or len(words) > 10:
+        return False
+    if re.search(r"\d", name) and not is_outlet(name):
         return False
     lowered = [w.lower().strip(".,") for w in words]
-    if lowered[0] in _NOT_SOURCES or any(w in _AUXILIARIES for w in lowered):
+    if lowered[0] in _NOT_SOURCES and not (lowered[0] == "one" and len(lowered) > 1):
         return False
-    if all(w in ("the", "a", "an", "its", "their") for w in lowered):
+    if any(w in _AUXILIARIES or w in _NEGATIONS or w.endswith("n't") for w in lowered):
         return False
+    if _VERB_INSIDE.search(name):
+        return False  # "they later apprehended the suspect", "amounted to an accusation"
+    if all(w in _DETERMINERS or w in _ADVERBS or w in _TIME_WORDS for w in lowered):
+        return False
+    if lowered[0] in _PREPOSITIONS or lowered[-1] in _CONJUNCTIONS | _PREPOSITIONS:
+        return False
+    if verb in EVIDENCE_VERBS:
+        return any(w in DOCUMENT_NOUNS for w in lowered)  # "records show", not "he showed"
     if verb in AMBIGUOUS_VERBS:
-        return words[0][0].isupper() or lowered[0] in GENERIC_SOURCES
+        return words[0][0].isupper() or lowered[0] in GENERIC_SOURCES | _DETERMINERS
     return True
-
-
-def _appositive_start(text: str, start: int, np_start: int, name: str) -> int | None:
-    """Where the name before a role appositive starts: "Dr Imre Kalnay, head of ...",
-    or ``None`` when ``name`` is not such an appositive."""
-    words = [w.lower() for w in name.split()]
-    head = words[1] if words[0] in ("a", "an", "the") and len(words) > 1 else words[0]
-    lead = text[start:np_start].rstrip()
-    if head not in ROLE_WORDS or not lead.endswith(","):
-        return None
-    comma = start + len(lead) - 1
-    chunk_start = start
-    for m in _CLAUSE_STOP.finditer(text, start, comma):
-        chunk_start = m.end()
-    chunk_start = _skip_space(text, chunk_start)
-    chunk = text[chunk_start:comma].split()
-    if not chunk or not chunk[0][:1].isupper() or chunk[0].lower() in _PREPOSITIONS:
-        return None
-    return chunk_start if len(chunk) <= 6 else None
 
 
 def _uncapitalise(text: str, sentence_start: int, np_start: int, name: str) -> str:
@@ -373,23 +1134,70 @@ def _skip_space(text: str, pos: int) -> int:
 def _name_after(text: str, start: int, end: int) -> tuple[str, int]:
     """The name that runs from ``start`` to the end of its clause, less what trails it
     ("on Monday", "in a statement"), whitespace collapsed; and where it ends."""
-    stop = _CLAUSE_STOP.search(text, start, end)
+    stop = next(_stops(text, start, end), None)
     limit = stop.start() if stop else end
     trailing = _TRAILING.search(text, start, limit)
     if trailing:
         limit = trailing.start()
     while limit > start and (text[limit - 1].isspace() or text[limit - 1] in _NAME_EDGE):
+        if text[limit - 1] == "." and _abbreviation_at(text, start, limit - 1):
+            break  # "Jr.", "Inc."
         limit -= 1
     while start < limit and (text[start].isspace() or text[start] in _NAME_EDGE):
         start += 1
     return " ".join(text[start:limit].split()), limit
 
 
-def _is_outlet(name: str) -> bool:
-    bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
-    if any(bare.lower() == o.lower() or name.lower() == o.lower() for o in OUTLETS):
-        return True
-    return OUTLET_WORDS.search(name) is not None
+def _via(text: str, m: re.Match[str], end: int) -> tuple[str, ...]:
+    """The outlet in "told Reuters", "told the Continental Press Agency", "wrote the AP"
+    (not "told reporters", "wrote the book")."""
+    verb = m.group("verb")
+    if verb not in ("told", "tells", "wrote", "writes"):
+        return ()
+    told = _TOLD_OUTLET.match(text, m.end(), end)
+    if told is None:
+        return ()
+    to = told.group("to")
+    if verb in ("wrote", "writes") and not is_outlet(to):
+        return ()
+    return (to,)
+
+
+def _merged(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Attributions in text order, one per construction: "X reported, citing Y" and
+    "According to <outlet>, Y said" pass Y through X; two finds of one cue are one."""
+    merged: list[Attribution] = []
+    for a in sorted(found, key=lambda a: (a.cue_span.start, -a.span.end)):
+        if merged and _overlap(merged[-1].cue_span, a.cue_span):
+            continue
+        if merged and _passes_through(text, merged[-1], a):
+            prev = merged.pop()
+            via = (*prev.intermediaries, prev.original or "", *a.intermediaries)
+            whole = Span(
+                start=min(prev.span.start, a.span.start), end=max(prev.span.end, a.span.end)
+            )
+            a = replace(a, span=whole, intermediaries=via)
+        merged.append(a)
+    return merged
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _passes_through(text: str, prev: Attribution, a: Attribution) -> bool:
+    """Whether ``prev`` only passes ``a`` on: "Reuters reported, citing the ministry",
+    "According to Reuters, police said", "Doe reported that, according to a source"."""
+    if not prev.original or not a.original or is_outlet(a.original):
+        return False
+    between = text[prev.span.end : a.span.start]
+    if a.cue == "citing":
+        return is_outlet(prev.original) and not between.strip(" ,")
+    if a.cue == "according to" and re.fullmatch(r"\s*that,?\s*", between):
+        return prev.cue in ("reported", "reports", "reporting", "said", "says")
+    if re.fullmatch(r"\s*that\s*", between) and is_outlet(prev.original):
+        return prev.cue in ("reported", "reports", "reporting")  # "KYW reports that X said"
+    return prev.cue == "according to" and is_outlet(prev.original) and not between.strip(" ,")
 
 
 def _same_outlet(a: str, b: str) -> bool:
@@ -404,3 +1212,20 @@ def _same_outlet(a: str, b: str) -> bool:
         return True
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", b) if w[0].isupper())
     return a.replace(".", "").upper() == initials.upper() and len(initials) > 1
+
+
+_PROGRESSIVES = (
+    "reporting", "claiming", "saying", "telling", "warning", "estimating", "predicting",
+    "insisting", "alleging", "suggesting", "arguing",
+)  # fmt: skip
+_FINDERS = (
+    _Finder(_VERB_RE, _reporting),
+    _Finder(_PUT_RE, _reporting, ("put", "gave", "give", "pegged")),
+    _Finder(_STATEMENT_RE, _reporting, ("statement", "update", "release", "communiq", "bulletin")),
+    _Finder(_QUOTED_RE, _reporting, ("quoted",)),
+    _Finder(_PROGRESSIVE_RE, _progressive, _PROGRESSIVES),
+    _Finder(_QUOTED_AS_RE, _progressive, ("quoted",)),
+    _Finder(_PARTICIPLE_RE, _participle, tuple(sorted(PARTICIPLES))),
+    _Finder(_AGENT_RE, _agent, ("by",)),
+)
+_HINTS = re.compile(_trie(frozenset(h for f in _FINDERS for h in f.hints)))
