@@ -1,0 +1,533 @@
+"""Who is speaking: the attributions of an article resolved against what came before.
+
+``find_attributions`` reads one sentence; this module reads the article in order and
+fixes what one sentence cannot know:
+
+- "he" and "she" stand for the last named *person* who can be "he" or "she" - not the
+  last source, which may be a ministry or a newspaper. A person is told from a place or
+  a body by a title ("Mr.", "Sen.", "Director"), a known given name, or an age after the
+  name ("Jay Roe, 60,"); "she" skips "Michael Murphy", "he" skips "Yvonne Hiller". The
+  speaker of the sentence before comes first, then the first person it names (its
+  subject, more often than not), then earlier sentences.
+- "it" stands for a document ("the statement", "the indictment") or a body named just
+  before, never for a person.
+- A quotation with no attribution of its own goes on with the previous sentence's
+  speaker: '"...," Owen said.' then '"Within a moment, the roof was engulfed."'.
+- One person is one origin: "Owen" after "Jon Owen" is "Jon Owen", and so is "the
+  city's public safety director" after "Palmer Public Safety Director Jon Owen".
+
+Use one ``Speakers`` per article and call ``resolve`` for each sentence in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from assistant.extract.offline.attribution import (
+    Attribution,
+    AttributionForm,
+    is_outlet,
+    quotation_spans,
+)
+from assistant.extract.offline.lexicon import words
+from assistant.extract.offline.source_lexicon import (
+    ABBREVIATIONS,
+    DOCUMENT_NOUNS,
+    FEMALE_NAMES,
+    FEMALE_ROLES,
+    FEMALE_TITLES,
+    MALE_NAMES,
+    MALE_ROLES,
+    MALE_TITLES,
+    NAME_PARTICLES,
+    ORGANISATION_WORDS,
+    PERSONAL_TITLES,
+    ROLE_WORDS,
+)
+from assistant.model import Span
+
+Gender = str  # "m", "f"; None when the text does not tell
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+# Only the words a name can hold: capitalised ones (Latin letters with their accents)
+# and the particles inside names. Scanning these alone keeps the pass fast.
+_UPPER = "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
+_NAME_TOKEN = re.compile(
+    rf"(?<![\w'’-])(?:[A-Z{_UPPER}][\w'’-]*|"
+    rf"(?:{'|'.join(sorted(NAME_PARTICLES))})(?:-[\w'’-]+|(?![\w'’-])))"
+)
+# Capitalised words that open a sentence or a clause and name no one.
+_FUNCTION_WORDS = words("""
+    the a an but and or so yet when while after before as if since though although because
+    however meanwhile also then in on at for from by with of to this that these those his
+    her their its our my your according speaking asked later earlier still now there here
+    it he she they we i you
+    """)
+# How many sentences back a pronoun may reach for its person.
+_REACH = 6
+# How many speakers back "the spokesman" may look for "a spokesman for X".
+_SPEAKER_REACH = 20
+# How many sources back "it" may look for a body.
+_BODY_REACH = 4
+# How many characters back "it" may reach for a document.
+_DOCUMENT_REACH = 300
+_DOCUMENT = re.compile(
+    r"\b(?:the|its|their|his|her|a|an|this|that)\s+(?:[\w’'-]+\s+){0,2}?(?P<noun>"
+    + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_NICKNAME = re.compile(r"\s+[\"“‘'][^\"”’']{1,30}[\"”’']\s+")
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,;)]")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_OPENS_QUOTE = re.compile(r"\s*[\"“‘']")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person the article names: the fullest name seen, whether "he" or "she" may
+    stand for them, and the words of their titles and roles ("palmer", "director")."""
+
+    name: str
+    gender: Gender | None = None
+    titles: frozenset[str] = field(default=frozenset())
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A person named at ``at``. A speaker's person is read from the source as
+    ``written`` only when a pronoun asks (``person`` stays ``None`` till then, and
+    after it when the source is no person): most speakers are never asked about."""
+
+    at: int
+    sentence: int
+    person: Person | None
+    speaker: bool = False  # named as the source of an attribution
+    written: str = ""  # the source as written, for a speaker: "Dr Ann Lee"
+    read: bool = True
+
+    @property
+    def name(self) -> str:
+        return self.written or (self.person.name if self.person else "")
+
+
+class Speakers:
+    """The article read sentence by sentence; see the module docstring."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._by_surname: dict[str, Person | None] = {}  # None: two people share it
+        self._persons: dict[tuple[str, int], Person | None] = {}  # ``_person_of`` memo
+        self._mentions: dict[int, list[_Mention]] = defaultdict(list)  # by sentence
+        self._speakers: list[_Mention] = []  # for "the spokesman" after "a spokesman"
+        self._unread: list[tuple[int, int, int]] = []  # (sentence, start, end) to read
+        self._sentence = -1
+        self._end = 0  # where the previous sentence ended
+        self._previous: Attribution | None = None  # whom a quotation may go on with
+        self._quote_open = False
+        self._unfinished = False  # the sentence before broke off after "X reports that"
+        self._bodies: list[tuple[int, str]] = []  # (sentence, source) that "it" may be
+
+    def resolve(self, start: int, end: int, attributions: list[Attribution]) -> list[Attribution]:
+        """The attributions of the sentence ``text[start:end]`` with pronouns resolved and
+        names made whole; a quotation with none of its own gets the previous speaker's,
+        ``carried``. Call once per sentence, in text order. Raises nothing."""
+        self._sentence += 1
+        if "\n" in self.text[self._end : start] and not _closes_first(self.text, start, end):
+            self._quote_open = False  # a paragraph that closes no quotation ends one
+        self._end = end
+        self._unread.append((self._sentence, start, end))
+        resolved = []
+        for a in attributions:
+            a = self._resolved(a, start, end)
+            resolved.append(a)
+            if a.original and not a.is_pronoun:
+                # a later "she added" in this sentence may stand for it
+                mention = _Mention(a.span.start, self._sentence, None, True, a.original, False)
+                self._mentions[self._sentence].append(mention)
+                self._speakers.append(mention)
+                if not is_outlet(a.original):
+                    self._bodies.append((self._sentence, a.original))
+        if not resolved:
+            carried = self._carried(start, end)
+            resolved = [carried] if carried else []
+        self._remember(start, end, resolved)
+        return resolved
+
+    # ------------------------------------------------------------------ resolution
+
+    def _resolved(self, a: Attribution, start: int, end: int) -> Attribution:
+        if a.original is None:
+            return a
+        lower = a.original.lower()
+        if lower in ("he", "she"):
+            mention = self._antecedent(a, lower, start, end)
+            return replace(a, original=mention.name) if mention else a
+        if lower == "it":
+            thing = self._thing(a, start)
+            return replace(a, original=thing) if thing else a
+        whole = self._whole_name(a.original)
+        return replace(a, original=whole) if whole else a
+
+    def _antecedent(self, a: Attribution, pronoun: str, start: int, end: int) -> _Mention | None:
+        """Where the person "he" or "she" stands for was named: earlier in the sentence
+        when the pronoun opens what it reports ("When Doe's name came up, he told
+        ..."), else as the speaker of a recent sentence, else as its first person."""
+        gender = "m" if pronoun == "he" else "f"
+        self._read_people()
+        mentions = sorted(self._mentions.get(self._sentence, ()), key=lambda m: m.at)
+        if not _trailing(self.text, a, start, end):
+            before = [m for m in mentions if m.at < a.span.start and self._fits(m, gender)]
+            if before:
+                return before[-1]
+        else:
+            # '"...," she said' after an earlier sentence merged into this one: the
+            # people named before the quotation count.
+            opening = _quotation_before(self.text, start, a.span.start)
+            if opening is not None:
+                before = [m for m in mentions if m.at < opening and self._fits(m, gender)]
+                if before:
+                    return before[-1]
+        for sentence in range(self._sentence - 1, max(-1, self._sentence - 1 - _REACH), -1):
+            here = sorted(
+                (m for m in self._mentions.get(sentence, ()) if self._fits(m, gender)),
+                key=lambda m: m.at,
+            )
+            if not here:
+                continue
+            speakers = [m for m in here if m.speaker]
+            return speakers[-1] if speakers else here[0]
+        return None
+
+    def _thing(self, a: Attribution, start: int) -> str | None:
+        """What "it" stands for: a document named earlier in the sentence, the body
+        that spoke in the sentence before, or a document named there."""
+        found = list(_DOCUMENT.finditer(self.text, start, a.span.start))
+        if found:
+            return _trim(found[-1].group(0))
+        self._read_people()
+        for sentence, body in reversed(self._bodies[-_BODY_REACH:]):
+            if sentence >= self._sentence - 1 and self._person_of(body) is None:
+                return body
+        found = list(_DOCUMENT.finditer(self.text, max(0, start - _DOCUMENT_REACH), start))
+        return _trim(found[-1].group(0)) if found else None
+
+    def _fits(self, m: _Mention, gender: Gender | None) -> bool:
+        """Whether the mention names a person "he" (``gender`` "m") or "she" may stand
+        for; any person when ``gender`` is ``None``."""
+        if not m.read:
+            m.person, m.read = self._person_of(m.written), True
+        if m.person is None:
+            return False
+        return gender is None or m.person.gender is None or m.person.gender == gender
+
+    def _whole_name(self, name: str) -> str | None:
+        """The fullest name of the person ``name`` stands for: "Owen" or "Mr. Owen" ->
+        "Jon Owen"; "the city's public safety director" -> the one person the article
+        gave that title. ``None`` when there is nothing to add."""
+        ws = name.split()
+        bare = [w for w in ws if w.rstrip(".") not in PERSONAL_TITLES]
+        if len(bare) == 1 and bare[0][:1].isupper():
+            self._read_people()
+            person = self._by_surname.get(_POSSESSIVE.sub("", bare[0]))
+            if person is not None and person.name != name:
+                return person.name
+            return None
+        if ws[0].lower() == "the" and ws[-1].lower() in ROLE_WORDS and len(ws) <= 6:
+            self._read_people()
+            wanted = {w.lower() for w in ws[1:] if not _POSSESSIVE.search(w)}
+            fits = {
+                p.name for p in self._by_surname.values() if p is not None and wanted <= p.titles
+            }
+            if len(fits) == 1:
+                return fits.pop()
+            # "a spokesman for the facility said ... the spokesman said": one person
+            earlier = {
+                m.written
+                for m in self._speakers[-_SPEAKER_REACH:]
+                if m.written.split()[0].lower() in ("a", "an")
+                and ws[-1].lower() in m.written.lower().split()
+                and self._fits(m, None)
+            }
+            if len(earlier) == 1:
+                return earlier.pop()
+        return None
+
+    def _person_of(self, name: str) -> Person | None:
+        """The person a source name is, when it names one: a name ("Jane Doe, a
+        spokeswoman") or one person by role ("a spokeswoman for the ministry")."""
+        key = (name, len(self._by_surname))  # valid until someone new is registered
+        if key not in self._persons:
+            self._persons[key] = self._read_person(name)
+        return self._persons[key]
+
+    def _read_person(self, name: str) -> Person | None:
+        tokens = list(_NAME_TOKEN.finditer(name))
+        for person, _ in _people_in(name, tokens, self._by_surname):
+            return person
+        role = next(
+            (w for w in _TOKEN.findall(name)[:4] if w.islower() and w not in _FUNCTION_WORDS),
+            "",
+        )
+        if role in ROLE_WORDS and name.split()[0].lower() in ("a", "an", "the", "one"):
+            return Person(name, _role_gender(role))
+        return None
+
+    # ------------------------------------------------------------------ quotations
+
+    def _carried(self, start: int, end: int) -> Attribution | None:
+        """The previous speaker, when this sentence is a quotation that goes on with
+        them (or the sentence before broke off mid-report)."""
+        if self._previous is None or self._previous.original is None:
+            return None
+        opens = _OPENS_QUOTE.match(self.text, start) is not None
+        goes_on = self._unfinished and self.text[start : start + 1].islower()
+        if not (opens or self._quote_open or goes_on):
+            return None
+        at = Span(start=end, end=end)
+        return replace(self._previous, cue_span=at, span=at, form=AttributionForm.carried)
+
+    def _remember(self, start: int, end: int, resolved: list[Attribution]) -> None:
+        spoken = [a for a in resolved if a.original]
+        self._previous = spoken[-1] if spoken else None
+        self._quote_open = _still_open(self.text, start, end, self._quote_open)
+        body = self.text[start:end].rstrip()
+        self._unfinished = bool(spoken) and not _ENDS_SENTENCE.search(body) and body[-1:] != ":"
+
+    # ------------------------------------------------------------------ people
+
+    def _read_people(self) -> None:
+        """Read the people named in the sentences not read yet. Done only when a
+        pronoun or a bare surname asks: an article that needs no such answer costs
+        nothing here."""
+        for sentence, start, end in self._unread:
+            quoted = quotation_spans(self.text, start, end)
+            self._mentions[sentence].extend(self._find_mentions(sentence, start, end, quoted))
+        self._unread.clear()
+
+    def _find_mentions(
+        self, sentence: int, start: int, end: int, quoted: Sequence[tuple[int, int]]
+    ) -> list[_Mention]:
+        """The people the sentence names outside its quotations, registered as they
+        come."""
+        tokens = list(_NAME_TOKEN.finditer(self.text, start, end))
+        if quoted:
+            tokens = [t for t in tokens if not any(qs <= t.start() < qe for qs, qe in quoted)]
+        found = []
+        for person, at in _people_in(self.text, tokens, self._by_surname):
+            person = self._register(person)
+            found.append(_Mention(at, sentence, person))
+        return found
+
+    def _register(self, person: Person) -> Person:
+        surname = person.name.split()[-1]
+        if surname in self._by_surname and self._by_surname[surname] is None:
+            return person  # two people share the surname: leave it as written
+        known = self._by_surname.get(surname) or person
+        if _two_people(known, person):
+            self._by_surname[surname] = None  # "Dorothy Brown" and "Richard Brown"
+            return person
+        merged = Person(
+            name=person.name if len(person.name) >= len(known.name) else known.name,
+            gender=person.gender or known.gender,
+            titles=person.titles | known.titles,
+        )
+        self._by_surname[surname] = merged
+        return merged
+
+
+def _two_people(a: Person, b: Person) -> bool:
+    """Two full names with one surname and different given names."""
+    first_a, first_b = a.name.split(), b.name.split()
+    return len(first_a) > 1 and len(first_b) > 1 and first_a[0] != first_b[0]
+
+
+def _people_in(
+    text: str, tokens: list[re.Match[str]], known: dict[str, Person | None]
+) -> list[tuple[Person, int]]:
+    """The people named in runs of capitalised ``tokens`` of ``text``, with where each
+    is named."""
+    found = []
+    for run in _runs(text, tokens):
+        person = _person(text, run, known)
+        if person is not None:
+            found.append(person)
+    return found
+
+
+def _runs(text: str, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """Name words (``_NAME_TOKEN``) next to each other ("Palmer Public Safety Director Jon Owen",
+    "Karen B. Olson"), with name particles inside ("Mahmoud al-Goweiny")."""
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    for t in tokens:
+        if current and _joins(text, current[-1], t):
+            current.append(t)
+            continue
+        if current:
+            runs.append(current)
+        current = [t]
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _joins(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    gap = text[left.end() : right.start()]
+    if gap == " " or (gap.isspace() and "\n" not in gap):
+        return True
+    word = left.group(0)
+    if (word in MALE_NAMES or word in FEMALE_NAMES) and _NICKNAME.fullmatch(gap):
+        return True  # 'Vincent "The Chin" Gigante'
+    abbreviation = len(word) == 1 or word in ABBREVIATIONS or word in PERSONAL_TITLES
+    return gap.startswith(".") and gap[1:].isspace() and abbreviation
+
+
+def _person(
+    text: str, run: list[re.Match[str]], known: dict[str, Person | None]
+) -> tuple[Person, int] | None:
+    words_ = [t.group(0) for t in run]
+    while words_ and words_[0].lower() in _FUNCTION_WORDS:
+        words_, run = words_[1:], run[1:]
+    if not words_:
+        return None
+    if len(words_) == 1:  # most runs: one capitalised word
+        word = _POSSESSIVE.sub("", words_[0])
+        if (person := known.get(word)) is not None:
+            return person, run[0].start()
+        if _AGE_AFTER.match(text, run[0].end()) and word not in ORGANISATION_WORDS:
+            return Person(word), run[0].start()
+        return None
+    clean = [_POSSESSIVE.sub("", w) for w in words_]
+    given = next((i for i, w in enumerate(clean) if w in MALE_NAMES or w in FEMALE_NAMES), None)
+    if given is not None and given + 1 < len(clean):
+        name = _until_organisation(clean[given:])
+        if len(name) > 1:
+            gender = _given_gender(clean[given])
+            return _made(text, run, clean, given, name, gender), run[given].start()
+    title = max((i for i, w in enumerate(clean) if w in PERSONAL_TITLES), default=None)
+    if title is not None and title + 1 < len(clean):
+        name = _until_organisation(clean[title + 1 :])
+        if name and name[0] not in PERSONAL_TITLES:
+            gender = _title_gender(clean[title])
+            return _made(text, run, clean, title + 1, name, gender), run[title + 1].start()
+    if len(clean) <= 2 and (person := known.get(clean[-1])) is not None:
+        return person, run[-1].start()
+    if 1 < len(clean) <= 3 and _role_before(text, run[0].start()):
+        name = _until_organisation(clean)
+        if name == clean:  # "terminal manager Jasper Hall", "prison spokesman Al Quintero"
+            return _made(text, run, clean, 0, name, None), run[0].start()
+    if len(clean) <= 3 and _AGE_AFTER.match(text, run[-1].end()):
+        name = _until_organisation(clean)
+        if name == clean:
+            return Person(" ".join(name)), run[0].start()
+    return None
+
+
+def _role_before(text: str, pos: int) -> bool:
+    """A lower-case role noun right before ``pos``: "terminal manager |Jasper Hall"."""
+    before = text[max(0, pos - 30) : pos].split()
+    return bool(before) and before[-1] in ROLE_WORDS
+
+
+def _made(
+    text: str,
+    run: list[re.Match[str]],
+    clean: list[str],
+    first: int,
+    name: list[str],
+    gender: Gender | None,
+) -> Person:
+    """A person from the words of a run: those before the name are titles, and so are
+    the lower-case words just before the run ("public safety director Jon Owen")."""
+    titles = {w.lower() for w in clean[:first]}
+    before = text[max(0, run[0].start() - 60) : run[0].start()]
+    for w in reversed(_TOKEN.findall(before.rsplit(",", 1)[-1])[-4:]):
+        if not w.islower() or w in _FUNCTION_WORDS:
+            break
+        titles.add(w)
+    spaced = [w + "." if w in ABBREVIATIONS or len(w) == 1 else w for w in name]
+    if gender is None:
+        gender = next((g for w in titles if (g := _role_gender(w))), None)
+    return Person(" ".join(spaced), gender, frozenset(titles))
+
+
+def _until_organisation(ws: list[str]) -> list[str]:
+    for i, w in enumerate(ws):
+        if w in ORGANISATION_WORDS:
+            return ws[:i]
+    return ws
+
+
+def _given_gender(word: str) -> Gender | None:
+    """ "m" or "f" for a given name of one, ``None`` for one of either."""
+    male, female = word in MALE_NAMES, word in FEMALE_NAMES
+    if male == female:
+        return None
+    return "m" if male else "f"
+
+
+def _title_gender(title: str) -> Gender | None:
+    if title in MALE_TITLES:
+        return "m"
+    if title in FEMALE_TITLES:
+        return "f"
+    return None
+
+
+def _role_gender(word: str) -> Gender | None:
+    if word in MALE_ROLES:
+        return "m"
+    if word in FEMALE_ROLES:
+        return "f"
+    return None
+
+
+def _trailing(text: str, a: Attribution, start: int, end: int) -> bool:
+    """'"...," he said' and 'Nixon never called, he said': the pronoun comes after
+    what it reports, so nobody named in that part can be it."""
+    if a.form is not AttributionForm.subject:
+        return True
+    lead = text[start : a.span.start].rstrip()
+    return (
+        bool(lead)
+        and lead[-1] in ",\"”’'"
+        and not re.match(r"[^,.;:]*?(?:\bthat\b|:|[\"“])", text[a.cue_span.end : end])
+    )
+
+
+def _quotation_before(text: str, start: int, pos: int) -> int | None:
+    """Where the quotation that ends just before ``pos`` opens."""
+    lead = text[start:pos].rstrip(" ,")
+    if not lead.endswith(("”", '"')):
+        return None
+    for qs, qe in reversed(quotation_spans(text, start, pos)):
+        if qe >= start + len(lead):
+            return qs
+    return None
+
+
+def _closes_first(text: str, start: int, end: int) -> bool:
+    """Whether the first quotation mark of ``text[start:end]`` closes a quotation: the
+    sentence goes on with one opened before it."""
+    mark = _QUOTE_MARK.search(text, start, end)
+    return mark is not None and mark.group(0) == "”"
+
+
+def _still_open(text: str, start: int, end: int, open_before: bool) -> bool:
+    """Whether a quotation is open after ``text[start:end]``, given whether one was open
+    before it: a quotation may run over several sentences and paragraphs."""
+    is_open = open_before
+    for mark in _QUOTE_MARK.finditer(text, start, end):
+        ch = mark.group(0)
+        is_open = True if ch == "“" else False if ch == "”" else not is_open
+    return is_open
+
+
+def _trim(phrase: str) -> str:
+    return " ".join(phrase.split())

@@ -1,0 +1,230 @@
+"""Attributions read in article order: pronouns, continuing quotations, one person one
+origin; and what an attribution covers in its sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.extract.offline.attribution import (
+    Attribution,
+    attribution_for,
+    find_attributions,
+    main_attribution,
+)
+from assistant.extract.offline.sentences import split_sentences
+from assistant.extract.offline.speakers import Speakers
+from assistant.model import Span
+
+
+def _read(text: str) -> list[list[Attribution]]:
+    """Each sentence's attributions, resolved in order, as the extractor reads them."""
+    speakers = Speakers(text)
+    return [
+        speakers.resolve(s.start, s.end, find_attributions(text, s.start, s.end))
+        for s in split_sentences(text)
+    ]
+
+
+def _originals(text: str) -> list[list[str | None]]:
+    return [[a.original for a in sentence] for sentence in _read(text)]
+
+
+# --------------------------------------------------------------------------- pronouns
+
+
+def test_she_is_the_last_person_who_can_be_she_not_the_last_source() -> None:
+    text = (
+        "Officer Tom Reyes said Maria Lopez fled on foot. "
+        "The transit agency said the line reopened at noon. "
+        "She told the court she had panicked."
+    )
+    assert _originals(text)[-1] == ["Maria Lopez"]
+
+
+def test_he_skips_a_body_and_a_woman() -> None:
+    text = (
+        "Harbour master Ivan Petrov said the crane toppled in the wind. "
+        "Yvonne Carr, who runs the café, was not hurt. "
+        "The port authority said repairs would take a week. "
+        '"It came down like a tree," he said.'
+    )
+    assert _originals(text)[-1] == ["Harbour master Ivan Petrov"]  # as written
+
+
+def test_the_speaker_of_the_sentence_before_comes_first() -> None:
+    text = (
+        "The river rose, said warden Ada Quist, who has watched it for 20 years. "
+        "Wardens blamed the new weir for it, said Ada Quist. "
+        '"Nobody listened," she said.'
+    )
+    assert _originals(text)[-1] == ["Ada Quist"]
+
+
+def test_a_person_without_an_attribution_can_be_he() -> None:
+    text = (
+        "Anchorage dentist Karl Brenner, the building's owner, was there on Tuesday. "
+        "He said he had owned it for six years."
+    )
+    assert _originals(text)[-1] == ["Karl Brenner"]
+
+
+def test_a_person_told_by_an_age_or_a_title() -> None:
+    text = 'Dana Whitley, 34, runs the bakery next door. "It was chaos," she said.'
+    assert _originals(text)[-1] == ["Dana Whitley"]
+    text = 'Mr. Okafor watched from the bank. "It was chaos," he said.'
+    assert _originals(text)[-1] == ["Okafor"]
+
+
+def test_content_before_a_trailing_pronoun_names_no_speaker() -> None:
+    text = (
+        "Mr. Pell recalled the night the phones rang. "
+        "Nixon never called, he said in an interview with the Gazette."
+    )
+    assert _originals(text)[-1] == ["Pell"]
+
+
+def test_she_added_in_the_sentence_of_her_first_report() -> None:
+    text = (
+        "A neighbour said the house was dark. "
+        "The friend said Ann was cheerful, and she added that they talked for an hour."
+    )
+    assert _originals(text)[-1] == ["the friend", "the friend"]
+
+
+def test_it_is_a_document_or_a_body_never_a_person() -> None:
+    text = (
+        "Dairyland Foods issued a statement on Friday. "
+        "The statement thanks the firefighters by name. "
+        "It says the plant will reopen in May."
+    )
+    assert _originals(text)[-1] == ["The statement"]
+
+
+def test_an_unresolved_pronoun_is_left_for_the_extractor() -> None:
+    assert _originals("He said the dam held.") == [["He"]]
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def test_a_quotation_goes_on_with_the_previous_speaker() -> None:
+    text = (
+        '"The chief and the police got there in two minutes," Owen said.\n'
+        '"The roof was gone within a moment."\n'
+        '"Nothing could be saved."'
+    )
+    read = _read(text)
+    assert [[a.original for a in s] for s in read] == [["Owen"], ["Owen"], ["Owen"]]
+    carried = read[1][0]
+    assert carried.carried and carried.span.start == carried.span.end == text.index("moment.") + 8
+
+
+def test_a_quotation_opened_after_a_colon_runs_over_several_sentences() -> None:
+    text = (
+        "Commissioner Lyle Okoro described the search: "
+        '"They found the car at nine. Two men were inside. A third ran.'
+        '"\n'
+        "Two men were later charged."
+    )
+    found = _originals(text)
+    assert found[1:-1] == [["Commissioner Lyle Okoro"]] * (len(found) - 2)
+    assert found[-1] == []
+
+
+def test_a_paragraph_that_closes_no_quotation_ends_the_speaker() -> None:
+    text = (
+        'The friend said: "She moved to Wales for the children.\n'
+        "Katie still lived there with her boyfriend."
+    )
+    assert _originals(text)[-1] == []
+
+
+def test_a_line_broken_after_x_reports_that_goes_on() -> None:
+    text = "Dana Pike reports that the club\nhave made an offer of $20 million."
+    assert _originals(text) == [["Dana Pike"], ["Dana Pike"]]
+
+
+# --------------------------------------------------------------------------- one person
+
+
+def test_a_surname_is_the_whole_name_said_before() -> None:
+    text = (
+        "Palmer Public Safety Director Jon Owen said the call came before dawn. "
+        "Owen said the roof fell first. "
+        "The city's public safety director said the fire was out by noon."
+    )
+    assert _originals(text) == [
+        ["Palmer Public Safety Director Jon Owen"],
+        ["Jon Owen"],
+        ["Jon Owen"],
+    ]
+
+
+def test_two_people_with_one_surname_stay_apart() -> None:
+    text = (
+        "Dorothy Brown said she was heartbroken. "
+        "District Attorney Richard Brown said charges would follow. "
+        "Brown said the case was closed."
+    )
+    assert _originals(text)[-1] == ["Brown"]
+
+
+def test_the_spokesman_is_the_spokesman_named_before() -> None:
+    text = (
+        "He died on Monday, said a spokesman for the prison. "
+        "The cause was not known, the spokesman said."
+    )
+    assert _originals(text)[-1] == ["a spokesman for the prison"]
+
+
+# --------------------------------------------------------------------------- coverage
+
+
+def _figure_source(sentence: str, figure: str) -> str | None:
+    at = sentence.index(figure)
+    span = Span(start=at, end=at + len(figure))
+    a = attribution_for(
+        sentence, find_attributions(sentence, 0, len(sentence)), span, 0, len(sentence)
+    )
+    return a.original if a else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "source"),
+    [
+        ("Forty people died, the ministry said.", "Forty", "the ministry"),
+        ("The ministry said 40 people died.", "40", "the ministry"),
+        ("He served five years and detectives said that he ran a crew.", "five", None),
+        ("The club offered $160 million, but sources say it is less than $184 million.",
+         "$160 million", None),
+        ("The club offered $160 million, but sources say it is less than $184 million.",
+         "$184 million", "sources"),
+        ('"You cannot call it arson," Jon Owen said, but the 86-year-old hall had no power.',
+         "86", None),
+        ("At one time, Owen said, crews poured 5,000 gallons a minute on the fire.", "5,000",
+         "Owen"),
+        ("Vale said on Monday: “We offered $200 million.”", "$200 million", "Vale"),
+        ("The Ash Trust said in a statement, “It has 75 sites.”", "75", "the Ash Trust"),
+        ("Hale said the team will not offer ten years, and it appears unlikely that it will "
+         "go beyond eight years.", "eight", None),
+        ("According to investigators, each of the 200 soldiers paid Mr. Vane $100 a week.",
+         "$100", "investigators"),
+        ("The driver fled, but witnesses identified the car and Leo Vance, 23, was arrested "
+         "nearby, police said.", "23", "police"),
+        ("The first sale was $5,000. Sellers said prices rose.", "$5,000", None),
+    ],
+)  # fmt: skip
+def test_what_an_attribution_covers(sentence: str, figure: str, source: str | None) -> None:
+    assert _figure_source(sentence, figure) == source
+
+
+def test_the_attribution_that_closes_a_sentence_is_its_main_one() -> None:
+    sentence = "The inmate was in a wheelchair, which he claimed he needed, officials said."
+    found = find_attributions(sentence, 0, len(sentence))
+    assert [a.original for a in found] == ["he", "officials"]
+    main = main_attribution(sentence, found, len(sentence))
+    assert main is not None and main.original == "officials"
+    sentence = "Police said the road was closed and the driver told them he was lost."
+    found = find_attributions(sentence, 0, len(sentence))
+    main = main_attribution(sentence, found, len(sentence))
+    assert main is not None and main.original == "police"
