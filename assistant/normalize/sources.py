@@ -1,16 +1,22 @@
 """Folding source names so that one origin written differently compares equal.
 
 "the Ministry of the Interior", "the interior ministry", "a spokesman for the interior
-ministry" and "interior ministry officials" all fold to "interior ministry". Folding only
-removes wording that never changes who the source is; anything else (acronyms, former
-names, "the ministry" meaning one ministry in particular) is left to the alias table.
+ministry" and "interior ministry officials" all fold to "interior ministry". A person
+folds to their name: "Palmer Public Safety Director Jon Owen", "Jon Owen, the city's
+safety director" and "Director Jon Owen" are "jon owen" (and "Owen" is its tail, which
+the rule layer merges). A document folds to whom it is from: "figures from the health
+ministry" is "health ministry". Folding only removes wording that never changes who the
+source is; anything else (acronyms, former names, "the ministry" meaning one ministry in
+particular) is left to the alias table. Letters outside ASCII are kept ("Café Lumière"
+is "café lumière", not "caf lumi re").
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from assistant.normalize.lexical import words
+from assistant.normalize.lexical import fold
 
 _LEADING = frozenset({"the", "a", "an", "according", "to"})
 # Words that name no one in particular: "officials", "local authorities", "sources".
@@ -38,18 +44,87 @@ _GENERIC = frozenset({"authorities", "authority", "witnesses", "experts", "resid
 _INSTITUTIONS = frozenset({"ministry", "department", "agency", "bureau", "directorate"})
 
 
+# Titles and roles before a person's name: "Director Jon Owen", "Sen. Kay Ortiz",
+# "prison spokesman Al Quintero".
+def _lexicon(text: str) -> frozenset[str]:
+    """A word list written as a plain string."""
+    return frozenset(text.split())
+
+
+_TITLES = _lexicon(
+    """
+    mr mrs ms miss dr sen rep gov lt sgt cpl det capt col gen maj adm prof rev insp supt
+    cmdr pvt atty judge officer detective commissioner director president senator
+    representative governor mayor chief secretary speaker justice attorney inspector
+    sheriff deputy coroner father sister sir dame lord lady corporal sergeant lieutenant
+    captain colonel general professor pastor rabbi imam bishop reverend ceo cfo coo
+    chairman chairwoman chair minister chancellor ambassador congressman congresswoman
+    councilman councilwoman superintendent constable trooper agent spokesman spokeswoman
+    spokesperson manager head founder owner lawyer prosecutor analyst expert economist
+    editor reporter correspondent executive officer dean principal coach
+    """
+)
+# Titles that also open names of bodies and brands: "General Motors", "Chief Executives
+# Board". Only a full name after them ("General Ann Roe") makes them a person's title.
+_ALSO_IN_NAMES = _lexicon(
+    "general chief captain executive head founder owner chair agent coach principal dean "
+    "president speaker justice officer manager"
+)
+# What a document is, before whom it is from: "figures from the ministry".
+_DOCUMENT_FROM = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?(?:(?:latest|new|official|initial|final|preliminary|annual)\s+)*"
+    r"(?:figures|data|statistics|numbers|estimates|projections|report|reports|statement|"
+    r"records|documents|count|tally)\s+"
+    r"(?:(?:released|published|issued|provided|compiled)\s+)?(?:from|by|of)\s+",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"(?:[^\W_]|[$€£%])+(?:['\-][^\W_]+)*")
+
+
 @lru_cache(maxsize=65536)
 def source_phrase(name: str) -> str:
     """The folded form of a source name (lower case, role wording dropped, word order set).
 
     >>> source_phrase("a spokesman for the Ministry of the Interior")
     'interior ministry'
+    >>> source_phrase("Palmer Public Safety Director Jon Owen")
+    'jon owen'
     """
-    ws = [w.replace(".", "") for w in words(name.replace(".", ""))]
+    name = _person_name(_DOCUMENT_FROM.sub("", name.strip()))
+    ws = [w.replace(".", "") for w in _words(name.replace(".", ""))]
     ws = _drop_leading(ws)
     ws = _drop_role_prefix(ws)
     ws = _drop_role_suffix(ws)
     return " ".join(_institution_first_to_last(ws))
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` folded, letters of any script kept; possessive 's dropped."""
+    found = _WORD.findall(fold(text))
+    return [w[:-2] if w.endswith("'s") else w for w in found]
+
+
+def _person_name(name: str) -> str:
+    """The name of a person written with titles or a role: "Jon Owen, the city's safety
+    director" -> "Jon Owen"; "FBI Director Chris Wray" -> "Chris Wray". Other names are
+    returned as they are."""
+    head, comma, _ = name.partition(",")
+    if comma and _is_proper(head.split()):
+        name = head  # the appositive after a name describes it
+    ws = name.split()
+    titled = [i for i, w in enumerate(ws) if w.lower().rstrip(".") in _TITLES]
+    if not titled:
+        return name
+    title, rest = ws[titled[-1]].lower().rstrip("."), ws[titled[-1] + 1 :]
+    shortest = 2 if title in _ALSO_IN_NAMES else 1  # "General Motors" is no general
+    if shortest <= len(rest) <= 4 and _is_proper(rest):
+        return " ".join(rest)
+    return name
+
+
+def _is_proper(ws: list[str]) -> bool:
+    """Capitalised words (initials and "Jr." too): a name."""
+    return bool(ws) and all(w[:1].isupper() for w in ws)
 
 
 def _drop_leading(ws: list[str]) -> list[str]:
