@@ -149,7 +149,7 @@ def test_the_offline_report_is_scored_against_the_gold(tmp_path: Path, corpus: P
     assert (scores.figure_recall.hit, scores.figure_recall.total) == (2, 2)
     assert scores.figure_precision.value == 1.0
     assert scores.attribution.value == 1.0
-    assert (scores.cue_tp, scores.cue_gold) == (2, 2)
+    assert (scores.cues.both, scores.cues.expected) == (2, 2)
     assert (scores.conflict_precision.hit, scores.conflict_precision.total) == (1, 1)
     assert (scores.conflict_recall.hit, scores.conflict_recall.total) == (1, 1)
 
@@ -187,7 +187,7 @@ def test_sentence_level_uncertainty(tmp_path: Path) -> None:
     ]
     path.write_text("".join(json.dumps({"text": t, "uncertain": u}) + "\n" for t, u in rows))
     scores = score_sentences(path)
-    assert (scores.tp, scores.fp, scores.fn, scores.tn) == (2, 0, 0, 3)
+    assert (scores.counts.both, scores.counts.found, scores.counts.expected) == (2, 2, 2)
     assert uncertain_cues("The minister could not be reached.") == []
 
 
@@ -195,9 +195,9 @@ def test_two_identical_readings_agree_fully(tmp_path: Path, corpus: Path) -> Non
     path = _write(tmp_path, _gold())
     agreement = Agreement()
     compare(load_gold(path, corpus), load_gold(path, corpus), agreement)
-    assert agreement.figure_f1 == 1.0
-    assert agreement.source_agreement == 1.0
-    assert agreement.conflict_f1 == 1.0
+    assert agreement.figures.f1 == 1.0
+    assert agreement.sources.value == 1.0
+    assert agreement.conflicts.f1 == 1.0
 
 
 def test_the_benchmark_prints_one_row_per_figure_against_its_bound(

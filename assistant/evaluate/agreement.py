@@ -11,49 +11,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from assistant.evaluate.counts import Matched, Ratio
 from assistant.evaluate.gold import LoadedPackage, Place, Verdict
 from assistant.evaluate.match import same_person
 
 
 @dataclass
 class Agreement:
+    """Reader A's annotations (``expected``) against reader B's (``found``)."""
+
     packages: int = 0
-    figures_a: int = 0
-    figures_b: int = 0
-    figures_both: int = 0
-    values_same: int = 0
-    sources_same: int = 0
-    cues_a: int = 0
-    cues_b: int = 0
-    cues_both: int = 0
-    conflicts_a: int = 0
-    conflicts_b: int = 0
-    conflicts_both: int = 0
+    figures: Matched = field(default_factory=Matched)
+    cues: Matched = field(default_factory=Matched)
+    conflicts: Matched = field(default_factory=Matched)
+    values: Ratio = field(default_factory=Ratio)  # of the figures both read
+    sources: Ratio = field(default_factory=Ratio)
     disagreements: list[str] = field(default_factory=list)
-
-    @staticmethod
-    def f1(both: int, a: int, b: int) -> float | None:
-        return 2 * both / (a + b) if a + b else None
-
-    @property
-    def figure_f1(self) -> float | None:
-        return self.f1(self.figures_both, self.figures_a, self.figures_b)
-
-    @property
-    def cue_f1(self) -> float | None:
-        return self.f1(self.cues_both, self.cues_a, self.cues_b)
-
-    @property
-    def conflict_f1(self) -> float | None:
-        return self.f1(self.conflicts_both, self.conflicts_a, self.conflicts_b)
-
-    @property
-    def value_agreement(self) -> float | None:
-        return self.values_same / self.figures_both if self.figures_both else None
-
-    @property
-    def source_agreement(self) -> float | None:
-        return self.sources_same / self.figures_both if self.figures_both else None
 
 
 def _pairs(a: Iterable[tuple[str, Place]], b: Iterable[tuple[str, Place]]) -> list[tuple[str, str]]:
@@ -102,32 +75,27 @@ def compare(a: LoadedPackage, b: LoadedPackage, agreement: Agreement) -> None:
     agreement.packages += 1
     a_figs = [(r, pl) for r, pl in a.figure_at.items() if a.figure(r).conversion_of is None]
     b_figs = [(r, pl) for r, pl in b.figure_at.items() if b.figure(r).conversion_of is None]
-    agreement.figures_a += len(a_figs)
-    agreement.figures_b += len(b_figs)
-    for ref_a, ref_b in _pairs(a_figs, b_figs):
-        agreement.figures_both += 1
+    pairs = _pairs(a_figs, b_figs)
+    agreement.figures.add(len(pairs), len(b_figs), len(a_figs))
+    for ref_a, ref_b in pairs:
         fa, fb = a.figure(ref_a), b.figure(ref_b)
-        agreement.values_same += fa.value == fb.value or fa.vague or fb.vague
+        agreement.values.add(fa.value == fb.value or fa.vague or fb.vague)
         same = (fa.source is None and fb.source is None) or (
             fa.source is not None
             and fb.source is not None
             and same_person(fa.source, fa.source_aliases, fb.source, fb.source_aliases)
         )
-        agreement.sources_same += same
+        agreement.sources.add(same)
         if not same:
             agreement.disagreements.append(
                 f"source: {ref_a} {fa.figure!r}: {fa.source!r} vs {fb.source!r}"
             )
     a_cues = [(f"{art}#{i}", place) for i, (art, place, _) in enumerate(a.hedge_at)]
     b_cues = [(f"{art}#{i}", place) for i, (art, place, _) in enumerate(b.hedge_at)]
-    agreement.cues_a += len(a_cues)
-    agreement.cues_b += len(b_cues)
-    agreement.cues_both += len(_pairs(a_cues, b_cues))
+    agreement.cues.add(len(_pairs(a_cues, b_cues)), len(b_cues), len(a_cues))
     ca, cb = _conflict_places(a), _conflict_places(b)
-    agreement.conflicts_a += len(ca)
-    agreement.conflicts_b += len(cb)
-    agreement.conflicts_both += len(ca & cb)
-    matched_a = {r for r, _ in _pairs(a_figs, b_figs)}
+    agreement.conflicts.add(len(ca & cb), len(cb), len(ca))
+    matched_a = {r for r, _ in pairs}
     for ref, _ in a_figs:
         if ref not in matched_a:
             agreement.disagreements.append(f"figure only in {a.gold.annotator}: {ref}")

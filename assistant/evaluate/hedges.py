@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.evaluate.counts import Matched
 from assistant.extract.offline.cues import article_cues
 from assistant.model import Article
 
@@ -24,25 +25,15 @@ UNCERTAIN_KINDS = frozenset(
 
 @dataclass
 class SentenceScores:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
+    """Uncertain sentences found (``found``) against those labelled (``expected``)."""
+
+    counts: Matched = field(default_factory=Matched)
     false_positives: list[str] = field(default_factory=list)
     false_negatives: list[str] = field(default_factory=list)
 
     @property
-    def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
-
-    @property
     def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p and r else None
+        return self.counts.f1
 
 
 def uncertain_cues(sentence: str) -> list[str]:
@@ -64,14 +55,9 @@ def score_sentences(path: Path) -> SentenceScores:
     scores = SentenceScores()
     for text, uncertain, gold in read_sentences(path):
         found = uncertain_cues(text)
-        if found and uncertain:
-            scores.tp += 1
-        elif found:
-            scores.fp += 1
+        scores.counts.add(bool(found and uncertain), bool(found), uncertain)
+        if found and not uncertain:
             scores.false_positives.append(f"{found} in {text[:140]!r}")
-        elif uncertain:
-            scores.fn += 1
+        elif uncertain and not found:
             scores.false_negatives.append(f"{gold} in {text[:140]!r}")
-        else:
-            scores.tn += 1
     return scores

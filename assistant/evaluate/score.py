@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from assistant.config import Settings
+from assistant.evaluate.counts import Matched, Ratio
 from assistant.evaluate.gold import GoldFigure, GoldStatement, LoadedPackage, Verdict
 from assistant.evaluate.match import (
     JUNK,
@@ -49,25 +50,6 @@ _FLAGGING = (Severity.high, Severity.medium)
 
 
 @dataclass
-class Ratio:
-    hit: int = 0
-    total: int = 0
-
-    def add(self, hit: bool) -> None:
-        self.hit += hit
-        self.total += 1
-
-    def __iadd__(self, other: Ratio) -> Ratio:
-        self.hit += other.hit
-        self.total += other.total
-        return self
-
-    @property
-    def value(self) -> float | None:
-        return self.hit / self.total if self.total else None
-
-
-@dataclass
 class Scores:
     """Everything the table prints, summed over packages; ``examples`` say why."""
 
@@ -80,9 +62,7 @@ class Scores:
     junk: Ratio = field(default_factory=Ratio)
     misses: Counter[str] = field(default_factory=Counter)
     attribution: Ratio = field(default_factory=Ratio)
-    cue_tp: int = 0
-    cue_tool: int = 0
-    cue_gold: int = 0
+    cues: Matched = field(default_factory=Matched)  # tool cues against gold cues
     cue_kinds: int = 0
     conflict_precision: Ratio = field(default_factory=Ratio)
     conflict_recall: Ratio = field(default_factory=Ratio)
@@ -93,19 +73,6 @@ class Scores:
 
     def example(self, kind: str, text: str) -> None:
         self.examples.setdefault(kind, []).append(text)
-
-    @property
-    def cue_precision(self) -> float | None:
-        return self.cue_tp / self.cue_tool if self.cue_tool else None
-
-    @property
-    def cue_recall(self) -> float | None:
-        return self.cue_tp / self.cue_gold if self.cue_gold else None
-
-    @property
-    def cue_f1(self) -> float | None:
-        p, r = self.cue_precision, self.cue_recall
-        return 2 * p * r / (p + r) if p and r else None
 
 
 # --------------------------------------------------------------------------- running
@@ -255,9 +222,7 @@ def _score_hedges(loaded: LoadedPackage, report: Report, scores: Scores) -> None
         ]
         tool = [c for c in entry.hedges if c.kind.value in UNCERTAINTY_KINDS]
         tp, n_tool, n_gold, kinds = match_cues(gold, tool)
-        scores.cue_tp += tp
-        scores.cue_tool += n_tool
-        scores.cue_gold += n_gold
+        scores.cues.add(tp, n_tool, n_gold)
         scores.cue_kinds += kinds
         text = loaded.corpus.records[gold_id]["text"]
         for place, kind in gold:

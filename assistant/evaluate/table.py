@@ -44,9 +44,9 @@ ROWS: tuple[Row, ...] = (
     ("figure bound right", lambda s: s.bounds.value, "", None),
     ("junk-claim rate", lambda s: s.junk.value, "<= 0.02", _at_most(0.02)),
     ("attribution accuracy", lambda s: s.attribution.value, ">= 0.92", _at_least(0.92)),
-    ("hedge cue precision", lambda s: s.cue_precision, "", None),
-    ("hedge cue recall", lambda s: s.cue_recall, "", None),
-    ("hedge cue F1", lambda s: s.cue_f1, "", None),
+    ("hedge cue precision", lambda s: s.cues.precision, "", None),
+    ("hedge cue recall", lambda s: s.cues.recall, "", None),
+    ("hedge cue F1", lambda s: s.cues.f1, "", None),
     ("CONFLICT precision", lambda s: s.conflict_precision.value, ">= 0.85", _at_least(0.85)),
     ("CONFLICT recall", lambda s: s.conflict_recall.value, ">= 0.60", _at_least(0.6)),
     *(
@@ -140,18 +140,19 @@ def print_agreement(corpus: Path, examples: int) -> int:
         print(f"no second readings under {SECOND_GOLD}", file=sys.stderr)
         return 2
     rows = (
-        ("figures (F1 between readers)", total.figure_f1),
-        ("  same value, of matched", total.value_agreement),
-        ("  same source, of matched", total.source_agreement),
-        ("hedge cues (F1)", total.cue_f1),
-        ("conflicting pairs (F1)", total.conflict_f1),
+        ("figures (F1 between readers)", total.figures.f1),
+        ("  same value, of matched", total.values.value),
+        ("  same source, of matched", total.sources.value),
+        ("hedge cues (F1)", total.cues.f1),
+        ("conflicting pairs (F1)", total.conflicts.f1),
     )
     print(f"agreement of two readers on {total.packages} package(s)")
     for label, value in rows:
         print(f"{label:30}{_cell(value):>8}")
     print(
-        f"figures {total.figures_a} / {total.figures_b}, cues {total.cues_a} / {total.cues_b}, "
-        f"conflicting pairs {total.conflicts_a} / {total.conflicts_b}"
+        f"figures {total.figures.expected} / {total.figures.found}, "
+        f"cues {total.cues.expected} / {total.cues.found}, "
+        f"conflicting pairs {total.conflicts.expected} / {total.conflicts.found}"
     )
     for line in total.disagreements[:examples]:
         print(f"  - {line}")
