@@ -146,6 +146,18 @@ _WORD_RE = re.compile(r"[\w'’-]+")
 # Quantities before a noun: "one man", "two officials".
 _QUANTIFIERS = words("one two three four five several some many both each another")
 _OPENERS = words("a an the") | _QUANTIFIERS
+# Capitalised at the start of a clause, but no subject that can report.
+_NOT_SUBJECTS = _QUANTIFIERS | words("the a an more most less all such other this that these those")
+# Unions the checks below use, made once.
+_NO_REPORT_AFTER = _PASSIVE | {"to"}  # "is estimated", "declined to say"
+_BEFORE_VERBS = _ADVERBS | _AUXILIARIES
+_CLAUSE_OPENERS = _CONJUNCTIONS | _ADVERBS
+_NAME_OPENERS = _DETERMINERS | GENERIC_SOURCES | ROLE_WORDS | _QUANTIFIERS
+_NOT_INVERTED = _NOT_SOURCES | _PREPOSITIONS | _TIME_WORDS | _ADVERBS
+_LINKS = _CONJUNCTIONS | _PREPOSITIONS
+_SOURCE_OPENERS = GENERIC_SOURCES | _DETERMINERS
+_NO_AGENTS = _OBJECTS | _NOT_SOURCES
+_MAIN_VERBS = EVIDENCE_VERBS | {"put", "puts"}
 
 
 def _trie(words: frozenset[str]) -> str:
@@ -257,6 +269,7 @@ _TIME_TAIL = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?$"
 )
 _TAIL_WINDOW = 80
+_LONGEST_WORD = 30
 # How many lower-case words a subject after "the" may have: "the local council".
 _NOUN_WORDS = 3
 # A party tag or an age: "Kay Bailey Hutchison, R-Texas, said", "Jay Roberts, 60, said".
@@ -323,6 +336,13 @@ class Attribution:
         return self.form is AttributionForm.carried
 
 
+# What may close a sentence, and how far from its end: "..., police said on Monday."
+_CLOSING_FORMS = frozenset(
+    {AttributionForm.subject, AttributionForm.inverted, AttributionForm.according}
+)
+_CLOSING_REACH = 80
+
+
 def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Reporting constructions in the sentence ``text[start:end]``, in text order.
 
@@ -335,16 +355,14 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     if "ccording" in sentence or "citing" in sentence:
         for m in _ACCORDING_RE.finditer(text, start, end):
             found.extend(_according(text, m, end))
-    hinted = {h.group(0) for h in _HINTS.finditer(sentence)}
-    for finder in _FINDERS:
-        if finder.hints and hinted.isdisjoint(finder.hints):
-            continue  # a rare construction: skip its pattern when its words are absent
-        for m in finder.regex.finditer(text, start, end):
-            verb_start = m.start("verb")
-            if quoted and any(qs < verb_start < qe for qs, qe in quoted):
-                continue  # the quoted person's words, not an attribution
-            attribution = finder.read(text, m, start, end)
-            if attribution is not None:
+    # One scan for every cue word; each construction is then matched where its cue is.
+    for cue in _CUE_RE.finditer(text, start, end):
+        at = cue.start()
+        if quoted and any(qs < at < qe for qs, qe in quoted):
+            continue  # the quoted person's words, not an attribution
+        for finder in _FINDERS_BY_CUE[cue.group(0)]:
+            match = finder.at(text, at, start, end)
+            if match is not None and (attribution := finder.read(text, match, start, end)):
                 found.append(attribution)
     return _merged(text, found)
 
@@ -431,14 +449,20 @@ def main_attribution(text: str, attributions: list[Attribution], end: int) -> At
 
 def _closes_sentence(text: str, a: Attribution, end: int) -> bool:
     """ "..., police said." / "..., according to Brown.": nothing but adjuncts after it."""
-    if a.form not in (AttributionForm.subject, AttributionForm.inverted, AttributionForm.according):
+    if a.form not in _CLOSING_FORMS or end - a.span.end > _CLOSING_REACH:
         return False
-    if a.form is AttributionForm.subject and _leading(text, a, end):
+    return _closes(text, a.form, a.span.start, a.span.end, end)
+
+
+@lru_cache(maxsize=256)
+def _closes(text: str, form: AttributionForm, at: int, stop: int, end: int) -> bool:
+    """``_closes_sentence`` for an attribution at ``text[at:stop]``; cached, since each
+    figure of a sentence asks."""
+    if form is AttributionForm.subject and _leads(text, stop, end):
         return False
-    if not re.search(r"[,”\"]\s*$", text[max(0, a.span.start - 20) : a.span.start]):
+    if not re.search(r"[,”\"]\s*$", text[max(0, at - 20) : at]):
         return False
-    rest = text[a.span.end : end]
-    return re.fullmatch(r"[^,;:“\"]*[.!?]?[\"”’)]*\s*", rest) is not None
+    return re.fullmatch(r"[^,;:“\"]*[.!?]?[\"”’)]*\s*", text[stop:end]) is not None
 
 
 def _break_between(text: str, lo: int, hi: int, quoted: Sequence[tuple[int, int]]) -> bool:
@@ -632,9 +656,8 @@ def _participle(text: str, m: re.Match[str], start: int, end: int) -> Attributio
     if verb == "adding" and _ADDED_OBJECT.match(text, m.end(), end):
         return None  # "adding three years to his sentence"
     found = _clause_subject(text, start, m.start())
-    if found is None:
-        return None
-    name = _uncapitalise(text, start, found[0], found[1])
+    # No subject: the participle may go on with the report before it (see ``_merged``).
+    name = _uncapitalise(text, start, found[0], found[1]) if found else None
     cue_span = Span(start=m.start("verb"), end=m.end("verb"))
     span = Span(start=cue_span.start, end=cue_span.end)
     return Attribution(name, verb, cue_span, span, form=AttributionForm.participle)
@@ -650,13 +673,13 @@ def _agent(text: str, m: re.Match[str], start: int, end: int) -> Attribution | N
     cut = _AGENT_END.search(text, m.end(), limit)
     limit = cut.start() if cut else limit
     for word in _WORD_RE.finditer(text, m.end(), limit):
-        if _finite(word.group(0)) or word.group(0) in EVIDENCE_VERBS | {"put", "puts"}:
+        if _finite(word.group(0)) or word.group(0) in _MAIN_VERBS:
             limit = word.start()  # "figures released by the port authority put ..."
             break
     name, name_end = _name_after(text, m.end(), limit)
     if not name or not (name[0].isupper() or name.split()[0].lower() in _INVERTED_OPENERS):
         return None
-    if name.split()[0].lower() in _OBJECTS | _NOT_SOURCES or re.search(r"\d", name):
+    if name.split()[0].lower() in _NO_AGENTS or re.search(r"\d", name):
         return None
     cue_span = Span(start=m.start("verb"), end=m.end("verb"))
     span = Span(start=m.start(), end=name_end)
@@ -665,11 +688,27 @@ def _agent(text: str, m: re.Match[str], start: int, end: int) -> Attribution | N
 
 @dataclass(frozen=True, slots=True)
 class _Finder:
-    """A pattern and the function that reads an attribution from its match."""
+    """A construction: its pattern, the cue words its ``verb`` group holds, what may
+    stand before the cue inside the pattern (``before``, within ``reach`` characters),
+    and the function that reads an attribution from a match."""
 
     regex: re.Pattern[str]
     read: Callable[[str, re.Match[str], int, int], Attribution | None]
-    hints: tuple[str, ...] = ()  # one of these must be in the sentence for a match
+    cues: frozenset[str]
+    before: re.Pattern[str] | None = None
+    reach: int = 0
+
+    def at(self, text: str, cue: int, start: int, end: int) -> re.Match[str] | None:
+        """The construction whose cue word is at ``cue``, if there is one."""
+        pos = cue
+        if self.before is not None:
+            window = text[max(start, cue - self.reach) : cue]
+            lead = self.before.search(window)
+            if lead is None:
+                return None
+            pos = cue - len(window) + lead.start()
+        m = self.regex.match(text, pos, end)
+        return m if m is not None and m.start("verb") == cue else None
 
 
 def _document_before(text: str, start: int, pos: int) -> bool:
@@ -731,10 +770,10 @@ def _source_before(text: str, start: int, verb_start: int, verb: str) -> tuple[i
     """
     end = _trim_tail(text, start, verb_start, _ADVERBS)
     words_before = _WORD_RE.findall(text, max(start, end - 30), end)
-    passive = words_before and words_before[-1].lower() in _PASSIVE | {"to"}
+    passive = words_before and words_before[-1].lower() in _NO_REPORT_AFTER
     if passive and not verb.endswith("ing"):
         return None  # "damage is estimated at", "declined to say": no one says anything
-    end = _trim_tail(text, start, end, _ADVERBS | _AUXILIARIES)
+    end = _trim_tail(text, start, end, _BEFORE_VERBS)
     lead = text[start:end].rstrip()
     if lead.endswith((",", ")")):
         found = _before_appositives(text, start, start + len(lead))
@@ -773,10 +812,8 @@ def _trim_tail(text: str, start: int, end: int, skipped: frozenset[str]) -> int:
 
 def _last_word(phrase: str) -> str:
     """The word that ends ``phrase``, or "" when it ends in punctuation."""
-    i = len(phrase)
-    while i > 0 and (phrase[i - 1].isalnum() or phrase[i - 1] in "_'’-"):
-        i -= 1
-    return phrase[i:]
+    found = _WORD_RE.findall(phrase, max(0, len(phrase) - _LONGEST_WORD))
+    return found[-1] if found and phrase.endswith(found[-1]) else ""
 
 
 def _before_appositives(text: str, start: int, pos: int) -> tuple[int, str] | None:
@@ -924,7 +961,7 @@ def _clause_subject(text: str, start: int, pos: int) -> tuple[int, str] | None:
     police"), after any opening adverbial ("At that hearing, he ...")."""
     for cs, ce in _chunks(text, start, pos):
         tokens = list(_WORD_RE.finditer(text, cs, ce))
-        while tokens and tokens[0].group(0).lower() in _CONJUNCTIONS | _ADVERBS | {"however"}:
+        while tokens and tokens[0].group(0).lower() in _CLAUSE_OPENERS:
             tokens = tokens[1:]
         if not tokens:
             continue
@@ -964,8 +1001,8 @@ def _leading_name(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
             taken.append(m)  # "The charity", "the local council"
             continue
         break
-    if len(taken) == 1 and taken[0].group(0).lower() in article:
-        return []
+    if len(taken) == 1 and taken[0].group(0).lower() in _NOT_SUBJECTS:
+        return []  # "The", "More than 40 ..."
     return taken
 
 
@@ -996,7 +1033,7 @@ def _clean_name(name: str) -> str:
     if (
         len(ws) > 2
         and ws[0].islower()
-        and ws[0] not in _DETERMINERS | GENERIC_SOURCES | ROLE_WORDS | _QUANTIFIERS
+        and ws[0] not in _NAME_OPENERS
         and all(w[:1].isupper() for w in ws[1:])
     ):
         ws = ws[1:]
@@ -1067,7 +1104,7 @@ def _inverted_source(text: str, m: re.Match[str], start: int, end: int) -> tuple
         return None
     first = name.split()[0]
     lower = first.lower()
-    if lower in _NOT_SOURCES | _PREPOSITIONS | _TIME_WORDS | _ADVERBS:
+    if lower in _NOT_INVERTED:
         return None
     if lower in _OBJECTS and (lower != "her" or len(name.split()) == 1):
         return None  # ", called it ...": a pronoun after the verb is its object
@@ -1108,12 +1145,12 @@ def _plausible_source(name: str, verb: str) -> bool:
         return False  # "they later apprehended the suspect", "amounted to an accusation"
     if all(w in _DETERMINERS or w in _ADVERBS or w in _TIME_WORDS for w in lowered):
         return False
-    if lowered[0] in _PREPOSITIONS or lowered[-1] in _CONJUNCTIONS | _PREPOSITIONS:
+    if lowered[0] in _PREPOSITIONS or lowered[-1] in _LINKS:
         return False
     if verb in EVIDENCE_VERBS:
         return any(w in DOCUMENT_NOUNS for w in lowered)  # "records show", not "he showed"
     if verb in AMBIGUOUS_VERBS:
-        return words[0][0].isupper() or lowered[0] in GENERIC_SOURCES | _DETERMINERS
+        return words[0][0].isupper() or lowered[0] in _SOURCE_OPENERS
     return True
 
 
@@ -1177,8 +1214,23 @@ def _merged(text: str, found: list[Attribution]) -> list[Attribution]:
                 start=min(prev.span.start, a.span.start), end=max(prev.span.end, a.span.end)
             )
             a = replace(a, span=whole, intermediaries=via)
+        elif merged and _goes_on(text, merged[-1], a):
+            prev = merged[-1]  # "..., the ministry said, adding that ...": the ministry
+            a = replace(a, original=prev.original, intermediaries=prev.intermediaries)
+        if a.original is None and a.form is AttributionForm.participle:
+            continue  # a participle with no one to hang on
         merged.append(a)
     return merged
+
+
+def _goes_on(text: str, prev: Attribution, a: Attribution) -> bool:
+    """A participle right after a report goes on with its source: "..., the ministry
+    said, adding that ..."."""
+    return (
+        a.form is AttributionForm.participle
+        and prev.original is not None
+        and not text[prev.span.end : a.span.start].strip(" ,")
+    )
 
 
 def _overlap(a: Span, b: Span) -> bool:
@@ -1214,18 +1266,40 @@ def _same_outlet(a: str, b: str) -> bool:
     return a.replace(".", "").upper() == initials.upper() and len(initials) > 1
 
 
-_PROGRESSIVES = (
-    "reporting", "claiming", "saying", "telling", "warning", "estimating", "predicting",
-    "insisting", "alleging", "suggesting", "arguing",
-)  # fmt: skip
+_PROGRESSIVES = words("""
+    reporting claiming saying telling warning estimating predicting insisting alleging
+    suggesting arguing
+    """)
+_BE_BEFORE = r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
 _FINDERS = (
-    _Finder(_VERB_RE, _reporting),
-    _Finder(_PUT_RE, _reporting, ("put", "gave", "give", "pegged")),
-    _Finder(_STATEMENT_RE, _reporting, ("statement", "update", "release", "communiq", "bulletin")),
-    _Finder(_QUOTED_RE, _reporting, ("quoted",)),
-    _Finder(_PROGRESSIVE_RE, _progressive, _PROGRESSIVES),
-    _Finder(_QUOTED_AS_RE, _progressive, ("quoted",)),
-    _Finder(_PARTICIPLE_RE, _participle, tuple(sorted(PARTICIPLES))),
-    _Finder(_AGENT_RE, _agent, ("by",)),
+    _Finder(_VERB_RE, _reporting, REPORTING_VERBS),
+    _Finder(_PUT_RE, _reporting, words("put puts gave gives pegged")),
+    _Finder(_STATEMENT_RE, _reporting, words("issued released put published")),
+    _Finder(_QUOTED_RE, _reporting, words("quoted")),
+    _Finder(
+        _PROGRESSIVE_RE,
+        _progressive,
+        _PROGRESSIVES,
+        re.compile(rf"{_BE_BEFORE}(?:(?:also|now|still|widely)\s+)?$"),
+        30,
+    ),
+    _Finder(
+        _QUOTED_AS_RE,
+        _progressive,
+        words("saying telling"),
+        re.compile(rf"{_BE_BEFORE}quoted\s+(?:[\w’'-]+\s+){{0,4}}?as\s+$"),
+        80,
+    ),
+    _Finder(
+        _PARTICIPLE_RE,
+        _participle,
+        PARTICIPLES,
+        re.compile(r"(?:,\s*|\s+and\s+|\b(?:statement|release|letter|post|tweet|update)\s+)$"),
+        20,
+    ),
+    _Finder(_AGENT_RE, _agent, AGENT_VERBS | DOCUMENT_AGENT_VERBS),
 )
-_HINTS = re.compile(_trie(frozenset(h for f in _FINDERS for h in f.hints)))
+_FINDERS_BY_CUE = {
+    cue: tuple(f for f in _FINDERS if cue in f.cues) for f in _FINDERS for cue in f.cues
+}
+_CUE_RE = re.compile(rf"\b(?:{_trie(frozenset(_FINDERS_BY_CUE))})\b")

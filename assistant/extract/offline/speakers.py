@@ -83,7 +83,8 @@ _DOCUMENT = re.compile(
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _NICKNAME = re.compile(r"\s+[\"“‘'][^\"”’']{1,30}[\"”’']\s+")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,;)]")
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# How a finished sentence (or one that introduces what follows) ends.
+_SENTENCE_ENDS = frozenset(".!?…\"'”’)]:")
 _OPENS_QUOTE = re.compile(r"\s*[\"“‘']")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -138,7 +139,7 @@ class Speakers:
         names made whole; a quotation with none of its own gets the previous speaker's,
         ``carried``. Call once per sentence, in text order. Raises nothing."""
         self._sentence += 1
-        if "\n" in self.text[self._end : start] and not _closes_first(self.text, start, end):
+        if self.text.find("\n", self._end, start) >= 0 and not _closes_first(self.text, start, end):
             self._quote_open = False  # a paragraph that closes no quotation ends one
         self._end = end
         self._unread.append((self._sentence, start, end))
@@ -231,6 +232,8 @@ class Speakers:
         "Jon Owen"; "the city's public safety director" -> the one person the article
         gave that title. ``None`` when there is nothing to add."""
         ws = name.split()
+        if len(ws) > 2 and ws[0].lower() != "the":
+            return None  # a full name already, or no person: nothing to add
         bare = [w for w in ws if w.rstrip(".") not in PERSONAL_TITLES]
         if len(bare) == 1 and bare[0][:1].isupper():
             self._read_people()
@@ -295,9 +298,12 @@ class Speakers:
     def _remember(self, start: int, end: int, resolved: list[Attribution]) -> None:
         spoken = [a for a in resolved if a.original]
         self._previous = spoken[-1] if spoken else None
-        self._quote_open = _still_open(self.text, start, end, self._quote_open)
-        body = self.text[start:end].rstrip()
-        self._unfinished = bool(spoken) and not _ENDS_SENTENCE.search(body) and body[-1:] != ":"
+        if _QUOTE_MARK.search(self.text, start, end):
+            self._quote_open = _still_open(self.text, start, end, self._quote_open)
+        last = end - 1
+        while last > start and self.text[last].isspace():
+            last -= 1
+        self._unfinished = bool(spoken) and self.text[last] not in _SENTENCE_ENDS
 
     # ------------------------------------------------------------------ people
 
@@ -354,6 +360,15 @@ def _people_in(
     is named."""
     found = []
     for run in _runs(text, tokens):
+        if len(run) == 1:  # most runs: one capitalised word, a known surname or nothing
+            word = _unpossessed(run[0].group(0))
+            known_person = known.get(word)
+            if known_person is not None:
+                found.append((known_person, run[0].start()))
+                continue
+            after = run[0].end()
+            if text[after : after + 1] != ",":
+                continue
         person = _person(text, run, known)
         if person is not None:
             found.append(person)
@@ -366,10 +381,14 @@ def _runs(text: str, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
     for t in tokens:
-        if current and _joins(text, current[-1], t):
-            current.append(t)
-            continue
         if current:
+            left = current[-1].end()
+            gap = t.start() - left
+            if (gap == 1 and text[left] == " ") or (
+                not text[left + 1 : left + 2].islower() and _joins(text, current[-1], t)
+            ):
+                current.append(t)
+                continue
             runs.append(current)
         current = [t]
     if current:
@@ -378,6 +397,8 @@ def _runs(text: str, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
 
 
 def _joins(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    if right.start() - left.end() == 1 and text[left.end()] == " ":
+        return True  # the common case, without a slice
     gap = text[left.end() : right.start()]
     if gap == " " or (gap.isspace() and "\n" not in gap):
         return True
@@ -397,13 +418,15 @@ def _person(
     if not words_:
         return None
     if len(words_) == 1:  # most runs: one capitalised word
-        word = _POSSESSIVE.sub("", words_[0])
+        word = _unpossessed(words_[0])
         if (person := known.get(word)) is not None:
             return person, run[0].start()
-        if _AGE_AFTER.match(text, run[0].end()) and word not in ORGANISATION_WORDS:
+        after = run[0].end()
+        aged = text[after : after + 1] == "," and _AGE_AFTER.match(text, after)
+        if aged and word not in ORGANISATION_WORDS:
             return Person(word), run[0].start()
         return None
-    clean = [_POSSESSIVE.sub("", w) for w in words_]
+    clean = [_unpossessed(w) for w in words_]
     given = next((i for i, w in enumerate(clean) if w in MALE_NAMES or w in FEMALE_NAMES), None)
     if given is not None and given + 1 < len(clean):
         name = _until_organisation(clean[given:])
@@ -427,6 +450,13 @@ def _person(
         if name == clean:
             return Person(" ".join(name)), run[0].start()
     return None
+
+
+def _unpossessed(word: str) -> str:
+    """ "LaRue's" -> "LaRue"."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
 
 
 def _role_before(text: str, pos: int) -> bool:
