@@ -79,6 +79,23 @@ def test_a_running_total_has_the_total_as_its_period_not_the_day_before_it() -> 
     assert claims["2,000"].metric == "people evacuated"
 
 
+def test_a_total_raised_on_a_day_is_the_total_as_of_that_day_not_that_days_count() -> None:
+    from assistant.normalize import normalize_claims, period_key
+
+    text = "The agency confirmed 12 new cases on Monday, bringing its tally to 340."
+    article = Article(id="t", text=text, source="t.md", published=date(2026, 3, 4))
+    claims = {
+        c.quantity.text: c
+        for c in normalize_claims([article], _claims(text))
+        if c.quantity is not None
+    }
+    assert [c.metric_key for c in claims.values()] == ["cases", "cases"]
+    day = period_key(claims["12"].period, article.published)
+    total = period_key(claims["340"].period, article.published)
+    assert (day.key, day.running_total) == ("2026-03-02", False)
+    assert (total.key, total.running_total) == ("to 2026-03-02", True)
+
+
 def test_a_period_in_a_following_clause_is_not_the_figures() -> None:
     (claim,) = _claims(
         "Ministry officials said 312 homes had been damaged, and that engineers would "

@@ -161,8 +161,12 @@ def resolve_period(period: Period, published: date | None, *, forward: bool = Fa
     text = fold(period.text or "")
     if not text:
         return period
-    start, end, cumulative = _resolve_text(text, published, forward)
-    cumulative = cumulative or period.cumulative
+    start, end, stated = _resolve_text(text, published, forward)
+    if period.cumulative and not stated and end is not None:
+        # A total marked as one by its clause ("bringing the total to 2,000") and dated by
+        # the day of its increment ("on Tuesday"): the total as of that day.
+        start = None
+    cumulative = stated or period.cumulative
     if end is None:
         return period.model_copy(update={"cumulative": cumulative, "resolved": False})
     return period.model_copy(

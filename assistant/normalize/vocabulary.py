@@ -68,7 +68,9 @@ class Vocabulary:
         """True for a count whose meaning the vocabulary fixes: a canonical metric, one
         refined from it by the quote ("deaths in road accident"), or a listed phrase said
         of a group ("workers killed" is a death count)."""
-        if any(metric == name or metric.startswith(name + " ") for name in self.canonical):
+        if metric in self.metrics or any(
+            metric == name or metric.startswith(name + " ") for name in self.canonical
+        ):
             return True
         words = metric.split()
         return any(" ".join(words[i:]) in self.metrics for i in range(1, len(words)))

@@ -85,7 +85,14 @@ _NOT_COUNT_UNITS = (
 )
 # Units that make a figure checkable even on a line of its own ("$2,199.", "08 percent").
 _MEASURED = (CURRENCIES | MEASURE_UNITS | {"percent"}) - TIME_UNITS
-_TOTALS = frozenset({"total", "running total", "tally"})
+_TOTALS = frozenset({"total", "running total", "tally", "number", "count", "figure"})
+# "bringing the total to", "raising its death toll to": what follows is a running total.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|taking|raising|pushing|lifting|putting|sending|bringing\s+up)\s+"
+    r"(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:total|toll|tally|number|count|figure)\s+(?:to|at)\s+$",
+    re.IGNORECASE,
+)
 # What may stand before a figure that takes the noun of the figure before it.
 _OPENERS = re.compile(r"\s*(?:(?:including|of\s+them|of\s+those|another|a\s+further)\s*)?")
 # A clause opening with one of these leans on the rest of its sentence.
@@ -235,9 +242,12 @@ class _Reader:
             draft = self._quantity_claim(
                 s, q, clause, len(clauses) > 1, hedges, attributions, carried
             )
-            if draft.metric in _TOTALS and drafts and drafts[-1].metric:
-                # "800 people were evacuated, bringing the total to 2,000": same metric.
-                _carry_total(draft, drafts[-1])
+            lead_in = max(s.start, q.span.start - 80)
+            running = _RUNNING_TOTAL.search(self.text, lead_in, q.span.start)
+            if drafts and (running or draft.metric in _TOTALS):
+                # "800 people were evacuated on Tuesday, bringing the total to 2,000": the
+                # total counts what the increment counts, as of the increment's day.
+                _carry_total(draft, drafts[-1], running=running is not None)
             drafts.append(draft)
             unit = draft.quantity.unit if draft.quantity else None
             if unit and unit not in _NOT_COUNT_UNITS and draft.noun:
@@ -586,11 +596,18 @@ def _converts(text: str, before: QuantityMatch, q: QuantityMatch) -> bool:
     return all(u in CURRENCIES for u in units) or all(u in MEASURE_UNITS for u in units)
 
 
-def _carry_total(total: _Draft, part: _Draft) -> None:
-    """A running total counts what the figure before it counts."""
-    total.metric = part.metric
-    if total.quantity and part.quantity and total.quantity.unit is None:
-        total.quantity = total.quantity.model_copy(update={"unit": part.quantity.unit})
+def _carry_total(total: _Draft, part: _Draft, *, running: bool) -> None:
+    """A running total counts what the figure before it counts (unless it names its own
+    metric: "raising the death toll to 93"), and, when written as one ("bringing its
+    total to"), it is a total as of the increment's day, not the count of that day."""
+    if part.metric and (total.metric is None or total.metric in _TOTALS):
+        total.metric = part.metric
+        if total.quantity and part.quantity and total.quantity.unit is None:
+            total.quantity = total.quantity.model_copy(update={"unit": part.quantity.unit})
+    if running and not (total.period and total.period.cumulative):
+        # Read as the increment's day alone, it would be compared with that day's counts.
+        text = part.period.text if part.period else None
+        total.period = Period(text=text, cumulative=True)
 
 
 def _bears_on(
