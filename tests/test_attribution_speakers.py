@@ -212,10 +212,39 @@ def _figure_source(sentence: str, figure: str) -> str | None:
         ("The driver fled, but witnesses identified the car and Leo Vance, 23, was arrested "
          "nearby, police said.", "23", "police"),
         ("The first sale was $5,000. Sellers said prices rose.", "$5,000", None),
+        ("After nearly a decade of delays, he admitted the bridge had cost $40 million.",
+         "a decade", None),
+        ("After nearly a decade of delays, he admitted the bridge had cost $40 million.",
+         "$40 million", "he"),
+        ("The hall, which the city had valued at about $380,600, burned down.", "$380,600",
+         "the city"),
     ],
 )  # fmt: skip
 def test_what_an_attribution_covers(sentence: str, figure: str, source: str | None) -> None:
     assert _figure_source(sentence, figure) == source
+
+
+def test_a_name_that_speaks_can_be_he() -> None:
+    text = (
+        "President Ada Moss took questions on Friday. "
+        '"We are looking at that," Hoyer said. '
+        "He added that the panel would meet on Monday."
+    )
+    assert _originals(text)[-1] == ["Hoyer"]
+
+
+def test_a_heading_run_into_a_sentence_is_no_subject() -> None:
+    sentence = "Phone call disputed Lane spent the night at home, saying he held the phone."
+    assert [a.original for a in find_attributions(sentence, 0, len(sentence))] == []
+
+
+def test_a_witness_who_opens_the_sentence_is_its_main_source() -> None:
+    sentence = "A witness told police that a van sped off, the prosecutor said."
+    main = main_attribution(sentence, find_attributions(sentence, 0, len(sentence)), len(sentence))
+    assert main is not None and main.original == "a witness"
+    sentence = "An initial inquiry revealed that the brakes failed, police said."
+    main = main_attribution(sentence, find_attributions(sentence, 0, len(sentence)), len(sentence))
+    assert main is not None and main.original == "police"
 
 
 def test_the_attribution_that_closes_a_sentence_is_its_main_one() -> None:

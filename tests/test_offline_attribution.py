@@ -146,6 +146,11 @@ def _sources(sentence: str) -> list[str | None]:
          "Quarry owner Dale Pryce", "said"),
         ("Nia Bole, too, suggested the bridge be closed.", "Nia Bole", "suggested"),
         ("Crews spoke to one driver who says he saw the barrier fall.", "one driver", "says"),
+        ("The owner had expressed concern about a lease of ten years.", "the owner",
+         "expressed"),
+        ("The building, which the city had valued at $2 million, burned.", "the city",
+         "valued"),
+        ("Lane said he believed the dam held.", "he", "believed"),
     ],
 )  # fmt: skip
 def test_reporting_constructions_of_real_coverage(sentence: str, source: str, cue: str) -> None:
@@ -172,6 +177,7 @@ def test_reporting_constructions_of_real_coverage(sentence: str, source: str, cu
         "No one believed her account of the night.",
         "The museum has added 12 paintings to its collection.",
         "She told her son to stay inside.",
+        "He pleaded guilty to fraud, adding three years to his sentence.",
     ],
 )
 def test_no_garbage_sources(sentence: str) -> None:

@@ -227,7 +227,8 @@ _CALLED_REPORTS = re.compile(
 # "added 10 years", "added to the list", "added a further four": an object, not a report.
 _ADDED_OBJECT = re.compile(
     r"\s+(?:to\b|\d|a\b|an\b|the\b|some\b|more\b|another\b|nearly\b|about\b|up\b|at\b|"
-    r"its\b|their\b|his\b|her\b)"
+    r"its\b|their\b|his\b|her\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|dozens|hundreds|thousands)\b)"
 )
 # A past tense with its object inside a would-be name: no name, a clause.
 _VERB_INSIDE = re.compile(r"(?:^|\s)[a-z]{3,}ed\s+(?:the|a|an|to|his|her|their|its|that)\b")
@@ -245,6 +246,10 @@ _FRONTED_WORDS = 3
 _CONTRAST = re.compile(
     r"(?:[,;—–-]\s*|\s)(?:but|although|though|while|whereas|yet)\b|,\s+and\s+(?:it|there)\b"
 )
+# Verbs that put a figure on something: what they report always follows them.
+# Heads of a subject that is evidence, not a speaker.
+_EVIDENCE_HEADS = words("investigation inquiry probe autopsy surveillance search analysis")
+_PUTS_AT = words("put puts gave gives pegged valued estimated estimates recorded measured")
 # What opens a report after its verb: "said that", "said:", 'said "...'.
 _REPORT_OPENS = re.compile(r"\s*(?:that\b|:|[\"“‘])")
 # "asked why", "questioned whether": a question is a report too.
@@ -269,6 +274,8 @@ _TIME_TAIL = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?$"
 )
 _TAIL_WINDOW = 80
+# Words in the longest source name; a longer run is a clause.
+_LONGEST_NAME = 10
 _LONGEST_WORD = 30
 # How many lower-case words a subject after "the" may have: "the local council".
 _NOUN_WORDS = 3
@@ -425,7 +432,9 @@ def _covers(
         if not _leading(text, a, end):
             return True  # "..., police said": all that precedes
         between = text[span.end : a.span.start]
-        return not (_NEW_CLAUSE.search(between) or _CONTRAST.search(between))
+        if _NEW_CLAUSE.search(between) or _CONTRAST.search(between):
+            return False
+        return not _in_fronted_phrase(text, span, start, a)
     if _break_between(text, a.span.end, span.start, quoted):
         return False
     if a.form is AttributionForm.agent:
@@ -441,10 +450,23 @@ def main_attribution(text: str, attributions: list[Attribution], end: int) -> At
     """The attribution a sentence with no figure rests on: the one that closes it
     ("..., which he claimed he needed, officials said."), else the first. Raises
     nothing."""
+    if not attributions:
+        return None
+    first = attributions[0]
     final = [a for a in attributions if _closes_sentence(text, a, end)]
-    if final:
-        return final[-1]
-    return attributions[0] if attributions else None
+    if not final or (first.form is AttributionForm.subject and _opens_sentence(text, first)):
+        return first  # "A witness told police that ..., the DA said": the witness
+    return final[-1]
+
+
+def _opens_sentence(text: str, a: Attribution) -> bool:
+    """A person or body that opens the sentence and reports in its main clause - not a
+    document or evidence ("An initial investigation revealed that ..., police said")."""
+    before = text[max(0, a.span.start - 3) : a.span.start]
+    if before.strip(" \"“‘'(") and not re.search(r"[.!?\n]\s*$", before):
+        return False
+    name = (a.original or "").lower().split()
+    return not any(w in DOCUMENT_NOUNS or w in _EVIDENCE_HEADS for w in name)
 
 
 def _closes_sentence(text: str, a: Attribution, end: int) -> bool:
@@ -463,6 +485,15 @@ def _closes(text: str, form: AttributionForm, at: int, stop: int, end: int) -> b
     if not re.search(r"[,”\"]\s*$", text[max(0, at - 20) : at]):
         return False
     return re.fullmatch(r"[^,;:“\"]*[.!?]?[\"”’)]*\s*", text[stop:end]) is not None
+
+
+def _in_fronted_phrase(text: str, span: Span, start: int, a: Attribution) -> bool:
+    """ "After a quarter-century of public craziness, he admitted ...": a figure in the
+    phrase that opens the sentence sets the scene; the report begins after it."""
+    first = _WORD_RE.match(text, _skip_space(text, start))
+    if first is None or first.group(0).lower() not in _PREPOSITIONS:
+        return False
+    return "," not in text[start : span.start] and "," in text[span.end : a.span.start]
 
 
 def _break_between(text: str, lo: int, hi: int, quoted: Sequence[tuple[int, int]]) -> bool:
@@ -487,8 +518,8 @@ def _leading(text: str, a: Attribution, end: int) -> bool:
     """Whether what the attribution reports follows it ("X said that ...", "X said 40
     ...", "X said on Monday: ...", "..., saying ...") rather than precedes it ('"...," X
     said in a statement.')."""
-    if a.form is AttributionForm.participle:
-        return True
+    if a.form is AttributionForm.participle or a.cue in _PUTS_AT:
+        return True  # "..., saying ...", "the city had valued it at $380,600"
     if a.form is not AttributionForm.subject:
         return False
     return _leads(text, a.span.end, end)
@@ -982,8 +1013,10 @@ def _leading_name(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
     determiner, or a determiner and a generic source ("the police", "the suspect")."""
     taken: list[re.Match[str]] = []
     article = ("the", "a", "an")
+    nxt = ""  # the word after the name: a verb, when the name is a subject
     for i, m in enumerate(tokens):
         token = m.group(0)
+        nxt = token
         if i == 0 and token.lower() in article:
             taken.append(m)
             continue
@@ -1001,9 +1034,24 @@ def _leading_name(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
             taken.append(m)  # "The charity", "the local council"
             continue
         break
+    else:
+        nxt = ""  # the clause ends with the name: "Jay Roe, 60, ..."
     if len(taken) == 1 and taken[0].group(0).lower() in _NOT_SUBJECTS:
         return []  # "The", "More than 40 ..."
+    if nxt and not _verb_like(nxt):
+        return []  # "Phone call disputed ...": a heading run into the sentence, no subject
     return taken
+
+
+def _verb_like(word: str) -> bool:
+    """A word that may follow a subject: a verb, an auxiliary or an adverb."""
+    lower = word.lower()
+    return (
+        _ends_subject(word)
+        or lower.endswith(("s", "ly"))
+        or lower in _ADVERBS
+        or lower in _NEGATIONS
+    )
 
 
 def _ends_subject(word: str) -> bool:
@@ -1132,7 +1180,7 @@ def _names_someone(name: str) -> bool:
 
 def _plausible_source(name: str, verb: str) -> bool:
     words = name.split()
-    if not words or len(words) > 10:
+    if not words or len(words) > _LONGEST_NAME:
         return False
     if re.search(r"\d", name) and not is_outlet(name):
         return False

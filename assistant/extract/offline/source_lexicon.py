@@ -21,6 +21,7 @@ REPORTING_VERBS = words("""
     elaborated argued argues recalled recalls asserted asserts contended contends
     disclosed indicated indicates indicate show shows showed agreed charged guessed
     conceded complained countered identified posted reads asked questioned wondered allege
+    expressed
     charges credits credited valued thought
     """)
 # Verbs that are just as often nouns or adjectives ("insurance claims rose", "the alleged
@@ -142,7 +143,8 @@ PERSONAL_TITLES = words("""
     Sheriff Deputy Coroner Father Sister Sir Dame Lord Lady Corporal Sergeant Lieutenant
     Captain Colonel General Professor Pastor Rabbi Imam Bishop Reverend CEO Chairman
     Chairwoman Minister Chancellor Ambassador Congressman Congresswoman Councilman
-    Councilwoman Superintendent Constable Trooper Agent Prince Princess King Queen
+    Councilwoman Superintendent Constable Trooper Agent Prince Princess King Queen Whip
+    Leader
     """)
 MALE_TITLES = words("Mr Sir Lord Father Prince King Congressman Councilman Chairman Brother")
 FEMALE_TITLES = words(

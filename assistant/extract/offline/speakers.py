@@ -273,6 +273,8 @@ class Speakers:
         tokens = list(_NAME_TOKEN.finditer(name))
         for person, _ in _people_in(name, tokens, self._by_surname):
             return person
+        if _looks_named(name):
+            return Person(name)  # "Hoyer said", "Steny Hoyer said"
         role = next(
             (w for w in _TOKEN.findall(name)[:4] if w.islower() and w not in _FUNCTION_WORDS),
             "",
@@ -289,7 +291,8 @@ class Speakers:
         if self._previous is None or self._previous.original is None:
             return None
         opens = _OPENS_QUOTE.match(self.text, start) is not None
-        goes_on = self._unfinished and self.text[start : start + 1].islower()
+        first = self.text[start : start + 1]
+        goes_on = self._unfinished and (first.islower() or first.isdigit() or first in "$£€")
         if not (opens or self._quote_open or goes_on):
             return None
         at = Span(start=end, end=end)
@@ -345,6 +348,17 @@ class Speakers:
         )
         self._by_surname[surname] = merged
         return merged
+
+
+def _looks_named(name: str) -> bool:
+    """A source written as a name of one to three capitalised words: one that speaks
+    is a person's, unless it names a body ("Kraft Foods") or an outlet."""
+    bare = [w for w in name.split() if w.rstrip(".") not in PERSONAL_TITLES]
+    if not bare or len(bare) > 3 or not all(w[:1].isupper() for w in bare):
+        return False
+    if any(_unpossessed(w) in ORGANISATION_WORDS for w in bare):
+        return False
+    return not is_outlet(name) and bare[0].lower() not in _FUNCTION_WORDS
 
 
 def _two_people(a: Person, b: Person) -> bool:
@@ -477,10 +491,12 @@ def _made(
     the lower-case words just before the run ("public safety director Jon Owen")."""
     titles = {w.lower() for w in clean[:first]}
     before = text[max(0, run[0].start() - 60) : run[0].start()]
-    for w in reversed(_TOKEN.findall(before.rsplit(",", 1)[-1])[-4:]):
-        if not w.islower() or w in _FUNCTION_WORDS:
-            break
-        titles.add(w)
+    lower = _TOKEN.findall(before.rsplit(",", 1)[-1])[-4:]
+    if lower and lower[-1] in ROLE_WORDS:  # "public safety director Jon Owen"
+        for w in reversed(lower):
+            if not w.islower() or w in _FUNCTION_WORDS:
+                break
+            titles.add(w)
     spaced = [w + "." if w in ABBREVIATIONS or len(w) == 1 else w for w in name]
     if gender is None:
         gender = next((g for w in titles if (g := _role_gender(w))), None)
