@@ -158,6 +158,8 @@ _LINKS = _CONJUNCTIONS | _PREPOSITIONS
 _SOURCE_OPENERS = GENERIC_SOURCES | _DETERMINERS
 _NO_AGENTS = _OBJECTS | _NOT_SOURCES
 _MAIN_VERBS = EVIDENCE_VERBS | {"put", "puts"}
+_NOT_IN_NAMES = _AUXILIARIES | _NEGATIONS
+_NAMES_NO_ONE = _DETERMINERS | _ADVERBS | _TIME_WORDS  # "the", "earlier", "Friday"
 
 
 def _trie(words: frozenset[str]) -> str:
@@ -237,7 +239,7 @@ _TOLD_TO = re.compile(r"\s+(?:[\w’'-]+\s+){1,3}?to\s+[a-z]")
 # Inside a sentence: a break that ends what one attribution covers.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]*[A-Z]")
 # "He was paroled ... and detectives said": a report that opens a clause of its own.
-_NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:and|but|yet|while|whereas|although|though)\s+$")
+_NEW_CLAUSE = words("and but yet while whereas although though")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 # "According to police, 40 died": a fronted attribution has few words before it.
 _FRONTED_WORDS = 3
@@ -274,6 +276,15 @@ _TIME_TAIL = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?$"
 )
 _TAIL_WINDOW = 80
+# Small patterns the checks below use, compiled once.
+_PAUSE = re.compile(r"[,;]")
+_DIGIT = re.compile(r"\d")
+_BY_FOLLOWS = re.compile(r"\s+by\b")
+_AS_FOLLOWS = re.compile(r"\sas\s")
+_AT_FOLLOWS = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?at\b")
+_OF_TO_FOLLOWS = re.compile(r"\s+(?:of|to)\b")
+_DOTTED_WORD = re.compile(r"[\w.]+$")
+_DOMAIN = re.compile(r"\s?(?:com|org|net)\b")
 # Words in the longest source name; a longer run is a clause.
 _LONGEST_NAME = 10
 _LONGEST_WORD = 30
@@ -405,6 +416,8 @@ def attribution_for(
     own ("He was paroled after five years and detectives said that ..."), nor one after
     a report that closed its own ('"...," Owen said, but the 86-year-old ...'), nor one
     across a sentence that the splitter left joined. Raises nothing."""
+    if len(attributions) == 1 and attributions[0].carried:
+        return attributions[0]  # a quotation that goes on: all of it
     quoted = quotation_spans(text, start, end)
     covering = [a for a in attributions if _covers(text, a, span, start, end, quoted)]
     final = [a for a in covering if _closes_sentence(text, a, end)]
@@ -412,7 +425,7 @@ def attribution_for(
         return final[-1]  # "A, but witnesses said B and C, police said": police say it all
 
     def distance(a: Attribution) -> int:
-        if a.span.end <= span.start and not re.search(r"[,;]", text[a.span.end : span.start]):
+        if a.span.end <= span.start and not _PAUSE.search(text, a.span.end, span.start):
             return 0
         return max(0, a.span.start - span.end, span.start - a.span.end)
 
@@ -428,17 +441,17 @@ def _covers(
         if _break_between(text, span.end, a.span.start, quoted):
             return False
         if a.form is AttributionForm.agent:
-            return not re.search(r"[,;]", text[span.end : a.span.start])
+            return not _PAUSE.search(text, span.end, a.span.start)
         if not _leading(text, a, end):
             return True  # "..., police said": all that precedes
         between = text[span.end : a.span.start]
-        if _NEW_CLAUSE.search(between) or _CONTRAST.search(between):
+        if _last_word(between.rstrip()).lower() in _NEW_CLAUSE or _CONTRAST.search(between):
             return False
         return not _in_fronted_phrase(text, span, start, a)
     if _break_between(text, a.span.end, span.start, quoted):
         return False
     if a.form is AttributionForm.agent:
-        return not re.search(r"[,;]", text[a.span.end : span.start])
+        return not _PAUSE.search(text, a.span.end, span.start)
     if a.form is AttributionForm.according:
         return len(_WORD_RE.findall(text, start, a.span.start)) <= _FRONTED_WORDS
     if not (_leading(text, a, end) or _parenthetical(text, a, start, end)):
@@ -497,7 +510,9 @@ def _in_fronted_phrase(text: str, span: Span, start: int, a: Attribution) -> boo
 
 
 def _break_between(text: str, lo: int, hi: int, quoted: Sequence[tuple[int, int]]) -> bool:
-    """A sentence boundary (outside quotations) or a semicolon between ``lo`` and ``hi``."""
+    """A sentence boundary (outside quotations) between ``lo`` and ``hi``."""
+    if text.find(".", lo, hi) < 0 and text.find("!", lo, hi) < 0 and text.find("?", lo, hi) < 0:
+        return False  # most spans hold no full stop at all
     for m in _SENTENCE_BREAK.finditer(text, lo, min(len(text), hi + 3)):
         if m.start() >= hi or any(qs <= m.start() < qe for qs, qe in quoted):
             continue
@@ -609,7 +624,7 @@ def is_outlet(name: str) -> bool:
 
 def _according(text: str, m: re.Match[str], end: int) -> list[Attribution]:
     name, name_end = _name_after(text, m.end(), end)
-    if not name or name.split()[0].lower() in _NOT_SOURCES or re.search(r"\d", name):
+    if not name or name.split()[0].lower() in _NOT_SOURCES or _DIGIT.search(name):
         return []
     cue = m.group("verb")
     cue_span = Span(start=m.start(), end=m.start() + len(cue))
@@ -710,7 +725,7 @@ def _agent(text: str, m: re.Match[str], start: int, end: int) -> Attribution | N
     name, name_end = _name_after(text, m.end(), limit)
     if not name or not (name[0].isupper() or name.split()[0].lower() in _INVERTED_OPENERS):
         return None
-    if name.split()[0].lower() in _NO_AGENTS or re.search(r"\d", name):
+    if name.split()[0].lower() in _NO_AGENTS or _DIGIT.search(name):
         return None
     cue_span = Span(start=m.start("verb"), end=m.end("verb"))
     span = Span(start=m.start(), end=name_end)
@@ -763,7 +778,7 @@ def _used_as_verb(text: str, m: re.Match[str], start: int) -> bool:
 def _reports_here(text: str, m: re.Match[str], verb: str, end: int) -> bool:
     """Whether what follows makes the word a reporting verb in this sentence."""
     after = m.end()
-    if re.match(r"\s+by\b", text[after:end]):
+    if _BY_FOLLOWS.match(text, after, end):
         return False  # a passive with its agent: see ``_agent``
     if verb in AMBIGUOUS_VERBS and not _REPORTED_CONTENT.match(text, after, end):
         return False  # "insurance claims rose": a noun, not a verb
@@ -774,15 +789,15 @@ def _reports_here(text: str, m: re.Match[str], verb: str, end: int) -> bool:
     if verb in THAT_VERBS:
         return _THAT_FOLLOWS.match(text, after, end) is not None
     if verb == "identified":
-        return re.search(r"\sas\s", text[after:end]) is not None
+        return _AS_FOLLOWS.search(text, after, end) is not None
     if verb == "valued":
-        return re.match(r"\s+(?:[\w’'-]+\s+){0,3}?at\b", text[after:end]) is not None
+        return _AT_FOLLOWS.match(text, after, end) is not None
     if verb in QUESTION_VERBS:
         return _QUESTION_FOLLOWS.match(text, after, end) is not None
     if verb in ("told", "tells") and _TOLD_TO.match(text, after, end):
         return False
     if verb in ("accused", "believed"):
-        return re.match(r"\s+(?:of|to)\b", text[after:end]) is None  # "the man accused of"
+        return _OF_TO_FOLLOWS.match(text, after, end) is None  # "the man accused of"
     return True
 
 
@@ -1109,7 +1124,7 @@ def _stops(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 
 
 def _abbreviation_at(text: str, start: int, dot: int) -> bool:
-    word = re.search(r"[\w.]+$", text[max(start, dot - 12) : dot])
+    word = _DOTTED_WORD.search(text[max(start, dot - 12) : dot])
     if word is None:
         return False
     token = word.group(0)
@@ -1117,7 +1132,7 @@ def _abbreviation_at(text: str, start: int, dot: int) -> bool:
         return True  # "U.S.", "F.B.I.", an initial
     if token in ABBREVIATIONS:
         return True
-    return re.match(r"\s?(?:com|org|net)\b", text[dot + 1 : dot + 6]) is not None
+    return _DOMAIN.match(text, dot + 1, dot + 6) is not None
 
 
 def _chunk_start(text: str, start: int, end: int) -> int:
@@ -1182,16 +1197,16 @@ def _plausible_source(name: str, verb: str) -> bool:
     words = name.split()
     if not words or len(words) > _LONGEST_NAME:
         return False
-    if re.search(r"\d", name) and not is_outlet(name):
+    if _DIGIT.search(name) and not is_outlet(name):
         return False
     lowered = [w.lower().strip(".,") for w in words]
     if lowered[0] in _NOT_SOURCES and not (lowered[0] == "one" and len(lowered) > 1):
         return False
-    if any(w in _AUXILIARIES or w in _NEGATIONS or w.endswith("n't") for w in lowered):
-        return False
+    if not _NOT_IN_NAMES.isdisjoint(lowered) or "n't" in name:
+        return False  # "the ministry has", "investigators did not"
     if _VERB_INSIDE.search(name):
         return False  # "they later apprehended the suspect", "amounted to an accusation"
-    if all(w in _DETERMINERS or w in _ADVERBS or w in _TIME_WORDS for w in lowered):
+    if _NAMES_NO_ONE.issuperset(lowered):
         return False
     if lowered[0] in _PREPOSITIONS or lowered[-1] in _LINKS:
         return False

@@ -172,6 +172,8 @@ class Speakers:
         if lower == "it":
             thing = self._thing(a, start)
             return replace(a, original=thing) if thing else a
+        if is_outlet(a.original):
+            return a  # "Reuters" names no person to complete
         whole = self._whole_name(a.original)
         return replace(a, original=whole) if whole else a
 
