@@ -27,15 +27,17 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from assistant.extract.base import Extractor
 from assistant.extract.offline.attribution import (
     PRONOUNS,
     Attribution,
+    attribution_for,
     build_chain,
     find_attributions,
     find_wire_credit,
+    main_attribution,
 )
 from assistant.extract.offline.clauses import cut_clauses, trim_clause
 from assistant.extract.offline.cues import list_cues
@@ -50,6 +52,7 @@ from assistant.extract.offline.facets import (
 )
 from assistant.extract.offline.hedges import sentence_hedges
 from assistant.extract.offline.sentences import Sentence, split_sentences
+from assistant.extract.offline.speakers import Speakers
 from assistant.model import (
     NON_ARTICLE_SEGMENTS,
     Article,
@@ -183,7 +186,7 @@ class _Reader:
         # Each sentence is parsed once; hedges need all of them for their scope first.
         self.parsed = [self._parse(s) for s in self.sentences]
         self.covering = self._coverage()
-        self.last_source: str | None = None
+        self.speakers = Speakers(self.text)
 
     def _parse(self, s: Sentence) -> _Parsed:
         quantities = match_quantities(self.text, s.start, s.end)
@@ -204,11 +207,8 @@ class _Reader:
             if not english:
                 drafts.extend(self._figures_only(parsed))
                 continue
-            attributions = self._resolve(parsed.attributions)
+            attributions = self.speakers.resolve(sentence.start, sentence.end, parsed.attributions)
             drafts.extend(self._sentence_claims(parsed, attributions))
-            for a in attributions:
-                if a.original and not a.is_pronoun:
-                    self.last_source = a.original
         # Text order; stable, so a figure comes before the comparison quoting its clause.
         drafts.sort(key=lambda d: d.span.start)
         return [self._claim(n, d) for n, d in enumerate(_distinct(drafts), start=1)]
@@ -289,7 +289,7 @@ class _Reader:
         attributions: list[Attribution],
         inherited: str | None,
     ) -> _Draft:
-        attribution = self._nearest(attributions, q.span)
+        attribution = attribution_for(self.text, attributions, q.span, s.start, s.end)
         span = self._quote_span(clause, q, attribution) if is_clause else clause
         if _DEPENDENT.match(self.text, span.start):
             span = Span(start=s.start, end=s.end)  # "who spent the night with her two ..."
@@ -335,7 +335,7 @@ class _Reader:
         hedges: list[Hedge],
         attributions: list[Attribution],
     ) -> _Draft:
-        attribution = self._nearest(attributions, clause)
+        attribution = attribution_for(self.text, attributions, clause, s.start, s.end)
         return _Draft(
             span=clause,
             kind=ClaimKind.comparison,
@@ -361,7 +361,7 @@ class _Reader:
             for h in hedges
         ):
             return None  # it disclaims earlier sentences; it claims nothing itself
-        attribution = attributions[0] if attributions else None
+        attribution = main_attribution(self.text, attributions, s.end)
         if PREDICTION.search(text):
             kind = ClaimKind.prediction
         elif attribution and _QUOTATION.search(text):
@@ -386,19 +386,6 @@ class _Reader:
         )
 
     # ------------------------------------------------------------------- parts
-
-    def _nearest(self, attributions: list[Attribution], span: Span) -> Attribution | None:
-        """The attribution a claim rests on: one that introduces it ("Insurers warned
-        that claims could run into ..."), else the one nearest to it in the sentence."""
-
-        def distance(a: Attribution) -> int:
-            if a.span.end <= span.start and not re.search(
-                r"[,;]", self.text[a.span.end : span.start]
-            ):
-                return 0
-            return max(0, a.span.start - span.end, span.start - a.span.end)
-
-        return min(attributions, key=distance) if attributions else None
 
     def _quote_span(self, clause: Span, q: QuantityMatch, attribution: Attribution | None) -> Span:
         """The clause, without a trailing ", the ministry said" (the attribution is
@@ -474,13 +461,6 @@ class _Reader:
         keys = [_folded(self.text[s.start : s.end]) for s in self.sentences]
         last = {key: i for i, key in enumerate(keys) if len(key) > 20}
         return {i for i, key in enumerate(keys) if last.get(key, -1) > i}
-
-    def _resolve(self, attributions: list[Attribution]) -> list[Attribution]:
-        """ "He said" -> the last named source before it in the article."""
-        return [
-            replace(a, original=self.last_source) if a.is_pronoun and self.last_source else a
-            for a in attributions
-        ]
 
     def _coverage(self) -> dict[int, list[Hedge]]:
         """Sentence index -> disclaimers from up to two later sentences that refer back to
