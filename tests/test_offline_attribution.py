@@ -211,6 +211,21 @@ def test_names_are_not_cut_at_abbreviations(sentence: str, source: str) -> None:
     assert source in _sources(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sources"),
+    [
+        ("The Gazette was unable to independently confirm the numbers.", []),
+        ("Reuters has not confirmed the figures.", []),
+        ("The Gazette could not confirm the figures, which were released by the rebels.",
+         ["the rebels"]),
+    ],
+)  # fmt: skip
+def test_a_disclaimer_names_no_source_but_the_figures_may_have_one(
+    sentence: str, sources: list[str]
+) -> None:
+    assert _sources(sentence) == sources
+
+
 def test_letters_outside_ascii_are_kept() -> None:
     assert _sources("Staff at Café Lumière said 30 guests left.") == ["Staff at Café Lumière"]
     assert _sources('"It held," said Zoë Ødegård.') == ["Zoë Ødegård"]

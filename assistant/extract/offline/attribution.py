@@ -276,6 +276,7 @@ _TIME_TAIL = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?$"
 )
 _TAIL_WINDOW = 80
+_CHUNK_REACH = 240
 # Small patterns the checks below use, compiled once.
 _PAUSE = re.compile(r"[,;]")
 _DIGIT = re.compile(r"\d")
@@ -369,8 +370,7 @@ def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
     """
     quoted = quotation_spans(text, start, end)
     found: list[Attribution] = []
-    sentence = text[start:end]
-    if "ccording" in sentence or "citing" in sentence:
+    if text.find("ccording", start, end) >= 0 or text.find("citing", start, end) >= 0:
         for m in _ACCORDING_RE.finditer(text, start, end):
             found.extend(_according(text, m, end))
     # One scan for every cue word; each construction is then matched where its cue is.
@@ -1136,9 +1136,11 @@ def _abbreviation_at(text: str, start: int, dot: int) -> bool:
 
 
 def _chunk_start(text: str, start: int, end: int) -> int:
-    """After the last clause boundary in ``text[start:end]``."""
-    pos = start
-    for stop in _stops(text, start, end):
+    """After the last clause boundary in ``text[start:end]``. Only the last
+    ``_CHUNK_REACH`` characters are looked at: a longer chunk holds no name anyway."""
+    lo = max(start, end - _CHUNK_REACH)
+    pos = lo
+    for stop in _stops(text, lo, end):
         pos = stop.end()
     return pos
 
