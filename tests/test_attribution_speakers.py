@@ -100,8 +100,12 @@ def test_it_is_a_document_or_a_body_never_a_person() -> None:
     assert _originals(text)[-1] == ["The statement"]
 
 
-def test_an_unresolved_pronoun_is_left_for_the_extractor() -> None:
+def test_a_pronoun_that_names_no_one_better_is_the_last_source() -> None:
     assert _originals("He said the dam held.") == [["He"]]
+    text = "The harbour board said the quay was closed. They said it would reopen in May."
+    assert _originals(text)[-1] == ["the harbour board"]
+    text = "Engineers at the port said the quay was closed. He said it would reopen in May."
+    assert _originals(text)[-1] == ["engineers at the port"]
 
 
 # --------------------------------------------------------------------------- quotations

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.extract.offline.attribution import (
+    PRONOUNS,
     Attribution,
     AttributionForm,
     is_outlet,
@@ -133,6 +134,7 @@ class Speakers:
         self._quote_open = False
         self._unfinished = False  # the sentence before broke off after "X reports that"
         self._bodies: list[tuple[int, str]] = []  # (sentence, source) that "it" may be
+        self._last_source: str | None = None  # for a pronoun that names no one better
 
     def resolve(self, start: int, end: int, attributions: list[Attribution]) -> list[Attribution]:
         """The attributions of the sentence ``text[start:end]`` with pronouns resolved and
@@ -148,6 +150,7 @@ class Speakers:
             a = self._resolved(a, start, end)
             resolved.append(a)
             if a.original and not a.is_pronoun:
+                self._last_source = a.original
                 # a later "she added" in this sentence may stand for it
                 mention = _Mention(a.span.start, self._sentence, None, True, a.original, False)
                 self._mentions[self._sentence].append(mention)
@@ -168,14 +171,21 @@ class Speakers:
         lower = a.original.lower()
         if lower in ("he", "she"):
             mention = self._antecedent(a, lower, start, end)
-            return replace(a, original=mention.name) if mention else a
+            return self._named(a, mention.name if mention else None)
         if lower == "it":
-            thing = self._thing(a, start)
-            return replace(a, original=thing) if thing else a
+            return self._named(a, self._thing(a, start))
+        if lower in PRONOUNS:
+            return self._named(a, None)  # "they", "we"
         if is_outlet(a.original):
             return a  # "Reuters" names no person to complete
         whole = self._whole_name(a.original)
         return replace(a, original=whole) if whole else a
+
+    def _named(self, a: Attribution, name: str | None) -> Attribution:
+        """``a`` with its pronoun replaced by ``name``, else by the last source named
+        before it (nobody better is known), else left as it is."""
+        name = name or self._last_source
+        return replace(a, original=name) if name else a
 
     def _antecedent(self, a: Attribution, pronoun: str, start: int, end: int) -> _Mention | None:
         """Where the person "he" or "she" stands for was named: earlier in the sentence
