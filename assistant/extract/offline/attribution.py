@@ -657,10 +657,9 @@ def _reporting(text: str, m: re.Match[str], start: int, end: int) -> Attribution
 def _after_appositive(text: str, start: int, verb_start: int) -> bool:
     """ "Jon Owen, the director, said the fire spread": the verb follows an appositive
     between commas, so its source stands before it, not after."""
-    lead = text[start:verb_start].rstrip()
-    if not lead.endswith(","):
+    comma = _last_mark(text, start, verb_start)
+    if comma < 0 or text[comma] != ",":
         return False
-    comma = start + len(lead) - 1
     cs = _skip_space(text, _chunk_start(text, start, comma))
     chunk = text[cs:comma].strip()
     return _describes_person(chunk) and text[start:cs].rstrip().endswith((",", ")"))
@@ -814,15 +813,13 @@ def _source_before(text: str, start: int, verb_start: int, verb: str) -> tuple[i
     nearby and said") takes its clause's subject; "one man who says" the noun before
     "who".
     """
-    end = _trim_tail(text, start, verb_start, _ADVERBS)
-    words_before = _WORD_RE.findall(text, max(start, end - 30), end)
-    passive = words_before and words_before[-1].lower() in _NO_REPORT_AFTER
-    if passive and not verb.endswith("ing"):
-        return None  # "damage is estimated at", "declined to say": no one says anything
-    end = _trim_tail(text, start, end, _BEFORE_VERBS)
-    lead = text[start:end].rstrip()
-    if lead.endswith((",", ")")):
-        found = _before_appositives(text, start, start + len(lead))
+    # "damage is estimated at", "declined to say": no one says anything
+    end = _trim_tail(text, start, verb_start, _BEFORE_VERBS, passive_ok=verb.endswith("ing"))
+    if end < 0:
+        return None
+    mark = _last_mark(text, start, end)
+    if mark >= 0 and text[mark] in ",)":
+        found = _before_appositives(text, start, mark + 1)
     else:
         found = _in_clause(text, start, end)
     if found is None:
@@ -834,10 +831,14 @@ def _source_before(text: str, start: int, verb_start: int, verb: str) -> tuple[i
     return np_start, _uncapitalise(text, start, np_start, name)
 
 
-def _trim_tail(text: str, start: int, end: int, skipped: frozenset[str]) -> int:
+def _trim_tail(
+    text: str, start: int, end: int, skipped: frozenset[str], passive_ok: bool = True
+) -> int:
     """``end`` moved back over the ``skipped`` words (adverbs, auxiliaries), -ly adverbs
     and time adjuncts before a verb: "the ministry has also said", "the trustees last
-    week warned"."""
+    week warned". -1 when ``passive_ok`` is false and the first word that is no adverb
+    makes the verb a passive or an infinitive ("is estimated", "declined to say")."""
+    checked = passive_ok
     while True:
         lo = max(start, end - _TAIL_WINDOW)  # the words just before the verb are enough
         stripped = text[lo:end].rstrip()
@@ -850,7 +851,14 @@ def _trim_tail(text: str, start: int, end: int, skipped: frozenset[str]) -> int:
             end = lo + time.start()
             continue
         adverb = word.endswith("ly") and word not in _LY_NOUNS and written.islower()
-        if word in skipped or adverb:
+        if word in _ADVERBS or adverb:
+            end = lo + len(stripped) - len(written)
+            continue
+        if not checked:
+            if word in _NO_REPORT_AFTER:
+                return -1
+            checked = True
+        if word in skipped:
             end = lo + len(stripped) - len(written)
             continue
         return lo + len(stripped)
@@ -1161,8 +1169,8 @@ def _inverted_source(text: str, m: re.Match[str], start: int, end: int) -> tuple
     where it ends; ``None`` unless a comma or quote stands right before the verb and a
     name follows it that ends its clause ("said a postal worker recognised it" is
     content, "said under oath" and "said Friday" name no one)."""
-    lead = text[start : m.start("verb")].rstrip()
-    if not lead or lead[-1] not in ",\"”’'":
+    mark = _last_mark(text, start, m.start("verb"))
+    if mark < 0 or text[mark] not in ",\"”’'":
         return None
     name, name_end = _name_after(text, m.end(), end)
     if not name:
@@ -1225,6 +1233,15 @@ def _uncapitalise(text: str, sentence_start: int, np_start: int, name: str) -> s
     if at_start and first.lower() in GENERIC_SOURCES:
         return first.lower() + name[len(first) :]
     return name
+
+
+def _last_mark(text: str, start: int, pos: int) -> int:
+    """Where the last character before ``pos`` that is not a space is (-1 when there
+    is none after ``start``): the comma of "Jane Doe, a spokeswoman, said"."""
+    pos -= 1
+    while pos >= start and text[pos].isspace():
+        pos -= 1
+    return pos if pos >= start else -1
 
 
 def _skip_space(text: str, pos: int) -> int:
