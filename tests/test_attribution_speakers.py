@@ -251,6 +251,14 @@ def test_a_witness_who_opens_the_sentence_is_its_main_source() -> None:
     assert main is not None and main.original == "police"
 
 
+def test_a_clause_covers_the_report_inside_it() -> None:
+    sentence = 'The families "heard the answers for the first time," Devine said.'
+    whole = Span(start=0, end=len(sentence))
+    found = find_attributions(sentence, 0, len(sentence))
+    a = attribution_for(sentence, found, whole, 0, len(sentence))
+    assert a is not None and a.original == "Devine"
+
+
 def test_the_attribution_that_closes_a_sentence_is_its_main_one() -> None:
     sentence = "The inmate was in a wheelchair, which he claimed he needed, officials said."
     found = find_attributions(sentence, 0, len(sentence))

@@ -435,8 +435,8 @@ def attribution_for(
 def _covers(
     text: str, a: Attribution, span: Span, start: int, end: int, quoted: Sequence[tuple[int, int]]
 ) -> bool:
-    if a.carried:
-        return True
+    if a.carried or span.start <= a.span.start < a.span.end <= span.end:
+        return True  # a quotation going on; a report inside the quoted clause itself
     if a.span.start >= span.end:  # the report comes after the figure
         if _break_between(text, span.end, a.span.start, quoted):
             return False
