@@ -109,3 +109,16 @@ def test_what_an_amount_of_money_is(text: str, metric: str | None) -> None:
 def test_currencies_glued_to_their_amount(text: str, value: float, unit: str) -> None:
     (q,) = match_quantities(text)
     assert (q.quantity.value, q.quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("The quake struck 10 km north of Ashby.", "distance from ashby"),
+        ("The epicentre lay 15 km from Colfax.", "distance from colfax"),
+        ("She lived half a mile away.", "distance away"),
+    ],
+)
+def test_a_distance_is_measured_from_its_reference_place(text: str, metric: str) -> None:
+    assert _metric(text) == metric
+    assert match_quantities(text)[0].quantity.unit in ("km", "miles", "mile")

@@ -1540,6 +1540,8 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
             break  # "12 years old", "four years older": the unit is the years
         words.append((nxt.group(1), nxt.start(1), nxt.end(1)))
         cursor = nxt.end(1)
+        if singular(word) in MEASURE_UNITS or word in MEASURE_UNITS:
+            break  # "10 km north of Ashby": the unit is km, what follows is not a noun
     # Trailing participles and modifiers are not the noun: "180 flooded", "12 more".
     while words and (_verbish(words[-1][0].lower()) or words[-1][0].lower() in _MODIFIERS):
         words.pop()

@@ -237,6 +237,10 @@ def metric_for(
         money = _money_metric(text, clause_start, q, clause_end)
         if money is not None:
             return Metric(money, None)
+    if q.quantity.unit in DISTANCE_UNITS:
+        distance = _distance_metric(text, q.span.end, clause_end)
+        if distance is not None:
+            return Metric(distance, None)
     if q.quantity.unit in MEASURE_UNITS or q.quantity.unit in CURRENCIES:
         # "40 millimetres of rain" measures rain; "peaked at 5.82 metres" the river's level
         # peak; "claims could run into hundreds of millions of euros" the claims.
@@ -284,6 +288,30 @@ def metric_for(
     if linking and noun is None:
         return Metric(_noun_phrase(linking.group("np")), noun)
     return Metric(noun, noun)
+
+
+# A distance is measured from somewhere: "10 km north of Ashby" and "15 km from Colfax"
+# are two different distances, never one figure written twice.
+DISTANCE_UNITS = frozenset(
+    {"m", "km", "miles", "mile", "ft", "foot", "feet", "yard", "yards", "metre", "metres",
+     "meter", "meters", "kilometre", "kilometres", "kilometer", "kilometers", "mi"}
+)  # fmt: skip
+_DISTANCE_FROM = re.compile(
+    r"\s+(?:(?:to\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west|inland|offshore|outside|short)(?:\s+of)?|from|away\s+from|off)\s+"
+    r"(?P<place>(?:the\s+)?[A-Za-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+)
+_DISTANCE_AWAY = re.compile(r"\s+(?:away|apart|long|wide|deep|high|tall)\b")
+
+
+def _distance_metric(text: str, end: int, clause_end: int) -> str | None:
+    """ "distance from ashby" for "10 km north of Ashby"; "distance away" for "half a mile
+    away"; None when the clause does not say what the length is."""
+    found = _DISTANCE_FROM.match(text, end, clause_end)
+    if found:
+        return f"distance from {_noun_phrase(found.group('place').rstrip('.'))}"
+    away = _DISTANCE_AWAY.match(text, end, clause_end)
+    return f"distance {away.group(0).strip()}" if away else None
 
 
 # What an amount of money is: a price, a value, a rate, or the thing it is the amount of.
