@@ -233,3 +233,31 @@ def test_factcheck_eval_says_which_gold_file_is_broken(
     path = _write(tmp_path, gold)
     assert main(["eval", str(path), "--llm", "offline", "--corpus", str(corpus)]) == 2
     assert "sha256 does not match the corpus text" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("tool", "gold", "aliases", "same"),
+    [
+        ("the spokesman", "Waitrose spokesman", ["A spokesman for Waitrose"], True),
+        ("Owen", "Jon Owen", ["Palmer Public Safety Director Jon Owen"], True),
+        (
+            "the city's public safety director",
+            "Jon Owen",
+            ["the city's public safety director"],
+            True,
+        ),
+        ("police", "Jon Owen", ["Owen"], False),
+        ("the spokesman", "Jon Owen", ["Owen"], False),
+    ],
+)
+def test_a_source_is_the_gold_one_when_its_telling_words_agree(
+    tool: str, gold: str, aliases: list[str], same: bool
+) -> None:
+    from assistant.evaluate.match import same_source
+    from assistant.model import Claim, ClaimKind, SourceLink, SourceRole
+
+    claim = Claim(
+        id="a#1", article_id="a", quote="q", statement="q", kind=ClaimKind.quote,
+        attribution=[SourceLink(name=tool, role=SourceRole.original)],
+    )  # fmt: skip
+    assert same_source(claim, gold, aliases) is same

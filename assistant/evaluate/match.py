@@ -163,27 +163,31 @@ def _why(
 
 def _match_statements(loaded: LoadedPackage, result: ArticleMatch) -> None:
     """Each gold statement -> the claim whose quote overlaps it most (half of the
-    shorter of the two at least)."""
+    shorter of the two at least), a claim without a figure first."""
     prefix = result.article_id + "#"
     statements = [
         ref for ref in loaded.quote_at if ref.startswith(prefix) and ref not in loaded.figure_at
     ]
     for ref in statements:
         place = loaded.quote_at[ref]
-        best: tuple[int, str] | None = None
+        best: tuple[bool, int, str] | None = None
         for claim in result.claims:
             if claim.span is None:
                 continue
             overlap = min(place.end, claim.span.end) - max(place.start, claim.span.start)
             shorter = min(place.end - place.start, claim.span.end - claim.span.start)
-            if overlap * 2 >= shorter and (best is None or overlap > best[0]):
-                best = (overlap, claim.id)
+            # A statement is answered by a claim without a figure before one with it: in
+            # '"...," Owen said, but the 86-year-old building...' the figure is not Owen's.
+            rank = (claim.quantity is None, overlap, claim.id)
+            if overlap * 2 >= shorter and (best is None or rank[:2] > best[:2]):
+                best = rank
         if best is not None:
-            result.statement_of[ref] = best[1]
+            result.statement_of[ref] = best[2]
 
 
 # --------------------------------------------------------------------------- sources
 
+_ARTICLES = frozenset({"the", "a", "an"})
 # Words that do not tell one source from another.
 _TITLES = words("""
     the a an of said says according to s mr mrs ms dr its his her their spokesman
@@ -191,9 +195,10 @@ _TITLES = words("""
     """)
 
 
-def _tokens(name: str) -> frozenset[str]:
+def _tokens(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the words that tell a source apart, all its words but articles)."""
     words = re.findall(r"[^\W_]+", name.casefold().replace("’", "'").replace("'s", ""))
-    return frozenset(w for w in words if w not in _TITLES)
+    return frozenset(w for w in words if w not in _TITLES), frozenset(words) - _ARTICLES
 
 
 def tool_sources(claim: Claim) -> tuple[list[str], list[str]]:
@@ -204,13 +209,17 @@ def tool_sources(claim: Claim) -> tuple[list[str], list[str]]:
 
 
 def _names(written: Sequence[str], gold: str, aliases: Sequence[str]) -> bool:
-    """A written name whose words are contained in (or contain) the words of the gold
-    name or of one of its aliases."""
+    """A written name whose telling words are contained in (or contain) those of the
+    gold name or of one of its aliases; a name of title words only ("the spokesman")
+    must stand in one of them ("a spokesman for Waitrose")."""
     names = [_tokens(n) for n in (gold, *aliases)]
     for name in written:
-        mine = _tokens(name)
-        if mine and any(n and (mine <= n or n <= mine) for n in names):
-            return True
+        telling, every = _tokens(name)
+        for n_telling, n_every in names:
+            if telling and n_telling and (telling <= n_telling or n_telling <= telling):
+                return True
+            if not telling and every and every <= n_every:
+                return True
     return False
 
 
