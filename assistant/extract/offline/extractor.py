@@ -318,7 +318,7 @@ class _Reader:
             ),
             quantity=quantity,
             metric=metric.text,
-            subject=subject_of(self.text, content_from, q.span.start),
+            subject=subject_of(self.text, content_from, q.span.start, q),
             period=period_of(self.text, span, Span(start=s.start, end=s.end), q.span.start),
             location=location_of(self.text, span.start, span.end)
             or location_of(self.text, s.start, s.end),

@@ -224,7 +224,7 @@ def metric_for(
     after = text[q.span.end : clause_end]
     if q.role == "age" and q.head is None:
         # "died in 2002 at age 61": an age is compared only when we know whose it is.
-        holder = subject_of(text, clause_start, q.span.start)
+        holder = subject_of(text, clause_start, q.span.start, q)
         return Metric("age" if holder and holder[:1].isupper() else None, None)
     if q.role is not None:
         return _shaped_metric(q)
@@ -372,7 +372,7 @@ def _verbish(word: str) -> bool:
     return word in _VERBISH or word in IRREGULAR_PAST or word.endswith(("ed", "ing"))
 
 
-def subject_of(text: str, start: int, end: int) -> str | None:
+def subject_of(text: str, start: int, end: int, figure: QuantityMatch | None = None) -> str | None:
     """The noun phrase that opens ``text[start:end]`` when it is an agent ("the floods"
     in "The floods killed 40 people"): up to five words before the first verb, with no
     number or pronoun in it. ``None`` otherwise.
@@ -381,8 +381,12 @@ def subject_of(text: str, start: int, end: int) -> str | None:
     sentence names them: "Raj Chohan" in "Raj Chohan, 59, was killed", "Witnesses say
     59-year-old Raj Chohan ...", "struck Raj Chohan, a 59-year-old grandmother", or the
     noun of "a 59-year-old woman" - so that ages of different people are never compared.
-    Raises nothing."""
-    holder = _age_holder(text, end)
+    ``figure`` is the quantity at ``end`` when the caller has parsed it already. Raises
+    nothing."""
+    if figure is not None and figure.span.start == end:
+        holder = figure.head if figure.role == "age" else None  # parsed already
+    else:
+        holder = _age_holder(text, end)
     if holder is not None:
         return holder
     words: list[str] = []
