@@ -7,6 +7,15 @@ import pytest
 from assistant.extract.offline import find_hedges
 from assistant.model import HedgeKind, HedgeScope
 
+_UNCERTAIN = frozenset(
+    {
+        HedgeKind.epistemic_modal,
+        HedgeKind.evidential,
+        HedgeKind.verification_disclaimer,
+        HedgeKind.conditional,
+    }
+)
+
 
 def _cues(text: str) -> list[tuple[str, HedgeKind, HedgeScope]]:
     return [(h.cue, h.kind, h.scope) for h in find_hedges(text, 0, len(text))]
@@ -90,3 +99,29 @@ def test_spans_are_absolute_within_a_region() -> None:
 
 def test_may_the_month_is_not_a_modal() -> None:
     assert _cues("The dam was built in May 1990.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # modals of possibility, and the senses ruled out by their context
+        ("Crews could reach the town by noon.", ["could"]),
+        ("The minister could not be reached for comment.", []),
+        ("The defendant appeared in court on Monday.", []),
+        ("The minister appeared confident.", ["appeared"]),
+        ("Shares rose more than expected.", []),
+        ("Profits are expected to fall.", ["are expected to"]),
+        ("The suspect was taken into custody.", []),
+        ("He was arrested on suspicion of arson.", ["suspicion"]),
+        ("The plant will stay closed until it is repaired.", ["until"]),
+        ("He ran the firm until the board forced him out.", []),
+        ("The store is shut until further notice.", []),
+        ("A centrist think tank hailed the move.", []),
+        ("I think the number will rise.", ["think"]),
+        ("The tablet has 16 potential buyers.", []),
+        ("Officials weighed potential charges.", ["potential"]),
+        ("It is unclear whether anyone was inside.", ["unclear", "whether"]),
+    ],
+)
+def test_cues_and_the_contexts_that_rule_them_out(text: str, cues: list[str]) -> None:
+    assert [h.cue for h in find_hedges(text, 0, len(text)) if h.kind in _UNCERTAIN] == cues

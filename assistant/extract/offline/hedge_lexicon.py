@@ -59,7 +59,13 @@ _KNOWN_TIME = (
     r"\s+(?:now|then|recently|today|tonight|yesterday|tomorrow|last|this|next|early|late|"
     r"mid\w*|the\s+(?:end|start|beginning|middle)|\d|(?:jan(?:uary)?|feb(?:ruary)?|"
     r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-    r"nov(?:ember)?|dec(?:ember)?)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"nov(?:ember)?|dec(?:ember)?)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"further\s+notice)"
+)
+# A past-tense verb soon after "until": what followed did happen.
+_PAST_AFTER = (
+    r"(?:\s+(?!(?:is|are|be|been|being|gets?)\b)[\w'’-]+){0,6}?\s+"
+    r"(?:was|were|had|did|became|came|went|took|got|[a-z]{3,}ed)\b"
 )
 
 HEDGE_RULES: tuple[HedgeRule, ...] = (
@@ -94,14 +100,16 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     # --- conditions: not (yet) the case
     HedgeRule(r"if|whether|unless", _C, _CLAUSE),
     HedgeRule(r"depending\s+on|depends\s+on", _C, _CLAUSE),
-    HedgeRule(r"until", _C, _CLAUSE, not_after=_KNOWN_TIME),
+    # "until the market settles" leaves it open; "ran the firm until pressures forced it
+    # to close" tells what happened.
+    HedgeRule(r"until", _C, _CLAUSE, not_after=_KNOWN_TIME + "|" + _PAST_AFTER),
     # --- epistemic modality: possibility, likelihood, belief, expectation
     HedgeRule(r"may|[Mm]ight", _M, _CLAUSE, ignore_case=False),  # not the month "May"
     HedgeRule(r"could", _M, _CLAUSE, not_after=_NT),  # "could not lift it": ability
     HedgeRule(
         r"likely|unlikely|likelihood|probably|probable|probability|possibly|perhaps|maybe|"
         r"presumably|presumed|conceivably|seemingly|possibility|uncertain(?:ty)?|unclear|"
-        r"unknown|speculat(?:e|ed|es|ing|ion)|rumou?rs?",
+        r"unknown|speculat(?:e|ed|es|ing|ion)",
         _M,
         _CLAUSE,
     ),
@@ -136,6 +144,8 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
         _M,
         _CLAUSE,
         not_before=_DETERMINER,
+        # "a think tank", "think about the years": no belief stated
+        not_after=r"\s+(?:tanks?|about|of\s+it|back|twice)\b",
     ),
     HedgeRule(r"suspect(?:s)?(?=\s+that)|suspected|suspicions?|suspicious", _M, _CLAUSE),
     HedgeRule(r"doubtful|cast(?:s|ing)?\s+doubts?|doubts?\s+(?:about|whether|that)", _M, _CLAUSE),
