@@ -273,6 +273,8 @@ def _figures(text: str) -> list[tuple[str, str | None]]:
         ("The tremor struck 12 km (7 miles) under the bay.", [("12", "km")]),
         ("Crews pumped 900 litres (about 240 gallons) an hour.", [("900", "litre")]),
         ("The museum paid $2 million (£1.6 million) for it.", [("$2 million", "USD")]),
+        # Pounds converted into kilograms were a weight, not sterling.
+        ("The laptop weighs 2.38 pounds (1.08 kg).", [("2.38 pounds", "lb")]),
         # An aside that says more than the figure is not a conversion (and "10-year" is a
         # figure of its own: a duration, in the gold's definition).
         (

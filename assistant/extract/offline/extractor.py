@@ -102,6 +102,7 @@ _OPENERS = re.compile(r"\s*(?:(?:including|of\s+them|of\s+those|another|a\s+furt
 _DEPENDENT = re.compile(r"(?:who|whom|whose|which|where|that|when)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\?[\"”’')\]]*\s*$")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_WEIGHTS = frozenset({"kg", "g", "gram", "kilogram", "tonne", "ton", "lb", "lbs"})
 # A figure in brackets right after another: "10 km (about 6 miles)", "R40m ($3.1 million)".
 _OPEN_ASIDE = re.compile(r"\s*[(\[]\s*$")
 _CLOSE_ASIDE = re.compile(r"\s*[)\]]")
@@ -231,6 +232,10 @@ class _Reader:
         inherited: str | None = None  # "312 homes ..., of which 180 flooded": homes
         for before, q in zip([None, *quantities], quantities, strict=False):
             if before is not None and _converts(self.text, before, q):
+                if drafts and q.quantity.unit in _WEIGHTS and drafts[-1].quantity:
+                    # "2.38 pounds (1.08 kg)": the pounds were a weight, not sterling.
+                    weight = drafts[-1].quantity.model_copy(update={"unit": "lb"})
+                    drafts[-1].quantity = weight
                 continue  # "10 km (6 miles)": the same figure again, in another unit
             if any(_counts_the_source(self.text, a, q) for a in attributions):
                 continue  # "two officials said": who speaks, not what the story counts
@@ -573,7 +578,11 @@ def _converts(text: str, before: QuantityMatch, q: QuantityMatch) -> bool:
     if not _CLOSE_ASIDE.match(text, q.span.end):
         return False
     units = (before.quantity.unit, q.quantity.unit)
-    return all(u in CURRENCIES for u in units) or all(u in MEASURE_UNITS for u in units)
+    if all(u in CURRENCIES for u in units) or all(u in MEASURE_UNITS for u in units):
+        return True
+    # "2.38 pounds (1.08 kg)": the pounds were a weight all along.
+    pounds = text[before.number_end : before.span.end].strip().lower().startswith("pound")
+    return (pounds or before.quantity.unit == "GBP") and q.quantity.unit in _WEIGHTS
 
 
 def _carry_total(total: _Draft, part: _Draft, *, running: bool) -> None:
