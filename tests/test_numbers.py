@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from assistant.model import Bound
-from assistant.normalize.numbers import find_quantities, parse_quantity
+from assistant.normalize.numbers import (
+    BOUND_CUES,
+    COUNT_WORDS,
+    SCALES,
+    TIME_NAMES,
+    VAGUE_PLURALS,
+    find_quantities,
+    parse_quantity,
+)
 
 
 @pytest.mark.parametrize(
@@ -210,3 +220,55 @@ def test_between_range_span_includes_between() -> None:
     ((span, q),) = find_quantities(text)
     assert text[span.start : span.end] == "between 300 and 400 people"
     assert q.unit == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a grant of $4.5\u00a0million", 4_500_000),
+        ("a grant of $4.5\tmillion", 4_500_000),
+        ("a grant of $4.5\nmillion", 4_500_000),
+        ("a loss of 3\u00a0billion", 3_000_000_000),
+        ("a loss of 3\tbillion", 3_000_000_000),
+        ("a loss of 3\nbillion", 3_000_000_000),
+        ("fined 20\u00a0thousand", 20_000),
+        ("fined 20\tthousand", 20_000),
+        ("fined 20\nthousand", 20_000),
+        ("a $5\u2011million fund", 5_000_000),
+    ],
+)
+def test_scale_word_after_any_blank_or_hyphen(text: str, value: float) -> None:
+    q = parse_quantity(text)
+    assert q is not None and q.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 thou\u017fand",  # a long s, which an IGNORECASE regex reads as "s"
+        "about mıllions of them",  # a dotless i
+        "a mınute or two",
+        "at least twıce",
+        "a 300-plu\u017f crowd",
+        "$4.5\u00a0\u00a0-\u00a0million",
+    ],
+)
+def test_odd_letters_and_blanks_never_raise(text: str) -> None:
+    find_quantities(text)
+
+
+def test_random_mixes_of_lexicon_words_digits_and_odd_characters_never_raise() -> None:
+    words = [*BOUND_CUES, *COUNT_WORDS, *TIME_NAMES, *SCALES, *VAGUE_PLURALS]
+    words += ["or", "to", "-", "call", "911", "Street", "block", "USB", "%", "$", "€", "euro", "R"]
+    digits = ["1", "9", "12", "112", "2,000", "4.5", ".5", "2016", "3.0", "1/2", "½", "٣"]
+    odd = ["ı", "İ", "ſ", "\u212a", "\u00a0", "\t", "\n", "\u2011", "–", ",", ".", "("]
+    rng = random.Random(7)
+    for _ in range(3000):
+        tokens = []
+        for _ in range(rng.randint(1, 10)):
+            token = rng.choice(rng.choice([words, words, digits, odd]))
+            at = rng.randrange(len(token) + 1)
+            if rng.random() < 0.2:
+                token = token[:at] + rng.choice(odd) + token[at:]
+            tokens.append(token.upper() if rng.random() < 0.1 else token)
+        find_quantities(rng.choice([" ", "", "-", "\u00a0"]).join(tokens))

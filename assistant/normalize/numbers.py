@@ -498,7 +498,9 @@ _DIGITS = (
     r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
     r"(?![\d,.:/×]?\d)(?!\s?[x×]\s?\d)"
 )
-_SCALE_WORD = r"(?:[\s-]*(?:million|billion|trillion|thousand|mln|bln|bn|mn|tn)(?!\w))"
+# Any blanks or hyphens, Unicode ones included, set a scale word off from the digits.
+_SCALE_GAP = re.compile(r"[\s\-‐‑]+")
+_SCALE_WORD = r"(?:[\s\-‐‑]*(?:million|billion|trillion|thousand|mln|bln|bn|mn|tn)(?!\w))"
 _ATTACHED = r"(?:" + _alternation(ATTACHED_UNITS) + r"|m|k)(?![\w-])"
 _VULGAR = r"(?:\s?[½¼¾⅓⅔]|[-\s][13]/[24](?![\d/]))"
 _NW = _alternation([*WORD_VALUES, *WORD_SCALES])
@@ -609,6 +611,8 @@ _NOT_QUANTITY = re.compile(
     r"|(?<!\w)\d{3}-\d{4}\b"
 )
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+# The only letters outside ASCII that an IGNORECASE regex matches to ASCII ones.
+_LOOKUP_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
 _IDIOM = re.compile(  # matched against the ASCII-lowercased text, as _NOT_QUANTITY
     r"(?<![\w-])(?:" + _alternation(w.lower() for w in NUMBER_IDIOMS) + r")(?![\w-])"
 )
@@ -876,7 +880,7 @@ def _loosened(text: str, q: Quantity, num_end: int) -> tuple[Quantity, int]:
     if suffix is None:
         return q, num_end
     if q.bound is Bound.exact:
-        q = q.model_copy(update={"bound": APPROXIMATE_SUFFIXES[suffix[1].lower()]})
+        q = q.model_copy(update={"bound": APPROXIMATE_SUFFIXES[_squash(suffix[1])]})
     return q, suffix.end()
 
 
@@ -1084,7 +1088,7 @@ def _parse_core(phrase: str | None, money: bool = False) -> _Core | None:
         raw = float(digits.replace(",", ""))
         integer = "." not in digits
         if parts.group("scale"):
-            scale = SCALES[parts.group("scale").strip(" -").lower()]
+            scale = _scale_of(parts.group("scale"))
         attached = (parts.group("attached") or "").lower()
         money = money or bool(parts.group("cur"))
         if attached in ("m", "k") or (attached == "mm" and money):
@@ -1100,18 +1104,18 @@ def _parse_core(phrase: str | None, money: bool = False) -> _Core | None:
         year_like = re.fullmatch(r"\d{4}", digits) is not None and 1500 <= raw <= 2100
         is_one = False
     elif parts.group("halfa"):
-        raw, scale = 0.5, float(WORD_SCALES[parts.group("halfa").split()[-1].lower()])
+        raw, scale = 0.5, float(WORD_SCALES[_squash(parts.group("halfa")).split()[-1]])
         year_like = is_one = False
     else:
         words = parts.group("words")
         raw, scale = _word_number(words)
         year_like = False
-        is_one = words.strip().lower() == "one"
+        is_one = _squash(words) == "one"
     if parts.group("andhalf"):
         raw += 0.5
         is_one = integer = False
     if parts.group("cur"):
-        unit = CURRENCY_PREFIXES[parts.group("cur").strip().lower()]
+        unit = CURRENCY_PREFIXES[_squash(parts.group("cur"))]
     elif parts.group("curword"):
         unit = CURRENCY_WORDS[_squash(parts.group("curword"))]
     if parts.group("pct"):
@@ -1128,6 +1132,12 @@ def _parse_core(phrase: str | None, money: bool = False) -> _Core | None:
     )
 
 
+def _scale_of(written: str) -> float:
+    """The scale a scale word states, whatever sets it off from the digits: a space, a
+    no-break space, a tab, a line break (copy wrapped at the scale word) or a hyphen."""
+    return SCALES[_squash(_SCALE_GAP.sub("", written))]
+
+
 def _vulgar(written: str) -> float:
     """½ -> 0.5; "-1/2" or " 3/4" after the digits -> 0.5, 0.75."""
     written = written.lstrip().lstrip("-")
@@ -1140,7 +1150,7 @@ def _vulgar(written: str) -> float:
 def _word_number(phrase: str) -> tuple[float, float]:
     """(value before the last scale word, that scale): "three hundred" -> (3, 100)."""
     total, current, last_scale = 0, 0, 1
-    for word in re.split(r"[\s-]+", phrase.lower()):
+    for word in re.split(r"[\s-]+", _squash(phrase)):
         if word in WORD_VALUES:
             current += WORD_VALUES[word]
         elif word in ("hundred", "dozen"):
@@ -1162,16 +1172,16 @@ def _vague(m: re.Match[str]) -> Quantity:
         unit = "USD" if m.group("multicur") else None
         return Quantity(value=2 * scale, bound=Bound.at_least, unit=unit, text="")
     if m.group("vmult"):
-        scale = float(WORD_SCALES[m.group("vscale").lower()])
+        scale = float(WORD_SCALES[_squash(m.group("vscale"))])
         if m.group("vthousand"):
             scale *= 1_000
         low, high = VAGUE_MULTIPLIERS[_squash(m.group("vmult"))]
         if high is None:
             return Quantity(value=low * scale, bound=Bound.about, text="")
         return Quantity(value=low * scale, upper=high * scale, bound=Bound.range, text="")
-    value = VAGUE_PLURALS[m.group("vplural").lower()]
+    value = VAGUE_PLURALS[_squash(m.group("vplural"))]
     if m.group("vof"):
-        value *= VAGUE_PLURALS[m.group("vof").lower()] / 2  # tens of thousands = 20 x 1,000
+        value *= VAGUE_PLURALS[_squash(m.group("vof"))] / 2  # tens of thousands = 20 x 1,000
     return Quantity(value=value, bound=Bound.at_least, text="")
 
 
@@ -1180,9 +1190,9 @@ def _fraction(m: re.Match[str]) -> float:
         return 0.5
     den = m.group("fden") or m.group("hden") or m.group("hden2")
     if den:
-        num = (m.group("fnum") or m.group("hnum") or m.group("hnum2")).lower()
-        numerator = 1 if num == "a" else WORD_VALUES[num]
-        return numerator / DENOMINATORS[den.lower()]
+        written = _squash(m.group("fnum") or m.group("hnum") or m.group("hnum2"))
+        numerator = 1 if written == "a" else WORD_VALUES[written]
+        return numerator / DENOMINATORS[_squash(den)]
     num = _small_number(m.group("oin"))
     den = _small_number(m.group("oinden"))
     return num / den if den > num else 0.0
@@ -1235,7 +1245,7 @@ def _word_quantity(
     of time or length: "about a month", "within a week", "half a mile"."""
     start = cue.start if cue else m.start()
     if m.group("long"):  # "a monthlong trial"
-        unit, scale = TIME_NAMES[m.group("long").lower()]
+        unit, scale = TIME_NAMES[_squash(m.group("long"))]
         bound = Bound.about if bound is Bound.exact else bound  # a week, give or take
         q = Quantity(value=scale, bound=bound, unit=unit, text=text[start : m.end()])
         return [_match(start, m.end(), m.end(), cue, None, q)]
@@ -1305,7 +1315,7 @@ def _one_or_two(
     start = cue.start if cue else m.start("aor")
     if _overlaps(blocked, start, m.end()):
         return []
-    unit, scale = TIME_NAMES[m.group("aorunit").lower()]
+    unit, scale = TIME_NAMES[_squash(m.group("aorunit"))]
     upper = float(_small_number(m.group("aorb").lower()))
     q = Quantity(
         value=scale, upper=upper * scale, bound=Bound.range, unit=unit, text=text[start : m.end()]
@@ -1724,7 +1734,10 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 def _squash(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
+    """``phrase`` as the lexicons spell it: lower case, single spaces, and the four letters
+    an IGNORECASE regex takes for ASCII ones ("ſ" for "s") folded, so that a lookup of what
+    a regex matched cannot fail."""
+    return " ".join(phrase.translate(_LOOKUP_FOLD).lower().split())
 
 
 def singular(word: str) -> str:
