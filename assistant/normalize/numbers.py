@@ -391,6 +391,9 @@ TIME_LABEL_HEADS = _words("anniversary mark milestone high low")
 ONE_IDIOMS = _words("point time stage way hand moment")
 # "a single mother" is not a count of mothers.
 SINGLE_NOT_COUNTS = _words("mother father parent mom dad market currency")
+# Words before an hour that make it a time of day ("at 7 that evening"); "or" for the
+# second of two hours ("about 8 or 9 the next morning").
+CLOCK_LEADS = _words("at about around until till by from or between")
 EMERGENCY_NUMBERS = frozenset({"911", "999", "112"})
 # Nouns after an emergency number that still leave it a number to call: "a 911 caller".
 CALL_WORDS = _words("""
@@ -686,9 +689,16 @@ _OTHER_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)\b",
     re.IGNORECASE,
 )
+# An hour of the clock, in digits or words: "7", "7.30", "seven".
+_HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_HOUR = re.compile(rf"(?:0?[1-9]|1[0-2])(?:[.:][0-5]\d)?|{_HOUR_WORDS}", re.IGNORECASE)
+# A part of the day after an hour (or a pair of hours): "7 that evening", "9 or 10 the
+# next morning", "11 at night".
 _CLOCK_AFTER = re.compile(
-    r"(?:\s+or\s+\d{1,2})?\s+(?:the\s+next|that|this|in\s+the|on\s+\w+)\s+"
-    r"(?:morning|afternoon|evening|night)\b|\s+at\s+night\b"
+    rf"(?:\s*(?:or|and|to|-|–)\s*(?:\d{{1,2}}(?:[.:]\d{{2}})?|{_HOUR_WORDS}))?"
+    r"\s+(?:the\s+next|that|this|in\s+the|on\s+\w+)\s+(?:morning|afternoon|evening|night)\b"
+    r"|\s+at\s+night\b",
+    re.IGNORECASE,
 )
 _ZERO_IN = re.compile(r"\s+in\s+on\b", re.IGNORECASE)
 _INCH_LABEL = re.compile(r"\s?[″”]\s*(?:[A-Z]|models?\b|versions?\b)")
@@ -1683,8 +1693,8 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         _VERSION_NEXT.match(text, end) or _VERSION_PREV.search(text, max(0, start - 12), start)
     ):
         return True  # "support both 3.0 and 2.0": versions listed, no unit to count in
-    if _CLOCK_AFTER.match(text, end):
-        return True  # "about 9 or 10 the next morning": a time of day
+    if _is_clock_time(text, start, end):
+        return True  # "at about 8 or 9 the next morning": a time of day
     prev = _PREV_WORD.search(text, max(0, start - 20), start)
     if prev and (prev.group(1).lower() in DESIGNATORS or prev.group(1) in DESIGNATORS):
         return True
@@ -1700,6 +1710,18 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         and end - start <= 2
         and _opens_line(text, start)
         and _LIST_MARKER.match(text, end) is not None
+    )
+
+
+def _is_clock_time(text: str, start: int, end: int) -> bool:
+    """An hour before a part of the day, after a word that sets a time: "at 7 that
+    evening", "about 8 or 9 the next morning". A count may stand there too ("killed 40 on
+    Monday night", "evacuated 2,000 in the evening"): only hours 1 to 12 after such a word
+    are times."""
+    return (
+        _CLOCK_AFTER.match(text, end) is not None
+        and _HOUR.fullmatch(text, start, end) is not None
+        and _prev_word(text, start) in CLOCK_LEADS
     )
 
 

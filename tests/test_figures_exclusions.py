@@ -1,0 +1,43 @@
+"""Each rule that keeps a look-alike out (a time of day, a number to call, an address, a
+version) next to the ordinary counts of the same shape that it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.normalize.numbers import match_quantities
+
+
+def _values(text: str) -> list[float]:
+    return [q.quantity.value for q in match_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry docked at 7 that evening.",
+        "He left at seven that evening.",
+        "They turned up about 8 or 9 the next morning.",
+        "She got home around 11 at night.",
+        "The bar stayed open until 10 in the evening.",
+        "The hearing ran from 9 to 11 that night.",
+        "The vote closed at 6.30 that evening.",
+    ],
+)
+def test_an_hour_after_a_time_word_is_a_time_of_day(text: str) -> None:
+    assert match_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The flood killed 40 on Monday night.", [40]),
+        ("The flood killed 9 on Monday night.", [9]),
+        ("Crews evacuated 2,000 in the evening.", [2000]),
+        ("Medics treated 6 that morning.", [6]),
+        ("The tally rose to 11 that evening.", [11]),
+        ("By 8 that night, 30 calls had come in.", [30]),
+    ],
+)
+def test_a_count_before_a_part_of_the_day_stays(text: str, values: list[float]) -> None:
+    assert _values(text) == values
