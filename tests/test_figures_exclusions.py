@@ -41,3 +41,37 @@ def test_an_hour_after_a_time_word_is_a_time_of_day(text: str) -> None:
 )
 def test_a_count_before_a_part_of_the_day_stays(text: str, values: list[float]) -> None:
     assert _values(text) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her son called 911 at once.",
+        "Dial 112 from any phone.",
+        "He dialled 999 and waited.",
+        "She phoned 911 from the car.",
+        "Ring 999 if you smell gas.",
+        "Calls to 911 doubled overnight.",
+        "after a 999 call from a neighbour",
+        "a 911 dispatcher said",
+        "the 112 operator answered",
+    ],
+)
+def test_an_emergency_number_said_as_one_is_no_figure(text: str) -> None:
+    assert match_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The death toll rose to 112.", [112]),
+        ("At least 112 died.", [112]),
+        ("The tally reached 911 by Friday.", [911]),
+        ("Some 999 homes lost power.", [999]),
+        ("The defence called 112 witnesses.", [112]),
+        ("The hotline logged 911 messages.", [911]),
+        ("The fine was $999.", [999]),
+    ],
+)
+def test_an_emergency_number_that_counts_stays(text: str, values: list[float]) -> None:
+    assert _values(text) == values

@@ -395,6 +395,11 @@ SINGLE_NOT_COUNTS = _words("mother father parent mom dad market currency")
 # second of two hours ("about 8 or 9 the next morning").
 CLOCK_LEADS = _words("at about around until till by from or between")
 EMERGENCY_NUMBERS = frozenset({"911", "999", "112"})
+# Words right before an emergency number that make it a number to call: "called 911".
+CALL_VERBS = _words("""
+    call calls called calling dial dials dialled dialed dialling dialing phone phones phoned
+    phoning ring rings rang ringing
+    """)
 # Nouns after an emergency number that still leave it a number to call: "a 911 caller".
 CALL_WORDS = _words("""
     call calls caller callers dispatcher dispatchers operator operators center centre line
@@ -439,6 +444,7 @@ _STOP_WORDS = (
     _words("""
     a an the of and or but nor to in on at by for from with without into onto over under
     across after before during since than that which who whom whose where when while as
+    if unless because whether though although until till twice thrice
     above below beneath along around near behind beyond inside outside within through
     toward towards against among between per via despite amid like off up down out
     is are was were be been being am has have had having do does did will would shall
@@ -700,6 +706,11 @@ _CLOCK_AFTER = re.compile(
     r"|\s+at\s+night\b",
     re.IGNORECASE,
 )
+# "called 911", "dial 112", "a call to 999": a verb or noun of calling just before.
+_CALL_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(CALL_VERBS)) + r")(?:\s+to)?\s+$", re.IGNORECASE
+)
+_CALL_REACH = 16
 _ZERO_IN = re.compile(r"\s+in\s+on\b", re.IGNORECASE)
 _INCH_LABEL = re.compile(r"\s?[″”]\s*(?:[A-Z]|models?\b|versions?\b)")
 _TIME_AFTER = re.compile(rf"\s+(?:{_TIME_WORD})s?\b", re.IGNORECASE)
@@ -924,7 +935,11 @@ def _no_count(
         return True  # "(in 2006 dollars)": a year that sets what the dollars are worth
     if core.is_year_like and _is_year(text, match_start, unit, unit_text):
         return True
-    return core.raw in EMERGENCY_NUMBERS_VALUES and _is_emergency_number(unit)
+    return (
+        core.is_integer
+        and core.raw in EMERGENCY_NUMBERS_VALUES
+        and _is_number_to_call(text, match_start, unit)
+    )
 
 
 def _timed(
@@ -1671,9 +1686,13 @@ def _one_counts(
     )
 
 
-def _is_emergency_number(unit: str | None) -> bool:
-    """ "called 911", "a 999 call": a number to call, unless a count noun follows."""
-    return unit is None or unit in CALL_WORDS or singular(unit) in CALL_WORDS
+def _is_number_to_call(text: str, start: int, unit: str | None) -> bool:
+    """An emergency number said as one: right after a verb of calling ("called 911",
+    "dial 112", "calls to 999") or right before a call word ("a 911 caller", "the 999
+    call"). Bare, it is as often a count ("The toll rose to 112", "At least 911 died")."""
+    if unit is not None:
+        return unit in CALL_WORDS or singular(unit) in CALL_WORDS
+    return _CALL_BEFORE.search(text, max(0, start - _CALL_REACH), start) is not None
 
 
 def _is_identifier(text: str, start: int, end: int) -> bool:
