@@ -108,6 +108,61 @@ def test_a_pronoun_that_names_no_one_better_is_the_last_source() -> None:
     assert _originals(text)[-1] == ["engineers at the port"]
 
 
+def test_she_is_never_a_man_nor_he_a_woman() -> None:
+    text = (
+        "Mayor Dennis Ashby said 12 people died. "
+        "His deputy, Nirmala Osei, disagreed. "
+        "She said 40 people were hurt."
+    )
+    assert _originals(text)[-1] == ["Nirmala Osei"]
+    # nobody who can be "she": the pronoun stays, rather than the mayor
+    text = "Mayor Dennis Ashby said 12 people died. His deputy disagreed. She said 40 were hurt."
+    assert _originals(text)[-1] == ["She"]
+    text = "Councillor Joan Pettifer said the pier was shut. He said it would reopen in May."
+    assert _originals(text)[-1] == ["He"]
+
+
+def test_it_is_never_a_man_or_a_woman() -> None:
+    text = "Mayor Dennis Ashby said the pier was shut. It said repairs would take a week."
+    assert _originals(text)[-1] == ["It"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Nirmala Osei disagreed.",
+        "But Nirmala Osei was not convinced.",
+        "Nirmala Osei, 52, runs the shelter.",
+        "On Monday, Nirmala Osei visited the camp.",
+        "The charity's head, Nirmala Osei, a nurse, toured the ward.",
+    ],
+)
+def test_a_name_in_subject_position_can_be_she_whatever_the_given_name(second: str) -> None:
+    text = f"Mayor Dennis Ashby said 12 people died. {second} She said 40 were hurt."
+    assert _originals(text)[-1] == ["Nirmala Osei"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "They met Nirmala Osei at the camp.",  # an object, not a subject
+        "New Harbour was quiet on Monday.",  # a place
+        "Kettle Brand, a cooperative founded in 1950, closed.",  # a body
+        "Harbour Point residents were evacuated.",  # a place before its people
+    ],
+)
+def test_capitalised_pairs_that_are_no_subject_or_no_person(second: str) -> None:
+    text = f"Mayor Dennis Ashby said 12 people died. {second} She said 40 were hurt."
+    assert _originals(text)[-1] == ["She"]
+
+
+def test_a_name_told_by_its_shape_alone_lends_no_surname() -> None:
+    # "Kettle Brand" looks like a person where it opens a sentence; "Brand" later is
+    # still only "Brand".
+    text = "Kettle Brand closed in May. Brand said 40 jobs were lost."
+    assert _originals(text)[-1] == ["Brand"]
+
+
 # --------------------------------------------------------------------------- quotations
 
 

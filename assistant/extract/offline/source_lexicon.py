@@ -171,6 +171,13 @@ ORGANISATION_WORDS = words("""
     Foods Motors Airlines Energy Systems Industries Holdings Partners Media Studios
     Dairy Creamery Store Market Stores Fire Rescue Emergency Security Intelligence
     """)
+# First words of place names: a capitalised pair that opens with one ("New Harbour",
+# "North Ridge", "San Lucas") names a place, not a person.
+PLACE_PREFIXES = words("""
+    New Old North South East West Northern Southern Eastern Western Central Upper Lower
+    Great Greater Little Los Las San Santa Santo Sao St Saint Ste Fort Port Mount Mt Lake
+    Cape Grand United Royal
+    """)
 # Particles inside names: "Ludwig van Beethoven", "Mahmoud al-Goweiny".
 NAME_PARTICLES = words("de da di del della der den van von bin ibn al el la le du dos das")
 

@@ -5,16 +5,19 @@ fixes what one sentence cannot know:
 
 - "he" and "she" stand for the last named *person* who can be "he" or "she" - not the
   last source, which may be a ministry or a newspaper. A person is told from a place or
-  a body by a title ("Mr.", "Sen.", "Director"), a known given name, or an age after the
-  name ("Jay Roe, 60,"); "she" skips "Michael Murphy", "he" skips "Yvonne Hiller". The
-  speaker of the sentence before comes first, then the first person it names (its
-  subject, more often than not), then earlier sentences.
+  a body by a title ("Mr.", "Sen.", "Director"), a known given name, an age after the
+  name ("Ada Roe, 60,"), or two capitalised words in subject position ("His deputy,
+  Nirmala Osei, disagreed"); "she" skips "Dennis Ashby", "he" skips "Joan Pettifer".
+  The speaker of the sentence before comes first, then the first person it names (its
+  subject, more often than not), then earlier sentences. When nobody fits, the last
+  source stands in - unless it is a person the pronoun cannot be: then the pronoun is
+  left as written rather than guessed.
 - "it" stands for a document ("the statement", "the indictment") or a body named just
   before, never for a person.
 - A quotation with no attribution of its own goes on with the previous sentence's
-  speaker: '"...," Owen said.' then '"Within a moment, the roof was engulfed."'.
-- One person is one origin: "Owen" after "Jon Owen" is "Jon Owen", and so is "the
-  city's public safety director" after "Palmer Public Safety Director Jon Owen".
+  speaker: '"...," Corbel said.' then '"The roof was gone within a minute."'.
+- One person is one origin: "Corbel" after "Lena Corbel" is "Lena Corbel", and so is
+  "the county's public works director" after "Dunmore Public Works Director Lena Corbel".
 
 Use one ``Speakers`` per article and call ``resolve`` for each sentence in text order.
 """
@@ -40,12 +43,15 @@ from assistant.extract.offline.source_lexicon import (
     FEMALE_NAMES,
     FEMALE_ROLES,
     FEMALE_TITLES,
+    GENERIC_SOURCES,
     MALE_NAMES,
     MALE_ROLES,
     MALE_TITLES,
     NAME_PARTICLES,
     ORGANISATION_WORDS,
     PERSONAL_TITLES,
+    PLACE_PREFIXES,
+    REPORTING_VERBS,
     ROLE_WORDS,
 )
 from assistant.model import Span
@@ -88,6 +94,15 @@ _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,;)]")
 _SENTENCE_ENDS = frozenset(".!?…\"'”’)]:")
 _OPENS_QUOTE = re.compile(r"\s*[\"“‘']")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# What follows a name in subject position: an appositive's comma or a lower-case word.
+_AFTER_NAME = re.compile(r"\s*(?:(?P<comma>,)|(?P<word>[a-z][\w'’-]*))")
+# Verbs that follow a subject without -ed or -s: "Ann Roe told", "Ann Roe was".
+_BARE_VERBS = words("""
+    is was has had will would could can may might must should did does went took made
+    saw found gave came left ran spoke thought knew
+    """)
+_APPOSITIVE = re.compile(r"[^,.;:!?()]*")
+_OPENING_MARKS = " \t\"“”‘’'("
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +113,10 @@ class Person:
     name: str
     gender: Gender | None = None
     titles: frozenset[str] = field(default=frozenset())
+    # Told by the shape of the name alone ("Priya Sharma disagreed"): a pronoun may stand
+    # for them, but their surname does not stand for them elsewhere - the same words
+    # may name a firm or a place.
+    by_shape: bool = False
 
 
 @dataclass(slots=True)
@@ -170,28 +189,39 @@ class Speakers:
             return a
         lower = a.original.lower()
         if lower in ("he", "she"):
-            mention = self._antecedent(a, lower, start, end)
-            return self._named(a, mention.name if mention else None)
+            gender = "m" if lower == "he" else "f"
+            mention = self._antecedent(a, gender, start, end)
+            return self._named(a, mention.name if mention else self._fallback(gender))
         if lower == "it":
-            return self._named(a, self._thing(a, start))
+            return self._named(a, self._thing(a, start) or self._fallback(None))
         if lower in PRONOUNS:
-            return self._named(a, None)  # "they", "we"
+            return self._named(a, self._last_source)  # "they", "we"
         if is_outlet(a.original):
             return a  # "Reuters" names no person to complete
         whole = self._whole_name(a.original)
         return replace(a, original=whole) if whole else a
 
     def _named(self, a: Attribution, name: str | None) -> Attribution:
-        """``a`` with its pronoun replaced by ``name``, else by the last source named
-        before it (nobody better is known), else left as it is."""
-        name = name or self._last_source
+        """``a`` with its pronoun replaced by ``name``, else left as it is."""
         return replace(a, original=name) if name else a
 
-    def _antecedent(self, a: Attribution, pronoun: str, start: int, end: int) -> _Mention | None:
-        """Where the person "he" or "she" stands for was named: earlier in the sentence
-        when the pronoun opens what it reports ("When Doe's name came up, he told
-        ..."), else as the speaker of a recent sentence, else as its first person."""
-        gender = "m" if pronoun == "he" else "f"
+    def _fallback(self, gender: Gender | None) -> str | None:
+        """The last source named, for a pronoun that names no one better - unless that
+        source is a person the pronoun cannot stand for: "she" is never a man, "he"
+        never a woman, "it" never a person known as either. Leaving the pronoun as it
+        is beats crediting the wrong person."""
+        if self._last_source is None:
+            return None
+        person = self._person_of(self._last_source)
+        if person is None or person.gender is None:
+            return self._last_source
+        return self._last_source if person.gender == gender else None
+
+    def _antecedent(self, a: Attribution, gender: Gender, start: int, end: int) -> _Mention | None:
+        """Where the person "he" (``gender`` "m") or "she" ("f") stands for was named:
+        earlier in the sentence when the pronoun opens what it reports ("When Doe's name
+        came up, he told ..."), else as the speaker of a recent sentence, else as its
+        first person."""
         self._read_people()
         mentions = sorted(self._mentions.get(self._sentence, ()), key=lambda m: m.at)
         if not _trailing(self.text, a, start, end):
@@ -341,7 +371,8 @@ class Speakers:
             tokens = [t for t in tokens if not any(qs <= t.start() < qe for qs, qe in quoted)]
         found = []
         for person, at in _people_in(self.text, tokens, self._by_surname):
-            person = self._register(person)
+            if not person.by_shape:
+                person = self._register(person)
             found.append(_Mention(at, sentence, person))
         return found
 
@@ -439,6 +470,7 @@ def _person(
     text: str, run: list[re.Match[str]], known: dict[str, Person | None]
 ) -> tuple[Person, int] | None:
     words_ = [t.group(0) for t in run]
+    opening = run[0].start()
     while words_ and words_[0].lower() in _FUNCTION_WORDS:
         words_, run = words_[1:], run[1:]
     if not words_:
@@ -475,7 +507,56 @@ def _person(
         name = _until_organisation(clean)
         if name == clean:
             return Person(" ".join(name)), run[0].start()
+    if _name_shaped(clean) and _subject_position(text, opening, run[-1].end()):
+        # "Priya Sharma disagreed", "His deputy, Priya Sharma, said": a person, though
+        # the given name tells no gender.
+        person = _made(text, run, clean, 0, clean, None)
+        return replace(person, by_shape=True), run[0].start()
     return None
+
+
+def _name_shaped(ws: list[str]) -> bool:
+    """Two capitalised words (a middle initial allowed) that name no place, body or
+    title: "Priya Sharma", "Ola K. Berg"; not "New Harbour", "Acme Foods", "FBI Agent"."""
+    if len(ws) == 3 and len(ws[1]) == 1:
+        ws = [ws[0], ws[2]]
+    if len(ws) != 2 or ws[0] in PLACE_PREFIXES:
+        return False
+    return all(
+        w[1:2].islower()
+        and w not in ORGANISATION_WORDS
+        and w not in PERSONAL_TITLES
+        and w.lower() not in _FUNCTION_WORDS
+        for w in ws
+    ) and not is_outlet(" ".join(ws))
+
+
+def _subject_position(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` opens its sentence or a clause (after a
+    comma) and is followed by its verb or by an appositive."""
+    before = text[max(0, start - 20) : start].rstrip(_OPENING_MARKS)
+    if before and before[-1] not in ".!?\n,;:":
+        return False
+    after = _AFTER_NAME.match(text, end)
+    if after is None:
+        return False
+    if after.group("comma"):
+        return _describes_person(text, after.end())
+    word = after.group("word")
+    if word in ROLE_WORDS or word in GENERIC_SOURCES:
+        return False  # "Harbour Point residents said": the name is a place
+    return word in _BARE_VERBS or word in REPORTING_VERBS or word.endswith(("ed", "s", "ly"))
+
+
+def _describes_person(text: str, pos: int) -> bool:
+    """Whether the appositive at ``pos`` may describe a person: an age, a name, a role
+    ("a nurse at the clinic") - not "a cooperative founded in 1950"."""
+    clause = _APPOSITIVE.match(text, pos)
+    assert clause is not None  # the pattern matches any text
+    ws = [w.lower() for w in _TOKEN.findall(clause.group(0))]
+    if not ws or ws[0] not in ("a", "an", "the"):
+        return True
+    return any(_unpossessed(w) in ROLE_WORDS for w in ws[1:])
 
 
 def _unpossessed(word: str) -> str:
