@@ -75,3 +75,34 @@ def test_an_emergency_number_said_as_one_is_no_figure(text: str) -> None:
 )
 def test_an_emergency_number_that_counts_stays(text: str, values: list[float]) -> None:
     assert _values(text) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the office at 12 Elm Street",
+        "A fire gutted 40 N. Oak Ave. on Monday.",
+        "The bank moved to 300 Park Avenue in 2010.",
+        "in the 400 block of Main",
+        "near the 12000 block of Birch Road",
+        "The shop at 7 Mill Lane, which closed, reopened.",
+    ],
+)
+def test_a_house_number_is_no_figure(text: str) -> None:
+    assert match_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("All 9 High Court judges agreed.", [9]),
+        ("The 9 High Court judges agreed.", [9]),
+        ("About 5,000 Liberty Square marchers sang.", [5000]),
+        ("Some 300 Bay Street brokers left.", [300]),
+        ("More than 300 Bay Street brokers left.", [300]),
+        ("Nearly 40 Main Street shops closed.", [40]),
+        ("Only 12 Elm Street residents voted.", [12]),
+    ],
+)
+def test_a_count_before_a_street_or_place_name_stays(text: str, values: list[float]) -> None:
+    assert _values(text) == values

@@ -391,6 +391,8 @@ TIME_LABEL_HEADS = _words("anniversary mark milestone high low")
 ONE_IDIOMS = _words("point time stage way hand moment")
 # "a single mother" is not a count of mothers.
 SINGLE_NOT_COUNTS = _words("mother father parent mom dad market currency")
+# Words before a number that make it a count of what follows, never a house number.
+QUANTIFIERS = _words("all some any each every both only just another")
 # Words before an hour that make it a time of day ("at 7 that evening"); "or" for the
 # second of two hours ("about 8 or 9 the next morning").
 CLOCK_LEADS = _words("at about around until till by from or between")
@@ -667,10 +669,16 @@ _SPEAKER_AFTER = re.compile(
     r"(?:,\s+who\b[^,.]{0,60},|\s+who)?\s+(?:said|says|told|tells|recalled|added|explained|"
     r"wrote|noted|insisted|recounted)\b"
 )
+# A street after a house number: "12 Elm Street", "40 N. Oak Ave."; or "the 400 block of".
 _ADDRESS_AFTER = re.compile(
     r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:" + "|".join(STREET_WORDS) + r")\b\.?"
-    r"|\s+block\s+of\b"
+    r"|(?P<block>\s+block\s+of\b)"
 )
+# A house number is bare digits, with no thousands comma: "5,000 Main Square protesters"
+# counts people.
+_HOUSE_NUMBER = re.compile(r"\d{1,5}")
+# A bound cue just before a number makes it a count, not a house number ("some 300").
+_CUE_BEFORE = re.compile(r"(?<![\w.])(?:" + _alternation(BOUND_CUES) + r")\s+$", re.IGNORECASE)
 _CALIBRE_AFTER = re.compile(
     r"[\s-]?(?:mm|calib(?:er|re))\s+(?:[a-z-]+\s+)?(?:handguns?|pistols?|rifles?|guns?|"
     r"revolvers?|shotguns?|rounds?|bullets?|ammunition|semi-?automatics?|weapons?|shells?|"
@@ -711,6 +719,7 @@ _CALL_BEFORE = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(CALL_VERBS)) + r")(?:\s+to)?\s+$", re.IGNORECASE
 )
 _CALL_REACH = 16
+_CUE_REACH = 24
 _ZERO_IN = re.compile(r"\s+in\s+on\b", re.IGNORECASE)
 _INCH_LABEL = re.compile(r"\s?[″”]\s*(?:[A-Z]|models?\b|versions?\b)")
 _TIME_AFTER = re.compile(rf"\s+(?:{_TIME_WORD})s?\b", re.IGNORECASE)
@@ -1704,8 +1713,8 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         r"\s?[*=^{}<>]", text[end : end + 2]
     ):
         return True  # COVID-19, #3, and code or arithmetic ("{{ 7*7 }}")
-    if _ADDRESS_AFTER.match(text, end) or _CALIBRE_AFTER.match(text, end):
-        return True  # "4 Yawkey Way", "the 12000 block of", "a 9 mm handgun"
+    if _is_address(text, start, end) or _CALIBRE_AFTER.match(text, end):
+        return True  # "12 Elm Street", "the 400 block of", "a 9 mm handgun"
     if _INCH_LABEL.match(text, end):
         return True  # "the 13” model", "the 15.4″ MacBook": a size class, not a measure
     if _VERSION.fullmatch(text, start, end) and (
@@ -1730,6 +1739,30 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         and _opens_line(text, start)
         and _LIST_MARKER.match(text, end) is not None
     )
+
+
+def _is_address(text: str, start: int, end: int) -> bool:
+    """A house number: "12 Elm Street", "the 400 block of Main". A street or place name
+    also qualifies nouns that a count counts ("all 9 Supreme Court justices", "some 300
+    Wall Street bankers"): a quantifier or bound cue before the number, a thousands comma
+    or a plural noun after the name makes the number a count."""
+    street = _ADDRESS_AFTER.match(text, end)
+    if street is None or _HOUSE_NUMBER.fullmatch(text, start, end) is None:
+        return False
+    if _prev_word(text, start) in QUANTIFIERS:
+        return False
+    if _CUE_BEFORE.search(text, max(0, start - _CUE_REACH), start):
+        return False
+    return bool(street.group("block")) or not _plural_noun_at(text, street.end())
+
+
+def _plural_noun_at(text: str, pos: int) -> bool:
+    """A lower-case plural noun is the next word: "bankers", "justices", "residents"."""
+    nxt = _NEXT_WORD.match(text, pos)
+    if nxt is None or not nxt.group(1)[0].islower():
+        return False
+    word = nxt.group(1).lower()
+    return word not in _STOP_WORDS and not _verbish(word) and singular(word) != word
 
 
 def _is_clock_time(text: str, start: int, end: int) -> bool:
