@@ -378,3 +378,14 @@ def test_a_count_of_the_sources_is_not_a_figure_of_the_story() -> None:
     article = Article(id="w", text=text, source="w.txt")
     figures = [c.quantity.text for c in OfflineExtractor().extract_claims(article) if c.quantity]
     assert figures == ["14"]
+
+
+def test_an_evidential_that_qualifies_a_noun_does_not_doubt_the_figures() -> None:
+    text = "The alleged gunman killed five people. He allegedly stole $5 million."
+    article = Article(id="g", text=text, source="g.txt")
+    doubted = {
+        c.quantity.text: [h.cue for h in c.hedges if h.kind is HedgeKind.evidential]
+        for c in OfflineExtractor().extract_claims(article)
+        if c.quantity is not None
+    }
+    assert doubted == {"five": [], "$5 million": ["allegedly"]}

@@ -121,6 +121,8 @@ def test_may_the_month_is_not_a_modal() -> None:
         ("The tablet has 16 potential buyers.", []),
         ("Officials weighed potential charges.", ["potential"]),
         ("It is unclear whether anyone was inside.", ["unclear", "whether"]),
+        ("The blaze claimed 12 lives.", []),
+        ("Rebels claimed 40 soldiers died.", ["claimed"]),
     ],
 )
 def test_cues_and_the_contexts_that_rule_them_out(text: str, cues: list[str]) -> None:

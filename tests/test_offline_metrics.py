@@ -89,7 +89,7 @@ def test_a_total_raised_on_a_day_is_the_total_as_of_that_day_not_that_days_count
         for c in normalize_claims([article], _claims(text))
         if c.quantity is not None
     }
-    assert [c.metric_key for c in claims.values()] == ["cases", "cases"]
+    assert [c.metric_key for c in claims.values()] == ["confirmed cases", "confirmed cases"]
     day = period_key(claims["12"].period, article.published)
     total = period_key(claims["340"].period, article.published)
     assert (day.key, day.running_total) == ("2026-03-02", False)

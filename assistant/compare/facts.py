@@ -35,6 +35,20 @@ _DAYS: dict[str, float] = {
     "century": 36525.0,
 }  # fmt: skip
 
+
+def is_attribute(metric: str | None) -> bool:
+    """A figure that describes someone or something rather than counting what happened:
+    an age, a score, a length ("deal length"). Such figures never add up to totals and
+    never run on from day to day."""
+    return metric is not None and (metric == "age" or metric.endswith(("score", " length")))
+
+
+def accumulates(f: Facts) -> bool:
+    """A figure that can be part of a total or a running total: a count or an amount,
+    not an attribute and not a duration."""
+    return not is_attribute(f.metric) and f.unit != DURATION
+
+
 # Sort key for facts: claim-id order. attrgetter is C-level; the rules sort claims many
 # thousands of times per package.
 by_order = attrgetter("order")

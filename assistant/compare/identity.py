@@ -19,11 +19,36 @@ from itertools import combinations
 
 from assistant.compare.facts import Facts
 from assistant.normalize import Vocabulary
+from assistant.normalize.lexical import key_phrase, words
+
+# Words that open a "subject" naming no one: pronouns, relatives, quantifiers, days,
+# and the audience of a report ("told reporters 20 ..."); such subjects tell nothing.
+_NOT_NAMES = frozenset(
+    words("""
+    it its they them their he she his her we our you i this that these those which who
+    whom whose what there here most some many much all few several each both either
+    neither any none other another such reporters journalists after before when while
+    monday tuesday wednesday thursday friday saturday sunday today yesterday
+    """)
+)
+
+
+def own_subject(f: Facts) -> str:
+    """The subject a claim names itself, folded; "" when it names none (or only lends
+    one from the package, or the words name no one: "which", "Most", "Monday")."""
+    written = f.claim.subject
+    if not written:
+        return ""
+    folded = key_phrase(written)
+    if not folded or folded.split()[0] in _NOT_NAMES:
+        return ""
+    return folded
 
 
 def named_subject(a: Facts, b: Facts) -> bool:
     """Both claims name the same subject themselves (it was not lent by the package)."""
-    return bool(a.claim.subject and b.claim.subject and a.subject and a.subject == b.subject)
+    subject = own_subject(a)
+    return bool(subject) and subject == own_subject(b)
 
 
 def same_thing(a: Facts, b: Facts, vocabulary: Vocabulary) -> bool:

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from assistant.compare.blocks import Block, Group, build_blocks
 from assistant.compare.config import RuleConfig
-from assistant.compare.facts import Facts, by_order, facts_of
+from assistant.compare.facts import Facts, accumulates, by_order, facts_of
 from assistant.compare.subjects import fill_subjects
 from assistant.model import Article, Claim
 from assistant.normalize import Vocabulary
@@ -58,10 +58,14 @@ class Package:
 
     @cached_property
     def series(self) -> dict[SeriesKey, tuple[Block, ...]]:
-        """The blocks of one subject + metric + unit across every period, in key order."""
+        """The blocks of one subject + metric + unit across every period, in key order:
+        the figures that can run on as totals (see ``facts.accumulates``)."""
         index: dict[SeriesKey, list[Block]] = defaultdict(list)
         for block in self.blocks:
-            index[(block.subject, block.metric, block.unit)].append(block)
+            # Ages, scores and durations are no totals: "a 12-year-old" on Monday and "a
+            # 15-year-old" on Tuesday are two girls, not a total that grew.
+            if block.members and accumulates(block.members[0]):
+                index[(block.subject, block.metric, block.unit)].append(block)
         return {key: tuple(found) for key, found in sorted(index.items())}
 
     @cached_property

@@ -16,10 +16,19 @@ from typing import Any
 
 from assistant.errors import ConfigError
 from assistant.normalize.config import MetricEntry, NormalizeConfig
-from assistant.normalize.lexical import key_phrase, unit_phrase
+from assistant.normalize.lexical import key_phrase, unit_phrase, words
 from assistant.normalize.sources import source_phrase
 
 COUNT = "count"  # the unit of a plain count: "300 people", "300 homes", "300"
+# Groups of people a listed count may be said of ("workers killed", "miners rescued"),
+# singular as metric keys are folded.
+PEOPLE = frozenset(
+    words("""
+    person people resident inhabitant civilian worker employee child adult pupil student
+    soldier troop officer firefighter police passenger miner patient man woman fighter
+    protester migrant refugee villager tourist crew member staff
+    """)
+)
 
 
 @dataclass(frozen=True)
@@ -67,13 +76,14 @@ class Vocabulary:
     def is_listed_metric(self, metric: str) -> bool:
         """True for a count whose meaning the vocabulary fixes: a canonical metric, one
         refined from it by the quote ("deaths in road accident"), or a listed phrase said
-        of a group ("workers killed" is a death count)."""
+        of a group of people ("workers killed" is a death count)."""
         if metric in self.metrics or any(
             metric == name or metric.startswith(name + " ") for name in self.canonical
         ):
             return True
+        # "workers killed" is a death count; "court case" or "race car" is nothing listed.
         words = metric.split()
-        return any(" ".join(words[i:]) in self.metrics for i in range(1, len(words)))
+        return len(words) > 1 and words[0] in PEOPLE and " ".join(words[1:]) in self.metrics
 
     @cached_property
     def canonical(self) -> frozenset[str]:

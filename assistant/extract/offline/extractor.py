@@ -50,7 +50,7 @@ from assistant.extract.offline.facets import (
     period_of,
     subject_of,
 )
-from assistant.extract.offline.hedges import sentence_hedges
+from assistant.extract.offline.hedges import qualifies_a_noun, sentence_hedges
 from assistant.extract.offline.sentences import Sentence, split_sentences
 from assistant.extract.offline.speakers import Speakers
 from assistant.model import (
@@ -449,7 +449,7 @@ class _Reader:
         """The cues that bear on one claim: modals and evidentials in its quote, sentence
         disclaimers, disclaimers from later sentences that refer back to it, its own
         approximator, and the reporting words it rests on."""
-        own = [h for h in hedges if _bears_on(h, span, attribution, q)]
+        own = [h for h in hedges if _bears_on(self.text, h, span, attribution, q)]
         own.extend(self.covering.get(s.index, ()))
         return sorted(own, key=lambda h: h.span.start if h.span else 0)
 
@@ -600,13 +600,17 @@ def _carry_total(total: _Draft, part: _Draft, *, running: bool) -> None:
 
 
 def _bears_on(
-    h: Hedge, span: Span, attribution: Attribution | None, q: QuantityMatch | None
+    text: str, h: Hedge, span: Span, attribution: Attribution | None, q: QuantityMatch | None
 ) -> bool:
     """Whether a cue of the claim's own sentence covers the claim quoted at ``span``."""
     if h.span is None:
         return False
     if h.kind in (HedgeKind.epistemic_modal, HedgeKind.evidential):
-        return span.start <= h.span.start and h.span.end <= span.end
+        return (
+            span.start <= h.span.start
+            and h.span.end <= span.end
+            and not (q is not None and qualifies_a_noun(text, h))
+        )
     if h.kind is HedgeKind.verification_disclaimer:
         # "The figures could not be verified, but the army is also claiming 120 dead":
         # a disclaimer that refers back also covers what its own sentence adds after it.

@@ -222,10 +222,11 @@ def metric_for(
     ``sentence_start`` ("The river, which peaked at 5.8 metres, ..."). Raises nothing."""
     before = text[clause_start : q.span.start]
     after = text[q.span.end : clause_end]
-    if q.role == "age" and q.head is None:
-        # "died in 2002 at age 61": an age is compared only when we know whose it is.
-        holder = subject_of(text, clause_start, q.span.start, q)
-        return Metric("age" if holder and holder[:1].isupper() else None, None)
+    if q.role == "age":
+        # An age is compared only when we know whose it is, by name: "died in 2002 at
+        # age 61" after "Ivo Marsh", not "a 19-year-old man".
+        holder = q.head or _leading_phrase(text, clause_start, q.span.start)
+        return Metric("age" if is_proper_name(holder) else None, None)
     if q.role is not None:
         return _shaped_metric(q)
     if q.quantity.unit is None and _PRONOUN_AGE.search(before) and _ENDS.match(after):
@@ -277,7 +278,9 @@ def metric_for(
             return Metric(f"{words[1]} {words[0]}", words[1])
         return Metric(" ".join(words), words[-1])
     if noun in EVENT_NOUNS:
-        return Metric(noun, noun)
+        # "12 new cases" keeps its modifier: new cases of a disease, not a lawyer's cases.
+        written = " ".join((q.unit_text or noun).lower().split())
+        return Metric(written if written.endswith(noun) else noun, noun)
     verb = _verb_after(after) or _verb_before(before)
     if verb:
         return Metric(_counted(noun, verb, _qualifier(after, verb)), noun)
@@ -333,6 +336,8 @@ _MONEY_VERBS = words("""
 _NOT_MONEY_NOUNS = words("""
     a an the and or but in on at to for from of by with over per each was were is are be
     been has have had will would could may might more less than this that which who
+    last next ago earlier later year years month months week weeks day days today
+    yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
     """)
 
 
@@ -383,12 +388,17 @@ def subject_of(text: str, start: int, end: int, figure: QuantityMatch | None = N
     noun of "a 59-year-old woman" - so that ages of different people are never compared.
     ``figure`` is the quantity at ``end`` when the caller has parsed it already. Raises
     nothing."""
-    if figure is not None and figure.span.start == end:
-        holder = figure.head if figure.role == "age" else None  # parsed already
-    else:
-        holder = _age_holder(text, end)
-    if holder is not None:
-        return holder
+    age = figure if figure is not None and figure.span.start == end else _age_at(text, end)
+    if age is not None and age.role == "age":
+        # An age's subject is its holder, and only a named one: "a 19-year-old man" in
+        # one article and "the 45-year-old man" in another are not one person.
+        holder = age.head or _leading_phrase(text, start, end)
+        return holder if is_proper_name(holder) else None
+    return _leading_phrase(text, start, end)
+
+
+def _leading_phrase(text: str, start: int, end: int) -> str | None:
+    """The agent noun phrase opening ``text[start:end]``, as ``subject_of`` says."""
     words: list[str] = []
     for m in re.finditer(r"[\w'’-]+|[,;:()\"“”]", text[start:end]):
         word = m.group(0)
@@ -411,15 +421,21 @@ def subject_of(text: str, start: int, end: int, figure: QuantityMatch | None = N
     return " ".join(words)
 
 
-def _age_holder(text: str, at: int) -> str | None:
-    """Whom the age starting at ``text[at]`` belongs to, if one starts there and its
-    holder is written next to it."""
+def _age_at(text: str, at: int) -> QuantityMatch | None:
+    """The age starting at ``text[at]``, if one does."""
     if _AGE_SHAPE.match(text, at) is None:
         return None  # most figures are no age: skip the parse
     found = match_quantities(text, at, min(len(text), at + _HOLDER_REACH))
     if found and found[0].span.start == at and found[0].role == "age":
-        return found[0].head
+        return found[0]
     return None
+
+
+def is_proper_name(phrase: str | None) -> bool:
+    """A name of someone: every word capitalised, an initial or a particle ("Ana de la
+    Cruz", "J. R. Smith"); not "woman" nor "Wasilla woman"."""
+    words = (phrase or "").split()
+    return bool(words) and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
 def _shaped_metric(q: QuantityMatch) -> Metric:
@@ -642,6 +658,7 @@ def _noun_phrase(phrase: str) -> str:
 
 
 _LINK_WORDS = words("in on at of for since than to by from and the a was is were")
+_NAME_PARTICLES = words("de la le van von der den da di du bin al el del y st")
 # How far after a figure an age's holder may be read: "59-year-old Raj K. Chohan".
 _HOLDER_REACH = 80
 # What an age with a holder looks like where it starts: "59-year-old", "59-year old",

@@ -94,8 +94,9 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
         _E,
         _CLAUSE,
         not_before=_DETERMINER + r"|\b(?:insurance|compensation|damages)\s+$",
+        # "claimed responsibility", "the fire claimed 12 lives": no one's unproven word
         not_after=r"\s+(?:responsibility|credit|victory|(?:the|a|his|her|their)\s+(?:\w+\s+)?"
-        r"(?:title|crown|championship|seat|prize|lives?))",
+        r"(?:title|crown|championship|seat|prize|lives?))|(?:\s+[\w,-]+){1,3}?\s+lives?\b",
     ),
     # --- conditions: not (yet) the case
     HedgeRule(r"if|whether|unless", _C, _CLAUSE),

@@ -141,6 +141,23 @@ def _lexical(text: str, start: int, end: int) -> list[Hedge]:
     return [_hedge(text, Span(start=s, end=e), r.kind, r.scope) for s, e, r in kept]
 
 
+# "the alleged gunman", "a suspected arsonist": the cue doubts who someone is, not the
+# figures of its sentence ("The alleged gunman killed five people").
+_NOUN_QUALIFIERS = frozenset({"alleged", "accused", "suspected", "purported", "reputed"})
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|that|to|in|by|as|with|him|her|them|it|and|or|but|is|was|were)\b)[a-z]"
+)
+
+
+def qualifies_a_noun(text: str, hedge: Hedge) -> bool:
+    """Whether an evidential only qualifies the noun after it ("the alleged gunman")."""
+    if hedge.span is None or hedge.cue.lower() not in _NOUN_QUALIFIERS:
+        return False
+    before = text[max(0, hedge.span.start - 12) : hedge.span.start].lower()
+    attributive = re.search(r"\b(?:the|a|an|his|her|their|its|two|three|several)\s+$", before)
+    return attributive is not None and _NOUN_AFTER.match(text, hedge.span.end) is not None
+
+
 def _ruled_out(text: str, start: int, end: int, rule: HedgeRule) -> bool:
     """Whether the words around a match make it no cue ("than expected")."""
     before, after = _CONTEXT[rule]
