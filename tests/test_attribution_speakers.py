@@ -3,8 +3,12 @@ origin; and what an attribution covers in its sentence."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from assistant.extract.offline import source_lexicon
 from assistant.extract.offline.attribution import (
     Attribution,
     attribution_for,
@@ -154,6 +158,43 @@ def test_a_name_in_subject_position_can_be_she_whatever_the_given_name(second: s
 def test_capitalised_pairs_that_are_no_subject_or_no_person(second: str) -> None:
     text = f"Mayor Dennis Ashby said 12 people died. {second} She said 40 were hurt."
     assert _originals(text)[-1] == ["She"]
+
+
+@pytest.mark.parametrize(
+    ("second", "person"),
+    [
+        ("The Minister of Health Nirmala Osei visited the camp.", "Nirmala Osei"),
+        ("The former Speaker of the House Ola K. Berg praised the crews.", "Ola K. Berg"),
+    ],
+)
+def test_a_title_of_a_body_names_the_person_after_the_body(second: str, person: str) -> None:
+    text = f"Mayor Dennis Ashby said 12 people died. {second} She said 40 were hurt."
+    assert _originals(text)[-1] == [person]
+
+
+def test_a_title_of_a_body_is_no_person_when_the_body_ends_the_run() -> None:
+    text = (
+        "Mayor Dennis Ashby said 12 people died. "
+        "The Director of the Harbour Agency visited the camp. "
+        "She said 40 were hurt."
+    )
+    assert _originals(text)[-1] == ["She"]
+
+
+def _as_written(name: str) -> list[str]:
+    """The words of the list ``name`` in ``source_lexicon``, in the order written."""
+    source = Path(source_lexicon.__file__).read_text(encoding="utf-8")
+    found = re.search(rf'\n{name} = words\("""(.*?)"""', source, re.DOTALL)
+    assert found is not None
+    return found.group(1).split()
+
+
+@pytest.mark.parametrize("name", ["MALE_NAMES", "FEMALE_NAMES"])
+def test_given_name_lists_are_sorted_and_without_repeats(name: str) -> None:
+    # One general list read in order: names tacked on at its end show up here.
+    written = _as_written(name)
+    assert written == sorted(set(written))
+    assert frozenset(written) == getattr(source_lexicon, name)
 
 
 def test_a_name_told_by_its_shape_alone_lends_no_surname() -> None:

@@ -169,7 +169,7 @@ ORGANISATION_WORDS = words("""
     River Lake Valley Creek Island Beach Mountain Square Building
     Republicans Democrats Administration Army Navy Force Guard Prison Jail Museum
     Foods Motors Airlines Energy Systems Industries Holdings Partners Media Studios
-    Dairy Creamery Store Market Stores Fire Rescue Emergency Security Intelligence
+    Store Market Stores Fire Rescue Emergency Security Intelligence
     """)
 # First words of place names: a capitalised pair that opens with one ("New Harbour",
 # "North Ridge", "San Lucas") names a place, not a person.
@@ -181,60 +181,62 @@ PLACE_PREFIXES = words("""
 # Particles inside names: "Ludwig van Beethoven", "Mahmoud al-Goweiny".
 NAME_PARTICLES = words("de da di del della der den van von bin ibn al el la le du dos das")
 
-# Given names, to tell a person ("Chris Wray") from a place or a body ("Capitol Hill") and
-# to know whether "he" or "she" may stand for them. Names that are as often places or
-# words (Virginia, Jordan, Chase, Park) are left out on purpose.
+# Given names, to tell a person ("Ines Marlow") from a place or a body ("Harbour Point")
+# and to know whether "he" or "she" may stand for them. A general list of common names,
+# in alphabetical order: a name it does not know is still a person where it stands as a
+# subject ("Nirmala Osei disagreed"), only of unknown gender. Names that are as often
+# places or words (Virginia, Jordan, Chase, Park) are left out on purpose.
 MALE_NAMES = words("""
-    Aaron Abdul Abdullah Adam Adrian Ahmed Ahmad Alan Albert Alberto Alejandro Alex
+    Aaron Abdul Abdullah Adam Adrian Ahmad Ahmed Alan Albert Alberto Alejandro Alex
     Alexander Alexei Alfred Ali Alphonse Amir Anders Andre Andrea Andreas Andrew Andy
-    Angelo Anthony Antonio Arnold Arthur Barack Barry Ben Benjamin Bernard Bernie Bill
-    Billy Bob Bobby Boris Brad Bradley Brandon Brett Brian Bruce Bryan Bryant Byron Carl
-    Carlos Cesar Charles Charlie Chris Christian Christopher Chuck Clarence Claude Clint
-    Colin Connor Craig Curtis Dan Daniel Danny Darren Dave David Dean Dennis Derek
-    Dmitry Dominic Don Donald Doug Douglas Duncan Dwight Earl Ed Eddie Edgar Edward
-    Eduardo Emmanuel Enrique Eric Erik Ernest Eugene Evan Fabio Felipe Felix Fernando
-    Francesco Francis Francisco Frank Franklin Fred Freddie Frederick Gabriel Gareth Gary
-    Gavin Geoffrey George Gerald Gerard Gerhard Giorgio Giovanni Glenn Gordon Graham Greg
-    Gregory Gustavo Guy Hamid Hans Harold Harry Harvey Hassan Hector Henry Herbert Hugh
-    Hugo Hussein Ian Ibrahim Igor Isaac Ivan Jack Jacob Jake James Jamie Jared Jason Javier
-    Jay Jean Jeb Jeff Jeffrey Jeremy Jerome Jerry Jesse Jim Jimmy Joe Joel Johan John
-    Johnny Jon Jonathan Jorge Jose Joseph Josh Joshua Juan Julian Julio Justin Karl Keith
-    Ken Kenneth Kevin Khalid Kyle Larry Lawrence Lee Len Leo Leon Leonard Leroy Lewis
-    Liam Lloyd Logan Lorenzo Louis Luca Lucas Luis Luke Mahmoud Malcolm Manuel Marc Marco
-    Marcus Mario Mark Martin Marvin Matt Matthew Max Michael Miguel Mike Mitch Mitchell
-    Mohamed Mohammad Mohammed Muhammad Mustafa Nathan Neil Nicholas Nick Nicolas Nigel
-    Noah Norman Oliver Omar Oscar Owen Pablo Patrick Paul Pedro Pete Peter Phil Philip
-    Phillip Pierre Rafael Ralph Ramon Randy Raul Ray Raymond Reggie Ricardo Richard Rick
-    Ricky Rob Robert Roberto Rodney Roger Roland Ron Ronald Ross Roy Russell Ryan Salvatore
-    Sam Samuel Scott Sean Sebastian Sergei Sergio Seth Shane Simon Stanley Stefan Stephen
-    Steve Steven Stuart Ted Terry Theo Theodore Thomas Tim Timothy Tod Todd Tom Tommy Tony
-    Travis Trevor Troy Tyler Vernon Victor Vincent Vladimir Walter Wayne Wesley Will
-    William Willie Yusuf Zachary Newt Mahadeo Rand Roch Jeb Kurt Otto Rudy Rudolph Hank
-    Kirk Dale Gene Lance Leslie Clifford Cliff Wade Neal Rex Hal Herb Vince Sal Tony
+    Angelo Anthony Antonio Arnold Arthur Barry Ben Benjamin Bernard Bernie Bill Billy
+    Bob Bobby Boris Brad Bradley Brandon Brett Brian Bruce Bryan Bryant Byron Carl
+    Carlos Cesar Charles Charlie Chris Christian Christopher Chuck Clarence Claude Cliff
+    Clint Colin Connor Craig Curtis Dan Daniel Danny Darren Dave David Dean Dennis Derek
+    Dmitry Dominic Don Donald Doug Douglas Duncan Dwight Earl Ed Eddie Edgar Eduardo
+    Edward Emmanuel Enrique Eric Erik Ernest Eugene Evan Fabio Felipe Felix Fernando
+    Francesco Francis Francisco Frank Franklin Fred Freddie Frederick Gabriel Gareth
+    Gary Gavin Geoffrey George Gerald Gerard Gerhard Giorgio Giovanni Glenn Gordon
+    Graham Greg Gregory Gustavo Guy Hal Hamid Hank Hans Harold Harry Harvey Hassan
+    Hector Henry Herb Herbert Hugh Hugo Hussein Ian Ibrahim Igor Isaac Ivan Jack Jacob
+    Jake James Jamie Jared Jason Javier Jay Jean Jeff Jeffrey Jeremy Jerome Jerry Jesse
+    Jim Jimmy Joe Joel Johan John Johnny Jon Jonathan Jorge Jose Joseph Josh Joshua Juan
+    Julian Julio Justin Karl Keith Ken Kenneth Kevin Khalid Kirk Kurt Kyle Lance Larry
+    Lawrence Lee Len Leo Leon Leonard Leroy Lewis Liam Lloyd Logan Lorenzo Louis Luca
+    Lucas Luis Luke Mahmoud Malcolm Manuel Marc Marco Marcus Mario Mark Martin Marvin
+    Matt Matthew Max Michael Miguel Mike Mitch Mitchell Mohamed Mohammad Mohammed
+    Muhammad Mustafa Nathan Neil Nicholas Nick Nicolas Nigel Noah Norman Oliver Omar
+    Oscar Otto Owen Pablo Patrick Paul Pedro Pete Peter Phil Philip Phillip Pierre
+    Rafael Ralph Ramon Randy Raul Ray Raymond Reggie Ricardo Richard Rick Ricky Rob
+    Robert Roberto Rodney Roger Roland Ron Ronald Ross Roy Rudolph Rudy Russell Ryan Sal
+    Salvatore Sam Samuel Scott Sean Sebastian Sergei Sergio Seth Shane Simon Stanley
+    Stefan Stephen Steve Steven Stuart Ted Terry Theo Theodore Thomas Tim Timothy Tod
+    Todd Tom Tommy Tony Travis Trevor Troy Tyler Vernon Victor Vince Vincent Vladimir
+    Wade Walter Wayne Wesley Will William Willie Yusuf Zachary
     """)
 FEMALE_NAMES = words("""
-    Abigail Ada Adriana Agnes Aisha Alexandra Alice Alicia Alison Allison Alma Amanda Amber
-    Amelia Amy Ana Andrea Angela Angelica Anita Ann Anna Anne Annie Antonia Ashley Audrey
-    Barbara Beatrice Becky Belinda Bernadette Beth Betty Beverly Bonnie Brenda Bridget
-    Caitlin Camilla Candace Carla Carmen Carol Carole Caroline Carolyn Carrie Catherine
-    Cathy Cecilia Celia Charlene Cheryl Christina Christine Cindy Claire Clara Claudia
-    Colleen Connie Constance Courtney Cristina Crystal Cynthia Daisy Dana Danielle Daphne
-    Deborah Debra Denise Diana Diane Dolores Donna Doris Dorothy Edith Eileen Elaine
-    Eleanor Elena Elizabeth Ella Ellen Eloise Emily Emma Erica Erin Esther Eva Evelyn
-    Fatima Felicity Fiona Frances Gabriela Gail Gemma Geraldine Gina Gladys Gloria Grace
-    Gretchen Gwen Hannah Harriet Heather Heidi Helen Helena Hilary Hillary Holly Ingrid
-    Irene Iris Isabel Isabella Jackie Jacqueline Jade Jane Janet Janice Jasmine Jean Jeanne
-    Jennifer Jenny Jessica Jill Joan Joanna Joanne Jocelyn Josephine Joy Joyce Judith
-    Judy Julia Julie Juliet June Karen Kate Katherine Kathleen Kathryn Kathy Katie Kay
-    Kelly Kim Kimberly Kristen Kristin Laura Lauren Leah Leila Lena Linda Lisa Lois
-    Loretta Lorraine Louise Lucia Lucy Lydia Lynn Madeleine Maggie Margaret Maria Mariana
-    Marie Marilyn Marion Marjorie Martha Mary Maureen Maxine Megan Melanie Melissa Mercy
-    Michelle Mildred Miriam Molly Monica Nadia Nancy Naomi Natalie Natasha Nicole Nina
-    Nora Norma Olga Olivia Paige Pamela Patricia Paula Pauline Peggy Penelope Penny Phyllis
-    Priscilla Rachel Rebecca Regina Renee Rita Roberta Rosa Rose Rosemary Ruth Sabrina
-    Sally Samantha Sandra Sara Sarah Sharon Sheila Shirley Silvia Sofia Sonia Sophia
-    Sophie Stephanie Susan Suzanne Sylvia Tamara Tanya Teresa Theresa Tiffany Tina Tracy
-    Valerie Vanessa Vera Veronica Victoria Violet Wanda Wendy Yolanda Yvonne Zoe
-    Latonya LaTonya Latoya Nikki Olympia Roseanne Lucille Janine Marianne Ruthie Leslie
-    Nicola Kirsty Siobhan Aoife Niamh Deirdre Maeve Ursula Angela Kamala Nikki Condoleezza
+    Abigail Ada Adriana Agnes Aisha Alexandra Alice Alicia Alison Allison Alma Amanda
+    Amber Amelia Amy Ana Andrea Angela Angelica Anita Ann Anna Anne Annie Antonia Aoife
+    Ashley Audrey Barbara Beatrice Becky Belinda Bernadette Beth Betty Beverly Bonnie
+    Brenda Bridget Caitlin Camilla Candace Carla Carmen Carol Carole Caroline Carolyn
+    Carrie Catherine Cathy Cecilia Celia Charlene Cheryl Christina Christine Cindy
+    Claire Clara Claudia Colleen Connie Constance Courtney Cristina Crystal Cynthia
+    Daisy Dana Danielle Daphne Deborah Debra Deirdre Denise Diana Diane Dolores Donna
+    Doris Dorothy Edith Eileen Elaine Eleanor Elena Elizabeth Ella Ellen Eloise Emily
+    Emma Erica Erin Esther Eva Evelyn Fatima Felicity Fiona Frances Gabriela Gail Gemma
+    Geraldine Gina Gladys Gloria Grace Gretchen Gwen Hannah Harriet Heather Heidi Helen
+    Helena Hilary Hillary Holly Ingrid Irene Iris Isabel Isabella Jackie Jacqueline Jade
+    Jane Janet Janice Janine Jasmine Jean Jeanne Jennifer Jenny Jessica Jill Joan Joanna
+    Joanne Jocelyn Josephine Joy Joyce Judith Judy Julia Julie Juliet June Karen Kate
+    Katherine Kathleen Kathryn Kathy Katie Kay Kelly Kim Kimberly Kirsty Kristen Kristin
+    Laura Lauren Leah Leila Lena Linda Lisa Lois Loretta Lorraine Louise Lucia Lucille
+    Lucy Lydia Lynn Madeleine Maeve Maggie Margaret Maria Mariana Marianne Marie Marilyn
+    Marion Marjorie Martha Mary Maureen Maxine Megan Melanie Melissa Mercy Michelle
+    Mildred Miriam Molly Monica Nadia Nancy Naomi Natalie Natasha Niamh Nicola Nicole
+    Nikki Nina Nora Norma Olga Olivia Paige Pamela Patricia Paula Pauline Peggy Penelope
+    Penny Phyllis Priscilla Rachel Rebecca Regina Renee Rita Roberta Rosa Rose Rosemary
+    Ruth Sabrina Sally Samantha Sandra Sara Sarah Sharon Sheila Shirley Silvia Siobhan
+    Sofia Sonia Sophia Sophie Stephanie Susan Suzanne Sylvia Tamara Tanya Teresa Theresa
+    Tiffany Tina Tracy Ursula Valerie Vanessa Vera Veronica Victoria Violet Wanda Wendy
+    Yolanda Yvonne Zoe
     """)

@@ -101,6 +101,10 @@ _BARE_VERBS = words("""
     is was has had will would could can may might must should did does went took made
     saw found gave came left ran spoke thought knew
     """)
+# A title with the body it heads, before a run of capitalised words: "Minister of".
+_TITLE_OF = re.compile(
+    rf"\b(?:{'|'.join(sorted(PERSONAL_TITLES))})\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 _APPOSITIVE = re.compile(r"[^,.;:!?()]*")
 _OPENING_MARKS = " \t\"“”‘’'("
 
@@ -507,6 +511,14 @@ def _person(
         name = _until_organisation(clean)
         if name == clean:
             return Person(" ".join(name)), run[0].start()
+    if len(clean) > 2 and _TITLE_OF.search(text, max(0, opening - 40), opening):
+        # "Minister of Health Priya Sharma", "Speaker of the House Ola Berg": a title
+        # whose body is named before the person.
+        size = 3 if len(clean[-2]) == 1 else 2
+        if _name_shaped(clean[-size:]):
+            first = len(clean) - size
+            name = clean[first:]
+            return _made(text, run, clean, first, name, _given_gender(name[0])), run[first].start()
     if _name_shaped(clean) and _subject_position(text, opening, run[-1].end()):
         # "Priya Sharma disagreed", "His deputy, Priya Sharma, said": a person, though
         # the given name tells no gender.
