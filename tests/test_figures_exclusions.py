@@ -106,3 +106,33 @@ def test_a_house_number_is_no_figure(text: str) -> None:
 )
 def test_a_count_before_a_street_or_place_name_stays(text: str, values: list[float]) -> None:
     assert _values(text) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dock has USB 3.0 and 2.0 ports.",
+        "It accepts version 2.0 or 3.0 files.",
+        "The plugs take both 3.0 and 2.0, the maker said.",
+        "It has Bluetooth 5.0 or 4.0 radios.",
+    ],
+)
+def test_listed_versions_are_no_figures(text: str) -> None:
+    assert match_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The quake measured 6.0 or 7.0", [6]),
+        ("Forecasters expect a 6.0 or 7.0 magnitude quake.", [6]),
+        ("The plugs take both 3.0 and 2.0 percent more load.", [3, 2]),
+        ("The chips run at 2.0 or 3.0 GHz.", [2]),
+        ("Judges gave 9.0 and 8.0.", [9, 8]),
+        ("The firmware shipped. Judges gave 9.0 and 8.0.", [9, 8]),
+    ],
+)
+def test_listed_whole_decimals_without_a_version_word_are_figures(
+    text: str, values: list[float]
+) -> None:
+    assert _values(text) == values

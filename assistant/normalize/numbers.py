@@ -391,6 +391,19 @@ TIME_LABEL_HEADS = _words("anniversary mark milestone high low")
 ONE_IDIOMS = _words("point time stage way hand moment")
 # "a single mother" is not a count of mothers.
 SINGLE_NOT_COUNTS = _words("mother father parent mom dad market currency")
+# Things that come in versions: "x.0" numbers listed after one are versions ("ports that
+# take both 3.0 and 2.0"), not figures.
+VERSION_WORDS = _words("""
+    version versions release releases standard standards spec specs specification firmware
+    software protocol protocols edition port ports plug plugs socket sockets slot slots
+    connector connectors interface interfaces cable cables device devices drive drives
+    """)
+# Words after "x.0" numbers that make them measures, not versions: "6.0 or 7.0 magnitude".
+MAGNITUDE_WORDS = (
+    MEASURE_UNITS
+    | frozenset(TIME_NAMES)
+    | _words("magnitude point percent pct grade mark rating score times")
+)
 # Words before a number that make it a count of what follows, never a house number.
 QUANTIFIERS = _words("all some any each every both only just another")
 # Words before an hour that make it a time of day ("at 7 that evening"); "or" for the
@@ -692,6 +705,12 @@ _BARE_NUMBER = re.compile(r"[\d.,]+[mkMK]?")
 _VERSION = re.compile(r"\d{1,2}\.0")
 _VERSION_NEXT = re.compile(r"\s*(?:and|or|/|,)\s*\d{1,2}\.0\b")
 _VERSION_PREV = re.compile(r"\b\d{1,2}\.0\s*(?:and|or|/|,)\s*$")
+# How far before a list of versions a word that names what they are versions of may be.
+_VERSION_REACH = 40
+_PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)
+_VERSION_CONTEXT = re.compile(
+    r"\b(?:" + "|".join(sorted(VERSION_WORDS)) + r")\b(?![^,;:.!?]*[,;:.!?])", re.IGNORECASE
+)
 # Nouns that "one" counts in a charge sheet: "one count of attempted murder".
 LEGAL_COUNTS = _words("count charge offence offense felony misdemeanor conviction")
 _EVENT_NEAR = re.compile(
@@ -1717,10 +1736,8 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         return True  # "12 Elm Street", "the 400 block of", "a 9 mm handgun"
     if _INCH_LABEL.match(text, end):
         return True  # "the 13” model", "the 15.4″ MacBook": a size class, not a measure
-    if _VERSION.fullmatch(text, start, end) and (
-        _VERSION_NEXT.match(text, end) or _VERSION_PREV.search(text, max(0, start - 12), start)
-    ):
-        return True  # "support both 3.0 and 2.0": versions listed, no unit to count in
+    if _is_version_list(text, start, end):
+        return True  # "USB 3.0 and 2.0", "plugs that take both 3.0 and 2.0": versions
     if _is_clock_time(text, start, end):
         return True  # "at about 8 or 9 the next morning": a time of day
     prev = _PREV_WORD.search(text, max(0, start - 20), start)
@@ -1739,6 +1756,36 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         and _opens_line(text, start)
         and _LIST_MARKER.match(text, end) is not None
     )
+
+
+def _is_version_list(text: str, start: int, end: int) -> bool:
+    """One of several "x.0" numbers listed after a name ("USB 3.0 and 2.0"), a version
+    word ("version 2.0 or 3.0") or a thing that has versions ("plugs that take both 3.0 and
+    2.0"). Without one they are figures ("The quake measured 6.0 or 7.0"), and so they are
+    when a unit or magnitude word follows ("6.0 or 7.0 magnitude")."""
+    if _VERSION.fullmatch(text, start, end) is None:
+        return False
+    following = _VERSION_NEXT.match(text, end)
+    preceding = _VERSION_PREV.search(text, max(0, start - 12), start)
+    if following is None and preceding is None:
+        return False
+    first = preceding.start() if preceding else start
+    if _measured_after(text, following.end() if following else end):
+        return False
+    prev = _PREV_WORD.search(text, max(0, first - 20), first)
+    if prev and (prev.group(1).lower() in DESIGNATORS or _is_name_word(text, prev)):
+        return True
+    return _VERSION_CONTEXT.search(text, max(0, first - _VERSION_REACH), first) is not None
+
+
+def _measured_after(text: str, pos: int) -> bool:
+    """A percent sign, a unit or a magnitude word comes next: "7.0 percent", "7.0
+    magnitude", "2.0 GHz"."""
+    if _PERCENT_AFTER.match(text, pos):
+        return True
+    unit_text, _ = _unit_after(text, pos, len(text), False)
+    word = unit_text.split()[0] if unit_text else ""
+    return word in MAGNITUDE_WORDS or singular(word) in MAGNITUDE_WORDS
 
 
 def _is_address(text: str, start: int, end: int) -> bool:
