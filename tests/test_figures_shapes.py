@@ -72,6 +72,40 @@ def test_a_score_is_two_figures(text: str, scores: list[tuple[float, str]]) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("The party won 30-40 seats.", (30, 40, Bound.range, "seat")),
+        ("The plant lost 200-300 jobs.", (200, 300, Bound.range, "job")),
+        ("She led 30-40 volunteers.", (30, 40, Bound.range, "volunteer")),
+        ("They beat 5-to-8 rivals.", (5, 8, Bound.range, "rival")),
+    ],
+)
+def test_a_range_of_a_count_after_a_score_verb_is_no_score(
+    text: str, read: tuple[object, ...]
+) -> None:
+    assert _read(text) == [read]
+
+
+@pytest.mark.parametrize(
+    ("text", "scores"),
+    [
+        ("The visitors won 3-1.", [(3, "winning"), (1, "losing")]),
+        ("They won 4-2 thanks to a late goal.", [(4, "winning"), (2, "losing")]),
+        ("They trailed 1-2 at halftime.", [(1, "losing"), (2, "winning")]),
+        ("The side lost 1-3 on Sunday.", [(1, "losing"), (3, "winning")]),
+        ("a 31-to-30 edge", [(31, "winning"), (30, "losing")]),
+        ("a 12-3 victory", [(12, "winning"), (3, "losing")]),
+    ],
+)
+def test_a_pair_with_no_count_noun_after_a_score_verb_stays_a_score(
+    text: str, scores: list[tuple[float, str]]
+) -> None:
+    found = match_quantities(text)
+    assert [(q.quantity.value, q.head) for q in found] == scores
+    assert {q.role for q in found} == {"score"}
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
         ("a .305 average", 0.305, "average"),

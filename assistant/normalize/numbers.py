@@ -1019,7 +1019,7 @@ def _interpret_range(
         return []
     between = bool(m.group("between"))
     sep = "" if between else _squash(m.group("dsep"))
-    if not between and sep != "or" and _is_score(text, a_start, b_end, a, b):
+    if not between and sep != "or" and _is_score(text, a_start, b_end, limit, a, b):
         return _score(text, m, a_name, b_name, cue)  # "beat the Hawks 4-1": not a name
     if _is_identifier(text, a_start, m.end(a_name)) or _is_identifier(text, a_start, b_end):
         return []  # "Weeks 14-16", "Opteron 3200 or 4200"
@@ -1093,13 +1093,17 @@ def _is_change(text: str, a_start: int) -> bool:
     return before is not None and before.group(1).lower() in CHANGE_VERBS
 
 
-def _is_score(text: str, a_start: int, b_end: int, a: _Core, b: _Core) -> bool:
-    """Two whole numbers in a score's setting: "an 11-2 victory", "won 3-1"."""
+def _is_score(text: str, a_start: int, b_end: int, limit: int, a: _Core, b: _Core) -> bool:
+    """Two whole numbers in a score's setting: "an 11-2 victory", "won 3-1". A count noun
+    after a pair written low to high makes it a range, whatever the verb: "won 30-40
+    seats", "lost 200-300 jobs", "led 30-40 volunteers"."""
     if not (a.is_integer and b.is_integer) or a.unit or b.unit or max(a.value, b.value) >= 1000:
         return False
     after = _SCORE_AFTER.match(text, b_end)
     if after and (after.group(1) in SCORE_NOUNS or after.group(2) in SCORE_NOUNS):
         return True  # "an 11-2 victory", "a 40-to-39 home win"
+    if a.value < b.value and _unit_after(text, b_end, limit, allow_of=False)[0] is not None:
+        return False  # a range counts something; a score stands alone ("won 3-1 at home")
     before = _SCORE_BEFORE.search(text, max(0, a_start - 40), a_start)
     return before is not None and (before.group("verb") or "score") in SCORE_VERBS | {"score"}
 
