@@ -37,6 +37,34 @@ def test_source_phrase(written: str, folded: str) -> None:
     assert source_phrase(written) == folded
 
 
+@pytest.mark.parametrize(
+    ("written", "folded"),
+    [
+        # a comma before an appositive ends the name
+        ("Dana Whitcombe, the county's fire chief", "dana whitcombe"),
+        ("Dana Whitcombe, spokeswoman for the port", "dana whitcombe"),
+        ("Ivo Brandt, 52", "ivo brandt"),
+        ("Ivo Brandt, R-Ohio", "ivo brandt"),
+        ("Hugh Salt Jr., the site manager", "hugh salt jr"),
+        # a comma before a state or a country goes on with the place
+        ("Fairhaven, Ore., Police Chief Dana Whitcombe", "dana whitcombe"),
+        ("Ashford, Miss., coroner Ivo Brandt", "ivo brandt"),
+        ("Ashford, Oregon, coroner Ivo Brandt", "ivo brandt"),
+        ("Fairhaven, Ore., Police Chief Dana Whitcombe, a 20-year veteran", "dana whitcombe"),
+        ("Lakeport, D.C., police", "lakeport dc police"),
+        ("Lakeport, N.Y., fire officials", "lakeport ny fire"),
+    ],
+)
+def test_a_comma_ends_a_name_only_before_an_appositive(written: str, folded: str) -> None:
+    assert source_phrase(written) == folded
+
+
+def test_bodies_of_places_with_one_name_stay_apart() -> None:
+    # a town and the body of a town of the same name in another state are two origins
+    assert source_phrase("Lakeport, Calif., police") != source_phrase("Lakeport")
+    assert source_phrase("Ashford, Miss., coroner Ivo Brandt") != source_phrase("Ashford")
+
+
 def test_a_surname_is_the_tail_of_the_full_name() -> None:
     # the rule layer merges a name with the longer one it ends
     assert source_phrase("Director Owen").endswith("owen")

@@ -78,6 +78,14 @@ _DOCUMENT_FROM = re.compile(
     r"(?:(?:released|published|issued|provided|compiled)\s+)?(?:from|by|of)\s+",
     re.IGNORECASE,
 )
+_COMMA = re.compile(r",\s*")
+# One capitalised word between commas after a place: its state or country ("Miss.",
+# "D.C.", "Oregon") - but not a name's suffix ("Hugh Salt, Jr., the manager").
+_PLACE_PART = re.compile(r"[A-Z][\w.]*")
+_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+# Words that open an appositive: "Dana Whitcombe, the county's fire chief".
+_APPOSITIVE_OPENERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
+_PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][\w.]*\)?")
 _WORD = re.compile(r"(?:[^\W_]|[$€£%])+(?:['\-][^\W_]+)*")
 
 
@@ -108,9 +116,18 @@ def _person_name(name: str) -> str:
     """The name of a person written with titles or a role: "Jon Owen, the city's safety
     director" -> "Jon Owen"; "FBI Director Chris Wray" -> "Chris Wray". Other names are
     returned as they are."""
-    head, comma, _ = name.partition(",")
-    if comma and _is_proper(head.split()):
-        name = head  # the appositive after a name describes it
+    after = 0  # where the text after the previous comma starts
+    for comma in _COMMA.finditer(name):
+        inserted = name[after : comma.start()].strip()
+        place = after > 0 and _PLACE_PART.fullmatch(inserted) and inserted not in _SUFFIXES
+        after = comma.end()
+        if place:
+            continue  # "Ashford, Miss., coroner ...": the state goes on with the place
+        if _opens_appositive(name[comma.end() :]):
+            head = name[: comma.start()]
+            if _is_proper(head.split()):
+                name = head  # the appositive after a name describes it
+            break
     ws = name.split()
     titled = [i for i, w in enumerate(ws) if w.lower().rstrip(".") in _TITLES]
     if not titled:
@@ -120,6 +137,20 @@ def _person_name(name: str) -> str:
     if shortest <= len(rest) <= 4 and _is_proper(rest):
         return " ".join(rest)
     return name
+
+
+def _opens_appositive(rest: str) -> bool:
+    """Whether what follows a comma describes the name before it: a determiner, a role,
+    an age or a party tag ("the city's safety director", "spokeswoman for", "52",
+    "R-Ohio") - never a state or country ("Ore.", "D.C.", "N.Y."), which goes on with a
+    place: "Fairhaven, Ore., Police Chief Dana Whitcombe"."""
+    first = rest.split(maxsplit=1)[0].rstrip(",;") if rest.strip() else ""
+    if first.isdigit() or _PARTY_TAG.fullmatch(first):
+        return True
+    if not first[:1].islower():
+        return False
+    word = first.rstrip(".")
+    return word in _APPOSITIVE_OPENERS or word in _TITLES or word in _ROLES
 
 
 def _is_proper(ws: list[str]) -> bool:
