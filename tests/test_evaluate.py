@@ -206,9 +206,25 @@ def test_the_benchmark_prints_one_row_per_figure_against_its_bound(
     path = _write(tmp_path, _gold())
     code = quality.main(["--llm", "offline", "--gold", str(path), "--corpus", str(corpus)])
     table = capsys.readouterr().out
-    assert "figure recall" in table and ">= 0.95" in table
-    assert "CONFLICT precision" in table
-    assert code in (0, 1)
+    rows = {line[:30].strip(): line for line in table.splitlines()}
+    assert rows["figure recall"].split()[2:] == ["1.00", ">=", "0.95", "meets"]
+    # One conflict is too few to judge a precision on, and the table says so.
+    assert rows["CONFLICT precision"].endswith("too few to judge (n=1)")
+    assert code == 0
+
+
+def test_the_benchmark_exits_1_when_a_bound_is_missed(
+    tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold = _gold()
+    # A figure the offline extractor does not read: recall falls to 2 of 3.
+    gold["articles"][0]["figures"].append(
+        _figure("f2", "Police believe the fire was started deliberately.", "Police", 0)
+    )
+    code = quality.main(["--llm", "offline", "--gold", str(_write(tmp_path, gold)),
+                         "--corpus", str(corpus)])  # fmt: skip
+    assert "BELOW" in capsys.readouterr().out
+    assert code == 1
 
 
 def test_factcheck_eval_prints_the_same_table(
@@ -220,7 +236,7 @@ def test_factcheck_eval_prints_the_same_table(
     code = main(["eval", str(path), "--llm", "offline", "--corpus", str(corpus)])
     out = capsys.readouterr().out
     assert "attribution accuracy" in out and "findings per article" in out
-    assert code in (0, 1)
+    assert code == 0
 
 
 def test_factcheck_eval_says_which_gold_file_is_broken(
@@ -238,16 +254,18 @@ def test_factcheck_eval_says_which_gold_file_is_broken(
 @pytest.mark.parametrize(
     ("tool", "gold", "aliases", "same"),
     [
-        ("the spokesman", "Waitrose spokesman", ["A spokesman for Waitrose"], True),
-        ("Owen", "Jon Owen", ["Palmer Public Safety Director Jon Owen"], True),
+        ("the spokesman", "Marlow Stores spokesman", ["A spokesman for Marlow Stores"], True),
+        ("Hale", "Ines Hale", ["Hale", "Harbour Safety Director Ines Hale"], True),
+        ("Harbour Safety Director Ines Hale", "Ines Hale", [], True),
+        ("police", "Harbour police", [], False),
         (
             "the city's public safety director",
-            "Jon Owen",
+            "Ines Hale",
             ["the city's public safety director"],
             True,
         ),
-        ("police", "Jon Owen", ["Owen"], False),
-        ("the spokesman", "Jon Owen", ["Owen"], False),
+        ("police", "Ines Hale", ["Hale"], False),
+        ("the spokesman", "Ines Hale", ["Hale"], False),
     ],
 )
 def test_a_source_is_the_gold_one_when_its_telling_words_agree(
@@ -261,3 +279,22 @@ def test_a_source_is_the_gold_one_when_its_telling_words_agree(
         attribution=[SourceLink(name=tool, role=SourceRole.original)],
     )  # fmt: skip
     assert same_source(claim, gold, aliases) is same
+
+
+def test_packages_without_gold_are_listed_for_reading(
+    tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    day = "2026-03-03"
+    rows = [
+        {"id": "x-1", "outlet": "X", "published": day, "text": "12 people died on Monday."},
+        {"id": "x-2", "outlet": "Y", "published": day, "text": "19 people died on Monday."},
+    ]
+    (corpus / "realworld-dev" / "other.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows)
+    )
+    path = _write(tmp_path, _gold())
+    code = quality.main(["--unannotated", "--gold", str(path), "--corpus", str(corpus)])
+    out = capsys.readouterr().out
+    assert "other: CONFLICT high: deaths" in out
+    assert out.rstrip().endswith("1 packages without gold: CONFLICT high 1")
+    assert code == 0

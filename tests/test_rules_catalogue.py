@@ -902,6 +902,13 @@ def test_parts_that_add_up_to_their_total() -> None:
             Severity.high,
             "400 against a stated total of 312 (homes damaged): a part exceeds the total",
         ),
+        (  # one part after "of which" is not the whole breakdown
+            "312 homes were damaged, of which 180 flooded.",
+            [("180", "homes flooded")],
+            True,
+            Severity.info,
+            "180 against a stated total of 312 (homes damaged): the parts do not exceed it",
+        ),
         (  # the list ends at ", and" opening a new clause: 330 is no part of it
             "312 homes were damaged, including 12 destroyed, and 330 flooded.",
             [("12", "homes destroyed"), ("330", "homes flooded")],

@@ -42,18 +42,22 @@ def uncertain_cues(sentence: str) -> list[str]:
     return [c.cue for c in article_cues(article) if c.kind.value in UNCERTAIN_KINDS]
 
 
-def read_sentences(path: Path) -> Iterator[tuple[str, bool, list[str]]]:
-    """(text, uncertain, gold cues) of every sentence in a hedges-dev JSONL file."""
+def read_sentences(path: Path, half: int | None = None) -> Iterator[tuple[str, bool, list[str]]]:
+    """(text, uncertain, gold cues) of every sentence in a hedges-dev JSONL file; with
+    ``half`` (0 or 1), only those of every other document in document order, so that a
+    lexicon tuned on one half can be checked on the other."""
     with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                row = json.loads(line)
-                yield row["text"], bool(row["uncertain"]), list(row.get("cues") or [])
+        rows = [json.loads(line) for line in lines if line.strip()]
+    docs = sorted({row.get("doc", "") for row in rows})
+    kept = {doc for i, doc in enumerate(docs) if half is None or i % 2 == half}
+    for row in rows:
+        if row.get("doc", "") in kept:
+            yield row["text"], bool(row["uncertain"]), list(row.get("cues") or [])
 
 
-def score_sentences(path: Path) -> SentenceScores:
+def score_sentences(path: Path, half: int | None = None) -> SentenceScores:
     scores = SentenceScores()
-    for text, uncertain, gold in read_sentences(path):
+    for text, uncertain, gold in read_sentences(path, half):
         found = uncertain_cues(text)
         scores.counts.add(bool(found and uncertain), bool(found), uncertain)
         if found and not uncertain:

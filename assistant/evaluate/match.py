@@ -209,14 +209,15 @@ def tool_sources(claim: Claim) -> tuple[list[str], list[str]]:
 
 
 def _names(written: Sequence[str], gold: str, aliases: Sequence[str]) -> bool:
-    """A written name whose telling words are contained in (or contain) those of the
-    gold name or of one of its aliases; a name of title words only ("the spokesman")
-    must stand in one of them ("a spokesman for Waitrose")."""
+    """A written name that holds every telling word of the gold name or of one of its
+    aliases ("Owen" names the alias "Owen" of "Jon Owen"; "police" does not name
+    "Philadelphia police"); a name of title words only ("the spokesman") must stand in
+    one of them ("a spokesman for Waitrose")."""
     names = [_tokens(n) for n in (gold, *aliases)]
     for name in written:
         telling, every = _tokens(name)
         for n_telling, n_every in names:
-            if telling and n_telling and (telling <= n_telling or n_telling <= telling):
+            if telling and n_telling and n_telling <= telling:
                 return True
             if not telling and every and every <= n_every:
                 return True

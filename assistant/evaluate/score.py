@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from pathlib import Path
 
 from assistant.config import Settings
 from assistant.evaluate.counts import Matched, Ratio
@@ -80,9 +81,13 @@ class Scores:
 
 def run_package(loaded: LoadedPackage, settings: Settings) -> Report:
     """The report a user gets for the package's corpus file with ``settings``."""
+    return report_for(loaded.corpus.path, settings)
+
+
+def report_for(path: Path, settings: Settings) -> Report:
+    """The report a user gets for one story package file with ``settings``."""
     from assistant import pipeline
 
-    path = loaded.corpus.path
     batch = pipeline.ingest([path])
     extractor = pipeline.build_extractor(settings, inputs=[path])
     results = asyncio.run(

@@ -3,8 +3,9 @@
 Fires when a sentence of one article states a figure and then breaks it down:
 
 - after the total, "of which", "of whom", "of them", "of those", "comprising", "made up
-  of", "split between", "broken down into", "divided into": the parts must sum to the
-  total (within their bounds and the tolerance of approximate figures);
+  of", "split between", "broken down into", "divided into": two or more parts must sum
+  to the total (within their bounds and the tolerance of approximate figures); a single
+  one ("$334 million, of which $281 million in cash") need only not exceed it;
 - after the total, "including", "among them", "among whom": the parts may fall short of
   the total, and no part may exceed it; when only their sum does, the finding is low
   severity, as they may overlap ("including 12 children and 30 women");
@@ -84,6 +85,8 @@ def _breakdown(figures: Sequence[Figure], text: str) -> tuple[Figure, list[Figur
             p for p in figures[i + 1 :] if p.facts.unit == whole.facts.unit and p.start < until
         ]
         if parts:
+            if mode == "exhaustive" and len(parts) == 1:
+                mode = "inclusive"  # "$334 million, of which $281 million in cash": one part
             return whole, parts, mode
     return None
 
