@@ -166,6 +166,39 @@ def test_a_range_after_a_change_verb_is_a_range() -> None:
     assert _read("Prices rose 5-10%.") == [(5, 10, Bound.range, "percent")]
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Exports rose 5 to 7 percent.", (5, 7, Bound.range, "percent")),
+        ("The council cut 10 to 15 percent.", (10, 15, Bound.range, "percent")),
+        ("Fares are up 3 to 4 percent.", (3, 4, Bound.range, "percent")),
+        ("The firm cut 10 to 15 jobs.", (10, 15, Bound.range, "job")),
+        ("Output rose 5 to 7 million tonnes.", (5e6, 7e6, Bound.range, "tonne")),
+    ],
+)
+def test_a_unit_written_once_after_a_change_verb_makes_a_range(
+    text: str, read: tuple[object, ...]
+) -> None:
+    assert _read(text) == [read]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Sales rose 20% to 312.", [(20, "percent"), (312, None)]),
+        ("The fare dropped $90 to $1,150.", [(90, "USD"), (1150, "USD")]),
+        ("Profit fell 6% to $21 million.", [(6, "percent"), (21e6, "USD")]),
+        ("The tally rose from 12 to 15.", [(12, None), (15, None)]),
+        ("The tally rose by 12 to 150.", [(12, None), (150, None)]),
+    ],
+)
+def test_a_first_number_with_its_own_unit_or_after_from_is_a_change(
+    text: str, read: list[tuple[float, str | None]]
+) -> None:
+    assert [(v, unit) for v, _, bound, unit in _read(text)] == read
+    assert {bound for _, _, bound, _ in _read(text)} == {Bound.exact}
+
+
 def test_an_irregular_past_tense_is_no_count_noun() -> None:
     assert _read("Nine crews fought the fire.") == [(9, None, Bound.exact, "crew")]
     assert _read("Two men stood by.") == [(2, None, Bound.exact, "man")]

@@ -1033,9 +1033,15 @@ def _interpret_range(
         lower = a.raw * b.scale
     unit = b.unit or a.unit
     loose = sep == "or" and not (_whole(a) and _whole(b) and _near(lower, b.value))
-    change = (sep in ("to", "-to-") and _is_change(text, a_start)) or _is_from(text, a_start)
+    change = _is_from(text, a_start) or (
+        sep in ("to", "-to-")
+        and _is_change(text, a_start)
+        and (a.unit is not None or not _near(lower, b.value))
+    )
     if not between and (change or loose):
-        # "rose from 300 to 400", "dropped $100 to $1199": a change and a level, each exact.
+        # "rose from 300 to 400", "dropped $90 to $1,150", "rose by 12 to 150": a change and
+        # a level, each exact. With one unit written after both ("rose 5 to 7 percent",
+        # "cut 10 to 15 jobs") and ends near each other, it is a range of the change.
         return _singles(text, m, (a_name, b_name), blocked, limit, cue)
     if lower >= b.value:
         return []  # a season ("2020-21"), not a range
