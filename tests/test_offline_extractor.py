@@ -305,7 +305,7 @@ async def test_every_cue_of_the_article_is_listed_with_its_sentence() -> None:
 
 
 def test_a_figure_whose_clause_is_a_fragment_quotes_its_sentence() -> None:
-    text = "Teixeira hit .308, with 33 homers and 121 runs batted in."
+    text = "Ruiz hit .308, with 33 homers and 121 runs batted in."
     article = Article(id="q", text=text, source="q.txt")
     quotes = {c.quote for c in OfflineExtractor().extract_claims(article) if c.quantity}
     assert all(len(q.split()) >= 3 for q in quotes)

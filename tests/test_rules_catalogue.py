@@ -197,12 +197,12 @@ def test_figures_of_an_unknown_metric_with_no_shared_subject_may_conflict_at_low
 def test_figures_of_an_unknown_metric_conflict_when_both_name_the_subject() -> None:
     story = Story()
     story.says(
-        "a", "The Red Sox offer was worth $184 million.", metric="offer worth",
-        figure="$184 million", unit="USD", subject="the Red Sox offer",
+        "a", "The Harbour FC offer was worth $184 million.", metric="offer worth",
+        figure="$184 million", unit="USD", subject="the Harbour FC offer",
     )  # fmt: skip
     story.says(
-        "b", "The Red Sox offer was worth $200 million.", metric="offer worth",
-        figure="$200 million", unit="USD", subject="the Red Sox offer",
+        "b", "The Harbour FC offer was worth $200 million.", metric="offer worth",
+        figure="$200 million", unit="USD", subject="the Harbour FC offer",
     )  # fmt: skip
 
     (conflict,) = problems(story.compare(), RuleId.CONFLICT)
@@ -537,7 +537,7 @@ def test_independent_origins_corroborate() -> None:
     assert fired(comparison, RuleId.CIRCULAR) == []
 
 
-@pytest.mark.parametrize(("subject", "sourcing"), [(None, []), ("the Red Sox", ["CORROBORATED"])])
+@pytest.mark.parametrize(("subject", "sourcing"), [(None, []), ("Harbour FC", ["CORROBORATED"])])
 def test_figures_not_known_to_be_one_thing_neither_corroborate_nor_repeat(
     subject: str | None, sourcing: list[str]
 ) -> None:

@@ -4,7 +4,7 @@ A cluster key is only as good as the words it is made of. When the metric is one
 vocabulary defines ("deaths", "people evacuated": counts of the package's event), the
 key says what is counted. Otherwise it is whatever the words around the figures share
 ("year offer", "year in prison"), and real coverage shows that two such figures are often
-about different things: the Nationals' eight-year offer and the Red Sox's, a sentence
+about different things: one club's eight-year offer and another's, a sentence
 in 1959 and one in 1997. Then only a subject that both claims name themselves (not one
 lent to them by the package) shows they are about the same thing.
 

@@ -177,7 +177,7 @@ def _match_statements(loaded: LoadedPackage, result: ArticleMatch) -> None:
             overlap = min(place.end, claim.span.end) - max(place.start, claim.span.start)
             shorter = min(place.end - place.start, claim.span.end - claim.span.start)
             # A statement is answered by a claim without a figure before one with it: in
-            # '"...," Owen said, but the 86-year-old building...' the figure is not Owen's.
+            # '"...," Hale said, but the 86-year-old building...' the figure is not Hale's.
             rank = (claim.quantity is None, overlap, claim.id)
             if overlap * 2 >= shorter and (best is None or rank[:2] > best[:2]):
                 best = rank
@@ -210,9 +210,9 @@ def tool_sources(claim: Claim) -> tuple[list[str], list[str]]:
 
 def _names(written: Sequence[str], gold: str, aliases: Sequence[str]) -> bool:
     """A written name that holds every telling word of the gold name or of one of its
-    aliases ("Owen" names the alias "Owen" of "Jon Owen"; "police" does not name
+    aliases ("Hale" names the alias "Hale" of "Ines Hale"; "police" does not name
     "Philadelphia police"); a name of title words only ("the spokesman") must stand in
-    one of them ("a spokesman for Waitrose")."""
+    one of them ("a spokesman for Marlow Stores")."""
     names = [_tokens(n) for n in (gold, *aliases)]
     for name in written:
         telling, every = _tokens(name)

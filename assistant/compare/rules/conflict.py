@@ -12,7 +12,7 @@ more articles:
 
   Severity high only when the two figures are known to measure one thing: the metric is
   one the vocabulary defines ("deaths", "people evacuated"), or both claims name the
-  same subject themselves ("Raj Chohan", "the Red Sox offer"). Otherwise the metric is
+  same subject themselves ("Mara Voss", "the Harbour FC offer"). Otherwise the metric is
   just what the words around the figures share ("year in prison", "sons"), which real
   coverage shows is often two different things (a 1959 sentence and a 1997 one), so the
   finding is low severity and says it cannot tell.

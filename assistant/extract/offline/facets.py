@@ -383,8 +383,8 @@ def subject_of(text: str, start: int, end: int, figure: QuantityMatch | None = N
     number or pronoun in it. ``None`` otherwise.
 
     When an age starts at ``end``, its subject is whom the age belongs to, wherever the
-    sentence names them: "Raj Chohan" in "Raj Chohan, 59, was killed", "Witnesses say
-    59-year-old Raj Chohan ...", "struck Raj Chohan, a 59-year-old grandmother", or the
+    sentence names them: "Mara Voss" in "Mara Voss, 59, was killed", "Witnesses say
+    59-year-old Mara Voss ...", "struck Mara Voss, a 59-year-old grandmother", or the
     noun of "a 59-year-old woman" - so that ages of different people are never compared.
     ``figure`` is the quantity at ``end`` when the caller has parsed it already. Raises
     nothing."""
@@ -659,10 +659,10 @@ def _noun_phrase(phrase: str) -> str:
 
 _LINK_WORDS = words("in on at of for since than to by from and the a was is were")
 _NAME_PARTICLES = words("de la le van von der den da di du bin al el del y st")
-# How far after a figure an age's holder may be read: "59-year-old Raj K. Chohan".
+# How far after a figure an age's holder may be read: "59-year-old Mara K. Voss".
 _HOLDER_REACH = 80
 # What an age with a holder looks like where it starts: "59-year-old", "59-year old",
-# "59," (in apposition: "Raj Chohan, 59,").
+# "59," (in apposition: "Mara Voss, 59,").
 _AGE_SHAPE = re.compile(
     r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[-‐\s](?:year|month|week|day)s?[-‐\s]old\b"
     r"|\d{1,3}(?=\s*(?:[,;)]|\.(?:\s|$)|\s+and\b))",
