@@ -83,11 +83,23 @@ def test_a_duration_rate_is_the_amount_not_a_duration() -> None:
     ("text", "bound"),
     [
         ("a $90 million deal over seven years", Bound.exact),  # across, after an amount
+        ("The city will spend $70 million over six years.", Bound.exact),
+        ("the $70 million (over six years) plan", Bound.exact),
         ("raising the age to 67 over 12 years", Bound.exact),
         ("money needed over a 40-year period", Bound.exact),
         ("She worked there for over 30 years.", Bound.more_than),
+        ("In 2015 he had served over 10 years.", Bound.more_than),  # a year is no figure
+        ("Over 10 years had passed.", Bound.more_than),
     ],
 )
 def test_over_before_a_duration(text: str, bound: Bound) -> None:
     q = match_quantities(text)[-1]
     assert (q.quantity.unit, q.quantity.bound) == ("years", bound)
+
+
+def test_over_after_a_count_and_its_verb_is_more_than() -> None:
+    text = "The 4 climbers spent over 30 hours stranded."
+    assert [(q.quantity.value, q.quantity.bound) for q in match_quantities(text)] == [
+        (4, Bound.exact),
+        (30, Bound.more_than),
+    ]

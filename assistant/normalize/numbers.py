@@ -699,8 +699,9 @@ _CALIBRE_AFTER = re.compile(
     r"|\s+Magnum\b"
 )
 _ARTICLE = re.compile(r"an?\s+(?=[\d$€£])", re.IGNORECASE)
-# "$184 million over eight years": a figure this close before "over" makes it "across".
-_ACROSS_REACH = 25
+# What may stand between a figure and the "over" that spreads it across a duration.
+_ACROSS_GAP = re.compile(r"[\s,(\[]*")
+_ACROSS_NOUN = re.compile(r"\s+([a-z][a-z-]*)\s+")
 _BARE_NUMBER = re.compile(r"[\d.,]+[mkMK]?")
 _VERSION = re.compile(r"\d{1,2}\.0")
 _VERSION_NEXT = re.compile(r"\s*(?:and|or|/|,)\s*\d{1,2}\.0\b")
@@ -815,7 +816,7 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
             # A shape read past the regex ("1hr 4 mins") already holds what follows.
             if not found or q.span.start >= found[-1].span.end:
                 found.append(q)
-    return _settle_windows(text, found)
+    return _settle_windows(text, _settle_across(text, found))
 
 
 def _dates_and_times(lowered: str, offset: int) -> list[tuple[int, int]]:
@@ -973,17 +974,10 @@ def _no_count(
 def _timed(
     text: str, q: Quantity, start: int, unit_end: int, cue: Span | None, is_core: bool
 ) -> tuple[Quantity, int, Span | None, int, str | None] | None:
-    """A duration, read whole: "1hr 4 mins" is 64 minutes, "$184 million over eight
-    years" is eight years (over is across, not more than, after another figure), and
-    ``None`` for a duration that says when ("a year later", "in the past 24 hours")."""
+    """A duration, read whole: "1hr 4 mins" is 64 minutes; ``None`` for a duration that
+    says when ("a year later", "in the past 24 hours"). Whether "over" before it is
+    "across" is settled once all figures are read (``_settle_across``)."""
     q, unit_end = _with_minutes(text, q, q.unit or "", unit_end)
-    if (
-        cue
-        and _squash(text[cue.start : cue.end]) == "over"
-        and _DIGIT.search(text, max(0, cue.start - _ACROSS_REACH), cue.start)
-    ):
-        q = q.model_copy(update={"bound": Bound.exact})
-        start, cue = _skip_space(text, cue.end), None
     role = _time_role(text, start, unit_end, q.value == 1 and is_core)
     if role == "period":
         return None
@@ -1571,6 +1565,45 @@ def _time_role(text: str, start: int, unit_end: int, is_one: bool) -> str | None
     if _prev_word(text, start) == "in":
         return "window"
     return None
+
+
+def _settle_across(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
+    """ "over" right after a figure spreads it across a duration: "$90 million over six
+    years", "$90 million (over six years)" are six years exactly. Anywhere else "over" is
+    "more than": "he had served over 10 years", "3 miners spent over 48 hours trapped"."""
+    settled = list(found)
+    for i in range(1, len(found)):
+        q = found[i]
+        if q.cue is not None and _is_across(text, found[i - 1], q, q.cue):
+            start = _skip_space(text, q.cue.end)
+            across = q.quantity.model_copy(
+                update={"bound": Bound.exact, "text": text[start : q.number_end]}
+            )
+            settled[i] = replace(
+                q, span=Span(start=start, end=q.span.end), cue=None, quantity=across
+            )
+    return settled
+
+
+def _is_across(text: str, before: QuantityMatch, q: QuantityMatch, cue: Span) -> bool:
+    """Whether ``q``'s "over" follows the figure ``before``: right after it, or after the
+    one noun an amount with no count noun of its own qualifies ("a $90 million deal over
+    seven years"; but "3 miners spent over 48 hours": a verb)."""
+    if (
+        q.quantity.unit not in TIME_UNITS
+        or q.quantity.bound is not Bound.more_than
+        or _squash(text[cue.start : cue.end]) != "over"
+    ):
+        return False
+    if _ACROSS_GAP.fullmatch(text, before.span.end, cue.start):
+        return True
+    noun = _ACROSS_NOUN.fullmatch(text, before.span.end, cue.start)
+    return (
+        noun is not None
+        and before.unit_text is None
+        and noun.group(1) not in _STOP_WORDS
+        and not _verbish(noun.group(1))
+    )
 
 
 def _settle_windows(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
