@@ -206,3 +206,20 @@ def test_an_irregular_past_tense_is_no_count_noun() -> None:
 
 def test_a_cue_may_stand_before_an_article() -> None:
     assert _read("chips running at up to a 2.9GHz clock") == [(2.9, None, Bound.up_to, "GHz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("a euro90 billion rescue", [(90e9, None, Bound.exact, "EUR")]),
+        ("a euro4.5m fine", [(4.5e6, None, Bound.exact, "EUR")]),
+        ("a R40 million deal", [(40e6, None, Bound.exact, "ZAR")]),
+        ("He starred at Euro2016 in the summer.", []),
+        ("Tickets for Euro2028 sold out.", []),
+        ("They drove the R2 road.", []),
+    ],
+)
+def test_a_glued_currency_word_needs_a_scale_after_the_amount(
+    text: str, read: list[tuple[object, ...]]
+) -> None:
+    assert _read(text) == read

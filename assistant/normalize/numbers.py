@@ -168,7 +168,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "¥": "JPY",
     "₹": "INR",
     "r": "ZAR",  # "R40 million": only before an amount with a scale, see _CUR
-    "euro": "EUR",  # "euro90 billion", as some wire copy writes it
+    "euro": "EUR",  # "euro90 billion", as some wire copy writes it: only before a scale
 }
 CURRENCY_WORDS: dict[str, str] = {
     "dollars": "USD",
@@ -508,10 +508,12 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _CUE = r"(?<![\w.])(?P<cue>" + _alternation(BOUND_CUES) + r")\s+(?:an?\s+(?=[\d$€£]))?"
+# A currency word or letter glued to an amount is one only before a scale ("R40 million",
+# "euro90 billion", "R3.5bn"); otherwise the glued word is a name ("Euro2016", "R2").
+_GLUED_SCALED = r"(?=\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b)"
 _CUR = (
-    r"(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|USD\s?|EUR\s?|GBP\s?|euro(?=\d)"
-    # The rand's "R" only glued to an amount with a scale: "R40 million", "R3.5bn".
-    r"|R(?=\d[\d,.]*\s?(?:million|billion|trillion|bn|m)\b))"
+    r"(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|USD\s?|EUR\s?|GBP\s?"
+    rf"|euro{_GLUED_SCALED}|R{_GLUED_SCALED})"
 )
 # Digits may not touch a word, another number, a time, a fraction or a label ("A380",
 # "10:30", "4×4"); a leading-dot decimal (".919") stands alone.
