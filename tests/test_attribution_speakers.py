@@ -204,6 +204,28 @@ def test_a_name_told_by_its_shape_alone_lends_no_surname() -> None:
     assert _originals(text)[-1] == ["Brand"]
 
 
+def test_the_network_is_the_outlet_named_before() -> None:
+    text = (
+        "A parcel for Ivo Brandt, a BBC analyst, was stopped before it reached the BBC "
+        "offices in Kestwick, according to the network."
+    )
+    assert _originals(text) == [["BBC"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nothing named before: "the network" is whatever network it is
+        "The network said 12 more soldiers were captured.",
+        # a network that is no outlet stands between the outlet and "the network"
+        "KESTWICK (Reuters) - An extremist network claimed 30 soldiers were killed. "
+        "The network said 12 more were captured.",
+    ],
+)
+def test_the_network_is_no_outlet_without_one_before_it(text: str) -> None:
+    assert _originals(text)[-1] == ["the network"]
+
+
 # --------------------------------------------------------------------------- quotations
 
 

@@ -280,12 +280,37 @@ def test_outlets_that_pass_a_report_on(sentence: str, original: str, via: tuple[
 
 @pytest.mark.parametrize(
     "name",
-    ["the network", "CNN and NBC", "MyCityNews.com", "WKRT-TV", "KBRT's Nell Ames", "Fox News"],
-)
+    [
+        "CNN and NBC", "MyCityNews.com", "WKRT-TV", "KBRT's Nell Ames", "Fox News",
+        # an outlet word that heads the name, or a capitalised outlet name
+        "the cable network", "a news channel", "state radio", "state TV", "the Israeli daily",
+        "the daily Courier", "the Ashby Daily Courier", "Radio Free Arcadia", "Kestwick Radio",
+        "Channel 9", "the Weather Channel", "the local paper", "the radio station",
+        "the ABC network",
+    ],
+)  # fmt: skip
 def test_outlets_are_intermediaries(name: str) -> None:
     a = find_attributions(f"Forty died, {name} reported.", 0, len(f"Forty died, {name} reported."))
     chain = build_chain(None, None, a[0])
     assert [link.role for link in chain] == [SourceRole.intermediary]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An extremist network claimed 30 soldiers were killed.",
+        "A smuggling network said it had moved 40 people.",
+        "The Harbour Network for Human Rights said 12 civilians died.",
+        "A radio host said 300 callers had complained.",
+        "A television producer said 40 crew members were laid off.",
+        "A daily update from the ministry said 12 people died.",
+        "A research paper estimated that 30 species had vanished.",
+        "Staff at the station said 12 trains were cancelled.",
+    ],
+)
+def test_outlet_words_that_head_no_outlet_name_an_original_source(sentence: str) -> None:
+    (a,) = find_attributions(sentence, 0, len(sentence))
+    assert [link.role for link in build_chain(None, None, a)] == [SourceRole.original]
 
 
 def test_call_signs_alone_are_no_outlets() -> None:

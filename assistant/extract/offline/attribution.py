@@ -45,7 +45,10 @@ from assistant.extract.offline.source_lexicon import (
     EVIDENCE_VERBS,
     GENERIC_SOURCES,
     INVERTIBLE_VERBS,
+    MEDIA_HEADS,
+    MEDIA_MODIFIERS,
     NAME_PARTICLES,
+    OUTLET_HEADS,
     OUTLET_WORDS,
     OUTLETS,
     PARTICIPLES,
@@ -70,6 +73,7 @@ __all__ = [
     "find_wire_credit",
     "is_outlet",
     "main_attribution",
+    "outlet_named_before",
     "quotation_spans",
 ]
 
@@ -303,6 +307,9 @@ _DATELINE_CREDIT = re.compile(
 _OUTLET_ALT = "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
 _OUTLET_SET = frozenset(o.lower() for o in OUTLETS)
 _OUTLET_WORDS_RE = re.compile(rf"\b(?:{OUTLET_WORDS})\b", re.IGNORECASE)
+_MEDIA_WORD_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted(OUTLET_HEADS | MEDIA_HEADS))})\b", re.IGNORECASE
+)
 # A web site ("MyFoxHouston.com") or a station ("WCVB-TV").
 _SITE_OR_STATION = re.compile(r"\b[\w-]+\.\s?(?:com|org|net|co\.uk)\b|-(?:TV|FM|AM|DT)\b")
 # A broadcast call sign counts only as the owner of a reporter ("KYW's Pat Loeb"): alone,
@@ -311,6 +318,10 @@ _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}")
 _POSSESSIVE_PERSON = re.compile(r"^(?P<owner>.+?)['’]s?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+$")
 _TOLD_OUTLET = re.compile(
     rf"\s+(?P<to>{_OUTLET_ALT}|(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)*)\b"
+)
+# An outlet named in running text: "a CNN contributor", "told WKRT-TV".
+_OUTLET_MENTION = re.compile(
+    rf"\b(?:{_OUTLET_ALT})\b|\b[\w-]+\.(?:com|org|net|co\.uk)\b|\b[A-Z]{{3,4}}-(?:TV|FM|AM|DT)\b"
 )
 _PAREN_CREDIT = re.compile(rf"\((?P<wire>{_OUTLET_ALT})\)")
 _DASH_CREDIT = re.compile(rf"[—–-]\s*(?P<wire>{_OUTLET_ALT})\s*$", re.MULTILINE)
@@ -602,13 +613,16 @@ def build_chain(
 
 @lru_cache(maxsize=4096)
 def is_outlet(name: str) -> bool:
-    """Whether ``name`` is a news outlet or one of its reporters ("Reuters", "the
-    network", "MyFoxHouston.com", "WCVB-TV", "CNN and NBC", "KYW's Pat Loeb")."""
+    """Whether ``name`` is a news outlet or one of its reporters ("Reuters", "the cable
+    network", "state radio", "Channel 9", "MyCityNews.com", "WKRT-TV", "CNN and NBC",
+    "KBRT's Nell Ames"); not "an extremist network" or "a radio host"."""
     name = name.strip()
     bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     if bare.lower() in _OUTLET_SET or name.lower() in _OUTLET_SET:
         return True
     if _OUTLET_WORDS_RE.search(name) or _SITE_OR_STATION.search(bare):
+        return True
+    if _MEDIA_WORD_RE.search(name) and _headed_by_outlet(_WORD_RE.findall(name)):
         return True
     parts = re.split(r"\s+and\s+|,\s*", bare)
     if len(parts) > 1 and all(p and is_outlet(p) for p in parts):
@@ -617,6 +631,47 @@ def is_outlet(name: str) -> bool:
     if owner is None:
         return False
     return _CALL_SIGN.fullmatch(owner.group("owner")) is not None or is_outlet(owner.group("owner"))
+
+
+def outlet_named_before(text: str, start: int, pos: int, head: str) -> str | None:
+    """The outlet that "the ``head``" ("the network", "the paper") at ``pos`` stands for:
+    the last outlet named in ``text[start:pos]`` ("Ivo Brandt, a CNN analyst, ... according
+    to the network"), unless a ``head`` that names no outlet came after it ("An extremist
+    network claimed ... the network said"). ``None`` when there is none. Raises nothing."""
+    outlet = None
+    for m in _OUTLET_MENTION.finditer(text, start, pos):
+        outlet = m
+    if outlet is None:
+        return None
+    between = text[outlet.end() : pos]
+    if re.search(rf"\b{re.escape(head)}\b", between, re.IGNORECASE):
+        return None  # "an extremist network" stands between: "the network" is that one
+    return outlet.group(0)
+
+
+def _headed_by_outlet(ws: list[str]) -> bool:
+    """Whether the words of a name hold an outlet word where it names an outlet: as the
+    head of the name ("state radio", "the daily Courier"), in a capitalised name
+    ("Radio Free Europe", "Channel 9", "the Weather Channel"), or, for a word that as
+    often names something else, after a media word ("the cable network")."""
+    for i, w in enumerate(ws):
+        lower = w.lower()
+        if lower not in OUTLET_HEADS and lower not in MEDIA_HEADS:
+            continue
+        prev = ws[i - 1] if i else ""
+        nxt = ws[i + 1] if i + 1 < len(ws) else ""
+        named = prev[:1].isupper() and prev.lower() not in _DETERMINERS
+        if w[:1].isupper() and lower != "tv" and lower not in ("network", "networks", "paper"):
+            if nxt[:1].isupper() or nxt.isdigit() or named:
+                return True  # "Radio Free Europe", "Vatican Radio", "Channel 9"
+            continue
+        head = not nxt or nxt[:1].isupper() or nxt.isdigit()
+        if lower in OUTLET_HEADS and head:
+            return True  # "state radio", "the Israeli daily", "the daily Courier"
+        media = prev.lower() in MEDIA_MODIFIERS or prev.lower() in _OUTLET_SET
+        if lower in MEDIA_HEADS and media and head:
+            return True  # "the cable network", "a news channel", "the ABC network"
+    return False
 
 
 # --------------------------------------------------------------------------- patterns

@@ -80,13 +80,25 @@ OUTLETS = (
     "Press TV", "Tass", "Yahoo News", "BuzzFeed News", "Vice News", "ProPublica",
     "Fox Sports", "Sky Sports", "CBS Sports", "NBC Sports", "Yahoo Sports", "BBC Sport",
 )  # fmt: skip
-# Words that make a name an outlet: "the state broadcaster", "the network", "WCVB-TV".
+# Words that make any name an outlet: "the state broadcaster", "a local newspaper".
 OUTLET_WORDS = (
     r"news\s+agency|newspaper|broadcaster|state\s+media|local\s+media|state\s+television|"
-    r"television|radio|news\s+site|news\s+website|website|tabloid|"
-    r"wire(?:\s+(?:report|service|agency))?|daily|network|magazine|channel|newswire|"
-    r"blog|paper"
+    r"news\s+site|news\s+website|website|tabloid|wire(?:\s+(?:report|service|agency))?|"
+    r"magazine|newswire|blog"
 )
+# Words that make a name an outlet only as its head (last, or before the outlet's own
+# name) or inside a capitalised name: "state radio", "the Israeli daily", "the daily
+# Courier", "Radio Free Europe", "Vatican Radio" - not "a daily update", "a radio host",
+# "a television producer".
+OUTLET_HEADS = words("daily radio television tv")
+# Heads that as often name something else ("an extremist network", "a research paper",
+# "the station"): an outlet only after a media word ("the cable network", "a news
+# channel", "the local paper", "the radio station") or an outlet ("the ABC network").
+MEDIA_HEADS = words("network networks channel paper station")
+MEDIA_MODIFIERS = words("""
+    news television tv cable broadcast broadcasting radio satellite sports media local
+    student weekly daily sunday evening morning
+    """)
 # Sources whose capital at the start of a sentence is the sentence's, not a name's.
 GENERIC_SOURCES = words("""
     the a an officials official police authorities residents witnesses rescuers

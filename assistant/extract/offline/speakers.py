@@ -34,6 +34,7 @@ from assistant.extract.offline.attribution import (
     Attribution,
     AttributionForm,
     is_outlet,
+    outlet_named_before,
     quotation_spans,
 )
 from assistant.extract.offline.lexicon import words
@@ -79,6 +80,10 @@ _REACH = 6
 _SPEAKER_REACH = 20
 # How many sources back "it" may look for a body.
 _BODY_REACH = 4
+# "the network", "the paper": the outlet named before, if there is one.
+_MEDIA_ANAPHOR = re.compile(r"[Tt]he\s+(network|channel|paper|station)")
+# How many characters back "the network" may reach for its outlet.
+_OUTLET_REACH = 1500
 # How many characters back "it" may reach for a document.
 _DOCUMENT_REACH = 300
 _DOCUMENT = re.compile(
@@ -200,6 +205,11 @@ class Speakers:
             return self._named(a, self._thing(a, start) or self._fallback(None))
         if lower in PRONOUNS:
             return self._named(a, self._last_source)  # "they", "we"
+        media = _MEDIA_ANAPHOR.fullmatch(a.original)
+        if media:
+            reach = max(0, start - _OUTLET_REACH)
+            outlet = outlet_named_before(self.text, reach, a.span.start, media.group(1))
+            return replace(a, original=outlet) if outlet else a
         if is_outlet(a.original):
             return a  # "Reuters" names no person to complete
         whole = self._whole_name(a.original)
