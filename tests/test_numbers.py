@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 
 import pytest
 
@@ -272,3 +273,21 @@ def test_random_mixes_of_lexicon_words_digits_and_odd_characters_never_raise() -
                 token = token[:at] + rng.choice(odd) + token[at:]
             tokens.append(token.upper() if rng.random() < 0.1 else token)
         find_quantities(rng.choice([" ", "", "-", "\u00a0"]).join(tokens))
+
+
+def _best_time(text: str) -> float:
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        find_quantities(text)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def test_a_long_sentence_full_of_dates_and_windows_is_read_in_linear_time() -> None:
+    # Four times the text may take about four times as long, not sixteen: each number
+    # once looked at every date of its sentence, and each window at every other figure.
+    clause = "on May 3, 2021, 40 homes flooded in 24 hours and at 5 p.m. 12 crews came, "
+    small = _best_time(clause * 250 + "end.")
+    large = _best_time(clause * 1000 + "end.")
+    assert large < 7 * small

@@ -81,8 +81,10 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from operator import itemgetter
 
 from assistant.model import Bound, Quantity, Span
 
@@ -644,6 +646,7 @@ _IDIOM = re.compile(  # matched against the ASCII-lowercased text, as _NOT_QUANT
 )
 # A month name may end the sentence before ("Sept. 15"): look back this far for dates.
 _DATE_LOOKBACK = 12
+_SPAN_START = itemgetter(0)
 _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
 _LIST_MARKER = re.compile(r"[.)]\s")
@@ -804,6 +807,7 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
     blocked = _dates_and_times(lowered, lo) if has_digits else []
     idioms = _IDIOM.finditer(lowered, start - lo)
     blocked.extend((lo + m.start(), lo + m.end()) for m in idioms)
+    blocked = _disjoint(blocked)
     found: list[QuantityMatch] = []
     pos = start
     for word in _WORD_START.finditer(text, start, end):
@@ -1614,13 +1618,28 @@ def _settle_windows(text: str, found: list[QuantityMatch]) -> list[QuantityMatch
     it is one ("the second suspension in two months")."""
     if not any(q.role == "window" for q in found):
         return found
+    # Only the nearest figure on each side can share the window's clause: a clause break
+    # before the nearest is before any farther one too. (Asking every figure was quadratic.)
+    before = _last_timed(found)
+    after = _last_timed(found[::-1])[::-1]
     kept = []
-    for q in found:
+    for q, left, right in zip(found, before, after, strict=True):
         if q.role != "window":
             kept.append(q)
-        elif not any(_same_clause(text, q, other) for other in found if _times_it(other)):
+        elif not any(other and _same_clause(text, q, other) for other in (left, right)):
             kept.append(replace(q, role=None))
     return kept
+
+
+def _last_timed(found: list[QuantityMatch]) -> list[QuantityMatch | None]:
+    """For each figure of ``found``, the last figure before it that a window may time."""
+    last: QuantityMatch | None = None
+    lasts = []
+    for q in found:
+        lasts.append(last)
+        if _times_it(q):
+            last = q
+    return lasts
 
 
 def _times_it(q: QuantityMatch) -> bool:
@@ -1889,8 +1908,24 @@ def _is_name_word(text: str, prev: re.Match[str]) -> bool:
     return bool(before) and before[-1] not in ".!?:\n-–—"
 
 
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, with those that overlap or touch joined: the shape ``_overlaps``
+    bisects."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Whether ``start``..``end`` overlaps one of ``spans`` (sorted and disjoint, see
+    ``_disjoint``): only the last span to start before ``end`` can, as it ends last. A
+    scan of every span per number was quadratic on a long text full of dates."""
+    before = bisect_left(spans, end, key=_SPAN_START)
+    return before > 0 and spans[before - 1][1] > start
 
 
 def _skip_space(text: str, pos: int) -> int:
