@@ -59,7 +59,7 @@ def test_millions_written_mm_and_changes(text: str, read: list[tuple[object, ...
     [
         ("They earned a 7-3 win.", [(7, "winning"), (3, "losing")]),
         ("taking a 21-to-20 lead at home", [(21, "winning"), (20, "losing")]),
-        ("Leeds beat the Hawks 4-1.", [(4, "winning"), (1, "losing")]),
+        ("Fenby beat the Owls 4-1.", [(4, "winning"), (1, "losing")]),
         ("a 2-2 draw", [(2, "tied"), (2, "tied")]),
         ("a late goal put them up 3-0.", [(3, "winning"), (0, "losing")]),
         ("It moved their record to 9-1.", [(9, "winning"), (1, "losing")]),
@@ -108,10 +108,9 @@ def test_a_pair_with_no_count_noun_after_a_score_verb_stays_a_score(
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
-        ("a .305 average", 0.305, "average"),
-        ("a limit of .05 percent", 0.05, "percent"),
-        ("he posted a. 275 average", 0.275, "average"),
-        ("his line:. 310 average", 0.31, "average"),
+        ("a .482 average", 0.482, "average"),
+        ("a limit of .06 percent", 0.06, "percent"),
+        ("the rate fell to .5 percent", 0.5, "percent"),
     ],
 )
 def test_leading_dot_decimals(text: str, value: float, unit: str) -> None:
@@ -125,10 +124,10 @@ def test_leading_dot_decimals(text: str, value: float, unit: str) -> None:
         ("It has a pair of ports.", 2, Bound.exact, "port"),
         ("a single shot to the leg", 1, Bound.exact, "shot"),
         ("She lived half a mile away.", 0.5, Bound.exact, "mile"),
-        ("about a mile and a half away", 1.5, Bound.about, "mile"),
+        ("about a mile and a half north", 1.5, Bound.about, "mile"),
         ("It takes a couple of weeks.", 2, Bound.about, "weeks"),
-        ("at least a half-dozen others", 6, Bound.at_least, "other"),
-        ("a quarter-inch thinner", 0.25, Bound.exact, "inch"),
+        ("at least a half-dozen rivals", 6, Bound.at_least, "rival"),
+        ("a quarter-inch wider", 0.25, Bound.exact, "inch"),
         ("one-third of the cost", 1 / 3, Bound.exact, "fraction"),
     ],
 )
@@ -154,7 +153,7 @@ def test_bounds_written_around_the_number(text: str, bound: Bound) -> None:
 
 def test_or_between_whole_numbers_is_a_range_and_between_decimals_a_choice() -> None:
     assert _read("30 or 40 guests") == [(30, 40, Bound.range, "guest")]
-    assert [v for v, *_ in _read("either 2.3 or 2.6 GHz")] == [2.3, 2.6]
+    assert [v for v, *_ in _read("either 2.4 or 2.8 GHz")] == [2.4, 2.8]
 
 
 def test_a_number_word_or_an_age_difference_ends_the_count_noun() -> None:

@@ -1,38 +1,43 @@
 """Quantities in news prose: "more than 2,000 people", "$4.5 million", "a third of homes",
-"Raj Chohan, 59,", "an eight-year deal", "served 4½ months".
+"Nadia Haddad, 52,", "a six-year deal", "served 3½ months".
 
-Pure functions over strings; nothing here does I/O or knows about articles.
+Pure functions over strings; nothing here does I/O or knows about articles, and nothing
+raises: whatever the text, the worst answer is no quantity.
 
 What counts as a quantity
 -------------------------
 - digits, with thousands separators and decimals: ``2,417``, ``1.5``, ``4½``, ``4-1/2``
-  and a leading-dot decimal ``.919`` (also ``a. 919``, where a tokenizer split it);
-- scale words and suffixes: ``1.2 million``, ``3bn``, ``£20m``, ``$160MM``, ``$5-million``
+  and a leading-dot decimal ``.738``;
+- scale words and suffixes: ``4.7 million``, ``3bn``, ``£20m``, ``$75MM``, ``$7-million``
   (a bare ``m`` or ``MM`` is a million only after a currency sign; ``10m`` is ten metres);
+  whatever blank or hyphen sets the scale word off ("$4.5 million" across a no-break
+  space, a tab or a line break);
 - number words: ``fifty``, ``twenty-three``, ``two hundred and fifty``, ``a dozen``,
   ``hundred``, ``half a million``, ``four and a half``;
 - currencies: ``$``/``US$``/``USD``/``dollars`` -> ``USD``, ``€``/``euros`` -> ``EUR``,
-  ``£``/``pounds`` -> ``GBP`` (and a few more in ``CURRENCY_PREFIXES``);
-- percentages: ``40%``, ``40 percent``, ``40 per cent`` -> unit ``percent``;
-  ``40 percentage points`` -> ``percentage_points``;
-- units of specification writing, glued or apart: ``8GB``, ``2.7GHz``, ``512 GB``,
-  ``1600-MHz``, ``2x`` (``4G``, ``3D``, ``COVID-19`` stay identifiers);
+  ``£``/``pounds`` -> ``GBP`` (and a few more in ``CURRENCY_PREFIXES``); a currency word
+  glued to the digits only before a scale ("euro90 billion", "R40 million");
+- percentages: ``35%``, ``35 percent``, ``35 per cent`` -> unit ``percent``;
+  ``3 percentage points`` -> ``percentage_points``;
+- units of specification writing, glued or apart: ``8GB``, ``3.4GHz``, ``48 GB``,
+  ``1333-MHz``, ``2x`` (``4G``, ``3D``, ``COVID-19`` stay identifiers);
 - shares: ``a third``, ``half``, ``two-thirds``, ``a quarter`` (each only when followed by
   "of", a determiner or an auxiliary - "half the homes", "about half had been
   reconnected" - so "a third time" and "half an hour" are not shares), a hyphenated
   ``one-third`` and ``one in five``: the value is the fraction (1/3, 0.5, ...), unit
   ``fraction``;
-- durations, which are figures of their own ("served 4½ months", "for 37 years", "10
-  minutes earlier", "12 weeks ago", "about a month", "half an hour", "a minute or two"):
+- durations, which are figures of their own ("served 3½ months", "for 26 years", "10
+  minutes earlier", "9 weeks ago", "about a month", "half an hour", "a minute or two"):
   units ``seconds``, ``minutes``, ``hours``, ``days``, ``nights``, ``weeks``,
   ``months``, ``years`` ("two decades" is 20 years, "a quarter-century" 25);
 - ages (``role`` "age", unit ``years``; ``head`` the person or noun it belongs to when
-  written next to it): "Raj Chohan, 59,", "a 59-year-old woman", "59-year old", "34
-  years old", "aged 77", "at age 61", "in his 50s" (vague: 50 to 59);
-- compound modifiers (``role`` "modifier", ``head`` the noun they qualify): "a 10-year
-  deal", "a 300-member coalition", "the 9-acre complex", "a two-time winner" - value and
-  unit from the modifier; "an eight-year, $160 million offer" is two figures;
-- scores (``role`` "score"): "an 11-2 victory", "a 40-to-39 edge", "won 3-1": two figures;
+  written next to it): "Nadia Haddad, 52,", "a 52-year-old nurse", "52-year old", "34
+  years old", "aged 68", "at age 63", "in his 50s" (vague: 50 to 59);
+- compound modifiers (``role`` "modifier", ``head`` the noun they qualify): "a 12-year
+  lease", "a 250-member alliance", "the 7-acre depot", "a two-time winner" - value and
+  unit from the modifier; "a six-year, $90 million contract" is two figures;
+- scores (``role`` "score"): "a 12-3 victory", "a 31-to-30 edge", "won 3-1": two figures
+  (but "won 30-40 seats" is a range: a count noun follows);
 - vague amounts, with values chosen so that a rule can compare them:
   ``dozens`` = at least 24, ``scores of`` = at least 40, ``hundreds`` = at least 200,
   ``thousands`` = at least 2,000, ``tens of thousands`` = at least 20,000,
@@ -43,32 +48,39 @@ What counts as a quantity
 - words: ``twice`` (2 times), ``a pair of`` (2), ``a single`` (1), ``half a mile``,
   ``a mile and a half``;
 - bounds, from the cue right before the number (``BOUND_CUES``), the words right after
-  it (``BOUND_TAILS``: "58 and older", "eight years or more", "300-plus") or the shape of
-  a range: ``between 300 and 400``, ``300-400``, ``300 to 400``, ``six or seven``.
-  A change is not a range: ``from 300 to 400``, ``dropped $100 to $1199``, ``rose 20% to
-  312`` give two exact quantities.
+  it (``BOUND_TAILS``: "65 and older", "six years or more", "200-plus") or the shape of
+  a range: ``between 300 and 400``, ``300-400``, ``300 to 400``, ``six or seven``,
+  ``rose 5 to 7 percent`` (one unit after both ends). A change is not a range: ``from
+  300 to 400``, ``dropped $90 to $1,150``, ``rose 20% to 312`` give two exact quantities.
+  "over" is "more than", except right after another figure, where it spreads that
+  figure across a duration ("$90 million over six years" is six years exactly).
 
 What does not count (and why)
 -----------------------------
-- years: a bare four-digit number from 1500 to 2100 ("in 1998", "the 2026 budget") -
+- years: a bare four-digit number from 1500 to 2100 ("in 1866", "the 2026 budget") -
   unless a count noun follows and no year word precedes ("2000 people were evacuated"),
   never after a month name ("a July 1997 conviction") or before an election word ("the
-  2016 presidential campaign"); decades ("1990s") and seasons ("2025-26") too;
-- dates: a day next to a month name ("March 3", "3 March", "March 3-4", "3rd of March",
-  "June 27, 1973,"), ISO and slashed dates ("2026-03-03", "3/4/2026");
-- times: "10:30", "5 p.m.", "5pm", "0800 GMT", "10 o'clock";
+  2012 presidential campaign"); decades ("1990s") and seasons ("2025-26") too;
+- dates: a day next to a month name ("May 9", "9 May", "May 9-10", "9th of May",
+  "July 14, 1981,"), ISO and slashed dates ("2026-03-03", "3/4/2026");
+- times: "10:30", "5 p.m.", "5pm", "0800 GMT", "10 o'clock", and an hour from 1 to 12
+  after at/about/around/until/by/from/between before a part of the day ("at 7 that
+  evening", "about 8 or 9 the next morning") - a count may stand there too ("killed 40
+  on Monday night");
 - ordinals ("3rd", "21st") are never counts;
 - identifiers: a number glued to letters ("COVID-19", "A380", "4G"), after a designator
   word ("Section 3", "Category 4", "No. 10", "Route 66": ``DESIGNATORS``) or after a
-  capitalised, camel-case or hyphenated name inside a sentence ("Shed 14", "iOS 6",
-  "SEA-ME-WE 4"), labels ("4×4"), addresses ("4 Yawkey Way", "the 12000 block of"),
-  calibres ("a 9 mm handgun", ".357 Magnum", "12-gauge"), emergency numbers ("called
-  911", "a 999 call"), and numbers in code or arithmetic ("{{ 7*7 }}");
+  capitalised, camel-case or hyphenated name inside a sentence ("Shed 14", "iOS 9",
+  "NOR-LINK 3"), labels ("4×4"), versions listed after a name or a version word
+  ("Bluetooth 5.0 and 4.0"), addresses ("12 Elm Street", "the 400 block of"; never after
+  a quantifier: "all 9 Harbour Board members"), calibres ("a 9 mm pistol", ".44 Magnum",
+  "20-gauge"), emergency numbers said as ones ("called 911", "a 999 call"; "rose to
+  112" counts), and numbers in code or arithmetic ("{{ 7*7 }}");
 - phone numbers: "+44 20 7946 0000", "(555) 123-4567", "555-123-4567", "0100 555 0142"
   and the seven-digit "555-1234" (so a range must not be written 3 digits-4 digits);
 - a duration that sets a period instead of stating one: a window ("in the past 24
   hours"), "in 24 hours" when its clause holds the figure it times ("300 were evacuated
-  in 24 hours"), "a year later", "one day earlier", "12 years from now", "24 hours a
+  in 24 hours"), "a year later", "one day earlier", "15 years from now", "24 hours a
   day" (the period parser owns those);
 - hyphenated words that name no unit: "one-sided", "two-way", "3-D";
 - "ranges" whose second number is not larger and that are no score: "2020-21";
@@ -138,7 +150,7 @@ BOUND_CUES: dict[str, Bound] = {
     "below": Bound.fewer_than,
     "just below": Bound.fewer_than,
 }
-# Words right after a figure that make it a floor or a ceiling: "58 and older".
+# Words right after a figure that make it a floor or a ceiling: "65 and older".
 BOUND_TAILS: dict[str, Bound] = {
     "or more": Bound.at_least,
     "or older": Bound.at_least,
@@ -152,7 +164,7 @@ BOUND_TAILS: dict[str, Bound] = {
     "and under": Bound.up_to,
     "and younger": Bound.up_to,
 }
-# Suffixes that loosen the figure they end: "300-plus pounds", "40-odd years".
+# Suffixes that loosen the figure they end: "200-plus pounds", "40-odd years".
 APPROXIMATE_SUFFIXES: dict[str, Bound] = {"plus": Bound.more_than, "odd": Bound.about}
 
 CURRENCY_PREFIXES: dict[str, str] = {
@@ -198,9 +210,9 @@ SCALES: dict[str, float] = {
     "trillion": 1e12,
     "tn": 1e12,
 }
-# Units written straight after the digits ("200mm", "8GB", "2.7GHz"), as written in lower
+# Units written straight after the digits ("200mm", "8GB", "3.4GHz"), as written in lower
 # case -> the canonical unit; "m" and "k" are handled apart, and so is "mm" after a
-# currency ("$160MM" is a million, not millimetres).
+# currency ("$75MM" is a million, not millimetres).
 ATTACHED_UNITS: dict[str, str] = {
     "km/h": "km/h",
     "kwh": "kwh",
@@ -231,7 +243,7 @@ ATTACHED_UNITS: dict[str, str] = {
     "min": "minutes",
     "x": "times",
 }
-# Units of specification writing set apart from the digits ("512 GB", "2.3 GHz"):
+# Units of specification writing set apart from the digits ("48 GB", "3.1 GHz"):
 # written in capitals, so the lower-case count-noun reader would not see them.
 SPEC_UNITS: dict[str, str] = {
     "TB": "TB",
@@ -319,8 +331,8 @@ YEAR_LEADS = _words(
     their his her our year years season fiscal
     """
 )
-# A year before one of these is a date even without a year word before it ("Nixon's 1968
-# campaign", "the 2016 presidential race").
+# A year before one of these is a date even without a year word before it ("Marlow's 1972
+# campaign", "the 2012 presidential race").
 YEAR_NOUNS = _words(
     """
     campaign campaigns election elections presidential primary primaries midterm midterms
@@ -358,7 +370,7 @@ _A_MEASURES = _words("mile foot inch yard metre meter kilometre kilometer acre h
 # the sentence reports.
 WINDOW_LEADS = _words("in over during within throughout")
 WINDOW_WORDS = _words("past last previous first final coming")
-# A duration after these says when, not how long: "a year later", "12 years from now".
+# A duration after these says when, not how long: "a year later", "15 years from now".
 PERIOD_TAILS = ("from now", "running")
 RELATIVE_TAILS = ("ago", "later", "earlier")
 AGE_LEADS = frozenset({"aged", "age", "ages"})
@@ -373,19 +385,19 @@ MODIFIER_NOT_UNITS = _words("""
     way ways off on of in out to and or by for up down over one sided faced handed caliber
     calibre gauge something ish fold star
     """)
-# Set phrases whose number counts nothing ("the 800-pound gorilla", "zero tolerance").
+# Set phrases whose number counts nothing ("cloud nine", "zero tolerance").
 NUMBER_IDIOMS = (
     "800-pound gorilla", "whole nine yards", "cloud nine", "catch-22", "24/7", "zero tolerance",
     "zero-sum", "ground zero", "zero hour", "my two cents", "in two minds", "sixes and sevens",
     "six feet under", "forty winks", "take five", "high five", "high-five", "one-horse town",
     "zero-day", "zero-days",
 )  # fmt: skip
-# Heads that make a hyphened size a label of a product class: "the 13-inch model".
+# Heads that make a hyphened size a label of a product class: "the 14-inch model".
 LABEL_HEADS = _words("""
     model models version versions option options edition editions variant variants
     configuration configurations trim
     """)
-# Units whose hyphened size before a brand names a class of product: "the 55-inch Sony".
+# Units whose hyphened size before a brand names a class of product: "the 65-inch Vantor".
 SIZE_CLASS_UNITS = _words("inch")
 # Heads that make a hyphened duration a point in time: "the three-month anniversary".
 TIME_LABEL_HEADS = _words("anniversary mark milestone high low")
@@ -426,7 +438,7 @@ STREET_WORDS = _words("""
     Street St Avenue Ave Road Rd Boulevard Blvd Way Place Pl Lane Ln Drive Dr Court Ct
     Terrace Square Parkway Pkwy Highway Hwy Plaza
     """)
-# Words after a pair of numbers that make it a score: "an 11-2 victory".
+# Words after a pair of numbers that make it a score: "a 12-3 victory".
 SCORE_NOUNS = _words("""
     victory victories win wins loss losses defeat defeats lead edge advantage margin vote
     votes decision ruling triumph rout shutout score count split majority tie draw verdict
@@ -442,7 +454,7 @@ CHANGE_VERBS = _words("""
     surged plunged soared slipped slid sank gained cut cuts raised lowered reduced slashed
     up down
     """)
-# Irregular past tenses: verbs, never the noun of a count ("Eight crews fought ...").
+# Irregular past tenses: verbs, never the noun of a count ("Nine crews fought ...").
 IRREGULAR_PAST = _words("""
     fought won brought bought caught taught thought sought built sent spent lent meant felt
     dealt knelt slept swept wept kept left lost made paid said laid sold told heard held
@@ -518,7 +530,7 @@ _CUR = (
     rf"|euro{_GLUED_SCALED}|R{_GLUED_SCALED})"
 )
 # Digits may not touch a word, another number, a time, a fraction or a label ("A380",
-# "10:30", "4×4"); a leading-dot decimal (".919") stands alone.
+# "10:30", "4×4"); a leading-dot decimal (".738") stands alone.
 _DIGITS = (
     # ... except a currency glued to the amount ("R40 million", "euro90 billion"), which
     # _CUR has already checked.
@@ -623,7 +635,7 @@ _MONTH = (
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DAY_SPAN = rf"{_DAY}(?:\s*(?:[-–]|and|to|through|until)\s*{_DAY})?"
 # Spans that hold digits but no quantity: dates, times, phone numbers. A day is a date
-# with its year ("June 27, 1973, ...") or when no digits run on ("March 3,000 people").
+# with its year ("July 14, 1981, ...") or when no digits run on ("March 3,000 people").
 _NOT_QUANTITY = re.compile(
     # Matched against the ASCII-lowercased text (see match_quantities), with a look-behind
     # for a word start: an IGNORECASE regex led by \b is tried at every position and
@@ -644,7 +656,7 @@ _LOOKUP_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
 _IDIOM = re.compile(  # matched against the ASCII-lowercased text, as _NOT_QUANTITY
     r"(?<![\w-])(?:" + _alternation(w.lower() for w in NUMBER_IDIOMS) + r")(?![\w-])"
 )
-# A month name may end the sentence before ("Sept. 15"): look back this far for dates.
+# A month name may end the sentence before ("Feb. 26"): look back this far for dates.
 _DATE_LOOKBACK = 12
 _SPAN_START = itemgetter(0)
 _DIGIT = re.compile(r"\d")
@@ -658,17 +670,17 @@ _HYPHEN_WORD = re.compile(r"[-‐]([A-Za-z]+)")
 _OLD = re.compile(r"[-‐\s]old\b(?!er)", re.IGNORECASE)
 _TAIL = re.compile(r"\s+(" + _alternation(BOUND_TAILS) + r")\b", re.IGNORECASE)
 _APPROX_SUFFIX = re.compile(r"-(plus|odd)\b", re.IGNORECASE)
-# A person's name: capitalised words and initials on one line ("Raj K. Chohan", "Mr.
-# Gigante"); a longer word with a dot ends the sentence before ("Friday. Yvonne Hiller").
+# A person's name: capitalised words and initials on one line ("Nadia K. Haddad", "Mr.
+# Lindqvist"); a longer word with a dot ends the sentence before ("Friday. Mina Sato").
 _NAME = r"(?:(?:[A-Z][\w'’-]{0,2}\.|[A-Z][\w'’-]*)[ \t]+){0,3}[A-Z][\w'’-]*[A-Za-z]"
-# "Raj Chohan, 59," / "Tanya Wilson, 47;" / "Katie Jenkin, 20 and": an age in apposition
-# (but "Windows XP, Vista, 7, 8 and 10" is a list).
+# "Nadia Haddad, 52," / "Lena Park, 47;" / "Ben Okafor, 20 and": an age in apposition
+# (but "Orbit OS, Nova, 7, 8 and 10" is a list).
 _APPOSED_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s*$")
 _APPOSED_AFTER = re.compile(r"\s*(?:[,;)](?!\s*\d)|\.(?:\s|$)|\s+and\b(?!\s*\d))")
-# "Raj Chohan, a 59-year-old grandmother": the person before the modifier.
+# "Nadia Haddad, a 52-year-old nurse": the person before the modifier.
 _NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+$")
-# Between a modifier and its noun: another amount or modifier ("an eight-year, $160
-# million offer", "a 6-foot, 200-pound man", "the one-day, non-jury trial").
+# Between a modifier and its noun: another amount or modifier ("a six-year, $90 million
+# contract", "a 6-foot, 190-pound man", "the two-day, closed-door hearing").
 _HEAD_SKIP = re.compile(
     r",\s*(?:US)?[$€£]\s?[\d.,]+(?:\s*(?:million|billion|mm|m|bn))?(?=\s)"
     r"|,\s*[\w.]+-[a-z]+(?=\s)",
@@ -679,10 +691,6 @@ _WINDOW_PAIRS = frozenset((lead, word) for lead in WINDOW_LEADS for word in WIND
 _WINDOW = re.compile(r"\b(\w+)\s+the\s+(\w+)\s*$")
 _RATE_AFTER = re.compile(rf"\s+(?:a|an|per|each)\s+(?:{_TIME_WORD})\b", re.IGNORECASE)
 _AND_MINUTES = re.compile(r"\s+(\d{1,2})\s?min(?:ute)?s?\b", re.IGNORECASE)
-_LEADING_DOT = re.compile(
-    r"(?:[:;,(]|\b(?:a|an|the|of|at|to|with|and|or|his|her|their|its|including))\.\s?$"
-)
-_BARE_DIGITS = re.compile(r"\d{1,3}(?![\d.,])")
 _SPEAKER_AFTER = re.compile(
     r"(?:,\s+who\b[^,.]{0,60},|\s+who)?\s+(?:said|says|told|tells|recalled|added|explained|"
     r"wrote|noted|insisted|recounted)\b"
@@ -769,9 +777,9 @@ class QuantityMatch:
     expression (with its currency, scale or percent sign) ends; ``cue`` is the bound
     cue's span, if any; ``unit_text`` is the unit word(s) as written ("homes",
     "displaced people"), ``None`` when no count noun follows. ``role`` says what kind of
-    figure the shape makes it: "age" ("Raj Chohan, 59,"), "modifier" ("a 10-year deal")
-    or "score" ("an 11-2 victory"), ``None`` for any other; ``head`` is whom an age
-    belongs to ("Raj Chohan", "woman") or the noun a modifier qualifies ("deal"), when
+    figure the shape makes it: "age" ("Nadia Haddad, 52,"), "modifier" ("a 12-year
+    lease") or "score" ("a 12-3 victory"), ``None`` for any other; ``head`` is whom an age
+    belongs to ("Nadia Haddad", "nurse") or the noun a modifier qualifies ("lease"), when
     written next to the figure, and "winning", "losing" or "tied" for a score.
     """
 
@@ -819,7 +827,7 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         pos = m.end()
         for q in _interpret(text, m, blocked, end):
-            # A shape read past the regex ("1hr 4 mins") already holds what follows.
+            # A shape read past the regex ("2hr 5 mins") already holds what follows.
             if not found or q.span.start >= found[-1].span.end:
                 found.append(q)
     return _settle_windows(text, _settle_across(text, found))
@@ -855,7 +863,7 @@ class _Core:
     """One number expression, taken apart."""
 
     value: float
-    raw: float  # before the scale word: "1.5" of "1.5 million"
+    raw: float  # before the scale word: "4.7" of "4.7 million"
     scale: float
     unit: str | None  # USD, percent, km...
     is_year_like: bool
@@ -902,13 +910,12 @@ def _one(
 ) -> list[QuantityMatch]:
     num_start = _skip_space(text, cue.end if cue else m.start())
     if cue and (article := _ARTICLE.match(text, num_start)):
-        num_start = article.end()  # "up to a 2.7GHz chip"
+        num_start = article.end()  # "up to a 3.4GHz chip"
     num_end = m.end()
     if _overlaps(blocked, num_start, num_end) or _is_identifier(text, num_start, num_end):
         return []
     start = cue.start if cue else num_start
     if core is not None:
-        q = _leading_dot(text, num_start, core, q)
         q, num_end = _loosened(text, q, num_end)
         shaped = _modifier(text, start, num_start, num_end, limit, cue, q, core)
         if shaped is None:
@@ -931,7 +938,7 @@ def _one(
 
 
 def _loosened(text: str, q: Quantity, num_end: int) -> tuple[Quantity, int]:
-    """ "300-plus", "40-odd": the suffix is part of the number and loosens its bound."""
+    """ "200-plus", "40-odd": the suffix is part of the number and loosens its bound."""
     suffix = _APPROX_SUFFIX.match(text, num_end)
     if suffix is None:
         return q, num_end
@@ -943,7 +950,7 @@ def _loosened(text: str, q: Quantity, num_end: int) -> tuple[Quantity, int]:
 def _age(
     text: str, start: int, num_start: int, num_end: int, cue: Span | None, q: Quantity, core: _Core
 ) -> list[QuantityMatch] | None:
-    """An age in apposition ("Raj Chohan, 59,") or after "aged"/"age"; ``None`` if not."""
+    """An age in apposition ("Nadia Haddad, 52,") or after "aged"/"age"; ``None`` if not."""
     holder = _apposed_age(text, num_start, num_end, core)
     if holder is None and _prev_word(text, num_start) not in AGE_LEADS:
         return None
@@ -960,14 +967,14 @@ def _no_count(
     unit_text: str | None,
     unit_end: int,
 ) -> bool:
-    """A number that counts nothing: the pronoun "one", a year, "zero in on", "in 2006
+    """A number that counts nothing: the pronoun "one", a year, "zero in on", "in 2004
     dollars", a number to call."""
     if core.is_word_one and not _one_counts(text, match_start, unit, unit_text, unit_end):
         return True  # "one of the worst", "one day", "one witness said"
     if core.raw == 0 and _ZERO_IN.match(text, num_end):
-        return True  # "to zero in on": a verb
+        return True  # "zero in on": a verb
     if _is_constant_currency(text, match_start, core):
-        return True  # "(in 2006 dollars)": a year that sets what the dollars are worth
+        return True  # "(in 2004 dollars)": a year that sets what the dollars are worth
     if core.is_year_like and _is_year(text, match_start, unit, unit_text):
         return True
     return (
@@ -980,7 +987,7 @@ def _no_count(
 def _timed(
     text: str, q: Quantity, start: int, unit_end: int, cue: Span | None, is_core: bool
 ) -> tuple[Quantity, int, Span | None, int, str | None] | None:
-    """A duration, read whole: "1hr 4 mins" is 64 minutes; ``None`` for a duration that
+    """A duration, read whole: "2hr 5 mins" is 125 minutes; ``None`` for a duration that
     says when ("a year later", "in the past 24 hours"). Whether "over" before it is
     "across" is settled once all figures are read (``_settle_across``)."""
     q, unit_end = _with_minutes(text, q, q.unit or "", unit_end)
@@ -1020,13 +1027,13 @@ def _interpret_range(
     between = bool(m.group("between"))
     sep = "" if between else _squash(m.group("dsep"))
     if not between and sep != "or" and _is_score(text, a_start, b_end, limit, a, b):
-        return _score(text, m, a_name, b_name, cue)  # "beat the Hawks 4-1": not a name
+        return _score(text, m, a_name, b_name, cue)  # "beat the Owls 4-1": not a name
     if _is_identifier(text, a_start, m.end(a_name)) or _is_identifier(text, a_start, b_end):
-        return []  # "Weeks 14-16", "Opteron 3200 or 4200"
+        return []  # "Weeks 11-13", "Kestrel 3200 or 4200"
     if a.is_year_like and b.is_year_like:
         return []
     if a.unit in CURRENCIES and b.unit in ("mm", "m"):
-        b = _parse_core(m.group(b_name), money=True) or b  # "$140-150MM"
+        b = _parse_core(m.group(b_name), money=True) or b  # "$120-130MM"
     # "between 1.2 and 1.5 million": the scale and currency written once cover both ends.
     lower = a.value
     if a.scale == 1 and b.scale != 1 and a.raw < b.raw:
@@ -1054,7 +1061,7 @@ def _interpret_range(
     q = Quantity(value=lower, upper=b.value, bound=Bound.range, unit=unit, text=text[start:b_end])
     q = _scaled_time(q, unit_text, unit)
     role = "age" if _prev_word(text, a_start) in AGE_LEADS else None
-    if role == "age":  # "between ages 18 and 30", "from age 16 to 19"
+    if role == "age":  # "between ages 18 and 30", "from age 15 to 18"
         q = q.model_copy(update={"unit": "years"})
     if q.unit in TIME_UNITS and role is None:
         role = _time_role(text, start, unit_end, False)
@@ -1086,7 +1093,7 @@ def _whole(core: _Core) -> bool:
 
 
 def _near(a: float, b: float) -> bool:
-    """Two numbers joined by "or" that read as a range: "six or seven", "30 or 40"."""
+    """Two numbers joined by "or" that read as a range: "six or seven", "20 or 30"."""
     return a < b <= max(2 * a, a + 10)
 
 
@@ -1100,14 +1107,14 @@ def _is_change(text: str, a_start: int) -> bool:
 
 
 def _is_score(text: str, a_start: int, b_end: int, limit: int, a: _Core, b: _Core) -> bool:
-    """Two whole numbers in a score's setting: "an 11-2 victory", "won 3-1". A count noun
+    """Two whole numbers in a score's setting: "a 12-3 victory", "won 3-1". A count noun
     after a pair written low to high makes it a range, whatever the verb: "won 30-40
     seats", "lost 200-300 jobs", "led 30-40 volunteers"."""
     if not (a.is_integer and b.is_integer) or a.unit or b.unit or max(a.value, b.value) >= 1000:
         return False
     after = _SCORE_AFTER.match(text, b_end)
     if after and (after.group(1) in SCORE_NOUNS or after.group(2) in SCORE_NOUNS):
-        return True  # "an 11-2 victory", "a 40-to-39 home win"
+        return True  # "a 12-3 victory", "a 31-to-30 home win"
     if a.value < b.value and _unit_after(text, b_end, limit, allow_of=False)[0] is not None:
         return False  # a range counts something; a score stands alone ("won 3-1 at home")
     before = _SCORE_BEFORE.search(text, max(0, a_start - 40), a_start)
@@ -1137,7 +1144,7 @@ def _score(
 
 def _parse_core(phrase: str | None, money: bool = False) -> _Core | None:
     """``phrase`` taken apart; ``money`` when the other end of a range has the currency
-    ("$140-150MM"), so that "MM" and "m" are millions."""
+    ("$120-130MM"), so that "MM" and "m" are millions."""
     if not phrase:
         return None
     parts = _CORE_PARTS.fullmatch(phrase.strip())
@@ -1342,7 +1349,7 @@ def _one_unit(
     text: str, m: re.Match[str], cue: Span | None, bound: Bound, start: int
 ) -> list[QuantityMatch]:
     """ "about a month", "within a week", "half a mile", "a mile and a half", "the next
-    decade" - but not a rate ("$100 million a year") nor a time ("a year later")."""
+    decade" - but not a rate ("$30 million a year") nor a time ("a year later")."""
     word = _NEXT_WORD.match(text, m.end())
     if word is None:
         return []
@@ -1364,7 +1371,7 @@ def _one_unit(
         or after.startswith(("after", "before", "or"))
     )
     if not leads:
-        return []  # "$100 million a year", "once a week": a rate, not an amount
+        return []  # "$30 million a year", "once a week": a rate, not an amount
     unit = _unit_of(word.group(1))
     q = _scaled_time(Quantity(value=value, bound=bound, unit=unit, text=""), word.group(1), unit)
     q = q.model_copy(update={"text": text[start:unit_end]})
@@ -1389,7 +1396,7 @@ def _one_or_two(
 def _dimensions(
     text: str, m: re.Match[str], blocked: list[tuple[int, int]], limit: int
 ) -> list[QuantityMatch]:
-    """ "2880x1800": two measures (pixels, when the text says so), never a label."""
+    """ "2560x1600": two measures (pixels, when the text says so), never a label."""
     if _overlaps(blocked, m.start(), m.end()):
         return []
     unit_text, unit_end = _unit_after(text, m.end(), limit, False)
@@ -1429,15 +1436,15 @@ def _modifier(
     q: Quantity,
     core: _Core,
 ) -> list[QuantityMatch] | None:
-    """A number hyphened to a unit that modifies a noun: "a 10-year deal", "a 300-member
-    coalition", "59-year-old Raj Chohan". ``None`` when no hyphened word follows; no
+    """A number hyphened to a unit that modifies a noun: "a 12-year lease", "a 250-member
+    alliance", "52-year-old Nadia Haddad". ``None`` when no hyphened word follows; no
     match when the word is no unit ("one-sided", "3-D")."""
     hyphened = _HYPHEN_WORD.match(text, num_end)
     if hyphened is None:
         return None
     word = hyphened.group(1)
     lower = word.lower()
-    if q.unit is not None:  # "$5-million" was read whole; "50%-owned" has its unit
+    if q.unit is not None:  # "$7-million" was read whole; "50%-owned" has its unit
         return None if lower in SCALES else []
     if (
         len(word) < 2
@@ -1468,22 +1475,22 @@ def _modifier(
 
 
 def _is_label(head: str | None, named: bool, unit: str | None, written: str) -> bool:
-    """A hyphened figure that names a class rather than measures a thing: "the 13-inch
-    model", "the 15-inch MacBook Pro offers", "the 13-inch has", "the three-month
+    """A hyphened figure that names a class rather than measures a thing: "the 14-inch
+    model", "the 16-inch Vantor Air offers", "the 14-inch has", "the three-month
     anniversary"."""
     words = head.split() if head else []
     if unit in TIME_UNITS:
         return bool(words) and words[-1].lower() in TIME_LABEL_HEADS
     if written in SPEC_UNITS or unit == "time":
-        return False  # "1600-MHz memory", "a two-time Gold Glove winner"
+        return False  # "1333-MHz memory", "a two-time Silver Cup winner"
     if unit in SIZE_CLASS_UNITS and words and words[0][0].isupper():
-        return True  # "the 15-inch MacBook Pro offers"; but "the 9-acre Mat Maid complex"
+        return True  # "the 16-inch Vantor Air offers"; but "the 7-acre Tarn Valley depot"
     return not words or any(w.lower() in LABEL_HEADS for w in words)
 
 
 def _head_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
-    """The noun phrase a modifier qualifies ("deal" in "an eight-year, $160 million
-    deal"), and whether it is a name ("Raj Chohan"); at most four words."""
+    """The noun phrase a modifier qualifies ("contract" in "a six-year, $90 million
+    contract"), and whether it is a name ("Nadia Haddad"); at most four words."""
     skipped = _HEAD_SKIP.match(text, pos, limit)
     cursor = skipped.end() if skipped else pos
     words: list[str] = []
@@ -1506,7 +1513,7 @@ def _head_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
 
 
 def _apposed_age(text: str, num_start: int, num_end: int, core: _Core) -> str | None:
-    """The person an age stands in apposition to ("Raj Chohan, 59, was killed"), or
+    """The person an age stands in apposition to ("Nadia Haddad, 52, was hurt"), or
     ``None`` when the number is not such an age."""
     if not core.is_integer or not 0 < core.value <= 125:
         return None
@@ -1519,17 +1526,6 @@ def _apposed_age(text: str, num_start: int, num_end: int, core: _Core) -> str | 
     if name.split()[-1].rstrip(".") in _CALENDAR_WORDS:
         return None
     return name
-
-
-def _leading_dot(text: str, num_start: int, core: _Core, q: Quantity) -> Quantity:
-    """ "a. 919 OPS": a decimal whose dot a tokenizer set apart, after a word that cannot
-    end a sentence, is 0.919."""
-    if core.scale != 1 or _LEADING_DOT.search(text, max(0, num_start - 14), num_start) is None:
-        return q
-    digits = _BARE_DIGITS.match(text, num_start)
-    if digits is None:
-        return q
-    return q.model_copy(update={"value": float("0." + digits.group(0))})
 
 
 def _scaled_time(q: Quantity, written: str | None, unit: str | None) -> Quantity:
@@ -1545,7 +1541,7 @@ def _scaled_time(q: Quantity, written: str | None, unit: str | None) -> Quantity
 
 
 def _with_minutes(text: str, q: Quantity, unit: str, unit_end: int) -> tuple[Quantity, int]:
-    """ "1hr 4 mins" is 64 minutes: hours and minutes written together are one figure."""
+    """ "2hr 5 mins" is 125 minutes: hours and minutes written together are one figure."""
     minutes = _AND_MINUTES.match(text, unit_end) if unit == "hours" else None
     if minutes is None:
         return q, unit_end
@@ -1555,9 +1551,9 @@ def _with_minutes(text: str, q: Quantity, unit: str, unit_end: int) -> tuple[Qua
 
 def _time_role(text: str, start: int, unit_end: int, is_one: bool) -> str | None:
     """What a duration is: "age" ("34 years old"), "period" when it says when rather than
-    how long ("in the past 24 hours", "one day later", "12 years from now", "24 hours a
+    how long ("in the past 24 hours", "one day later", "15 years from now", "24 hours a
     day"), "window" when it may time another figure of its clause ("in 24 hours": see
-    ``_settle_windows``), ``None`` for a duration that is a figure ("for 37 years")."""
+    ``_settle_windows``), ``None`` for a duration that is a figure ("for 26 years")."""
     after = text[unit_end : unit_end + 12].lower().lstrip()
     if _OLD.match(text, unit_end):
         return "age"
@@ -1652,7 +1648,7 @@ def _same_clause(text: str, a: QuantityMatch, b: QuantityMatch) -> bool:
 
 
 def _tailed(text: str, q: Quantity, unit_end: int) -> Quantity:
-    """The bound a tail gives: "58 and older", "eight years or more"."""
+    """The bound a tail gives: "65 and older", "six years or more"."""
     tail = _TAIL.match(text, unit_end)
     if tail is None or q.bound is not Bound.exact:
         return q
@@ -1667,7 +1663,7 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
 
     Reads at most three lowercase words and stops at a function word or verb; an adjective
     or participle may come first ("1,000 displaced people"), and the noun is the last word
-    kept. A unit of specification writing ("512 GB") is read whatever its case. Returns
+    kept. A unit of specification writing ("48 GB") is read whatever its case. Returns
     the unit words as written and where they end.
     """
     spec = _SPEC_UNIT.match(text, pos, limit)
@@ -1687,13 +1683,13 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
         if word in _STOP_WORDS or (words and _verbish(word)):
             break
         if word in WORD_VALUES or word in WORD_SCALES:
-            break  # "10 games one year after": another number starts
+            break  # "12 matches one season after": another number starts
         if word in ("old", "older", "younger") and words and singular(words[-1][0]) in TIME_NAMES:
             break  # "12 years old", "four years older": the unit is the years
         words.append((nxt.group(1), nxt.start(1), nxt.end(1)))
         cursor = nxt.end(1)
         if singular(word) in MEASURE_UNITS or word in MEASURE_UNITS:
-            break  # "10 km north of Ashby": the unit is km, what follows is not a noun
+            break  # "10 km north of Fenby": the unit is km, what follows is not a noun
     # Trailing participles and modifiers are not the noun: "180 flooded", "12 more".
     while words and (_verbish(words[-1][0].lower()) or words[-1][0].lower() in _MODIFIERS):
         words.pop()
@@ -1741,7 +1737,7 @@ def _is_year(text: str, start: int, unit: str | None, unit_text: str | None) -> 
 
 
 def _is_constant_currency(text: str, start: int, core: _Core) -> bool:
-    """ "in 2006 dollars": a year before a currency word after "in"."""
+    """ "in 2004 dollars": a year before a currency word after "in"."""
     return (
         core.unit in CURRENCIES
         and core.scale == 1
@@ -1761,7 +1757,7 @@ def _one_counts(
     if unit is None or unit in TIME_UNITS or unit in ONE_IDIOMS:
         return False
     if unit_text and singular(unit_text.split()[0]) in TIME_NAMES:
-        return False  # "would one day start"
+        return False  # "might one day return"
     if _prev_word(text, start) in ("not", "any", "no"):
         return False
     if _SPEAKER_AFTER.match(text, unit_end) is not None:
@@ -1788,8 +1784,8 @@ def _is_number_to_call(text: str, start: int, unit: str | None) -> bool:
 
 
 def _is_identifier(text: str, start: int, end: int) -> bool:
-    # Only bare digits name things: "Terminal 5", "USB 3.0", "GT 650M" - but not a measure
-    # ("Bridge 2.7GHz") or a number word ("the Mitchells four or five times").
+    # Only bare digits name things: "Terminal 5", "Bluetooth 5.0", "GX 770M" - but not a
+    # measure ("Lake 3.4GHz") or a number word ("the Patels four or five times").
     bare = _BARE_NUMBER.fullmatch(text, start, end) is not None
     before = text[max(0, start - 2) : start]
     if re.search(r"[A-Za-z][-‐]$|[#№*=^{}<>]\s?$", before) or re.match(
@@ -1797,9 +1793,9 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     ):
         return True  # COVID-19, #3, and code or arithmetic ("{{ 7*7 }}")
     if _is_address(text, start, end) or _CALIBRE_AFTER.match(text, end):
-        return True  # "12 Elm Street", "the 400 block of", "a 9 mm handgun"
+        return True  # "12 Elm Street", "the 400 block of", "a 9 mm pistol"
     if _INCH_LABEL.match(text, end):
-        return True  # "the 13” model", "the 15.4″ MacBook": a size class, not a measure
+        return True  # "the 14” model", "the 16.2″ Vantor": a size class, not a measure
     if _is_version_list(text, start, end):
         return True  # "USB 3.0 and 2.0", "plugs that take both 3.0 and 2.0": versions
     if _is_clock_time(text, start, end):
@@ -1808,11 +1804,11 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     if prev and (prev.group(1).lower() in DESIGNATORS or prev.group(1) in DESIGNATORS):
         return True
     if prev and (prev.group(1).endswith(".") or "\n" in text[prev.end(1) : start]):
-        prev = None  # the word ends the sentence before: "High Street. Eight crews"
+        prev = None  # the word ends the sentence before: "Pell Street. Nine crews"
     if bare and prev and _is_name_word(text, prev) and not _TIME_AFTER.match(text, end):
-        return True  # "Shed 14", "Terminal 5", "iOS 6": a name, not a count
+        return True  # "Shed 14", "Terminal 5", "iOS 9": a name, not a count
     if text[start].isupper() and prev and _is_name_word(text, prev):
-        return True  # "Frankie Five Angels", "the Top Ten list": a capitalised number word
+        return True  # "Johnny Two Hats", "the Top Five list": a capitalised number word
     # "1. Evacuate" at the start of a line numbers a list item.
     return (
         bare
@@ -1854,8 +1850,8 @@ def _measured_after(text: str, pos: int) -> bool:
 
 def _is_address(text: str, start: int, end: int) -> bool:
     """A house number: "12 Elm Street", "the 400 block of Main". A street or place name
-    also qualifies nouns that a count counts ("all 9 Supreme Court justices", "some 300
-    Wall Street bankers"): a quantifier or bound cue before the number, a thousands comma
+    also qualifies nouns that a count counts ("all 9 Harbour Board members", "some 300 Bay
+    Street brokers"): a quantifier or bound cue before the number, a thousands comma
     or a plural noun after the name makes the number a count."""
     street = _ADDRESS_AFTER.match(text, end)
     if street is None or _HOUSE_NUMBER.fullmatch(text, start, end) is None:
@@ -1898,7 +1894,7 @@ def _opens_line(text: str, pos: int) -> bool:
 
 def _is_name_word(text: str, prev: re.Match[str]) -> bool:
     """A capitalised word inside a sentence (not its first word, not a month or day), or
-    a camel-case ("iOS") or capitalised ("SEA-ME-WE") one anywhere."""
+    a camel-case ("iOS") or capitalised ("NOR-LINK") one anywhere."""
     word = prev.group(1).rstrip(".")
     if word.islower() or word in _CALENDAR_WORDS or not word.replace("-", "").isalpha():
         return False
