@@ -20,7 +20,7 @@ def _only(text: str) -> QuantityMatch:
         ("The driver, Tom K. Berg, 19; a passenger", 19, "19", "Tom K. Berg"),
         ("His aunt Ida Lund, 70 and from Hull, spoke.", 70, "70", "Ida Lund"),
         ("A 63-year-old farmer was found.", 63, "63-year-old", "farmer"),
-        ("Police named 27-year-old Ana Ruiz as the driver.", 27, "27-year-old", "Ana Ruiz"),
+        ("Police named 27-year-old Ana Quell as the driver.", 27, "27-year-old", "Ana Quell"),
         ("the 7-year old boy", 7, "7-year old", "boy"),
         ("They hit Piet Laan, a 52-year-old baker, at noon.", 52, "52-year-old", "Piet Laan"),
         ("the 120-year-old mill burned", 120, "120-year-old", "mill"),
@@ -69,10 +69,10 @@ def test_between_ages_is_a_range_of_ages() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "In Leeds, 40 homes flooded.",  # a place, then a count
+        "In Fenby, 40 homes flooded.",  # a place, then a count
         "On Sunday, 12, maybe 13, boats sank.",  # a day is nobody's name
-        "Smith, 4.5, was the average.",  # an age is a whole number
-        "It runs on Windows XP, Vista, 7, 8 and 10.",  # a list
+        "Holm, 4.5, was the average.",  # an age is a whole number
+        "It runs on Orbit OS, Nova, 7, 8 and 10.",  # a list
     ],
 )
 def test_a_number_after_a_comma_is_not_always_an_age(text: str) -> None:
@@ -80,9 +80,9 @@ def test_a_number_after_a_comma_is_not_always_an_age(text: str) -> None:
 
 
 def test_two_people_two_ages() -> None:
-    text = "Eva Holm, 58, and her son Jon Holm, 23, were found."
+    text = "Eva Holm, 58, and her son Nils Holm, 23, were found."
     found = [(q.quantity.value, q.head) for q in match_quantities(text)]
-    assert found == [(58, "Eva Holm"), (23, "Jon Holm")]
+    assert found == [(58, "Eva Holm"), (23, "Nils Holm")]
 
 
 def test_the_holder_does_not_reach_into_the_sentence_before() -> None:

@@ -18,7 +18,7 @@ from assistant.normalize.numbers import match_quantities
         ("She came back 20 minutes later.", 20, "minutes", Bound.exact),
         ("They moved in six weeks ago.", 6, "weeks", Bound.exact),
         ("It stays open for the next 50 years.", 50, "years", Bound.exact),
-        ("for the past three years", 3, "years", Bound.exact),
+        ("for the past nine years", 9, "years", Bound.exact),
         ("It ran for two decades.", 20, "years", Bound.exact),
         ("It will take about a week.", 1, "weeks", Bound.about),
         ("Repairs could take a month.", 1, "months", Bound.exact),
@@ -26,7 +26,7 @@ from assistant.normalize.numbers import match_quantities
         ("after a quarter-century of work", 25, "years", Bound.exact),
         ("They talked for about half an hour.", 0.5, "hours", Bound.about),
         ("a weeklong search", 1, "weeks", Bound.about),
-        ("over the next decade", 10, "years", Bound.exact),
+        ("within the next decade", 10, "years", Bound.exact),
         ("The outage lasted 2hr 15 mins.", 135, "minutes", Bound.exact),
     ],
 )
@@ -39,7 +39,7 @@ def test_durations_are_figures(text: str, value: float, unit: str, bound: Bound)
     ("text", "low", "high"),
     [
         ("Help came within a minute or two.", 1, 2),
-        ("over the next day or two", 1, 2),
+        ("over the next hour or two", 1, 2),
         ("He owned it for six or seven years.", 6, 7),
     ],
 )

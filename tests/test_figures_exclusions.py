@@ -82,7 +82,7 @@ def test_an_emergency_number_that_counts_stays(text: str, values: list[float]) -
     [
         "the office at 12 Elm Street",
         "A fire gutted 40 N. Oak Ave. on Monday.",
-        "The bank moved to 300 Park Avenue in 2010.",
+        "The bank moved to 300 Cedar Avenue in 2010.",
         "in the 400 block of Main",
         "near the 12000 block of Birch Road",
         "The shop at 7 Mill Lane, which closed, reopened.",
@@ -95,12 +95,12 @@ def test_a_house_number_is_no_figure(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "values"),
     [
-        ("All 9 High Court judges agreed.", [9]),
-        ("The 9 High Court judges agreed.", [9]),
+        ("All 9 Harbour Board members agreed.", [9]),
+        ("The 9 Harbour Board members agreed.", [9]),
         ("About 5,000 Liberty Square marchers sang.", [5000]),
         ("Some 300 Bay Street brokers left.", [300]),
         ("More than 300 Bay Street brokers left.", [300]),
-        ("Nearly 40 Main Street shops closed.", [40]),
+        ("Nearly 40 Queen Street shops closed.", [40]),
         ("Only 12 Elm Street residents voted.", [12]),
     ],
 )

@@ -15,12 +15,12 @@ from assistant.normalize.numbers import match_quantities
         "after a 999 call from a neighbour",
         "a 911 dispatcher said",
         "the update to iOS 7 shipped",
-        "a fault on the SEA-ME-WE 5 cable",
+        "a fault on the NOR-LINK 3 cable",
         "the office at 12 Elm Street",
         "in the 400 block of Main",
         "a 9 mm pistol",
         "a .38 Magnum",
-        "the 13” model",
+        "the 14” model",
         "a 4×4 truck",
         "one witness said she ran",
         "One neighbour, who asked not to be named, told us",
@@ -31,25 +31,25 @@ from assistant.normalize.numbers import match_quantities
         "On July 4, 1976, the bell rang.",
         "It was a March 1998 ruling.",
         "the 2012 presidential race",
-        "Nixon's 1968 campaign",
+        "Marlow's 1972 campaign",
         "He was held until Dec. 7, when he fled.",
         "not a single person came",
         "a single mother of three",  # the count is the three
         "a 4G network",
-        "the ports support both 3.0 and 2.0.",  # versions listed
-        "They sold produce out of one end.",  # "one" as "a", said with weight
+        "the plugs take both 3.0 and 2.0.",  # versions listed
+        "The crew stacked crates at one end.",  # "one" as "a", said with weight
         "Investigators insist it was one person.",
-        "About 9 or 10 the next morning he left.",  # a time of day
+        "About 8 or 9 the next morning he left.",  # a time of day
         "a 3D film",
         "The union is the 800-pound gorilla here.",
         "a zero tolerance policy",
         "She was on cloud nine.",
         "a patch for a zero-day flaw",
         "a retired four-star general",
-        "the Frankie Five Angels character",
+        "the Johnny Two Hats character",
         "a second half without drama",
-        "He played in Weeks 14-16.",
-        "a low-power Opteron 3200 or 4200 part",
+        "He played in Weeks 11-13.",
+        "a low-power Kestrel 3200 or 4200 part",
         "police found 9-mm shell casings",
     ],
 )
@@ -62,8 +62,8 @@ def test_not_figures(text: str) -> None:
 
 
 def test_a_date_split_from_its_month_by_a_sentence_break_stays_a_date() -> None:
-    text = "He was charged on Sept. 15 in court."
-    assert match_quantities(text, text.index("15"), len(text)) == []
+    text = "He was charged on Feb. 26 in court."
+    assert match_quantities(text, text.index("26"), len(text)) == []
 
 
 def test_an_emergency_number_before_a_count_noun_is_a_count() -> None:
@@ -72,8 +72,8 @@ def test_an_emergency_number_before_a_count_noun_is_a_count() -> None:
 
 
 def test_a_name_before_a_duration_does_not_make_it_a_label() -> None:
-    (q,) = match_quantities("She came home with Jon 12 weeks ago.")
-    assert (q.quantity.value, q.quantity.unit) == (12, "weeks")
+    (q,) = match_quantities("She came home with Idris 9 weeks ago.")
+    assert (q.quantity.value, q.quantity.unit) == (9, "weeks")
 
 
 def test_a_price_on_its_own_line_is_no_list_marker() -> None:
