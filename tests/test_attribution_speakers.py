@@ -38,17 +38,17 @@ def _originals(text: str) -> list[list[str | None]]:
 
 def test_she_is_the_last_person_who_can_be_she_not_the_last_source() -> None:
     text = (
-        "Officer Tom Reyes said Maria Lopez fled on foot. "
+        "Officer Tom Askew said Maria Lindqvist fled on foot. "
         "The transit agency said the line reopened at noon. "
         "She told the court she had panicked."
     )
-    assert _originals(text)[-1] == ["Maria Lopez"]
+    assert _originals(text)[-1] == ["Maria Lindqvist"]
 
 
 def test_he_skips_a_body_and_a_woman() -> None:
     text = (
         "Harbour master Ivan Petrov said the crane toppled in the wind. "
-        "Yvonne Carr, who runs the café, was not hurt. "
+        "Heidi Carr, who runs the café, was not hurt. "
         "The port authority said repairs would take a week. "
         '"It came down like a tree," he said.'
     )
@@ -66,8 +66,8 @@ def test_the_speaker_of_the_sentence_before_comes_first() -> None:
 
 def test_a_person_without_an_attribution_can_be_he() -> None:
     text = (
-        "Anchorage dentist Karl Brenner, the building's owner, was there on Tuesday. "
-        "He said he had owned it for six years."
+        "Kestwick dentist Karl Brenner, the shop's landlord, was there on Tuesday. "
+        "He said he had run it for six years."
     )
     assert _originals(text)[-1] == ["Karl Brenner"]
 
@@ -82,7 +82,7 @@ def test_a_person_told_by_an_age_or_a_title() -> None:
 def test_content_before_a_trailing_pronoun_names_no_speaker() -> None:
     text = (
         "Mr. Pell recalled the night the phones rang. "
-        "Nixon never called, he said in an interview with the Gazette."
+        "Marwick never wrote back, he said in an interview with the Gazette."
     )
     assert _originals(text)[-1] == ["Pell"]
 
@@ -97,7 +97,7 @@ def test_she_added_in_the_sentence_of_her_first_report() -> None:
 
 def test_it_is_a_document_or_a_body_never_a_person() -> None:
     text = (
-        "Dairyland Foods issued a statement on Friday. "
+        "Harbour Foods issued a statement on Friday. "
         "The statement thanks the firefighters by name. "
         "It says the plant will reopen in May."
     )
@@ -164,7 +164,7 @@ def test_capitalised_pairs_that_are_no_subject_or_no_person(second: str) -> None
     ("second", "person"),
     [
         ("The Minister of Health Nirmala Osei visited the camp.", "Nirmala Osei"),
-        ("The former Speaker of the House Ola K. Berg praised the crews.", "Ola K. Berg"),
+        ("The former Chairwoman of the Board Ola K. Berg praised the crews.", "Ola K. Berg"),
     ],
 )
 def test_a_title_of_a_body_names_the_person_after_the_body(second: str, person: str) -> None:
@@ -231,14 +231,14 @@ def test_the_network_is_no_outlet_without_one_before_it(text: str) -> None:
 
 def test_a_quotation_goes_on_with_the_previous_speaker() -> None:
     text = (
-        '"The chief and the police got there in two minutes," Owen said.\n'
-        '"The roof was gone within a moment."\n'
+        '"The crews got there in four minutes," Corbel said.\n'
+        '"The roof was gone within a minute."\n'
         '"Nothing could be saved."'
     )
     read = _read(text)
-    assert [[a.original for a in s] for s in read] == [["Owen"], ["Owen"], ["Owen"]]
+    assert [[a.original for a in s] for s in read] == [["Corbel"], ["Corbel"], ["Corbel"]]
     carried = read[1][0]
-    assert carried.carried and carried.span.start == carried.span.end == text.index("moment.") + 8
+    assert carried.carried and carried.span.start == carried.span.end == text.index("minute.") + 8
 
 
 def test_a_quotation_opened_after_a_colon_runs_over_several_sentences() -> None:
@@ -255,8 +255,8 @@ def test_a_quotation_opened_after_a_colon_runs_over_several_sentences() -> None:
 
 def test_a_paragraph_that_closes_no_quotation_ends_the_speaker() -> None:
     text = (
-        'The friend said: "She moved to Wales for the children.\n'
-        "Katie still lived there with her boyfriend."
+        'The cousin said: "She moved to the coast for the work.\n'
+        "Greta still rented the flat with her sister."
     )
     assert _originals(text)[-1] == []
 
@@ -271,24 +271,24 @@ def test_a_line_broken_after_x_reports_that_goes_on() -> None:
 
 def test_a_surname_is_the_whole_name_said_before() -> None:
     text = (
-        "Palmer Public Safety Director Jon Owen said the call came before dawn. "
-        "Owen said the roof fell first. "
-        "The city's public safety director said the fire was out by noon."
+        "Dunmore Public Works Director Lena Corbel said the call came before dawn. "
+        "Corbel said the roof fell first. "
+        "The county's public works director said the fire was out by noon."
     )
     assert _originals(text) == [
-        ["Palmer Public Safety Director Jon Owen"],
-        ["Jon Owen"],
-        ["Jon Owen"],
+        ["Dunmore Public Works Director Lena Corbel"],
+        ["Lena Corbel"],
+        ["Lena Corbel"],
     ]
 
 
 def test_two_people_with_one_surname_stay_apart() -> None:
     text = (
-        "Dorothy Brown said she was heartbroken. "
-        "District Attorney Richard Brown said charges would follow. "
-        "Brown said the case was closed."
+        "Ruth Kemble said she was relieved. "
+        "County Attorney Alan Kemble said an appeal would follow. "
+        "Kemble said the case was closed."
     )
-    assert _originals(text)[-1] == ["Brown"]
+    assert _originals(text)[-1] == ["Kemble"]
 
 
 def test_the_spokesman_is_the_spokesman_named_before() -> None:
@@ -316,30 +316,30 @@ def _figure_source(sentence: str, figure: str) -> str | None:
     [
         ("Forty people died, the ministry said.", "Forty", "the ministry"),
         ("The ministry said 40 people died.", "40", "the ministry"),
-        ("He served five years and detectives said that he ran a crew.", "five", None),
-        ("The club offered $160 million, but sources say it is less than $184 million.",
-         "$160 million", None),
-        ("The club offered $160 million, but sources say it is less than $184 million.",
-         "$184 million", "sources"),
-        ('"You cannot call it arson," Jon Owen said, but the 86-year-old hall had no power.',
-         "86", None),
-        ("At one time, Owen said, crews poured 5,000 gallons a minute on the fire.", "5,000",
-         "Owen"),
-        ("Vale said on Monday: “We offered $200 million.”", "$200 million", "Vale"),
+        ("She served two terms and aides said that she ran the office.", "two", None),
+        ("The firm offered $70 million, but sources say the bid is under $90 million.",
+         "$70 million", None),
+        ("The firm offered $70 million, but sources say the bid is under $90 million.",
+         "$90 million", "sources"),
+        ('"It is too early to say," Lena Corbel said, but the 40-year-old barn had no wiring.',
+         "40", None),
+        ("At one point, Corbel said, pumps moved 3,000 litres a minute from the barn.", "3,000",
+         "Corbel"),
+        ("Marwick said on Monday: “We offered $200 million.”", "$200 million", "Marwick"),
         ("The Ash Trust said in a statement, “It has 75 sites.”", "75", "the Ash Trust"),
-        ("Hale said the team will not offer ten years, and it appears unlikely that it will "
-         "go beyond eight years.", "eight", None),
-        ("According to investigators, each of the 200 soldiers paid Mr. Vane $100 a week.",
-         "$100", "investigators"),
-        ("The driver fled, but witnesses identified the car and Leo Vance, 23, was arrested "
+        ("Brandt said the board will not approve ten stores, and it appears unlikely that it "
+         "will go past eight stores.", "eight", None),
+        ("According to auditors, each of the 200 tenants paid Mr. Kemble $100 a week.",
+         "$100", "auditors"),
+        ("The rider fled, but neighbours identified the bike and Leo Marsk, 23, was arrested "
          "nearby, police said.", "23", "police"),
         ("The first sale was $5,000. Sellers said prices rose.", "$5,000", None),
         ("After nearly a decade of delays, he admitted the bridge had cost $40 million.",
          "a decade", None),
         ("After nearly a decade of delays, he admitted the bridge had cost $40 million.",
          "$40 million", "he"),
-        ("The hall, which the city had valued at about $380,600, burned down.", "$380,600",
-         "the city"),
+        ("The barn, which the county had valued at roughly $212,400, burned down.", "$212,400",
+         "the county"),
     ],
 )  # fmt: skip
 def test_what_an_attribution_covers(sentence: str, figure: str, source: str | None) -> None:
@@ -349,36 +349,36 @@ def test_what_an_attribution_covers(sentence: str, figure: str, source: str | No
 def test_a_name_that_speaks_can_be_he() -> None:
     text = (
         "President Ada Moss took questions on Friday. "
-        '"We are looking at that," Hoyer said. '
+        '"We are looking at that," Marwick said. '
         "He added that the panel would meet on Monday."
     )
-    assert _originals(text)[-1] == ["Hoyer"]
+    assert _originals(text)[-1] == ["Marwick"]
 
 
 def test_a_heading_run_into_a_sentence_is_no_subject() -> None:
-    sentence = "Phone call disputed Lane spent the night at home, saying he held the phone."
+    sentence = "Budget row deepened Marwick stayed at the office, saying he kept the keys."
     assert [a.original for a in find_attributions(sentence, 0, len(sentence))] == []
 
 
 def test_a_witness_who_opens_the_sentence_is_its_main_source() -> None:
-    sentence = "A witness told police that a van sped off, the prosecutor said."
+    sentence = "A neighbour told officers that a van drove off, the prosecutor said."
     main = main_attribution(sentence, find_attributions(sentence, 0, len(sentence)), len(sentence))
-    assert main is not None and main.original == "a witness"
+    assert main is not None and main.original == "a neighbour"
     sentence = "An initial inquiry revealed that the brakes failed, police said."
     main = main_attribution(sentence, find_attributions(sentence, 0, len(sentence)), len(sentence))
     assert main is not None and main.original == "police"
 
 
 def test_a_clause_covers_the_report_inside_it() -> None:
-    sentence = 'The families "heard the answers for the first time," Devine said.'
+    sentence = 'The tenants "saw the figures for the first time," Marwick said.'
     whole = Span(start=0, end=len(sentence))
     found = find_attributions(sentence, 0, len(sentence))
     a = attribution_for(sentence, found, whole, 0, len(sentence))
-    assert a is not None and a.original == "Devine"
+    assert a is not None and a.original == "Marwick"
 
 
 def test_the_attribution_that_closes_a_sentence_is_its_main_one() -> None:
-    sentence = "The inmate was in a wheelchair, which he claimed he needed, officials said."
+    sentence = "The driver had a permit, which he claimed was valid, officials said."
     found = find_attributions(sentence, 0, len(sentence))
     assert [a.original for a in found] == ["he", "officials"]
     main = main_attribution(sentence, found, len(sentence))

@@ -15,14 +15,14 @@ from assistant.normalize.sources import is_unnamed, source_phrase
         ("the Associated Press", "associated press"),
         ("local officials", "local officials"),
         # one person, however the article titles them
-        ("Palmer Public Safety Director Jon Owen", "jon owen"),
-        ("Jon Owen, the city's public safety director", "jon owen"),
-        ("FBI Director Chris Wray", "chris wray"),
-        ("Rep. Carolyn B. Maloney", "carolyn b maloney"),
-        ("prison spokesman Al Quintero", "al quintero"),
+        ("Dunmore Public Works Director Lena Corbel", "lena corbel"),
+        ("Lena Corbel, the county's public works director", "lena corbel"),
+        ("FBI Director Ivo Brandt", "ivo brandt"),
+        ("Rep. Ida K. Marwick", "ida k marwick"),
+        ("port spokesman Ivo Brandt", "ivo brandt"),
         ("Dr Imre Kalnay, head of the emergency department", "imre kalnay"),
         # a title that also opens the names of bodies needs a full name after it
-        ("General Motors", "general motors"),
+        ("General Dynamics", "general dynamics"),
         ("General Ann Roe", "ann roe"),
         # a document folds to whom it is from
         ("figures from the housing ministry", "housing ministry"),
@@ -45,7 +45,7 @@ def test_source_phrase(written: str, folded: str) -> None:
         ("Dana Whitcombe, spokeswoman for the port", "dana whitcombe"),
         ("Ivo Brandt, 52", "ivo brandt"),
         ("Ivo Brandt, R-Ohio", "ivo brandt"),
-        ("Hugh Salt Jr., the site manager", "hugh salt jr"),
+        ("Hugh Salt Jr., the plant manager", "hugh salt jr"),
         # a comma before a state or a country goes on with the place
         ("Fairhaven, Ore., Police Chief Dana Whitcombe", "dana whitcombe"),
         ("Ashford, Miss., coroner Ivo Brandt", "ivo brandt"),
@@ -67,8 +67,8 @@ def test_bodies_of_places_with_one_name_stay_apart() -> None:
 
 def test_a_surname_is_the_tail_of_the_full_name() -> None:
     # the rule layer merges a name with the longer one it ends
-    assert source_phrase("Director Owen").endswith("owen")
-    assert source_phrase("Palmer Public Safety Director Jon Owen").endswith(" owen")
+    assert source_phrase("Director Corbel").endswith("corbel")
+    assert source_phrase("Dunmore Public Works Director Lena Corbel").endswith(" corbel")
 
 
 def test_unnamed_origins() -> None:

@@ -138,19 +138,19 @@ def _sources(sentence: str) -> list[str | None]:
         ("Public records show the depot was inspected in March.", "Public records", "show"),
         ('The mayor called the plan "reckless" on Tuesday.', "the mayor", "called"),
         ("The airline was quoted as saying 40 flights were affected.", "the airline", "saying"),
-        ("Kellan Ruiz was also questioned, and the club issued a statement.", "the club",
+        ("Kellan Roux was also questioned, and the club issued a statement.", "the club",
          "issued"),
         ("The charity denied the claims, saying its accounts were in order.", "the charity",
          "saying"),
-        ("Quarry owner Dale Pryce lives nearby and said the blast shook his house.",
+        ("Quarry owner Dale Pryce runs the cafe and said the blast shook his house.",
          "Quarry owner Dale Pryce", "said"),
         ("Nia Bole, too, suggested the bridge be closed.", "Nia Bole", "suggested"),
         ("Crews spoke to one driver who says he saw the barrier fall.", "one driver", "says"),
-        ("The owner had expressed concern about a lease of ten years.", "the owner",
+        ("The landlord had expressed doubts over a lease of six years.", "the landlord",
          "expressed"),
-        ("The building, which the city had valued at $2 million, burned.", "the city",
+        ("The warehouse, which the county had valued at $2 million, flooded.", "the county",
          "valued"),
-        ("Lane said he believed the dam held.", "he", "believed"),
+        ("Marwick said he believed the dam held.", "he", "believed"),
     ],
 )  # fmt: skip
 def test_reporting_constructions_of_real_coverage(sentence: str, source: str, cue: str) -> None:
@@ -163,21 +163,21 @@ def test_reporting_constructions_of_real_coverage(sentence: str, source: str, cu
     [
         # "called" meaning telephoned or summoned, and the so-called
         "A neighbour called 999 shortly after midnight.",
-        "Three engines went after several members of the public called emergency services.",
-        "When they arrived they called in an aerial platform.",
-        "Crews reached the mill and then called a further four appliances.",
+        "Two crews were sent after several passers-by called the coastguard.",
+        "Once on site they called in a second ladder truck.",
+        "Crews reached the barn and then called two more tankers.",
         "It was the so-called red zone of the old town.",
         # reporting words used as adjectives or nouns, and ordinary verbs
         "The alleged driver was held overnight.",
-        "That blows the reported offers of two rival clubs out of the water.",
-        "The man accused had left the building ten minutes earlier.",
+        "That dwarfs the reported bids of three rival firms.",
+        "The driver accused had left the depot an hour earlier.",
         "The blaze, estimated at 40 hectares, was contained by dawn.",
         "Officers later stopped the van, identified as a stolen vehicle.",
-        "Investigators didn't say why the gate was open.",
-        "No one believed her account of the night.",
+        "Officers didn't say why the hatch was open.",
+        "No one believed his story about the crash.",
         "The museum has added 12 paintings to its collection.",
         "She told her son to stay inside.",
-        "He pleaded guilty to fraud, adding three years to his sentence.",
+        "The board approved the budget, adding two months to the delay.",
     ],
 )
 def test_no_garbage_sources(sentence: str) -> None:
@@ -187,9 +187,9 @@ def test_no_garbage_sources(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [
-        ("The levy also charges Ann Roe with concealing the losses.", None),
-        ("The indictment also charges Ann Roe with concealing the losses.", "the indictment"),
-        ("Ivo Brandt set up a company that claims 500 clients.", "a company"),
+        ("The levy also charges Ann Roe with hiding the losses.", None),
+        ("The complaint also charges Ann Roe with hiding the losses.", "the complaint"),
+        ("Ivo Brandt started a firm that claims 500 clients.", "a firm"),
     ],
 )
 def test_a_word_after_with_or_by_is_no_source(sentence: str, source: str | None) -> None:
@@ -201,9 +201,9 @@ def test_a_word_after_with_or_by_is_no_source(sentence: str, source: str | None)
     [
         ("The levee held, said Rep. Carolyn B. Maloney, who toured the site.",
          "Rep. Carolyn B. Maloney"),
-        ("Sen. Kay Ortiz, R-Texas, who toured the site on Monday, said Friday that it held.",
-         "Sen. Kay Ortiz"),
-        ('"We were lucky," said Hugh W. Salt Jr., the site manager.', "Hugh W. Salt Jr."),
+        ("Sen. Ida Marwick, R-Idaho, who toured the site on Monday, said Friday that it held.",
+         "Sen. Ida Marwick"),
+        ('"We were lucky," said Hugh W. Salt Jr., the plant manager.', "Hugh W. Salt Jr."),
         ("The van was stolen, MyCityNews. com reported.", "MyCityNews. com"),
     ],
 )  # fmt: skip
@@ -234,19 +234,19 @@ def test_letters_outside_ascii_are_kept() -> None:
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [
-        ("Mila Horn, 60, lives nearby and said the noise woke her.", "Mila Horn"),
+        ("Mila Horn, 60, runs the bakery and said the noise woke her.", "Mila Horn"),
         ("Sen. Tom Lake (D-Ore.), who was at the dock, told KXRT that the crane fell.",
          "Sen. Tom Lake"),
-        ('"Nobody was hurt," Rep. Ida Cole, R-Ohio, manager of the team, told reporters.',
-         "Rep. Ida Cole"),
+        ('"Nobody was hurt," Rep. Ida Colbeck, R-Ohio, manager of the team, told reporters.',
+         "Rep. Ida Colbeck"),
         ("Max Heller, director of the Harbour Trust, a charity in Leeds, said it had closed.",
          "Max Heller"),
         ("The Boat Club, the oldest rowing club on the river, said on Friday it would reopen.",
          "the Boat Club"),
         ("He died in a hospital in Leeds, England, on Monday, said a spokesman for the trust.",
          "a spokesman for the trust"),
-        ("The site manager at the depot that has been damaged by fire, says it will reopen.",
-         "the site manager at the depot"),
+        ("The night clerk at the depot that flooded last week, says it will reopen.",
+         "the night clerk at the depot"),
     ],
 )  # fmt: skip
 def test_the_source_before_its_appositives(sentence: str, source: str) -> None:
@@ -270,7 +270,7 @@ def _whole(sentence: str) -> tuple[str, int, int]:
          ("the Daily Courier",)),
         ("Dana Pike reported that, according to a club source, the deal is done.",
          "a club source", ("Dana Pike",)),
-        ("KBRT's Nell Ames reports that the bridge reopened at noon.", "KBRT's Nell Ames", ()),
+        ("KBRT's Nell Ashby reports that the bridge reopened at noon.", "KBRT's Nell Ashby", ()),
     ],
 )  # fmt: skip
 def test_outlets_that_pass_a_report_on(sentence: str, original: str, via: tuple[str, ...]) -> None:
@@ -281,7 +281,7 @@ def test_outlets_that_pass_a_report_on(sentence: str, original: str, via: tuple[
 @pytest.mark.parametrize(
     "name",
     [
-        "CNN and NBC", "MyCityNews.com", "WKRT-TV", "KBRT's Nell Ames", "Fox News",
+        "CNN and NBC", "MyCityNews.com", "WKRT-TV", "KBRT's Nell Ashby", "Fox News",
         # an outlet word that heads the name, or a capitalised outlet name
         "the cable network", "a news channel", "state radio", "state TV", "the Israeli daily",
         "the daily Courier", "the Ashby Daily Courier", "Radio Free Arcadia", "Kestwick Radio",

@@ -2,9 +2,10 @@
 
 "the Ministry of the Interior", "the interior ministry", "a spokesman for the interior
 ministry" and "interior ministry officials" all fold to "interior ministry". A person
-folds to their name: "Palmer Public Safety Director Jon Owen", "Jon Owen, the city's
-safety director" and "Director Jon Owen" are "jon owen" (and "Owen" is its tail, which
-the rule layer merges). A document folds to whom it is from: "figures from the health
+folds to their name: "Dunmore Public Works Director Lena Corbel", "Lena Corbel, the
+county's works director" and "Director Lena Corbel" are "lena corbel" (and "Corbel" is
+its tail, which the rule layer merges); a place keeps its state ("Lakeport, Calif.,
+police" is not "lakeport"). A document folds to whom it is from: "figures from the health
 ministry" is "health ministry". Folding only removes wording that never changes who the
 source is; anything else (acronyms, former names, "the ministry" meaning one ministry in
 particular) is left to the alias table. Letters outside ASCII are kept ("Café Lumière"
@@ -44,13 +45,13 @@ _GENERIC = frozenset({"authorities", "authority", "witnesses", "experts", "resid
 _INSTITUTIONS = frozenset({"ministry", "department", "agency", "bureau", "directorate"})
 
 
-# Titles and roles before a person's name: "Director Jon Owen", "Sen. Kay Ortiz",
-# "prison spokesman Al Quintero".
 def _lexicon(text: str) -> frozenset[str]:
     """A word list written as a plain string."""
     return frozenset(text.split())
 
 
+# Titles and roles before a person's name: "Director Lena Corbel", "Sen. Ida Marwick",
+# "port spokesman Ivo Brandt".
 _TITLES = _lexicon(
     """
     mr mrs ms miss dr sen rep gov lt sgt cpl det capt col gen maj adm prof rev insp supt
@@ -64,7 +65,7 @@ _TITLES = _lexicon(
     editor reporter correspondent executive officer dean principal coach
     """
 )
-# Titles that also open names of bodies and brands: "General Motors", "Chief Executives
+# Titles that also open names of bodies and brands: "General Dynamics", "Chief Executives
 # Board". Only a full name after them ("General Ann Roe") makes them a person's title.
 _ALSO_IN_NAMES = _lexicon(
     "general chief captain executive head founder owner chair agent coach principal dean "
@@ -95,8 +96,8 @@ def source_phrase(name: str) -> str:
 
     >>> source_phrase("a spokesman for the Ministry of the Interior")
     'interior ministry'
-    >>> source_phrase("Palmer Public Safety Director Jon Owen")
-    'jon owen'
+    >>> source_phrase("Dunmore Public Works Director Lena Corbel")
+    'lena corbel'
     """
     name = _person_name(_DOCUMENT_FROM.sub("", name.strip()))
     ws = [w.replace(".", "") for w in _words(name.replace(".", ""))]
@@ -113,8 +114,8 @@ def _words(text: str) -> list[str]:
 
 
 def _person_name(name: str) -> str:
-    """The name of a person written with titles or a role: "Jon Owen, the city's safety
-    director" -> "Jon Owen"; "FBI Director Chris Wray" -> "Chris Wray". Other names are
+    """The name of a person written with titles or a role: "Lena Corbel, the county's works
+    director" -> "Lena Corbel"; "FBI Director Ivo Brandt" -> "Ivo Brandt". Other names are
     returned as they are."""
     after = 0  # where the text after the previous comma starts
     for comma in _COMMA.finditer(name):
@@ -133,7 +134,7 @@ def _person_name(name: str) -> str:
     if not titled:
         return name
     title, rest = ws[titled[-1]].lower().rstrip("."), ws[titled[-1] + 1 :]
-    shortest = 2 if title in _ALSO_IN_NAMES else 1  # "General Motors" is no general
+    shortest = 2 if title in _ALSO_IN_NAMES else 1  # "General Dynamics" is no general
     if shortest <= len(rest) <= 4 and _is_proper(rest):
         return " ".join(rest)
     return name

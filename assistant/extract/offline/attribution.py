@@ -20,6 +20,9 @@ What is no source: the subject of an ordinary verb, a word after "with" or "by" 
 reports nothing, "called" meaning telephoned ("someone called 911") or named ("the
 so-called ..."), a reporting word used as an adjective ("the alleged shooter", "the
 reported offer"). A source is a person, body, document or outlet that says or reports.
+An outlet is one by name (``OUTLETS``), by a word that names nothing else ("the state
+broadcaster", "a local newspaper"), or by an outlet word that heads its name ("state
+radio", "the cable network", "Channel 9") - not "an extremist network" or "a radio host".
 
 Source names are kept as written and only trimmed; a generic source that opens the
 sentence loses its capital ("Officials said" -> "officials"), because that capital is the
@@ -83,7 +86,7 @@ _NOT_SOURCES = words("""
     which who that this there what where i you one no nobody none neither nothing anyone
     anybody everyone everybody
     """)
-# A negated report reports nothing: "investigators did not say why", "didn't say".
+# A negated report reports nothing: "officers did not say why", "didn't say".
 _NEGATIONS = words("not never no n't didn't don't doesn't won't wouldn't couldn't can't")
 _AUXILIARIES = words(
     """
@@ -198,7 +201,7 @@ _PUT_RE = re.compile(
     r"\b(?P<verb>put|puts|gave|gives|pegged)\b(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:number|figure|toll|total|tally|count|cost|damage|offer|value|price)s?\b)"
 )
-# "Gravano quoted Gotti as saying": the one the article quotes is the source.
+# "Marwick quoted Brandt as saying": Marwick, whom the article cites, is the source.
 _QUOTED_RE = re.compile(r"\b(?P<verb>quoted)\s+(?:[\w’'.-]+\s+){1,4}?as\s+(?:saying|telling)\b")
 # "X issued a statement", "X has issued an update": X speaks in it.
 _STATEMENT_RE = re.compile(
@@ -295,7 +298,7 @@ _LONGEST_NAME = 10
 _LONGEST_WORD = 30
 # How many lower-case words a subject after "the" may have: "the local council".
 _NOUN_WORDS = 3
-# A party tag or an age: "Kay Bailey Hutchison, R-Texas, said", "Jay Roberts, 60, said".
+# A party tag or an age: "Ida Corbel, R-Ohio, said", "Mila Horn, 60, said".
 _TAG = re.compile(
     r"\(?(?:[RDI]-[A-Z][\w.]*|(?:Republican|Democrat|Democratic|Independent)\b.*|\d{1,3})\)?"
 )
@@ -310,9 +313,9 @@ _OUTLET_WORDS_RE = re.compile(rf"\b(?:{OUTLET_WORDS})\b", re.IGNORECASE)
 _MEDIA_WORD_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(OUTLET_HEADS | MEDIA_HEADS))})\b", re.IGNORECASE
 )
-# A web site ("MyFoxHouston.com") or a station ("WCVB-TV").
+# A web site ("MyCityNews.com") or a station ("WKRT-TV").
 _SITE_OR_STATION = re.compile(r"\b[\w-]+\.\s?(?:com|org|net|co\.uk)\b|-(?:TV|FM|AM|DT)\b")
-# A broadcast call sign counts only as the owner of a reporter ("KYW's Pat Loeb"): alone,
+# A broadcast call sign counts only as the owner of a reporter ("KBRT's Nell Ashby"): alone,
 # "WHO" or "KGB" would pass for one.
 _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}")
 _POSSESSIVE_PERSON = re.compile(r"^(?P<owner>.+?)['’]s?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+$")
@@ -424,8 +427,8 @@ def attribution_for(
     the nearest one that covers it; ``None`` when none does. A report covers what it
     introduces up to a contrast ("X said that ..., but ..."), or what precedes it in its
     sentence ("..., X said"); not a figure before a report that opens a clause of its
-    own ("He was paroled after five years and detectives said that ..."), nor one after
-    a report that closed its own ('"...," Owen said, but the 86-year-old ...'), nor one
+    own ("She served two terms and aides said that ..."), nor one after a report that
+    closed its own ('"...," Marwick said, but the 40-year-old ...'), nor one
     across a sentence that the splitter left joined. Raises nothing."""
     if len(attributions) == 1 and attributions[0].carried:
         return attributions[0]  # a quotation that goes on: all of it
@@ -472,14 +475,14 @@ def _covers(
 
 def main_attribution(text: str, attributions: list[Attribution], end: int) -> Attribution | None:
     """The attribution a sentence with no figure rests on: the one that closes it
-    ("..., which he claimed he needed, officials said."), else the first. Raises
+    ("..., which he claimed was his, officials said."), else the first. Raises
     nothing."""
     if not attributions:
         return None
     first = attributions[0]
     final = [a for a in attributions if _closes_sentence(text, a, end)]
     if not final or (first.form is AttributionForm.subject and _opens_sentence(text, first)):
-        return first  # "A witness told police that ..., the DA said": the witness
+        return first  # "A neighbour told officers that ..., the prosecutor said": the neighbour
     return final[-1]
 
 
@@ -494,7 +497,7 @@ def _opens_sentence(text: str, a: Attribution) -> bool:
 
 
 def _closes_sentence(text: str, a: Attribution, end: int) -> bool:
-    """ "..., police said." / "..., according to Brown.": nothing but adjuncts after it."""
+    """ "..., police said." / "..., according to Marwick.": nothing but adjuncts after it."""
     if a.form not in _CLOSING_FORMS or end - a.span.end > _CLOSING_REACH:
         return False
     return _closes(text, a.form, a.span.start, a.span.end, end)
@@ -512,7 +515,7 @@ def _closes(text: str, form: AttributionForm, at: int, stop: int, end: int) -> b
 
 
 def _in_fronted_phrase(text: str, span: Span, start: int, a: Attribution) -> bool:
-    """ "After a quarter-century of public craziness, he admitted ...": a figure in the
+    """ "After two decades of silence, she admitted ...": a figure in the
     phrase that opens the sentence sets the scene; the report begins after it."""
     first = _WORD_RE.match(text, _skip_space(text, start))
     if first is None or first.group(0).lower() not in _PREPOSITIONS:
@@ -528,13 +531,13 @@ def _break_between(text: str, lo: int, hi: int, quoted: Sequence[tuple[int, int]
         if m.start() >= hi or any(qs <= m.start() < qe for qs, qe in quoted):
             continue
         if m.group(0)[0] == "." and _abbreviation_at(text, lo, m.start()):
-            continue  # "Mr. Gigante"
+            continue  # "Mr. Marwick"
         return True
     return False
 
 
 def _parenthetical(text: str, a: Attribution, start: int, end: int) -> bool:
-    """ "At one time, Owen said, firefighters ...": an attribution between commas covers
+    """ "At one point, Marwick said, crews ...": an attribution between commas covers
     the whole sentence."""
     lead = text[start : a.span.start].rstrip()
     return lead.endswith(",") and text[a.span.end : end].lstrip().startswith(",")
@@ -615,7 +618,7 @@ def build_chain(
 def is_outlet(name: str) -> bool:
     """Whether ``name`` is a news outlet or one of its reporters ("Reuters", "the cable
     network", "state radio", "Channel 9", "MyCityNews.com", "WKRT-TV", "CNN and NBC",
-    "KBRT's Nell Ames"); not "an extremist network" or "a radio host"."""
+    "KBRT's Nell Ashby"); not "an extremist network" or "a radio host"."""
     name = name.strip()
     bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
     if bare.lower() in _OUTLET_SET or name.lower() in _OUTLET_SET:
@@ -710,7 +713,7 @@ def _reporting(text: str, m: re.Match[str], start: int, end: int) -> Attribution
 
 
 def _after_appositive(text: str, start: int, verb_start: int) -> bool:
-    """ "Jon Owen, the director, said the fire spread": the verb follows an appositive
+    """ "Lena Corbel, the director, said the fire spread": the verb follows an appositive
     between commas, so its source stands before it, not after."""
     comma = _last_mark(text, start, verb_start)
     if comma < 0 or text[comma] != ",":
@@ -754,7 +757,7 @@ def _participle(text: str, m: re.Match[str], start: int, end: int) -> Attributio
     if verb == "calling" and not _CALLED_REPORTS.match(text, m.end(), end):
         return None
     if verb == "adding" and _ADDED_OBJECT.match(text, m.end(), end):
-        return None  # "adding three years to his sentence"
+        return None  # "adding two months to the delay"
     found = _clause_subject(text, start, m.start())
     # No subject: the participle may go on with the report before it (see ``_merged``).
     name = _uncapitalise(text, start, found[0], found[1]) if found else None
@@ -864,8 +867,8 @@ def _source_before(text: str, start: int, verb_start: int, verb: str) -> tuple[i
     The name begins after the last comma, quote or bracket and after the last clause word
     ("where residents say"). When a comma stands right before the verb, the source is
     the chunk before the appositives ("Dr Imre Kalnay, head of the department, said";
-    "Max Doe, 60, R-Texas, who leads the group, said"). A second verb ("Jay Roe lives
-    nearby and said") takes its clause's subject; "one man who says" the noun before
+    "Max Doe, 60, R-Texas, who leads the group, said"). A second verb ("Jay Roe runs
+    the bakery and said") takes its clause's subject; "a driver who says" the noun before
     "who".
     """
     # "damage is estimated at", "declined to say": no one says anything
@@ -948,19 +951,19 @@ def _before_appositives(text: str, start: int, pos: int) -> tuple[int, str] | No
         if not before.endswith((",", ")")):
             break
         if kind is None and not chunk.startswith("the "):
-            break  # "the lobby for older Americans" after a comma describes the name before
+            break  # "the lobby for retired teachers" after a comma describes the name before
         chunks.append((cs, pos))
         pos = start + len(before)
     if not chunk:
         return None
     if not chunks and not text[start:cs].strip():
-        # "The site manager at the store that burned, says ...": a stray comma after a
+        # "The night clerk at the depot that flooded, says ...": a stray comma after a
         # subject with a relative clause.
         relative = re.search(r"\s(?:that|who|which)\s", chunk)
         if relative:
             return cs, chunk[: relative.start()]
     if not chunks and not _proper_name(chunk):
-        return None  # "the suspect, identified as ...": a participle, not a reporting verb
+        return None  # "the driver, identified as ...": a participle, not a reporting verb
     if len(chunks) == 1 and chunk[:1].isupper():
         role = " ".join(text[chunks[0][0] : chunks[0][1]].split())
         if _appositive_kind(role) == "role" and len(role.split()) <= _MAX_ROLE_WORDS:
@@ -969,7 +972,7 @@ def _before_appositives(text: str, start: int, pos: int) -> tuple[int, str] | No
 
 
 def _proper_name(chunk: str) -> bool:
-    """Capitalised words only ("Gary Hargrove", "Hugh W. Sloan Jr."), and not an
+    """Capitalised words only ("Ivo Brandt", "Hugh W. Salt Jr."), and not an
     abbreviation alone ("Mo.")."""
     ws = chunk.split()
     if len(ws) == 1 and ws[0].rstrip(".") in ABBREVIATIONS:
@@ -1006,7 +1009,7 @@ def _in_clause(text: str, start: int, end: int) -> tuple[int, str] | None:
     chunk_start = _chunk_start(text, start, end)
     tokens = list(_WORD_RE.finditer(text, chunk_start, end))
     if tokens and tokens[-1].group(0).lower() in ("and", "but", "or"):
-        return _clause_subject(text, start, tokens[-1].start())  # "lives nearby and said"
+        return _clause_subject(text, start, tokens[-1].start())  # "runs the bakery and said"
     np_start = chunk_start
     boundary: re.Match[str] | None = None
     for i, word in enumerate(tokens):
@@ -1026,24 +1029,24 @@ def _in_clause(text: str, start: int, end: int) -> tuple[int, str] | None:
     name = " ".join(text[np_start:end].split())
     if boundary is not None and boundary.group(0).lower() in ("that", "who", "which"):
         lowered = {w.lower() for w in name.split()}
-        if lowered & _AUXILIARIES:  # "other groups that are pushing to ... accused"
+        if lowered & _AUXILIARIES:  # "rival firms that are hoping to ... accused"
             before = _in_clause(text, start, boundary.start())
             if before is not None and before[1]:
                 return before
     if boundary is not None and not name:
         lower = boundary.group(0).lower()
         if lower in ("who", "that", "which"):
-            return _antecedent(text, start, boundary.start())  # "one man who says"
+            return _antecedent(text, start, boundary.start())  # "a driver who says"
         if lower in ("and", "but", "or"):
             return _clause_subject(text, start, boundary.start())
     if name and name.split()[0].lower() in _PREPOSITIONS:
-        return _clause_subject(text, start, np_start)  # "but at the same time acknowledged"
+        return _clause_subject(text, start, np_start)  # "but in the same breath acknowledged"
     return np_start, name
 
 
 def _antecedent(text: str, start: int, pos: int) -> tuple[int, str] | None:
-    """The noun phrase a relative pronoun at ``pos`` stands for: "spoke to one man who",
-    "the testimony of a doorman who", "sportscaster Mike Lynch, who"."""
+    """The noun phrase a relative pronoun at ``pos`` stands for: "spoke to a driver who",
+    "the account of a porter who", "radio host Nell Ashby, who"."""
     end = pos
     lead = text[start:end].rstrip()
     if lead.endswith(","):
@@ -1055,7 +1058,7 @@ def _antecedent(text: str, start: int, pos: int) -> tuple[int, str] | None:
         lower = word.group(0).lower()
         if lower in _PREPOSITIONS or lower in _BOUNDARY_WORDS or _verbish(word.group(0)):
             np_start = word.end()
-    # "set up a company that claims": the noun phrase opens at its determiner
+    # "started a firm that claims": the noun phrase opens at its determiner
     opening = [w for w in tokens if w.start() >= np_start and w.group(0).lower() in _OPENERS]
     if opening:
         np_start = opening[-1].start()
@@ -1066,7 +1069,7 @@ def _antecedent(text: str, start: int, pos: int) -> tuple[int, str] | None:
 
 def _clause_subject(text: str, start: int, pos: int) -> tuple[int, str] | None:
     """The subject of the first clause of ``text[start:pos]``: a pronoun, a name, or a
-    determiner with a name or a generic source ("The AARP", "Jay Roberts", "he", "the
+    determiner with a name or a generic source ("The RSPB", "Mila Horn", "he", "the
     police"), after any opening adverbial ("At that hearing, he ...")."""
     for cs, ce in _chunks(text, start, pos):
         tokens = list(_WORD_RE.finditer(text, cs, ce))
@@ -1113,7 +1116,7 @@ def _leading_name(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
             continue
         break
     else:
-        nxt = ""  # the clause ends with the name: "Jay Roe, 60, ..."
+        nxt = ""  # the clause ends with the name: "Ada Roe, 60, ..."
     if len(taken) == 1 and taken[0].group(0).lower() in _NOT_SUBJECTS:
         return []  # "The", "More than 40 ..."
     if nxt and not _verb_like(nxt):
@@ -1148,9 +1151,9 @@ def _name_end(text: str, taken: list[re.Match[str]]) -> int:
 
 
 def _clean_name(name: str) -> str:
-    """A name without the conjunction before it, the reflexive after it ("Costello
-    himself") or a stray lower-case word before a proper name ("explosives New York City
-    Police Commissioner James O'Neill")."""
+    """A name without the conjunction before it, the reflexive after it ("Marwick
+    herself") or a stray lower-case word before a proper name ("crates Lakeport City
+    Police Commissioner Ivo Brandt")."""
     ws = name.split()
     while ws and ws[0].lower() in _CONJUNCTIONS:
         ws = ws[1:]
@@ -1178,8 +1181,8 @@ def _verbish(word: str) -> bool:
 
 def _stops(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """Clause boundaries in ``text[start:end]``: commas, quotes, brackets, dashes, and
-    full stops that end no abbreviation ("Sen.", "Jr.", "F.B.I.", "Carolyn B.") or web
-    address ("MyFoxHouston. com")."""
+    full stops that end no abbreviation ("Sen.", "Jr.", "F.B.I.", "Ida K.") or web
+    address ("MyCityNews. com")."""
     for m in _STOP.finditer(text, start, end):
         if m.group(0) == "." and _abbreviation_at(text, start, m.start()):
             continue
@@ -1222,7 +1225,7 @@ def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def _inverted_source(text: str, m: re.Match[str], start: int, end: int) -> tuple[str, int] | None:
     """The source after the verb in '"...," said X' or '..., said the ministry', and
     where it ends; ``None`` unless a comma or quote stands right before the verb and a
-    name follows it that ends its clause ("said a postal worker recognised it" is
+    name follows it that ends its clause ("said a security guard spotted it" is
     content, "said under oath" and "said Friday" name no one)."""
     mark = _last_mark(text, start, m.start("verb"))
     if mark < 0 or text[mark] not in ",\"”’'":
@@ -1237,7 +1240,7 @@ def _inverted_source(text: str, m: re.Match[str], start: int, end: int) -> tuple
     if lower in _OBJECTS and (lower != "her" or len(name.split()) == 1):
         return None  # ", called it ...": a pronoun after the verb is its object
     if first[:1].islower() and lower not in _INVERTED_OPENERS and not _names_someone(name):
-        return None  # "said earlier", but "said prison spokesman Al Quintero"
+        return None  # "said earlier", but "said port spokesman Ivo Brandt"
     if len(name.split()) > 8 or not _plausible_source(name, m.group("verb")):
         return None
     if _VERB_INSIDE.search(name) or any(_finite(w) for w in name.split()):
@@ -1245,13 +1248,13 @@ def _inverted_source(text: str, m: re.Match[str], start: int, end: int) -> tuple
     stop = next(_stops(text, name_end, end), None)
     rest = text[name_end : stop.start() if stop else end]
     if any(_finite(w) or w.endswith("ed") for w in _WORD_RE.findall(rest) if w.islower()):
-        return None  # "said a postal worker at the facility recognised the package"
+        return None  # "said a security guard at the depot spotted the crate"
     return name, name_end
 
 
 def _names_someone(name: str) -> bool:
-    """A name with a role, a generic source or a proper name in it: "prison spokesman Al
-    Quintero", "terminal manager Jasper Hall"."""
+    """A name with a role, a generic source or a proper name in it: "port spokesman Ivo
+    Brandt", "depot manager Lena Corbel"."""
     return any(
         w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower() in GENERIC_SOURCES
         for w in name.split()
@@ -1270,7 +1273,7 @@ def _plausible_source(name: str, verb: str) -> bool:
     if not _NOT_IN_NAMES.isdisjoint(lowered) or "n't" in name:
         return False  # "the ministry has", "investigators did not"
     if _VERB_INSIDE.search(name):
-        return False  # "they later apprehended the suspect", "amounted to an accusation"
+        return False  # "they later detained the driver", "amounted to a refusal"
     if _NAMES_NO_ONE.issuperset(lowered):
         return False
     if lowered[0] in _PREPOSITIONS or lowered[-1] in _LINKS:

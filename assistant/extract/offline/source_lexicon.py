@@ -51,7 +51,7 @@ PARTICIPLES = words("""
     saying claiming adding noting calling warning insisting arguing stating announcing
     explaining describing acknowledging confirming alleging telling reporting
     """)
-# Passives whose agent is the source: "figures released by the ministry", "the man
+# Passives whose agent is the source: "figures released by the ministry", "the firm
 # described by The Times as ...". The second set needs a document before it: "the
 # hostages were released by the rebels" credits nobody.
 AGENT_VERBS = words("""
@@ -162,8 +162,8 @@ MALE_TITLES = words("Mr Sir Lord Father Prince King Congressman Councilman Chair
 FEMALE_TITLES = words(
     "Mrs Ms Miss Dame Lady Sister Princess Queen Congresswoman Councilwoman Chairwoman"
 )
-# Abbreviations whose full stop ends no clause: "Sen. Kay Bailey Hutchison", "U.S.
-# Marshals", "Biloxi, Miss., coroner".
+# Abbreviations whose full stop ends no clause: "Sen. Ida Mae Corbel", "U.S.
+# Marshals", "Ashford, Miss., coroner".
 ABBREVIATIONS = words("""
     Mr Mrs Ms Dr Sen Rep Gov Lt Sgt Cpl Det Capt Col Gen Maj Adm Prof Rev Insp Supt Cmdr
     Pvt Atty St Jr Sr Inc Co Corp Ltd No Nos Mt Ft Bros Messrs vs Vol Dept Univ Ave
@@ -190,7 +190,7 @@ PLACE_PREFIXES = words("""
     Great Greater Little Los Las San Santa Santo Sao St Saint Ste Fort Port Mount Mt Lake
     Cape Grand United Royal
     """)
-# Particles inside names: "Ludwig van Beethoven", "Mahmoud al-Goweiny".
+# Particles inside names: "Ludwig van Beethoven", "Hamid al-Rashidi".
 NAME_PARTICLES = words("de da di del della der den van von bin ibn al el la le du dos das")
 
 # Given names, to tell a person ("Ines Marlow") from a place or a body ("Harbour Point")

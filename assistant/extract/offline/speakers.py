@@ -117,12 +117,12 @@ _OPENING_MARKS = " \t\"“”‘’'("
 @dataclass(frozen=True, slots=True)
 class Person:
     """A person the article names: the fullest name seen, whether "he" or "she" may
-    stand for them, and the words of their titles and roles ("palmer", "director")."""
+    stand for them, and the words of their titles and roles ("dunmore", "director")."""
 
     name: str
     gender: Gender | None = None
     titles: frozenset[str] = field(default=frozenset())
-    # Told by the shape of the name alone ("Priya Sharma disagreed"): a pronoun may stand
+    # Told by the shape of the name alone ("Nirmala Osei disagreed"): a pronoun may stand
     # for them, but their surname does not stand for them elsewhere - the same words
     # may name a firm or a place.
     by_shape: bool = False
@@ -284,8 +284,8 @@ class Speakers:
         return gender is None or m.person.gender is None or m.person.gender == gender
 
     def _whole_name(self, name: str) -> str | None:
-        """The fullest name of the person ``name`` stands for: "Owen" or "Mr. Owen" ->
-        "Jon Owen"; "the city's public safety director" -> the one person the article
+        """The fullest name of the person ``name`` stands for: "Corbel" or "Ms. Corbel" ->
+        "Lena Corbel"; "the county's works director" -> the one person the article
         gave that title. ``None`` when there is nothing to add."""
         ws = name.split()
         if len(ws) > 2 and ws[0].lower() != "the":
@@ -305,7 +305,7 @@ class Speakers:
             }
             if len(fits) == 1:
                 return fits.pop()
-            # "a spokesman for the facility said ... the spokesman said": one person
+            # "a spokesman for the port said ... the spokesman said": one person
             earlier = {
                 m.written
                 for m in self._speakers[-_SPEAKER_REACH:]
@@ -330,7 +330,7 @@ class Speakers:
         for person, _ in _people_in(name, tokens, self._by_surname):
             return person
         if _looks_named(name):
-            return Person(name)  # "Hoyer said", "Steny Hoyer said"
+            return Person(name)  # "Marwick said", "Ola Marwick said"
         role = next(
             (w for w in _TOKEN.findall(name)[:4] if w.islower() and w not in _FUNCTION_WORDS),
             "",
@@ -396,7 +396,7 @@ class Speakers:
             return person  # two people share the surname: leave it as written
         known = self._by_surname.get(surname) or person
         if _two_people(known, person):
-            self._by_surname[surname] = None  # "Dorothy Brown" and "Richard Brown"
+            self._by_surname[surname] = None  # "Ruth Kemble" and "Alan Kemble"
             return person
         merged = Person(
             name=person.name if len(person.name) >= len(known.name) else known.name,
@@ -409,7 +409,7 @@ class Speakers:
 
 def _looks_named(name: str) -> bool:
     """A source written as a name of one to three capitalised words: one that speaks
-    is a person's, unless it names a body ("Kraft Foods") or an outlet."""
+    is a person's, unless it names a body ("Harbour Foods") or an outlet."""
     bare = [w for w in name.split() if w.rstrip(".") not in PERSONAL_TITLES]
     if not bare or len(bare) > 3 or not all(w[:1].isupper() for w in bare):
         return False
@@ -447,8 +447,8 @@ def _people_in(
 
 
 def _runs(text: str, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
-    """Name words (``_NAME_TOKEN``) next to each other ("Palmer Public Safety Director Jon Owen",
-    "Karen B. Olson"), with name particles inside ("Mahmoud al-Goweiny")."""
+    """Name words (``_NAME_TOKEN``) next to each other ("Dunmore Public Works Director Lena
+    Corbel", "Ida K. Marwick"), with name particles inside ("Hamid al-Rashidi")."""
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
     for t in tokens:
@@ -475,7 +475,7 @@ def _joins(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
         return True
     word = left.group(0)
     if (word in MALE_NAMES or word in FEMALE_NAMES) and _NICKNAME.fullmatch(gap):
-        return True  # 'Vincent "The Chin" Gigante'
+        return True  # 'Martin "The Owl" Kemble'
     abbreviation = len(word) == 1 or word in ABBREVIATIONS or word in PERSONAL_TITLES
     return gap.startswith(".") and gap[1:].isspace() and abbreviation
 
@@ -515,14 +515,14 @@ def _person(
         return person, run[-1].start()
     if 1 < len(clean) <= 3 and _role_before(text, run[0].start()):
         name = _until_organisation(clean)
-        if name == clean:  # "terminal manager Jasper Hall", "prison spokesman Al Quintero"
+        if name == clean:  # "depot manager Lena Corbel", "port spokesman Ivo Brandt"
             return _made(text, run, clean, 0, name, None), run[0].start()
     if len(clean) <= 3 and _AGE_AFTER.match(text, run[-1].end()):
         name = _until_organisation(clean)
         if name == clean:
             return Person(" ".join(name)), run[0].start()
     if len(clean) > 2 and _TITLE_OF.search(text, max(0, opening - 40), opening):
-        # "Minister of Health Priya Sharma", "Speaker of the House Ola Berg": a title
+        # "Minister of Health Nirmala Osei", "Chairwoman of the Board Ola Berg": a title
         # whose body is named before the person.
         size = 3 if len(clean[-2]) == 1 else 2
         if _name_shaped(clean[-size:]):
@@ -530,7 +530,7 @@ def _person(
             name = clean[first:]
             return _made(text, run, clean, first, name, _given_gender(name[0])), run[first].start()
     if _name_shaped(clean) and _subject_position(text, opening, run[-1].end()):
-        # "Priya Sharma disagreed", "His deputy, Priya Sharma, said": a person, though
+        # "Nirmala Osei disagreed", "His deputy, Nirmala Osei, said": a person, though
         # the given name tells no gender.
         person = _made(text, run, clean, 0, clean, None)
         return replace(person, by_shape=True), run[0].start()
@@ -539,7 +539,7 @@ def _person(
 
 def _name_shaped(ws: list[str]) -> bool:
     """Two capitalised words (a middle initial allowed) that name no place, body or
-    title: "Priya Sharma", "Ola K. Berg"; not "New Harbour", "Acme Foods", "FBI Agent"."""
+    title: "Nirmala Osei", "Ola K. Berg"; not "New Harbour", "Acme Foods", "FBI Agent"."""
     if len(ws) == 3 and len(ws[1]) == 1:
         ws = [ws[0], ws[2]]
     if len(ws) != 2 or ws[0] in PLACE_PREFIXES:
@@ -582,14 +582,14 @@ def _describes_person(text: str, pos: int) -> bool:
 
 
 def _unpossessed(word: str) -> str:
-    """ "LaRue's" -> "LaRue"."""
+    """ "McKee's" -> "McKee"."""
     if word.endswith(("'s", "’s")):
         return word[:-2]
     return word[:-1] if word.endswith(("'", "’")) else word
 
 
 def _role_before(text: str, pos: int) -> bool:
-    """A lower-case role noun right before ``pos``: "terminal manager |Jasper Hall"."""
+    """A lower-case role noun right before ``pos``: "depot manager |Lena Corbel"."""
     before = text[max(0, pos - 30) : pos].split()
     return bool(before) and before[-1] in ROLE_WORDS
 
@@ -603,11 +603,11 @@ def _made(
     gender: Gender | None,
 ) -> Person:
     """A person from the words of a run: those before the name are titles, and so are
-    the lower-case words just before the run ("public safety director Jon Owen")."""
+    the lower-case words just before the run ("public works director Lena Corbel")."""
     titles = {w.lower() for w in clean[:first]}
     before = text[max(0, run[0].start() - 60) : run[0].start()]
     lower = _TOKEN.findall(before.rsplit(",", 1)[-1])[-4:]
-    if lower and lower[-1] in ROLE_WORDS:  # "public safety director Jon Owen"
+    if lower and lower[-1] in ROLE_WORDS:  # "public works director Lena Corbel"
         for w in reversed(lower):
             if not w.islower() or w in _FUNCTION_WORDS:
                 break
@@ -650,7 +650,7 @@ def _role_gender(word: str) -> Gender | None:
 
 
 def _trailing(text: str, a: Attribution, start: int, end: int) -> bool:
-    """'"...," he said' and 'Nixon never called, he said': the pronoun comes after
+    """'"...," he said' and 'Marwick never called, he said': the pronoun comes after
     what it reports, so nobody named in that part can be it."""
     if a.form is not AttributionForm.subject:
         return True
