@@ -93,19 +93,19 @@ def test_a_house_number_is_no_figure(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "values"),
+    ("text", "value", "unit"),
     [
-        ("All 9 Harbour Board members agreed.", [9]),
-        ("The 9 Harbour Board members agreed.", [9]),
-        ("About 5,000 Liberty Square marchers sang.", [5000]),
-        ("Some 300 Bay Street brokers left.", [300]),
-        ("More than 300 Bay Street brokers left.", [300]),
-        ("Nearly 40 Queen Street shops closed.", [40]),
-        ("Only 12 Elm Street residents voted.", [12]),
+        ("All 9 Harbour Board members agreed.", 9, "member"),
+        ("The 9 Harbour Board members agreed.", 9, "member"),
+        ("About 5,000 Liberty Square marchers sang.", 5000, "marcher"),
+        ("Some 300 Bay Street brokers left.", 300, "broker"),
+        ("More than 300 Bay Street brokers left.", 300, "broker"),
+        ("Nearly 40 Queen Street shops closed.", 40, "shop"),
+        ("Only 12 Elm Street residents voted.", 12, "resident"),
     ],
 )
-def test_a_count_before_a_street_or_place_name_stays(text: str, values: list[float]) -> None:
-    assert _values(text) == values
+def test_a_count_before_a_street_or_place_name_stays(text: str, value: float, unit: str) -> None:
+    assert [(q.quantity.value, q.quantity.unit) for q in match_quantities(text)] == [(value, unit)]
 
 
 @pytest.mark.parametrize(

@@ -222,3 +222,19 @@ def test_a_glued_currency_word_needs_a_scale_after_the_amount(
     text: str, read: list[tuple[object, ...]]
 ) -> None:
     assert _read(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("It sent 40 Red Cross medics.", [(40, None, Bound.exact, "medic")]),
+        ("Some 300 Tarn Valley farmers came.", [(300, None, Bound.about, "farmer")]),
+        ("a loss of 12 Canadian dollars", [(12, None, Bound.exact, None)]),  # not USD
+        ("the 2012 Summer Games results", []),  # a year before a name
+        ("They counted 15\nHe uses cards.", [(15, None, Bound.exact, None)]),  # a pronoun
+    ],
+)
+def test_a_name_may_qualify_the_count_noun_after_it(
+    text: str, read: list[tuple[object, ...]]
+) -> None:
+    assert _read(text) == read

@@ -686,6 +686,8 @@ _HEAD_SKIP = re.compile(
     r"|,\s*[\w.]+-[a-z]+(?=\s)",
     re.IGNORECASE,
 )
+# One to three capitalised words, a name that may qualify a count noun after it.
+_NAME_BEFORE_NOUN = re.compile(r"\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _HEAD_WORD = re.compile(r"\s+[“\"‘']?([A-Za-z][\w'’.-]*)")
 _WINDOW_PAIRS = frozenset((lead, word) for lead in WINDOW_LEADS for word in WINDOW_WORDS)
 _WINDOW = re.compile(r"\b(\w+)\s+the\s+(\w+)\s*$")
@@ -1674,6 +1676,10 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
         of = re.match(r"\s+of(?:\s+(?:the|all|its|their|these|those))?(?=\s)", text[pos:limit])
         if of:
             cursor = pos + of.end()
+    named_from: int | None = None
+    name = _NAME_BEFORE_NOUN.match(text, cursor, limit)
+    if name and _names_the_noun(text, name):
+        named_from, cursor = name.start(1), name.end()  # "9 Harbour Board members"
     words: list[tuple[str, int, int]] = []
     while len(words) < 3:
         nxt = _NEXT_WORD.match(text, cursor, limit)
@@ -1695,8 +1701,18 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
         words.pop()
     if not words:
         return None, pos
-    first = words[0][1]
+    first = words[0][1] if named_from is None else named_from
     return text[first : words[-1][2]], words[-1][2]
+
+
+def _names_the_noun(text: str, name: re.Match[str]) -> bool:
+    """A capitalised run that qualifies the plural noun after it ("40 Harbour Board
+    members") - not a pronoun opening a sentence ("15. He uses") nor a currency's country
+    ("Canadian dollars": the dollars are not US dollars)."""
+    if name.group(1).split()[0].lower() in _STOP_WORDS or not _plural_noun_at(text, name.end()):
+        return False
+    noun = _NEXT_WORD.match(text, name.end())
+    return noun is not None and noun.group(1).lower() not in CURRENCY_WORDS
 
 
 def _unit_of(unit_text: str | None) -> str | None:
@@ -1727,6 +1743,8 @@ def _prev_word(text: str, pos: int) -> str | None:
 def _is_year(text: str, start: int, unit: str | None, unit_text: str | None) -> bool:
     if unit is None or unit in TIME_UNITS:
         return True
+    if unit_text and unit_text[0].isupper():
+        return True  # "the 2012 Summer Games results": a year before a name
     if unit_text and unit_text.split()[0].lower() in YEAR_NOUNS:
         return True  # "the 2016 presidential campaign"
     prev = _PREV_WORD.search(text, max(0, start - 30), start)
