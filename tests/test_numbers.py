@@ -206,6 +206,19 @@ def test_spans_cover_cue_number_and_unit() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The two neighbours see themselves as rivals.", "neighbour"),
+        ("Call 40 volunteers if it rains.", "volunteer"),
+        ("It kept 12 guards because of the riot.", "guard"),
+    ],
+)
+def test_unit_stops_at_a_pronoun_verb_or_conjunction(text: str, unit: str) -> None:
+    q = parse_quantity(text)
+    assert q is not None and q.unit == unit
+
+
 def test_unit_skips_a_participle_before_the_noun() -> None:
     q = parse_quantity("1,000 displaced people were counted")
     assert q is not None and q.unit == "people"

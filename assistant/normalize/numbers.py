@@ -479,6 +479,7 @@ _STOP_WORDS = (
     is are was were be been being am has have had having do does did will would shall
     should can could may might must not no so also still now then there here this these
     those it its they them their he she his her we our you your i me my
+    themselves himself herself itself ourselves yourselves myself see sees
     said says say told tells reported claimed according added warned
     died fled left lost took went came fell rose remain remains remained stay stays
     stayed got made ran saw became began stood sat spent held kept found put set run
