@@ -264,6 +264,8 @@ def test_scale_word_after_any_blank_or_hyphen(text: str, value: float) -> None:
         "a mınute or two",
         "at least twıce",
         "a 300-plu\u017f crowd",
+        "a 12min\u017f wait",  # a glued unit
+        "a 9hr\u017f shift",
         "$4.5\u00a0\u00a0-\u00a0million",
     ],
 )
@@ -274,7 +276,7 @@ def test_odd_letters_and_blanks_never_raise(text: str) -> None:
 def test_random_mixes_of_lexicon_words_digits_and_odd_characters_never_raise() -> None:
     words = [*BOUND_CUES, *COUNT_WORDS, *TIME_NAMES, *SCALES, *VAGUE_PLURALS]
     words += ["or", "to", "-", "call", "911", "Street", "block", "USB", "%", "$", "€", "euro", "R"]
-    digits = ["1", "9", "12", "112", "2,000", "4.5", ".5", "2016", "3.0", "1/2", "½", "٣"]
+    digits = ["1", "9", "12", "112", "2,000", "4.5", ".5", "2016", "3.0", "1/2", "½", "٣", "9hrs"]
     odd = ["ı", "İ", "ſ", "\u212a", "\u00a0", "\t", "\n", "\u2011", "–", ",", ".", "("]
     rng = random.Random(7)
     for _ in range(3000):

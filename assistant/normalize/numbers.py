@@ -1162,7 +1162,7 @@ def _parse_core(phrase: str | None, money: bool = False) -> _Core | None:
         integer = "." not in digits
         if parts.group("scale"):
             scale = _scale_of(parts.group("scale"))
-        attached = (parts.group("attached") or "").lower()
+        attached = _squash(parts.group("attached") or "")
         money = money or bool(parts.group("cur"))
         if attached in ("m", "k") or (attached == "mm" and money):
             if attached == "k" or money:
