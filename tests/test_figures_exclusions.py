@@ -111,7 +111,7 @@ def test_a_count_before_a_street_or_place_name_stays(text: str, value: float, un
 @pytest.mark.parametrize(
     "text",
     [
-        "The dock has USB 3.0 and 2.0 ports.",
+        "The dock has Qlink 3.0 and 2.0 ports.",
         "It accepts version 2.0 or 3.0 files.",
         "The plugs take both 3.0 and 2.0, the maker said.",
         "It has Bluetooth 5.0 or 4.0 radios.",

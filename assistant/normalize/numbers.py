@@ -703,7 +703,7 @@ _ADDRESS_AFTER = re.compile(
     r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:" + "|".join(STREET_WORDS) + r")\b\.?"
     r"|(?P<block>\s+block\s+of\b)"
 )
-# A house number is bare digits, with no thousands comma: "5,000 Main Square protesters"
+# A house number is bare digits, with no thousands comma: "5,000 Liberty Square marchers"
 # counts people.
 _HOUSE_NUMBER = re.compile(r"\d{1,5}")
 # A bound cue just before a number makes it a count, not a house number ("some 300").
@@ -1816,7 +1816,7 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     if _INCH_LABEL.match(text, end):
         return True  # "the 14” model", "the 16.2″ Vantor": a size class, not a measure
     if _is_version_list(text, start, end):
-        return True  # "USB 3.0 and 2.0", "plugs that take both 3.0 and 2.0": versions
+        return True  # "Bluetooth 5.0 and 4.0", "plugs that take both 3.0 and 2.0": versions
     if _is_clock_time(text, start, end):
         return True  # "at about 8 or 9 the next morning": a time of day
     prev = _PREV_WORD.search(text, max(0, start - 20), start)
@@ -1838,7 +1838,7 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
 
 
 def _is_version_list(text: str, start: int, end: int) -> bool:
-    """One of several "x.0" numbers listed after a name ("USB 3.0 and 2.0"), a version
+    """One of several "x.0" numbers listed after a name ("Bluetooth 5.0 and 4.0"), a version
     word ("version 2.0 or 3.0") or a thing that has versions ("plugs that take both 3.0 and
     2.0"). Without one they are figures ("The quake measured 6.0 or 7.0"), and so they are
     when a unit or magnitude word follows ("6.0 or 7.0 magnitude")."""
