@@ -227,7 +227,7 @@ def test_a_glued_currency_word_needs_a_scale_after_the_amount(
 @pytest.mark.parametrize(
     ("text", "read"),
     [
-        ("It sent 40 Red Cross medics.", [(40, None, Bound.exact, "medic")]),
+        ("It sent 40 Harbour Guard medics.", [(40, None, Bound.exact, "medic")]),
         ("Some 300 Tarn Valley farmers came.", [(300, None, Bound.about, "farmer")]),
         ("a loss of 12 Canadian dollars", [(12, None, Bound.exact, None)]),  # not USD
         ("the 2012 Summer Games results", []),  # a year before a name
