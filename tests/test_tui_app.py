@@ -69,7 +69,11 @@ async def test_export_writes_the_report_with_the_editors_verdicts(
         ]
     report = json.loads(target.read_text(encoding="utf-8"))
     assert report["summary"]["claims"] == 7
-    assert {"claim_id": "star#1", "verdict": "inaccurate", "note": ""} in report["decisions"]
+    decided = {d["claim_id"]: d for d in report["decisions"]}
+    assert decided["star#1"]["verdict"] == "inaccurate"
+    assert decided["star#1"]["note"] == ""
+    assert decided["star#1"]["editor"] == workspace.actor  # who, from the audit trail
+    assert decided["star#1"]["decided_at"]
 
 
 async def test_the_overview_counts_each_finding_once_as_the_report_does(

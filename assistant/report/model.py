@@ -6,12 +6,14 @@ reason it has none (rejected at ingest, extraction failed, or simply no checkabl
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.model import (
+    CheckKey,
     ChecklistItem,
+    CheckStatus,
     Claim,
     Cluster,
     Cue,
@@ -70,9 +72,19 @@ class InputEntry(_Model):
 
 
 class EditorDecision(_Model):
+    """The editor's work on one claim, as the workspace holds it."""
+
     claim_id: str
     verdict: Verdict | None = None
     note: str = ""
+    items: dict[CheckKey, CheckStatus] = Field(
+        default_factory=dict,
+        description="The editor's own status per checklist item (the ticks); absent = untouched.",
+    )
+    editor: str | None = Field(
+        default=None, description="Who made the last change, as the audit trail names them."
+    )
+    decided_at: datetime | None = Field(default=None, description="When it last changed (UTC).")
 
 
 class Summary(_Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.report.model import EditorDecision
+from assistant.report.decisions import decisions_of
 from assistant.store import Workspace
 
 
@@ -29,11 +29,7 @@ def write_report(workspace_path: Path, fmt: str, target: Path) -> Path:
             comparison=workspace.comparison(),
             checklists=[item for claim in claims for item in workspace.checklist(claim.id)],
         )
-        decisions = [
-            EditorDecision(claim_id=d.claim_id, verdict=d.verdict, note=d.note)
-            for d in workspace.decisions().values()
-            if d.verdict is not None or d.note
-        ]
+        decisions = decisions_of(workspace)
     extractor = ", ".join(sorted({r.extractor for r in results})) or "none"
     report = pipeline.build_report(
         batch, results, analysis, extractor=extractor, decisions=decisions
