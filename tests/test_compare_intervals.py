@@ -33,6 +33,10 @@ def values(
         (values(300, Bound.range, 400), Interval(300, 400)),
         (values(5.8), Interval(5.75, 5.85, hi_open=True)),  # written to one decimal
         (values(2500, text="2.5 thousand"), Interval(2450, 2550, hi_open=True)),
+        # Written to the million: what rounds to it, not a round figure's ±5 %.
+        (values(184e6, text="$184 million"), Interval(183.5e6, 184.5e6, hi_open=True)),
+        (values(200e6, text="$200 million"), Interval(190e6, 210e6)),  # a round one
+        (values(2e6, text="2 million"), Interval(1.5e6, 2.5e6, hi_open=True)),
     ],
 )
 def test_bounds(interval: Interval, expected: Interval) -> None:

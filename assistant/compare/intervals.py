@@ -72,7 +72,9 @@ def _step(text: str, value: float) -> float:
 
 
 def is_rounded(quantity: Quantity, *, rounded_as_about: bool) -> bool:
-    """An approximate figure: 'about 40,000', or (if configured) a bare '40,000'."""
+    """An approximate figure: 'about 40,000', or (if configured) a bare '40,000' or
+    '$200 million'. Not '$184 million': whoever wrote its last digit 4 was exact to the
+    million, so it stands for what rounds to it (see ``interval_of``), not for ±5 %."""
     if quantity.bound is Bound.about:
         return True
     value = quantity.value
@@ -82,7 +84,14 @@ def is_rounded(quantity: Quantity, *, rounded_as_about: bool) -> bool:
         and value >= 1000
         and value.is_integer()
         and value % 1000 == 0
+        and _last_digit(quantity.text) in ("0", None)
     )
+
+
+def _last_digit(text: str) -> str | None:
+    """The last digit of the first numeral written in ``text`` ('4' in '$184 million')."""
+    match = _NUMERAL.search(text)
+    return match[0].rstrip(",")[-1] if match else None
 
 
 def interval_of(quantity: Quantity, *, tolerance: float, rounded: bool) -> Interval:
@@ -106,9 +115,10 @@ def interval_of(quantity: Quantity, *, tolerance: float, rounded: bool) -> Inter
         case _ if rounded:
             margin = abs(v) * tolerance
             return Interval(v - margin, v + margin)
-        case _ if "." in quantity.text:
-            # A measurement written with decimals stands for everything that rounds to it:
-            # "5.8" is 5.75 up to (not including) 5.85, so it agrees with "5.82".
+        case _ if "." in quantity.text or step(quantity) > 1:
+            # A figure stands for everything that rounds to what is written: "5.8" is 5.75
+            # up to (not including) 5.85, so it agrees with "5.82"; "$184 million" is
+            # 183.5 to 184.5 million.
             half = step(quantity) / 2
             return Interval(v - half, v + half, hi_open=True)
         case _:
