@@ -123,6 +123,24 @@ def test_may_the_month_is_not_a_modal() -> None:
         ("It is unclear whether anyone was inside.", ["unclear", "whether"]),
         ("The blaze claimed 12 lives.", []),
         ("Rebels claimed 40 soldiers died.", ["claimed"]),
+        # perception and ability are no possibility
+        ("From the road, smoke could be seen for miles.", []),
+        ("Neighbours could hear the alarm.", []),
+        # the adjective "apparent" hedges, unless something became apparent
+        ("Police called it an apparent robbery.", ["apparent"]),
+        ("It soon became apparent that the pier was lost.", []),
+        # a category of object, not a doubt
+        ("Staff found a suspicious package in the lobby.", []),
+        ("Investigators called the fire suspicious.", ["suspicious"]),
+        # doubt spelled out
+        ("It is too early to say what caused the outage.", ["too early to say"]),
+        ("The cause has not been determined.", ["has not been determined"]),
+        ("Initial indications point to a cable fault.", ["Initial indications"]),
+        ("The keeper, said to have been asleep, was fired.", ["said to have"]),
+        ("I'm not sure the count is right.", ["not sure"]),
+        ("The ferry was evidently overloaded.", ["evidently"]),
+        # "an estimated 300" is a figure's bound, not a doubt about a statement
+        ("An estimated 300 people attended.", []),
     ],
 )
 def test_cues_and_the_contexts_that_rule_them_out(text: str, cues: list[str]) -> None:

@@ -85,8 +85,16 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     HedgeRule(r"unconfirmed|unverified|uncorroborated", _V, _SENT),
     HedgeRule(r"no\s+independent\s+(?:confirmation|verification)", _V, _SENT),
     # --- evidentials: someone else's word, not established
-    HedgeRule(r"reportedly|supposedly|allegedly|purportedly|apparently|ostensibly", _E, _CLAUSE),
-    HedgeRule(r"(?:is|are|was|were)\s+said\s+to|rumou?red|it\s+is\s+claimed", _E, _CLAUSE),
+    HedgeRule(
+        r"reportedly|supposedly|allegedly|purportedly|apparently|ostensibly|evidently|"
+        r"reputedly|reputed",
+        _E,
+        _CLAUSE,
+    ),
+    HedgeRule(r"(?:is|are|was|were)\s+said\s+to|rumou?r(?:s|ed)?|it\s+is\s+claimed", _E, _CLAUSE),
+    # "said to have been", "thought to be": the passive of belief without its auxiliary
+    HedgeRule(r"(?:said|thought|believed|reported)\s+to\s+(?:be|have)", _E, _CLAUSE),
+    HedgeRule(r"according\s+to\s+(?:unconfirmed\s+|media\s+|news\s+)?reports", _E, _CLAUSE),
     HedgeRule(r"alleged|allegations?|accusations?", _E, _CLAUSE),
     HedgeRule(r"accused", _E, _CLAUSE, not_before=r"\bthe\s+$"),
     HedgeRule(
@@ -106,11 +114,19 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     HedgeRule(r"until", _C, _CLAUSE, not_after=_KNOWN_TIME + "|" + _PAST_AFTER),
     # --- epistemic modality: possibility, likelihood, belief, expectation
     HedgeRule(r"may|[Mm]ight", _M, _CLAUSE, ignore_case=False),  # not the month "May"
-    HedgeRule(r"could", _M, _CLAUSE, not_after=_NT),  # "could not lift it": ability
+    # "could not lift it", "flames could be seen": ability and perception, not possibility
+    HedgeRule(
+        r"could",
+        _M,
+        _CLAUSE,
+        not_after=_NT + r"|\s+(?:(?:be\s+)?(?:see|seen|hear|heard|smell|smelled|feel|felt))\b",
+    ),
     HedgeRule(
         r"likely|unlikely|likelihood|probably|probable|probability|possibly|perhaps|maybe|"
         r"presumably|presumed|conceivably|seemingly|possibility|uncertain(?:ty)?|unclear|"
-        r"unknown|speculat(?:e|ed|es|ing|ion)",
+        r"unknown|speculat(?:e|ed|es|ing|ion)|arguably|almost\s+certainly|conjectur(?:e|ed|es)|"
+        r"unsure|not\s+sure|n[’']t\s+sure|my\s+guess|(?:I|we)\s+guess|guessed|"
+        r"as\s+far\s+as\s+(?:I|we)\s+know|undetermined",
         _M,
         _CLAUSE,
     ),
@@ -135,6 +151,15 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
         # "appeared in court", "due to appear before magistrates": a physical appearance
         not_after=r"\s+(?:in|before|at|on|for|with|as|alongside|via|by)\b|\s*[.,;]",
     ),
+    # "the apparent cause"; not "it became apparent", which says it is plain to see
+    HedgeRule(r"apparent", _M, _CLAUSE, not_before=r"\b(?:became|become|becomes|becoming)\s+$"),
+    # "Initial indications", "reports indicated". Not "an estimated 2,000": that is a
+    # figure's bound (about), and FactBank does not count it as doubt.
+    HedgeRule(
+        r"(?:initial\s+|early\s+|preliminary\s+)?(?:indications?|indicat(?:e|es|ed|ing))",
+        _M,
+        _CLAUSE,
+    ),
     HedgeRule(r"seems?|seemed|seeming", _M, _CLAUSE),
     HedgeRule(r"suggest(?:s|ed|ing|ion|ions)?", _M, _CLAUSE),
     HedgeRule(
@@ -148,7 +173,14 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
         # "a think tank", "think about the years": no belief stated
         not_after=r"\s+(?:tanks?|about|of\s+it|back|twice)\b",
     ),
-    HedgeRule(r"suspect(?:s)?(?=\s+that)|suspected|suspicions?|suspicious", _M, _CLAUSE),
+    # Not "a suspicious package": a category of object, not a doubt about a statement.
+    HedgeRule(
+        r"suspect(?:s)?(?=\s+that)|suspected|suspicions?|suspicious",
+        _M,
+        _CLAUSE,
+        not_after=r"\s+(?:packages?|devices?|items?|objects?|envelopes?|parcels?|bags?|"
+        r"substances?|powder|vehicles?|activity|activities)\b",
+    ),
     HedgeRule(r"doubtful|cast(?:s|ing)?\s+doubts?|doubts?\s+(?:about|whether|that)", _M, _CLAUSE),
     HedgeRule(
         r"(?:(?:is|are|was|were|be|been|being)\s+)?expect(?:s|ed|ing|ation|ations)?(?:\s+to)?",
@@ -168,7 +200,9 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     HedgeRule(r"chances?\s+(?:of|that)", _M, _CLAUSE),
     HedgeRule(
         r"not\s+(?:yet\s+|immediately\s+)?(?:known|clear)|remains?\s+to\s+be\s+seen|"
-        r"yet\s+to\s+be\s+(?:determined|decided|seen|established)",
+        r"yet\s+to\s+be\s+(?:determined|decided|seen|established)|"
+        r"(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:determined|established)|"
+        r"too\s+(?:early|soon)\s+to\s+(?:say|tell|know|determine)",
         _M,
         _CLAUSE,
     ),
