@@ -67,6 +67,7 @@ class Scores:
     cue_kinds: int = 0
     conflict_precision: Ratio = field(default_factory=Ratio)
     conflict_recall: Ratio = field(default_factory=Ratio)
+    conflict_recall_any: Ratio = field(default_factory=Ratio)  # low "cannot tell" included
     conflict_low: int = 0
     rules: dict[RuleId, Ratio] = field(default_factory=lambda: {r: Ratio() for r in SCORED_RULES})
     flagged: int = 0
@@ -340,14 +341,16 @@ def _score_rules(
         return found
 
     found_groups: set[int] = set()
+    shown_groups: set[int] = set()  # found at any severity, low "cannot tell" included
     for finding in report.findings:
         scores.flagged += not finding.ok
         mapped = refs(finding)
         if finding.rule is RuleId.CONFLICT and not finding.ok:
+            hits = [judged.conflict_pairs[p] for p in _pairs(mapped) if p in judged.conflict_pairs]
+            shown_groups.update(hits)
             if finding.severity not in _FLAGGING:
                 scores.conflict_low += 1
                 continue
-            hits = [judged.conflict_pairs[p] for p in _pairs(mapped) if p in judged.conflict_pairs]
             scores.conflict_precision.add(bool(hits))
             found_groups.update(hits)
             if not hits:
@@ -362,6 +365,7 @@ def _score_rules(
                 scores.example(f"{finding.rule.value} wrong", finding.evidence[:240])
     for i in judged.conflict_groups():
         scores.conflict_recall.add(i in found_groups)
+        scores.conflict_recall_any.add(i in shown_groups)
         if i not in found_groups:
             group = loaded.gold.same_quantity[i]
             scores.example(

@@ -75,6 +75,8 @@ ROWS: tuple[Row, ...] = (
         _at_least(0.6),
         lambda s: s.conflict_recall.total,
     ),
+    # What the editor is at least shown: low "the figures differ, cannot tell" included.
+    ("CONFLICT recall, any severity", lambda s: s.conflict_recall_any.value, "", None, None),
     *(
         _rule_row(rule)
         for rule in (RuleId.ARITHMETIC, RuleId.STALE, RuleId.CORROBORATED, RuleId.CIRCULAR)
