@@ -152,6 +152,7 @@ def test_the_offline_report_is_scored_against_the_gold(tmp_path: Path, corpus: P
     assert (scores.cues.both, scores.cues.expected) == (2, 2)
     assert (scores.conflict_precision.hit, scores.conflict_precision.total) == (1, 1)
     assert (scores.conflict_recall.hit, scores.conflict_recall.total) == (1, 1)
+    assert (scores.conflict_recall_any.hit, scores.conflict_recall_any.total) == (1, 1)
 
 
 def test_a_conflict_the_gold_calls_an_agreement_counts_against_precision(
