@@ -144,6 +144,10 @@ def test_small_counts_in_words(text: str, value: float, bound: Bound, unit: str)
         ("as high as $50", Bound.up_to),
         ("more than the $20 asked", Bound.more_than),
         ("less than the $80 asked", Bound.fewer_than),
+        # "up to" after bringing or taking names the level reached, not a ceiling
+        ("a new line, bringing the ferry up to 80% of its capacity", Bound.exact),
+        ("the grant takes the fund up to $40 million", Bound.exact),
+        ("up to 300 homes may flood", Bound.up_to),
     ],
 )
 def test_bounds_written_around_the_number(text: str, bound: Bound) -> None:

@@ -874,11 +874,28 @@ class _Core:
     is_integer: bool  # digits with no decimals, fraction or scale: "59", not "5.9"
 
 
+# "bringing us up to 83%", "took the total up to 40": "up to" names where something was
+# brought, the figure itself, not a ceiling on it.
+_BROUGHT_UP = re.compile(
+    r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|"
+    r"pushed)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _cue_bound(text: str, m: re.Match[str]) -> Bound:
+    """The bound the cue before a number gives it, read in its context."""
+    cue = _squash(m.group("cue"))
+    if cue == "up to" and _BROUGHT_UP.search(text, max(0, m.start("cue") - 60), m.start("cue")):
+        return Bound.exact
+    return BOUND_CUES[cue]
+
+
 def _interpret(
     text: str, m: re.Match[str], blocked: list[tuple[int, int]], limit: int
 ) -> list[QuantityMatch]:
     cue_span = Span(start=m.start("cue"), end=m.end("cue")) if m.group("cue") else None
-    cue_bound = BOUND_CUES[_squash(m.group("cue"))] if cue_span else Bound.exact
+    cue_bound = _cue_bound(text, m) if cue_span else Bound.exact
     if m.group("aor"):
         return _one_or_two(text, m, blocked, cue_span)
     if m.group("dima"):
