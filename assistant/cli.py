@@ -27,6 +27,7 @@ from assistant.config import Settings, load_settings
 from assistant.errors import ConfigError, FactcheckError
 from assistant.ingest import DEFAULT_MAX_BYTES
 from assistant.model import ExtractionResult, ExtractionStatus, InputStatus
+from assistant.text import one_line, strip_controls
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
 
@@ -236,6 +237,14 @@ def _check_output(output: Path | None) -> None:
         raise ConfigError(f"-o {output}: folder {output.parent} is not writable")
 
 
+def _check_inputs(paths: Sequence[Path]) -> None:
+    """Refuse a path that names nothing before any work: a typo is not a rejected input."""
+    from assistant.ingest.paths import missing
+
+    if gone := missing(paths):
+        raise ConfigError("; ".join(f"{one_line(str(path))}: {why}" for path, why in gone))
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -265,8 +274,9 @@ def _progress(
 
 
 def _note(message: str, quiet: bool, stream: TextIO | None = None) -> None:
+    # File names and reasons come from the inputs: no escape sequence reaches the terminal.
     if not quiet:
-        print(f"factcheck: {message}", file=stream or sys.stderr)
+        print(f"factcheck: {one_line(message)}", file=stream or sys.stderr)
 
 
 def _exit_code(statuses: Sequence[InputStatus], results: Sequence[ExtractionResult]) -> int:
@@ -285,6 +295,7 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
 
     settings = _settings(args)
     _check_output(args.output)
+    _check_inputs(args.paths)
     if settings.llm == "auto" and settings.resolved_llm() == "offline":
         _note(
             "no LLM endpoint configured (OPENAI_API_KEY / OPENAI_BASE_URL): "
@@ -342,6 +353,7 @@ def _run_tui(args: argparse.Namespace) -> int:
     from assistant.tui.app import make_app
 
     settings = _settings(args)
+    _check_inputs(args.paths)
     with Workspace.open(args.workspace) as workspace:
         make_app(workspace, paths=args.paths, settings=settings).run()
     return EXIT_OK
@@ -377,6 +389,7 @@ def serve_command(args: argparse.Namespace) -> str:
 def _run_serve(args: argparse.Namespace) -> int:
     from assistant.tui.serve import serve
 
+    _check_inputs(args.paths)
     serve(serve_command(args), host=args.host, port=args.port)
     return EXIT_OK
 
@@ -417,7 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except FactcheckError as exc:
-        print(f"factcheck: error: {exc}", file=sys.stderr)
+        print(f"factcheck: error: {strip_controls(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)

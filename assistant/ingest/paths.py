@@ -53,6 +53,22 @@ def discover(paths: Sequence[Path]) -> Iterator[Path | InputRecord | NotAnArticl
             yield _rejected(path, f"no article files ({suffixes}) in this directory")
 
 
+def missing(paths: Sequence[Path]) -> list[tuple[Path, str]]:
+    """Each path that names nothing at all, with why: "no such file or directory" or
+    "broken symbolic link". A path that exists but cannot be read is not missing:
+    reading it reports why."""
+    found: list[tuple[Path, str]] = []
+    for path in paths:
+        try:
+            path.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            why = "broken symbolic link" if path.is_symlink() else "no such file or directory"
+            found.append((path, why))
+        except OSError:
+            continue
+    return found
+
+
 def read_bytes(path: Path, max_bytes: int) -> bytes:
     """The content of the regular file at ``path``, at most ``max_bytes`` long.
 

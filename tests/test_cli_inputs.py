@@ -1,0 +1,92 @@
+"""What a user sees for the inputs they hand us: missing paths, copies, PDF and DOCX,
+undated articles, files of unknown types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import EXIT_USAGE, main
+
+BODY = "More than 1,000 people were evacuated on Monday, the interior ministry said.\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("command", ["report", "extract"])
+def test_a_missing_path_is_a_usage_error_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(BODY)
+    out_file = tmp_path / "report.json"
+
+    code, out, err = run(
+        capsys, command, str(good), str(tmp_path / "missing.md"), "--llm", "offline",
+        "-o", str(out_file),
+    )  # fmt: skip
+
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert err == f"factcheck: error: {tmp_path}/missing.md: no such file or directory\n"
+    assert not out_file.exists()
+
+
+def test_every_missing_path_is_named_and_a_broken_link_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "gone.md")
+
+    code, _, err = run(
+        capsys, "report", str(tmp_path / "a.md"), str(tmp_path / "dangling.md"), "-q"
+    )
+
+    assert code == EXIT_USAGE
+    assert err == (
+        f"factcheck: error: {tmp_path}/a.md: no such file or directory; "
+        f"{tmp_path}/dangling.md: broken symbolic link\n"
+    )
+
+
+def test_a_missing_path_opens_no_workspace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workspace = tmp_path / "desk.sqlite"
+
+    code, _, err = run(capsys, "tui", str(tmp_path / "nope"), "--workspace", str(workspace))
+
+    assert code == EXIT_USAGE
+    assert err == f"factcheck: error: {tmp_path}/nope: no such file or directory\n"
+    assert not workspace.exists()
+
+
+def test_serve_refuses_a_missing_path_before_serving(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def serve(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("served despite a missing input")
+
+    monkeypatch.setattr("assistant.tui.serve.serve", serve)
+
+    code, _, err = run(capsys, "serve", str(tmp_path / "nope.md"))
+
+    assert code == EXIT_USAGE
+    assert "nope.md: no such file or directory" in err
+
+
+def test_a_missing_name_cannot_drive_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "floods\x1b]0;pwned\x07\n\x1b[2J.md"
+
+    code, _, err = run(capsys, "report", str(tmp_path / name))
+
+    assert code == EXIT_USAGE
+    assert "\x1b" not in err and "\x07" not in err
+    assert err.count("\n") == 1
+    assert "floods]0;pwned [2J.md: no such file or directory" in err
