@@ -3,11 +3,12 @@ undated articles, files of unknown types."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from assistant.cli import EXIT_USAGE, main
+from assistant.cli import EXIT_OK, EXIT_USAGE, main
 
 BODY = "More than 1,000 people were evacuated on Monday, the interior ministry said.\n"
 
@@ -90,3 +91,43 @@ def test_a_missing_name_cannot_drive_the_terminal(
     assert "\x1b" not in err and "\x07" not in err
     assert err.count("\n") == 1
     assert "floods]0;pwned [2J.md: no such file or directory" in err
+
+
+def test_a_copy_is_reported_once_with_both_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "floods.txt").write_text(BODY)
+    (tmp_path / "floods-copy.txt").write_text(BODY)
+    (tmp_path / "feed.jsonl").write_text(f'{{"text": "{BODY.strip()}"}}\n' * 2)
+
+    code, out, err = run(capsys, "report", str(tmp_path), "--llm", "offline", "--format", "json")
+
+    assert code == EXIT_OK
+    [entry] = json.loads(out)["inputs"]
+    assert entry["source"] == f"{tmp_path}/feed.jsonl#L1"
+    assert entry["status"] == "ok" and entry["claims"]
+    assert entry["also_as"] == [
+        f"{tmp_path}/feed.jsonl#L2",
+        f"{tmp_path}/floods-copy.txt",
+        f"{tmp_path}/floods.txt",
+    ]
+    note = (
+        f"same content also given as {tmp_path}/feed.jsonl#L2, {tmp_path}/floods-copy.txt, "
+        f"{tmp_path}/floods.txt, read once"
+    )
+    assert entry["notes"] == [note]
+    assert f"factcheck: {tmp_path}/feed.jsonl#L1: {note}\n" in err
+
+
+def test_a_path_given_twice_is_one_entry_in_markdown_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "floods.txt").write_text(BODY)
+
+    code, out, _ = run(
+        capsys, "report", str(tmp_path / "floods.txt"), str(tmp_path / "floods.txt"), "-q"
+    )
+
+    assert code == EXIT_OK
+    assert "given 2 times, read once" in out
+    assert "**Inputs:** 1 (1 articles" in out

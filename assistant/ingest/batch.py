@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -52,13 +53,20 @@ def ingest_paths(
     missing, unreadable, binary, empty, too large, not valid JSON. An ``ok`` record's
     reason notes metadata that was ignored (an unreadable date).
 
+    The same input is read once, however it is named: a path given twice, a copy under
+    another name, an identical JSONL line. Its record lists the other names in
+    ``also_as`` and says so in its reason, so no name the user gave is lost.
+
     ``max_bytes`` limits one article: a file, or one line of a JSONL file. A JSONL
     file is streamed, however many articles it holds, up to ``MAX_JSONL_BYTES``.
     """
     defaults = defaults or IngestDefaults()
     batch = IngestBatch()
     ids = IdAllocator()
-    first_source: dict[str, str] = {}  # real path -> how the user named it first
+    # A file read already: for each input in it, the record that holds it and the
+    # input's name after the file's (a JSONL line's "#L3"), so a repeat names them all.
+    files: dict[str, list[tuple[int, str]]] = {}
+    contents: dict[bytes, int] = {}  # digest of a parsed document -> its record
     for item in discover([Path(p) for p in paths]):
         if isinstance(item, InputRecord):
             batch.inputs.append(item)
@@ -67,34 +75,73 @@ def ingest_paths(
             batch.not_read.append(str(item.path))
             continue
         real = os.path.realpath(item)
-        if real in first_source:
-            reason = f"same file as {first_source[real]}, already read"
-            batch.inputs.append(_rejected(str(item), reason))
+        if real in files:
+            for index, suffix in files[real]:
+                batch.inputs[index].also_as.append(f"{item}{suffix}")
             continue
-        first_source[real] = str(item)
+        held = files[real] = []
         for source, id_candidates, parsed in _documents(item, max_bytes):
-            if isinstance(parsed, str):
-                batch.inputs.append(_rejected(source, parsed))
-                continue
-            article_id = ids.free(*id_candidates)
-            try:
-                article, warnings = to_article(
-                    parsed, article_id=article_id, source=source, defaults=defaults
-                )
-            except IngestError as err:
-                batch.inputs.append(_rejected(source, str(err)))
-                continue
-            ids.reserve(article_id)
-            batch.articles.append(article)
-            batch.inputs.append(
-                InputRecord(
-                    source=source,
-                    status=InputStatus.ok,
-                    reason="; ".join(warnings) or None,
-                    article_id=article_id,
-                )
-            )
+            suffix = source[len(str(item)) :]
+            record, article = _read(parsed, source, id_candidates, ids, defaults)
+            if article is not None:
+                digest = _digest(article)
+                if digest in contents:  # a copy: its name joins the first one's record
+                    held.append((contents[digest], suffix))
+                    batch.inputs[contents[digest]].also_as.append(source)
+                    continue
+                contents[digest] = len(batch.inputs)
+                ids.reserve(article.id)
+                batch.articles.append(article)
+            held.append((len(batch.inputs), suffix))
+            batch.inputs.append(record)
+    for record in batch.inputs:
+        if record.also_as:
+            record.reason = "; ".join(filter(None, (record.reason, _also_as_note(record))))
     return batch
+
+
+def _read(
+    parsed: Document | str,
+    source: str,
+    id_candidates: tuple[str | None, ...],
+    ids: IdAllocator,
+    defaults: IngestDefaults,
+) -> tuple[InputRecord, Article | None]:
+    """The record of one input, and its article if it makes one. The article's id is
+    free but not yet reserved: a copy of an earlier input gives it back."""
+    if isinstance(parsed, str):
+        return _rejected(source, parsed), None
+    article_id = ids.free(*id_candidates)
+    try:
+        article, warnings = to_article(
+            parsed, article_id=article_id, source=source, defaults=defaults
+        )
+    except IngestError as err:
+        return _rejected(source, str(err)), None
+    record = InputRecord(
+        source=source,
+        status=InputStatus.ok,
+        reason="; ".join(warnings) or None,
+        article_id=article_id,
+    )
+    return record, article
+
+
+def _digest(article: Article) -> bytes:
+    """What makes two inputs the same article: its cleaned text and metadata, whatever
+    the file's name, encoding or the markup around the text."""
+    content = article.model_dump_json(exclude={"id", "source"})
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).digest()
+
+
+def _also_as_note(record: InputRecord) -> str:
+    """ "given 2 times, read once" / "same content also given as b.txt, read once"."""
+    repeats = record.also_as.count(record.source)
+    others = [name for name in record.also_as if name != record.source]
+    said = [f"given {repeats + 1} times"] if repeats else []
+    if others:
+        said.append(f"same content also given as {', '.join(others)}")
+    return f"{'; '.join(said)}, read once"
 
 
 def ingest_text(
