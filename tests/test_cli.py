@@ -315,7 +315,7 @@ def test_files_that_are_not_articles_are_named_in_the_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "story.md").write_text("The ministry said 12 people died on Monday.\n")
-    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7\n")
+    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")
     code, out, _ = run(capsys, "report", str(tmp_path), "--llm", "offline")
     assert code == EXIT_OK
-    assert "Not read, not an article format: 1 file<" in out and "scan.pdf" in out
+    assert "Not read, not an article format: 1 file<" in out and "notes.odt" in out

@@ -150,7 +150,8 @@ def test_an_empty_directory_is_reported(tmp_path: Path) -> None:
 
     assert record.status is InputStatus.rejected
     assert record.reason == (
-        "no article files (.txt, .md, .markdown, .html, .htm, .jsonl) in this directory"
+        "no article files (.txt, .md, .markdown, .html, .htm, .jsonl, .pdf, .docx) "
+        "in this directory"
     )
 
 

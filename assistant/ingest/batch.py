@@ -12,7 +12,13 @@ from pydantic import BaseModel, Field
 from assistant.errors import IngestError
 from assistant.ingest.decode import decode_bytes
 from assistant.ingest.document import Document, to_article
-from assistant.ingest.formats import format_for, parse_document, parse_jsonl
+from assistant.ingest.formats import (
+    BINARY_FORMATS,
+    format_for,
+    parse_binary,
+    parse_document,
+    parse_jsonl,
+)
 from assistant.ingest.formats.html import sniff_charset
 from assistant.ingest.ids import IdAllocator, slugify
 from assistant.ingest.metadata import IngestDefaults
@@ -175,7 +181,10 @@ def _documents(
         yield from _jsonl_documents(path, max_bytes)
         return
     try:
-        document = parse_document(_read_text(path, fmt, max_bytes), fmt)
+        if fmt in BINARY_FORMATS:
+            document = parse_binary(read_bytes(path, max_bytes), fmt)
+        else:
+            document = parse_document(_read_text(path, fmt, max_bytes), fmt)
     except IngestError as err:
         yield str(path), (), str(err)
         return
