@@ -25,7 +25,7 @@ from typing import TextIO
 from assistant import __version__
 from assistant.config import Settings, load_settings
 from assistant.errors import ConfigError, FactcheckError
-from assistant.ingest import DEFAULT_MAX_BYTES
+from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch
 from assistant.model import ExtractionResult, ExtractionStatus, InputStatus
 from assistant.text import one_line, strip_controls
 
@@ -279,6 +279,38 @@ def _note(message: str, quiet: bool, stream: TextIO | None = None) -> None:
         print(f"factcheck: {one_line(message)}", file=stream or sys.stderr)
 
 
+# How many file names a one-line summary on stderr shows; the report lists them all.
+_NAMES_SHOWN = 5
+
+
+def _names(items: Sequence[str]) -> str:
+    shown = ", ".join(items[:_NAMES_SHOWN])
+    more = len(items) - _NAMES_SHOWN
+    return f"{shown} and {more} more, all listed in the report" if more > 0 else shown
+
+
+def _note_inputs(batch: IngestBatch, quiet: bool, *, undated_hint: bool) -> None:
+    """What ingest skipped, noted or could not date, on stderr before any extraction."""
+    for record in batch.inputs:
+        if record.status is not InputStatus.ok:
+            _note(f"{record.source}: skipped: {record.reason}", quiet)
+        elif record.reason:  # what ingest ignored or folded in an accepted input
+            _note(f"{record.source}: {record.reason}", quiet)
+    if batch.not_read:
+        n = len(batch.not_read)
+        files = "file" if n == 1 else "files"
+        _note(f"{n} {files} of an unknown type not read: {_names(batch.not_read)}", quiet)
+    undated = [a.source for a in batch.articles if a.published is None]
+    if undated_hint and undated:
+        which = "1 article has" if len(undated) == 1 else f"{len(undated)} articles have"
+        _note(
+            f'{which} no publication date: periods such as "Monday" in them cannot be '
+            f"resolved, so those figures are not compared ({_names(undated)}); "
+            "give --published YYYY-MM-DD",
+            quiet,
+        )
+
+
 def _exit_code(statuses: Sequence[InputStatus], results: Sequence[ExtractionResult]) -> int:
     ok_inputs = [s for s in statuses if s is InputStatus.ok]
     failed = [r for r in results if r.status is ExtractionStatus.failed]
@@ -304,9 +336,7 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
         )
     defaults = IngestDefaults(outlet=args.outlet, published=args.published)
     batch = pipeline.ingest(args.paths, defaults, max_bytes=args.max_bytes)
-    for record in batch.inputs:
-        if record.reason:  # a rejection, or what ingest ignored in an accepted input
-            _note(f"{record.source}: {record.reason}", args.quiet)
+    _note_inputs(batch, args.quiet, undated_hint=with_rules)
     extractor = pipeline.build_extractor(settings, inputs=args.paths)
     advance, stop = _progress(len(batch.articles), args.quiet)
     try:
@@ -421,6 +451,9 @@ def _configure_logging(verbose: bool) -> None:
     logging.getLogger("instructor").setLevel(logging.INFO if verbose else logging.CRITICAL)
     for noisy in ("httpx2", "openai"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # pypdf logs a WARNING for every flaw it works around in a malformed PDF; the input's
+    # outcome (read, or skipped with its reason) is what the user needs by default.
+    logging.getLogger("pypdf").setLevel(logging.INFO if verbose else logging.ERROR)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import EXIT_OK, EXIT_USAGE, main
+from assistant.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
+from tests.documents import encrypted_pdf_bytes, pdf_bytes, write_docx
+from tests.test_ingest_documents import PAGE_ONE, PAGE_TWO, PARAGRAPHS
 
 BODY = "More than 1,000 people were evacuated on Monday, the interior ministry said.\n"
 
@@ -131,3 +133,84 @@ def test_a_path_given_twice_is_one_entry_in_markdown_too(
     assert code == EXIT_OK
     assert "given 2 times, read once" in out
     assert "**Inputs:** 1 (1 articles" in out
+
+
+def test_pdf_and_docx_are_read_and_an_unreadable_one_is_skipped_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "floods.pdf").write_bytes(pdf_bytes(PAGE_ONE, PAGE_TWO))
+    locked = encrypted_pdf_bytes(pdf_bytes(PAGE_ONE), user_password="x", algorithm="RC4-128")
+    (tmp_path / "locked.pdf").write_bytes(locked)
+    write_docx(tmp_path / "update.docx", [(PARAGRAPHS[1], None)])
+    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")
+
+    code, out, err = run(
+        capsys, "report", str(tmp_path), "--llm", "offline", "--format", "json",
+        "--published", "2026-03-03",
+    )  # fmt: skip
+
+    assert code == EXIT_PARTIAL
+    report = json.loads(out)
+    entries = {Path(e["source"]).name: e for e in report["inputs"]}
+    assert list(entries) == ["floods.pdf", "locked.pdf", "update.docx"]
+    assert entries["floods.pdf"]["status"] == "ok" and entries["floods.pdf"]["claims"]
+    assert entries["update.docx"]["status"] == "ok" and entries["update.docx"]["claims"]
+    assert entries["locked.pdf"]["status"] == "rejected"
+    assert entries["locked.pdf"]["reason"] == "encrypted PDF: it needs a password to open"
+    assert report["not_read"] == [str(tmp_path / "notes.odt")]
+    assert err.splitlines() == [
+        f"factcheck: {tmp_path}/locked.pdf: skipped: encrypted PDF: it needs a password to open",
+        f"factcheck: 1 file of an unknown type not read: {tmp_path}/notes.odt",
+    ]
+
+
+def test_undated_articles_get_one_hint_naming_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for n in range(7):
+        (tmp_path / f"a{n}.txt").write_text(f"Report {n}. {BODY}")
+    (tmp_path / "dated.md").write_text(f"---\npublished: 2026-03-03\n---\n{BODY}")
+
+    code, _, err = run(capsys, "report", str(tmp_path), "--llm", "offline")
+
+    assert code == EXIT_OK
+    names = ", ".join(f"{tmp_path}/a{n}.txt" for n in range(5))
+    assert err.splitlines() == [
+        'factcheck: 7 articles have no publication date: periods such as "Monday" in them '
+        f"cannot be resolved, so those figures are not compared ({names} and 2 more, all "
+        "listed in the report); give --published YYYY-MM-DD"
+    ]
+
+
+def test_the_undated_hint_is_quiet_with_q_and_gone_with_published(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(BODY)
+
+    assert run(capsys, "report", str(tmp_path), "--llm", "offline", "-q")[2] == ""
+    _, _, err = run(
+        capsys, "report", str(tmp_path), "--llm", "offline", "--published", "2026-03-03"
+    )
+    assert err == ""
+    _, _, err = run(capsys, "report", str(tmp_path), "--llm", "offline")
+    assert err == (
+        'factcheck: 1 article has no publication date: periods such as "Monday" in them '
+        f"cannot be resolved, so those figures are not compared ({tmp_path}/a.txt); "
+        "give --published YYYY-MM-DD\n"
+    )
+
+
+def test_names_on_stderr_cannot_drive_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "evil\x1b]52;c;cHduZWQ=\x07.txt").write_text("")
+    (tmp_path / "\x1b[31mred.odt").write_text("x")
+    (tmp_path / "good.txt").write_text(BODY)
+
+    _, _, err = run(
+        capsys, "report", str(tmp_path), "--llm", "offline", "--published", "2026-03-03"
+    )
+
+    assert "\x1b" not in err and "\x07" not in err
+    assert f"factcheck: {tmp_path}/evil]52;c;cHduZWQ=.txt: skipped: empty file" in err
+    assert "[31mred.odt" in err
