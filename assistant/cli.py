@@ -112,7 +112,7 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
         nargs="+",
         type=Path,
         metavar="PATH",
-        help="article files (.txt .md .html .jsonl) or directories",
+        help="article files (.txt .md .html .jsonl .pdf .docx) or directories",
     )
     g = p.add_argument_group("input")
     g.add_argument("--outlet", help="outlet for articles that do not name one")

@@ -21,9 +21,9 @@ CHUNK_BYTES = 1 << 16
 
 @dataclass(frozen=True)
 class NotAnArticle:
-    """A file found in a directory walk whose type we do not read (.pdf, .json, ...).
+    """A file found in a directory walk whose type we do not read (.odt, .json, ...).
 
-    Yielded rather than dropped so the report can say it was not read: a PDF in a story
+    Yielded rather than dropped so the report can say it was not read: a file in a story
     folder must not vanish without a trace.
     """
 

@@ -115,7 +115,7 @@ class Report(_Model):
     inputs: list[InputEntry]
     not_read: list[str] = Field(
         default_factory=list,
-        description="Files in the given folders that are not an article format (.pdf, .json...).",
+        description="Files in the given folders that are not an article format (.odt, .json...).",
     )
     clusters: list[Cluster] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
