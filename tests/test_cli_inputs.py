@@ -4,6 +4,7 @@ undated articles, files of unknown types."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,22 @@ def test_names_on_stderr_cannot_drive_the_terminal(
     assert "\x1b" not in err and "\x07" not in err
     assert f"factcheck: {tmp_path}/evil]52;c;cHduZWQ=.txt: skipped: empty file" in err
     assert "[31mred.odt" in err
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_escapes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    try:
+        (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text(BODY)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes UTF-8 names only")
+    out_file = tmp_path / "report.json"
+
+    code, _, _ = run(
+        capsys, "report", str(tmp_path), "--llm", "offline", "-q", "--published", "2026-03-03",
+        "--format", "json", "-o", str(out_file),
+    )  # fmt: skip
+
+    assert code == EXIT_OK
+    [entry] = json.loads(out_file.read_text())["inputs"]
+    assert entry["source"] == f"{tmp_path}/caf\\xe9.txt"

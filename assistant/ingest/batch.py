@@ -22,7 +22,7 @@ from assistant.ingest.formats import (
 from assistant.ingest.formats.html import sniff_charset
 from assistant.ingest.ids import IdAllocator, slugify
 from assistant.ingest.metadata import IngestDefaults
-from assistant.ingest.paths import NotAnArticle, discover, read_bytes
+from assistant.ingest.paths import NotAnArticle, discover, name_of, read_bytes
 from assistant.ingest.stream import read_lines
 from assistant.model import Article, InputRecord, InputStatus
 
@@ -78,16 +78,16 @@ def ingest_paths(
             batch.inputs.append(item)
             continue
         if isinstance(item, NotAnArticle):
-            batch.not_read.append(str(item.path))
+            batch.not_read.append(name_of(item.path))
             continue
-        real = os.path.realpath(item)
+        real, name = os.path.realpath(item), name_of(item)
         if real in files:
             for index, suffix in files[real]:
-                batch.inputs[index].also_as.append(f"{item}{suffix}")
+                batch.inputs[index].also_as.append(f"{name}{suffix}")
             continue
         held = files[real] = []
         for source, id_candidates, parsed in _documents(item, max_bytes):
-            suffix = source[len(str(item)) :]
+            suffix = source[len(name) :]
             record, article = _read(parsed, source, id_candidates, ids, defaults)
             if article is not None:
                 digest = _digest(article)
@@ -186,9 +186,9 @@ def _documents(
         else:
             document = parse_document(_read_text(path, fmt, max_bytes), fmt)
     except IngestError as err:
-        yield str(path), (), str(err)
+        yield name_of(path), (), str(err)
         return
-    yield str(path), (path.stem,), document
+    yield name_of(path), (path.stem,), document
 
 
 def _jsonl_documents(
@@ -211,12 +211,12 @@ def _jsonl_documents(
         for number, parsed in parse_jsonl(lines):
             empty = False
             own_id = parsed.meta.id if isinstance(parsed, Document) else None
-            yield f"{path}#L{number}", (own_id, f"{path.stem}-L{number}"), parsed
+            yield f"{name_of(path)}#L{number}", (own_id, f"{path.stem}-L{number}"), parsed
     except IngestError as err:
-        yield str(path), (), str(err)
+        yield name_of(path), (), str(err)
         return
     if empty:
-        yield str(path), (), "empty file"
+        yield name_of(path), (), "empty file"
 
 
 def _read_text(path: Path, fmt: str, max_bytes: int) -> str:

@@ -53,6 +53,13 @@ def discover(paths: Sequence[Path]) -> Iterator[Path | InputRecord | NotAnArticl
             yield _rejected(path, f"no article files ({suffixes}) in this directory")
 
 
+def name_of(path: Path) -> str:
+    """How an input is named in records and reports: the path as given, with bytes that
+    are not UTF-8 (a name from an old Windows share: ``caf\\xe9.txt``) written as escapes,
+    since no report or terminal can carry them as they are."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def missing(paths: Sequence[Path]) -> list[tuple[Path, str]]:
     """Each path that names nothing at all, with why: "no such file or directory" or
     "broken symbolic link". A path that exists but cannot be read is not missing:
@@ -141,7 +148,7 @@ def _walk(top: Path) -> Iterator[Path | InputRecord | NotAnArticle]:
 
 
 def _rejected(path: Path, reason: str) -> InputRecord:
-    return InputRecord(source=str(path), status=InputStatus.rejected, reason=reason)
+    return InputRecord(source=name_of(path), status=InputStatus.rejected, reason=reason)
 
 
 def _open_regular(path: Path, max_bytes: int, scope: str) -> BufferedReader:
