@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import zipfile
 from pathlib import Path
 
@@ -168,3 +169,40 @@ def test_a_pdf_and_its_copy_are_one_input(tmp_path: Path) -> None:
 
     [record] = batch.inputs
     assert record.also_as == [str(tmp_path / "b.pdf")]
+
+
+def test_a_zip_feature_the_standard_library_lacks_is_a_reason_not_a_crash(tmp_path: Path) -> None:
+    path = write_docx(tmp_path / "new.docx", [(PARAGRAPHS[0], None)])
+    data = bytearray(path.read_bytes())
+    entry = data.index(b"PK\x01\x02")  # the first central directory entry
+    data[entry + 6 : entry + 8] = (148).to_bytes(2, "little")  # "needs zip version 14.8"
+    path.write_bytes(bytes(data))
+
+    [record] = ingest_paths([path]).inputs
+
+    assert record.reason == "not a readable Word document: zip file version 14.8"
+
+
+def test_damaged_pdf_and_docx_files_never_escape_as_an_exception(tmp_path: Path) -> None:
+    rng = random.Random(20261207)
+    sources = {
+        ".pdf": pdf_bytes(PAGE_ONE, PAGE_TWO),
+        ".docx": write_docx(tmp_path / "base.docx", [(PARAGRAPHS[0], None)]).read_bytes(),
+    }
+    paths = []
+    for n in range(160):
+        suffix = (".pdf", ".docx")[n % 2]
+        data = bytearray(sources[suffix])
+        for _ in range(rng.randrange(1, 20)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if n % 5 == 0:
+            data = data[: rng.randrange(len(data))]
+        path = tmp_path / f"damaged{n}{suffix}"
+        path.write_bytes(bytes(data))
+        paths.append(path)
+
+    batch = ingest_paths(paths)
+
+    names = {r.source for r in batch.inputs} | {n for r in batch.inputs for n in r.also_as}
+    assert names == {str(p) for p in paths}  # every input accounted for, none raised
+    assert all(r.reason for r in batch.inputs if r.status is InputStatus.rejected)

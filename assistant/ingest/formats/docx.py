@@ -104,6 +104,8 @@ def _check_unpacked_size(data: bytes) -> None:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError, OSError):
         raise IngestError("not a readable Word document: not a ZIP file") from None
+    except NotImplementedError as err:  # a ZIP feature zipfile lacks: "zip file version 14.8"
+        raise IngestError(f"not a readable Word document: {_first_line(err)}") from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise IngestError(f"a Word document that unpacks to {unpacked:,} bytes; not an article")
 

@@ -15,6 +15,7 @@ no text layer (a scan needs OCR first), or not a well-formed PDF.
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 from assistant.errors import IngestError
@@ -26,6 +27,10 @@ SHORT_LINE = 0.7
 SHORT_SENTENCE_END = 0.85
 # A document with fewer lines than this has no "full line" to measure against.
 MIN_LINES_TO_MEASURE = 4
+# pypdf logs a warning for each flaw it works around in a malformed file. Without any
+# handler those reach stderr through logging's last resort -- through the TUI's screen,
+# too. The CLI decides what is shown (-v); a library user's own logging config still works.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)]$")
 
