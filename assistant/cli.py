@@ -25,8 +25,9 @@ from typing import TextIO
 from assistant import __version__
 from assistant.config import Settings, load_settings
 from assistant.errors import ConfigError, FactcheckError
-from assistant.ingest import DEFAULT_MAX_BYTES
+from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch
 from assistant.model import ExtractionResult, ExtractionStatus, InputStatus
+from assistant.text import one_line, strip_controls
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
 
@@ -111,7 +112,7 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
         nargs="+",
         type=Path,
         metavar="PATH",
-        help="article files (.txt .md .html .jsonl) or directories",
+        help="article files (.txt .md .html .jsonl .pdf .docx) or directories",
     )
     g = p.add_argument_group("input")
     g.add_argument("--outlet", help="outlet for articles that do not name one")
@@ -236,6 +237,14 @@ def _check_output(output: Path | None) -> None:
         raise ConfigError(f"-o {output}: folder {output.parent} is not writable")
 
 
+def _check_inputs(paths: Sequence[Path]) -> None:
+    """Refuse a path that names nothing before any work: a typo is not a rejected input."""
+    from assistant.ingest.paths import missing
+
+    if gone := missing(paths):
+        raise ConfigError("; ".join(f"{one_line(str(path))}: {why}" for path, why in gone))
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -265,8 +274,41 @@ def _progress(
 
 
 def _note(message: str, quiet: bool, stream: TextIO | None = None) -> None:
+    # File names and reasons come from the inputs: no escape sequence reaches the terminal.
     if not quiet:
-        print(f"factcheck: {message}", file=stream or sys.stderr)
+        print(f"factcheck: {one_line(message)}", file=stream or sys.stderr)
+
+
+# How many file names a one-line summary on stderr shows; the report lists them all.
+_NAMES_SHOWN = 5
+
+
+def _names(items: Sequence[str]) -> str:
+    shown = ", ".join(items[:_NAMES_SHOWN])
+    more = len(items) - _NAMES_SHOWN
+    return f"{shown} and {more} more, all listed in the report" if more > 0 else shown
+
+
+def _note_inputs(batch: IngestBatch, quiet: bool, *, undated_hint: bool) -> None:
+    """What ingest skipped, noted or could not date, on stderr before any extraction."""
+    for record in batch.inputs:
+        if record.status is not InputStatus.ok:
+            _note(f"{record.source}: skipped: {record.reason}", quiet)
+        elif record.reason:  # what ingest ignored or folded in an accepted input
+            _note(f"{record.source}: {record.reason}", quiet)
+    if batch.not_read:
+        n = len(batch.not_read)
+        files = "file" if n == 1 else "files"
+        _note(f"{n} {files} of an unknown type not read: {_names(batch.not_read)}", quiet)
+    undated = [a.source for a in batch.articles if a.published is None]
+    if undated_hint and undated:
+        which = "1 article has" if len(undated) == 1 else f"{len(undated)} articles have"
+        _note(
+            f'{which} no publication date: periods such as "Monday" in them cannot be '
+            f"resolved, so those figures are not compared ({_names(undated)}); "
+            "give --published YYYY-MM-DD",
+            quiet,
+        )
 
 
 def _exit_code(statuses: Sequence[InputStatus], results: Sequence[ExtractionResult]) -> int:
@@ -285,6 +327,7 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
 
     settings = _settings(args)
     _check_output(args.output)
+    _check_inputs(args.paths)
     if settings.llm == "auto" and settings.resolved_llm() == "offline":
         _note(
             "no LLM endpoint configured (OPENAI_API_KEY / OPENAI_BASE_URL): "
@@ -293,9 +336,7 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
         )
     defaults = IngestDefaults(outlet=args.outlet, published=args.published)
     batch = pipeline.ingest(args.paths, defaults, max_bytes=args.max_bytes)
-    for record in batch.inputs:
-        if record.reason:  # a rejection, or what ingest ignored in an accepted input
-            _note(f"{record.source}: {record.reason}", args.quiet)
+    _note_inputs(batch, args.quiet, undated_hint=with_rules)
     extractor = pipeline.build_extractor(settings, inputs=args.paths)
     advance, stop = _progress(len(batch.articles), args.quiet)
     try:
@@ -342,6 +383,7 @@ def _run_tui(args: argparse.Namespace) -> int:
     from assistant.tui.app import make_app
 
     settings = _settings(args)
+    _check_inputs(args.paths)
     with Workspace.open(args.workspace) as workspace:
         make_app(workspace, paths=args.paths, settings=settings).run()
     return EXIT_OK
@@ -377,6 +419,7 @@ def serve_command(args: argparse.Namespace) -> str:
 def _run_serve(args: argparse.Namespace) -> int:
     from assistant.tui.serve import serve
 
+    _check_inputs(args.paths)
     serve(serve_command(args), host=args.host, port=args.port)
     return EXIT_OK
 
@@ -408,6 +451,9 @@ def _configure_logging(verbose: bool) -> None:
     logging.getLogger("instructor").setLevel(logging.INFO if verbose else logging.CRITICAL)
     for noisy in ("httpx2", "openai"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # pypdf logs a WARNING for every flaw it works around in a malformed PDF; the input's
+    # outcome (read, or skipped with its reason) is what the user needs by default.
+    logging.getLogger("pypdf").setLevel(logging.INFO if verbose else logging.ERROR)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -417,7 +463,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except FactcheckError as exc:
-        print(f"factcheck: error: {exc}", file=sys.stderr)
+        print(f"factcheck: error: {strip_controls(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)

@@ -287,6 +287,11 @@ class InputRecord(_Model):
     status: InputStatus
     reason: str | None = None
     article_id: str | None = None
+    also_as: list[str] = Field(
+        default_factory=list,
+        description="Other names the same input was given under (a repeat, a copy, an "
+        "identical JSONL line); it was read once, as ``source``.",
+    )
 
 
 # --------------------------------------------------------------------------- comparison

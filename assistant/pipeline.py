@@ -185,7 +185,12 @@ def build_report(
     for record in batch.inputs:
         if record.status is not InputStatus.ok or record.article_id not in articles:
             entries.append(
-                InputEntry(source=record.source, status=record.status, reason=record.reason)
+                InputEntry(
+                    source=record.source,
+                    status=record.status,
+                    reason=record.reason,
+                    also_as=record.also_as,
+                )
             )
             continue
         article = articles[record.article_id]
@@ -197,6 +202,7 @@ def build_report(
                 status=record.status,
                 reason=None if claims else _no_claims_reason(result),
                 notes=[record.reason] if record.reason else [],
+                also_as=record.also_as,
                 article=_article_info(article),
                 extraction=_extraction_info(result) if result else None,
                 claims=claims,

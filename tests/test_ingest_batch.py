@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import random
 import threading
@@ -36,7 +37,7 @@ def test_a_mixed_batch_keeps_going_and_lists_every_input_in_order(tmp_path: Path
     (tmp_path / "big.txt").write_text(BODY * 100)
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
     (tmp_path / "feed.jsonl").write_text('{"text": "Line one."}\nnot json\n')
-    (tmp_path / "notes.rst").write_text(BODY)  # named explicitly: read as text
+    (tmp_path / "notes.rst").write_text(f"Notes. {BODY}")  # named explicitly: read as text
     names = [
         "good.txt",
         "photo.png",
@@ -115,15 +116,15 @@ def test_directories_are_walked_in_order_skipping_hidden_files_naming_others(
     pkg = tmp_path / "examples" / "floods"
     (pkg / "fixtures").mkdir(parents=True)
     (pkg / "fixtures" / "recorded.json").write_text('{"not": "an article"}')
-    (pkg / "b.md").write_text(BODY)
-    (pkg / "a.txt").write_text(BODY)
-    (pkg / "c.HTML").write_text(f"<p>{BODY}</p>")
+    (pkg / "b.md").write_text(f"B. {BODY}")
+    (pkg / "a.txt").write_text(f"A. {BODY}")
+    (pkg / "c.HTML").write_text(f"<p>C. {BODY}</p>")
     (pkg / "README.rst").write_text(BODY)
     (pkg / ".draft.txt").write_text(BODY)
     (pkg / ".git").mkdir()
     (pkg / ".git" / "HEAD.txt").write_text(BODY)
     (pkg / "zz").mkdir()
-    (pkg / "zz" / "d.txt").write_text(BODY)
+    (pkg / "zz" / "d.txt").write_text(f"D. {BODY}")
     (pkg / "loop").symlink_to(pkg)  # a link back up must not walk forever
     (tmp_path / "examples" / "empty").mkdir()
 
@@ -149,34 +150,119 @@ def test_an_empty_directory_is_reported(tmp_path: Path) -> None:
 
     assert record.status is InputStatus.rejected
     assert record.reason == (
-        "no article files (.txt, .md, .markdown, .html, .htm, .jsonl) in this directory"
+        "no article files (.txt, .md, .markdown, .html, .htm, .jsonl, .pdf, .docx) "
+        "in this directory"
     )
 
 
-def test_duplicate_stems_get_unique_ids_and_the_same_file_is_read_once(tmp_path: Path) -> None:
+def test_duplicate_stems_get_unique_ids(tmp_path: Path) -> None:
     for folder in ("ap", "reuters", "afp"):
         (tmp_path / folder).mkdir()
-        (tmp_path / folder / "Floods Update!.txt").write_text(BODY)
-    (tmp_path / "afp" / "floods-update-2.txt").write_text(BODY)
+        (tmp_path / folder / "Floods Update!.txt").write_text(f"{folder}: {BODY}")
+    (tmp_path / "afp" / "floods-update-2.txt").write_text(f"Second. {BODY}")
 
-    batch = ingest_paths([tmp_path, tmp_path / "ap" / "Floods Update!.txt"])
+    batch = ingest_paths([tmp_path])
 
     assert outcomes(batch, tmp_path) == [
         ("afp/Floods Update!.txt", "ok", "floods-update"),
         ("afp/floods-update-2.txt", "ok", "floods-update-2"),
         ("ap/Floods Update!.txt", "ok", "floods-update-3"),
         ("reuters/Floods Update!.txt", "ok", "floods-update-4"),
-        (
-            "ap/Floods Update!.txt",
-            "rejected",
-            f"same file as {tmp_path}/ap/Floods Update!.txt, already read",
-        ),
     ]
+
+
+def test_the_same_file_twice_is_read_once_under_both_names(tmp_path: Path) -> None:
+    (tmp_path / "ap").mkdir()
+    (tmp_path / "ap" / "floods.txt").write_text(BODY)
+    (tmp_path / "other.txt").write_text(f"Other. {BODY}")
+
+    batch = ingest_paths([tmp_path / "ap", tmp_path / "other.txt", tmp_path / "ap/floods.txt"])
+
+    first, other = batch.inputs
+    assert (first.source, first.status, first.article_id) == (
+        f"{tmp_path}/ap/floods.txt",
+        InputStatus.ok,
+        "floods",
+    )
+    assert first.also_as == [f"{tmp_path}/ap/floods.txt"]
+    assert first.reason == "given 2 times, read once"
+    assert other.also_as == [] and other.reason is None
+    assert [a.id for a in batch.articles] == ["floods", "other"]
+
+
+def test_a_copy_under_another_name_is_read_once_with_every_name(tmp_path: Path) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "floods.md").write_text(BODY)
+    (tmp_path / "pkg" / "floods (copy).md").write_text(BODY)
+    (tmp_path / "pkg" / "floods.txt").write_text(BODY)  # another format, the same article
+    (tmp_path / "elsewhere.txt").write_text(BODY)
+    link = tmp_path / "link.txt"
+    link.symlink_to(tmp_path / "pkg" / "floods.md")
+
+    batch = ingest_paths([tmp_path / "pkg", tmp_path / "elsewhere.txt", link, link])
+
+    [record] = batch.inputs
+    assert record.source == f"{tmp_path}/pkg/floods (copy).md"  # the walk is in name order
+    assert record.also_as == [
+        f"{tmp_path}/pkg/floods.md",
+        f"{tmp_path}/pkg/floods.txt",
+        f"{tmp_path}/elsewhere.txt",
+        f"{tmp_path}/link.txt",
+        f"{tmp_path}/link.txt",
+    ]
+    assert record.reason == (
+        f"same content also given as {tmp_path}/pkg/floods.md, {tmp_path}/pkg/floods.txt, "
+        f"{tmp_path}/elsewhere.txt, {tmp_path}/link.txt, {tmp_path}/link.txt, read once"
+    )
+    assert [a.id for a in batch.articles] == ["floods-copy"]
+
+
+def test_identical_jsonl_lines_are_one_input_and_a_copied_feed_names_each_line(
+    tmp_path: Path,
+) -> None:
+    line = json.dumps({"id": "a1", "outlet": "Daily", "text": BODY}) + "\n"
+    other = json.dumps({"id": "b1", "outlet": "Daily", "text": f"Other. {BODY}"}) + "\n"
+    (tmp_path / "feed.jsonl").write_text(line + other + line)
+    (tmp_path / "feed-copy.jsonl").write_text(line + other + line)
+
+    batch = ingest_paths([tmp_path / "feed.jsonl", tmp_path / "feed-copy.jsonl"])
+
+    assert [(r.source.removeprefix(f"{tmp_path}/"), r.article_id) for r in batch.inputs] == [
+        ("feed.jsonl#L1", "a1"),
+        ("feed.jsonl#L2", "b1"),
+    ]
+    assert batch.inputs[0].also_as == [
+        f"{tmp_path}/feed.jsonl#L3",
+        f"{tmp_path}/feed-copy.jsonl#L1",
+        f"{tmp_path}/feed-copy.jsonl#L3",
+    ]
+    assert batch.inputs[1].also_as == [f"{tmp_path}/feed-copy.jsonl#L2"]
+
+
+def test_the_same_outlet_text_under_another_outlet_is_not_a_copy(tmp_path: Path) -> None:
+    # Wire copy run by two outlets is two articles: the rule layer must see both.
+    lines = [json.dumps({"outlet": o, "text": BODY}) + "\n" for o in ("Daily", "Herald")]
+    (tmp_path / "feed.jsonl").write_text("".join(lines))
+
+    batch = ingest_paths([tmp_path / "feed.jsonl"])
+
+    assert [a.outlet for a in batch.articles] == ["Daily", "Herald"]
+    assert all(not r.also_as for r in batch.inputs)
+
+
+def test_a_repeated_unreadable_file_keeps_both_names(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+
+    batch = ingest_paths([tmp_path / "empty.txt", tmp_path / "empty.txt"])
+
+    [record] = batch.inputs
+    assert record.status is InputStatus.rejected
+    assert record.reason == "empty file; given 2 times, read once"
 
 
 def test_ids_fall_back_when_a_name_has_no_latin_letters(tmp_path: Path) -> None:
     (tmp_path / "فيضانات.txt").write_text(BODY)
-    (tmp_path / "Überschwemmung.txt").write_text(BODY)
+    (tmp_path / "Überschwemmung.txt").write_text(f"Zweite. {BODY}")
 
     batch = ingest_paths([tmp_path])
 

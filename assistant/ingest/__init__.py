@@ -1,12 +1,12 @@
-"""Ingest: files, directories, JSONL and HTML into clean, tagged ``Article``s.
+"""Ingest: files, directories, JSONL, HTML, PDF and DOCX into clean, tagged ``Article``s.
 
     batch = ingest_paths([Path("story/")], defaults=IngestDefaults(outlet="Daily"))
     batch.articles   # the articles, in input order
     batch.inputs     # every input with status ok/rejected and a reason
 
 Stages, one module each: ``paths`` (what to read), ``decode`` (bytes to text),
-``stream`` (a JSONL batch line by line), ``formats`` (txt, md, html, jsonl to
-documents), ``clean`` (control characters and invisible junk), ``lines`` (which lines
+``stream`` (a JSONL batch line by line), ``formats`` (txt, md, html, jsonl, pdf, docx
+to documents), ``clean`` (control characters and invisible junk), ``lines`` (which lines
 are captions, promos, footers ...), ``document`` (assembly into an ``Article``),
 ``batch`` (the public entry points).
 """

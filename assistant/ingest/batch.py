@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -11,11 +12,17 @@ from pydantic import BaseModel, Field
 from assistant.errors import IngestError
 from assistant.ingest.decode import decode_bytes
 from assistant.ingest.document import Document, to_article
-from assistant.ingest.formats import format_for, parse_document, parse_jsonl
+from assistant.ingest.formats import (
+    BINARY_FORMATS,
+    format_for,
+    parse_binary,
+    parse_document,
+    parse_jsonl,
+)
 from assistant.ingest.formats.html import sniff_charset
 from assistant.ingest.ids import IdAllocator, slugify
 from assistant.ingest.metadata import IngestDefaults
-from assistant.ingest.paths import NotAnArticle, discover, read_bytes
+from assistant.ingest.paths import NotAnArticle, discover, name_of, read_bytes
 from assistant.ingest.stream import read_lines
 from assistant.model import Article, InputRecord, InputStatus
 
@@ -52,49 +59,95 @@ def ingest_paths(
     missing, unreadable, binary, empty, too large, not valid JSON. An ``ok`` record's
     reason notes metadata that was ignored (an unreadable date).
 
+    The same input is read once, however it is named: a path given twice, a copy under
+    another name, an identical JSONL line. Its record lists the other names in
+    ``also_as`` and says so in its reason, so no name the user gave is lost.
+
     ``max_bytes`` limits one article: a file, or one line of a JSONL file. A JSONL
     file is streamed, however many articles it holds, up to ``MAX_JSONL_BYTES``.
     """
     defaults = defaults or IngestDefaults()
     batch = IngestBatch()
     ids = IdAllocator()
-    first_source: dict[str, str] = {}  # real path -> how the user named it first
+    # A file read already: for each input in it, the record that holds it and the
+    # input's name after the file's (a JSONL line's "#L3"), so a repeat names them all.
+    files: dict[str, list[tuple[int, str]]] = {}
+    contents: dict[bytes, int] = {}  # digest of a parsed document -> its record
     for item in discover([Path(p) for p in paths]):
         if isinstance(item, InputRecord):
             batch.inputs.append(item)
             continue
         if isinstance(item, NotAnArticle):
-            batch.not_read.append(str(item.path))
+            batch.not_read.append(name_of(item.path))
             continue
-        real = os.path.realpath(item)
-        if real in first_source:
-            reason = f"same file as {first_source[real]}, already read"
-            batch.inputs.append(_rejected(str(item), reason))
+        real, name = os.path.realpath(item), name_of(item)
+        if real in files:
+            for index, suffix in files[real]:
+                batch.inputs[index].also_as.append(f"{name}{suffix}")
             continue
-        first_source[real] = str(item)
+        held = files[real] = []
         for source, id_candidates, parsed in _documents(item, max_bytes):
-            if isinstance(parsed, str):
-                batch.inputs.append(_rejected(source, parsed))
-                continue
-            article_id = ids.free(*id_candidates)
-            try:
-                article, warnings = to_article(
-                    parsed, article_id=article_id, source=source, defaults=defaults
-                )
-            except IngestError as err:
-                batch.inputs.append(_rejected(source, str(err)))
-                continue
-            ids.reserve(article_id)
-            batch.articles.append(article)
-            batch.inputs.append(
-                InputRecord(
-                    source=source,
-                    status=InputStatus.ok,
-                    reason="; ".join(warnings) or None,
-                    article_id=article_id,
-                )
-            )
+            suffix = source[len(name) :]
+            record, article = _read(parsed, source, id_candidates, ids, defaults)
+            if article is not None:
+                digest = _digest(article)
+                if digest in contents:  # a copy: its name joins the first one's record
+                    held.append((contents[digest], suffix))
+                    batch.inputs[contents[digest]].also_as.append(source)
+                    continue
+                contents[digest] = len(batch.inputs)
+                ids.reserve(article.id)
+                batch.articles.append(article)
+            held.append((len(batch.inputs), suffix))
+            batch.inputs.append(record)
+    for record in batch.inputs:
+        if record.also_as:
+            record.reason = "; ".join(filter(None, (record.reason, _also_as_note(record))))
     return batch
+
+
+def _read(
+    parsed: Document | str,
+    source: str,
+    id_candidates: tuple[str | None, ...],
+    ids: IdAllocator,
+    defaults: IngestDefaults,
+) -> tuple[InputRecord, Article | None]:
+    """The record of one input, and its article if it makes one. The article's id is
+    free but not yet reserved: a copy of an earlier input gives it back."""
+    if isinstance(parsed, str):
+        return _rejected(source, parsed), None
+    article_id = ids.free(*id_candidates)
+    try:
+        article, warnings = to_article(
+            parsed, article_id=article_id, source=source, defaults=defaults
+        )
+    except IngestError as err:
+        return _rejected(source, str(err)), None
+    record = InputRecord(
+        source=source,
+        status=InputStatus.ok,
+        reason="; ".join(warnings) or None,
+        article_id=article_id,
+    )
+    return record, article
+
+
+def _digest(article: Article) -> bytes:
+    """What makes two inputs the same article: its cleaned text and metadata, whatever
+    the file's name, encoding or the markup around the text."""
+    content = article.model_dump_json(exclude={"id", "source"})
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).digest()
+
+
+def _also_as_note(record: InputRecord) -> str:
+    """ "given 2 times, read once" / "same content also given as b.txt, read once"."""
+    repeats = record.also_as.count(record.source)
+    others = [name for name in record.also_as if name != record.source]
+    said = [f"given {repeats + 1} times"] if repeats else []
+    if others:
+        said.append(f"same content also given as {', '.join(others)}")
+    return f"{'; '.join(said)}, read once"
 
 
 def ingest_text(
@@ -128,11 +181,14 @@ def _documents(
         yield from _jsonl_documents(path, max_bytes)
         return
     try:
-        document = parse_document(_read_text(path, fmt, max_bytes), fmt)
+        if fmt in BINARY_FORMATS:
+            document = parse_binary(read_bytes(path, max_bytes), fmt)
+        else:
+            document = parse_document(_read_text(path, fmt, max_bytes), fmt)
     except IngestError as err:
-        yield str(path), (), str(err)
+        yield name_of(path), (), str(err)
         return
-    yield str(path), (path.stem,), document
+    yield name_of(path), (path.stem,), document
 
 
 def _jsonl_documents(
@@ -155,12 +211,12 @@ def _jsonl_documents(
         for number, parsed in parse_jsonl(lines):
             empty = False
             own_id = parsed.meta.id if isinstance(parsed, Document) else None
-            yield f"{path}#L{number}", (own_id, f"{path.stem}-L{number}"), parsed
+            yield f"{name_of(path)}#L{number}", (own_id, f"{path.stem}-L{number}"), parsed
     except IngestError as err:
-        yield str(path), (), str(err)
+        yield name_of(path), (), str(err)
         return
     if empty:
-        yield str(path), (), "empty file"
+        yield name_of(path), (), "empty file"
 
 
 def _read_text(path: Path, fmt: str, max_bytes: int) -> str:

@@ -21,9 +21,9 @@ CHUNK_BYTES = 1 << 16
 
 @dataclass(frozen=True)
 class NotAnArticle:
-    """A file found in a directory walk whose type we do not read (.pdf, .json, ...).
+    """A file found in a directory walk whose type we do not read (.odt, .json, ...).
 
-    Yielded rather than dropped so the report can say it was not read: a PDF in a story
+    Yielded rather than dropped so the report can say it was not read: a file in a story
     folder must not vanish without a trace.
     """
 
@@ -51,6 +51,29 @@ def discover(paths: Sequence[Path]) -> Iterator[Path | InputRecord | NotAnArticl
         if not found:
             suffixes = ", ".join(FORMATS_BY_SUFFIX)
             yield _rejected(path, f"no article files ({suffixes}) in this directory")
+
+
+def name_of(path: Path) -> str:
+    """How an input is named in records and reports: the path as given, with bytes that
+    are not UTF-8 (a name from an old Windows share: ``caf\\xe9.txt``) written as escapes,
+    since no report or terminal can carry them as they are."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def missing(paths: Sequence[Path]) -> list[tuple[Path, str]]:
+    """Each path that names nothing at all, with why: "no such file or directory" or
+    "broken symbolic link". A path that exists but cannot be read is not missing:
+    reading it reports why."""
+    found: list[tuple[Path, str]] = []
+    for path in paths:
+        try:
+            path.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            why = "broken symbolic link" if path.is_symlink() else "no such file or directory"
+            found.append((path, why))
+        except OSError:
+            continue
+    return found
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -125,7 +148,7 @@ def _walk(top: Path) -> Iterator[Path | InputRecord | NotAnArticle]:
 
 
 def _rejected(path: Path, reason: str) -> InputRecord:
-    return InputRecord(source=str(path), status=InputStatus.rejected, reason=reason)
+    return InputRecord(source=name_of(path), status=InputStatus.rejected, reason=reason)
 
 
 def _open_regular(path: Path, max_bytes: int, scope: str) -> BufferedReader:

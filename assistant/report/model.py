@@ -62,6 +62,11 @@ class InputEntry(_Model):
         default=None, description="Why there are no claims, when there are none."
     )
     notes: list[str] = Field(default_factory=list, description="What ingest changed or ignored.")
+    also_as: list[str] = Field(
+        default_factory=list,
+        description="Other names the same input was given under (a repeat, a copy, an "
+        "identical JSONL line); it was read once, as source.",
+    )
     article: ArticleInfo | None = None
     extraction: ExtractionInfo | None = None
     claims: list[Claim] = Field(default_factory=list)
@@ -110,7 +115,7 @@ class Report(_Model):
     inputs: list[InputEntry]
     not_read: list[str] = Field(
         default_factory=list,
-        description="Files in the given folders that are not an article format (.pdf, .json...).",
+        description="Files in the given folders that are not an article format (.odt, .json...).",
     )
     clusters: list[Cluster] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)

@@ -1,15 +1,25 @@
-"""The input formats: how a file's text becomes one or more ``Document``s."""
+"""The input formats: how a file's text (or a PDF's or DOCX's bytes) becomes one or more
+``Document``s."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from assistant.ingest.document import Block, Document
+from assistant.ingest.formats.docx import parse_docx
 from assistant.ingest.formats.html import parse_html
 from assistant.ingest.formats.jsonl import parse_jsonl
 from assistant.ingest.formats.markdown import parse_markdown
+from assistant.ingest.formats.pdf import parse_pdf
 
-__all__ = ["FORMATS_BY_SUFFIX", "format_for", "parse_document", "parse_jsonl"]
+__all__ = [
+    "BINARY_FORMATS",
+    "FORMATS_BY_SUFFIX",
+    "format_for",
+    "parse_binary",
+    "parse_document",
+    "parse_jsonl",
+]
 
 # What a directory walk picks up. A file named explicitly with any other suffix is
 # read as plain text.
@@ -20,8 +30,12 @@ FORMATS_BY_SUFFIX: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
+    ".pdf": "pdf",
+    ".docx": "docx",
 }
 DOCUMENT_FORMATS = ("txt", "md", "html")
+# Read from their bytes by a library, never decoded as text.
+BINARY_FORMATS = ("pdf", "docx")
 
 
 def format_for(path: Path) -> str:
@@ -42,3 +56,16 @@ def parse_document(text: str, fmt: str) -> Document:
     if fmt == "html":
         return parse_html(text)
     raise ValueError(f"unknown single-article format {fmt!r}; expected one of {DOCUMENT_FORMATS}")
+
+
+def parse_binary(data: bytes, fmt: str) -> Document:
+    """Parse one article in ``fmt`` (pdf or docx) from the file's bytes.
+
+    Raises ``IngestError`` for a file that cannot be read (encrypted, no text, corrupt)
+    and ``ValueError`` for a format that is not one of these.
+    """
+    if fmt == "pdf":
+        return parse_pdf(data)
+    if fmt == "docx":
+        return parse_docx(data)
+    raise ValueError(f"unknown binary format {fmt!r}; expected one of {BINARY_FORMATS}")
