@@ -16,7 +16,6 @@ from assistant.model import (
     Cluster,
     Finding,
     Quantity,
-    RuleId,
     Severity,
     SourceRole,
 )
@@ -36,11 +35,6 @@ _STATUS_MARK = {
 
 
 _FOLDED = (Severity.low, Severity.info)
-# A rule that checked and found nothing wrong is named for what it confirmed.
-_CHECKED = {
-    RuleId.CONFLICT: "CONSISTENT",
-    RuleId.ARITHMETIC: "ADDS UP",
-}
 
 
 def _ids(claim_ids: Iterable[str]) -> str:
@@ -112,7 +106,7 @@ def _findings(findings: list[Finding]) -> list[str]:
             lines += [f"### {title}", "", *items, ""]
     passed = [f for f in findings if f.ok]
     if passed:
-        items = [f"- **{_CHECKED.get(f.rule, f.rule.value)}** — {esc(f.evidence)}" for f in passed]
+        items = [f"- **{f.rule.value}** — {esc(f.evidence)}" for f in passed]
         lines += [
             f"<details><summary>Checked and consistent ({len(passed)})</summary>",
             "",
