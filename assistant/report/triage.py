@@ -1,0 +1,260 @@
+"""Triage: what needs an editor now, ranked, drawn once for every report format.
+
+A pure function of the ``Report``. The rule findings split in two:
+
+- the **triage** list, in this order (by severity, then report order, within a section):
+  1. conflicts, one item per cluster, with each outlet's sentence side by side;
+  2. arithmetic that does not add up (ARITHMETIC);
+  3. stale figures (STALE);
+  4. unverified and single-source claims *that matter* (UNVERIFIED, CIRCULAR,
+     SINGLE_SOURCE, UNATTRIBUTED; see ``matters``);
+  5. superlatives and records (SUPERLATIVE);
+  6. inputs that were rejected or failed extraction (files that are not an article
+     format are listed at the end of the report, not here);
+- **per-claim observations**: everything else (single-source and unattributed claims
+  that do not matter, evidential hedges on minor figures, and the checks that passed or
+  only inform: AGREE, ADDS_UP, CORROBORATED, DIFFERENT_PERIOD, PRECISION). They stay
+  with each claim, in its checklist section.
+
+Check-worthiness (``matters``), deterministic: a claim that is grounded and not an
+opinion matters when either
+
+- it states a figure on one of the package's **main metrics**: a metric that two or more
+  articles give figures for (deaths, people evacuated...: what the story is about), or
+- the article itself says it could not be verified (UNVERIFIED at medium or high
+  severity: a verification disclaimer, not just "reportedly"), figure or not.
+
+A claim already shown in a conflict, arithmetic or stale item is not listed again as
+single-source: its checklist says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.model import (
+    Claim,
+    ClaimKind,
+    ExtractionStatus,
+    Finding,
+    Grounding,
+    RuleId,
+    Severity,
+    SourceRole,
+)
+from assistant.report.model import Report
+from assistant.text import one_line
+
+
+class TriageSection(StrEnum):
+    conflict = "conflict"
+    arithmetic = "arithmetic"
+    stale = "stale"
+    sourcing = "sourcing"
+    superlative = "superlative"
+    inputs = "inputs"
+
+
+SECTION_TITLES: dict[TriageSection, str] = {
+    TriageSection.conflict: "Conflicts",
+    TriageSection.arithmetic: "Arithmetic that does not add up",
+    TriageSection.stale: "Stale figures",
+    TriageSection.sourcing: "Unverified or single-source, on figures that matter",
+    TriageSection.superlative: "Superlatives and records",
+    TriageSection.inputs: "Inputs rejected or not extracted",
+}
+
+_SECTION_OF: dict[RuleId, TriageSection] = {
+    RuleId.CONFLICT: TriageSection.conflict,
+    RuleId.ARITHMETIC: TriageSection.arithmetic,
+    RuleId.STALE: TriageSection.stale,
+    RuleId.UNVERIFIED: TriageSection.sourcing,
+    RuleId.CIRCULAR: TriageSection.sourcing,
+    RuleId.SINGLE_SOURCE: TriageSection.sourcing,
+    RuleId.UNATTRIBUTED: TriageSection.sourcing,
+    RuleId.SUPERLATIVE: TriageSection.superlative,
+}
+# Only a claim that matters is raised from these into the triage.
+_SOURCING = frozenset(
+    {RuleId.UNVERIFIED, RuleId.CIRCULAR, RuleId.SINGLE_SOURCE, RuleId.UNATTRIBUTED}
+)
+# Sections whose claims are not listed again as single-source.
+_SHOWN_ABOVE = frozenset({TriageSection.conflict, TriageSection.arithmetic, TriageSection.stale})
+_SEVERITY_RANK = {s: n for n, s in enumerate(Severity)}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Side(_Model):
+    """One outlet's side of a conflict: its figure and the sentence it stands in."""
+
+    claim_id: str
+    outlet: str
+    published: date | None = None
+    figure: str = Field(description="The figure as written.")
+    period: str | None = Field(default=None, description="The period as written.")
+    source: str = Field(description="The source chain, outlet first: 'A → the ministry'.")
+    sentence: str = Field(description="The claim's verbatim quote, on one line.")
+
+
+class TriageItem(_Model):
+    section: TriageSection
+    rule: RuleId | None = Field(default=None, description="None for an input problem.")
+    severity: Severity
+    title: str = Field(description="One line: what the item is about.")
+    evidence: str = Field(default="", description="Why the rule fired, in full.")
+    claim_ids: list[str] = Field(default_factory=list)
+    cluster_id: str | None = None
+    sides: list[Side] = Field(
+        default_factory=list, description="For a conflict: every claim of the cluster."
+    )
+
+
+class Triage(_Model):
+    items: list[TriageItem] = Field(default_factory=list)
+    per_claim: int = Field(
+        default=0,
+        description="Findings left to the claims' own checklists (not problems the desk "
+        "must act on first, or checks that passed).",
+    )
+    main_metrics: list[str] = Field(
+        default_factory=list,
+        description="Metrics two or more articles give figures for: what the story is about.",
+    )
+
+
+def main_metrics(claims: Iterable[Claim]) -> list[str]:
+    """Metrics that two or more articles give a grounded figure for, sorted."""
+    articles: dict[str, set[str]] = {}
+    for claim in claims:
+        metric = _metric(claim)
+        if metric and claim.quantity is not None and claim.grounding is not Grounding.ungrounded:
+            articles.setdefault(metric, set()).add(claim.article_id)
+    return sorted(m for m, ids in articles.items() if len(ids) >= 2)
+
+
+def matters(claim: Claim, finding: Finding, main: Iterable[str]) -> bool:
+    """Check-worthiness: see the module docstring."""
+    if claim.kind is ClaimKind.opinion or claim.grounding is Grounding.ungrounded:
+        return False
+    if finding.rule is RuleId.UNVERIFIED and finding.severity in (Severity.high, Severity.medium):
+        return True  # the article itself says it could not be verified
+    return claim.quantity is not None and _metric(claim) in set(main)
+
+
+def build_triage(report: Report) -> Triage:
+    """The triage of ``report``: pure, deterministic, the same for every format."""
+    claims = {c.id: c for e in report.inputs for c in e.claims}
+    main = main_metrics(claims.values())
+    items: list[TriageItem] = []
+    per_claim = 0
+    sourcing: list[Finding] = []
+    for found in report.findings:
+        section = None if found.ok else _SECTION_OF.get(found.rule)
+        if section is TriageSection.sourcing:
+            if any(matters(claims[i], found, main) for i in found.claim_ids if i in claims):
+                sourcing.append(found)
+                continue
+            section = None
+        if section is None:
+            per_claim += 1
+            continue
+        items.append(_item(section, found, claims, report))
+    shown = {i for item in items if item.section in _SHOWN_ABOVE for i in item.claim_ids}
+    for found in sourcing:
+        if (
+            found.rule in (RuleId.SINGLE_SOURCE, RuleId.UNATTRIBUTED)
+            and set(found.claim_ids) <= shown
+        ):
+            per_claim += 1
+            continue
+        items.append(_item(TriageSection.sourcing, found, claims, report))
+    items += _input_items(report)
+    order = list(TriageSection)
+    items.sort(key=lambda i: (order.index(i.section), _SEVERITY_RANK[i.severity]))
+    return Triage(items=items, per_claim=per_claim, main_metrics=main)
+
+
+def _metric(claim: Claim) -> str | None:
+    return claim.metric_key or claim.metric
+
+
+def _item(
+    section: TriageSection, found: Finding, claims: dict[str, Claim], report: Report
+) -> TriageItem:
+    title = one_line(found.evidence)
+    sides: list[Side] = []
+    if section is TriageSection.conflict:
+        sides = _sides(found.claim_ids, claims, report)
+        cluster = next((c for c in report.clusters if c.id == found.cluster_id), None)
+        label = title.split(":", 1)[0]
+        if cluster is not None:
+            subject = f"{cluster.subject} · " if cluster.subject else ""
+            label = f"{subject}{cluster.metric} · {cluster.period}"
+        figures = " vs ".join(f"{s.figure} ({s.outlet})" for s in sides)
+        doubt = "" if found.severity is Severity.high else "may conflict, cannot tell: "
+        title = f"{label}: {doubt}{figures}"
+    return TriageItem(
+        section=section,
+        rule=found.rule,
+        severity=found.severity,
+        title=title,
+        evidence=one_line(found.evidence),
+        claim_ids=list(found.claim_ids),
+        cluster_id=found.cluster_id,
+        sides=sides,
+    )
+
+
+def _sides(claim_ids: Sequence[str], claims: dict[str, Claim], report: Report) -> list[Side]:
+    articles = {e.article.id: e.article for e in report.inputs if e.article is not None}
+    sides = []
+    for claim_id in claim_ids:
+        claim = claims.get(claim_id)
+        if claim is None:
+            continue
+        article = articles.get(claim.article_id)
+        sides.append(
+            Side(
+                claim_id=claim.id,
+                outlet=(article.outlet if article else None) or claim.article_id,
+                published=article.published if article else None,
+                figure=claim.quantity.text if claim.quantity else "",
+                period=claim.period.text if claim.period else None,
+                source=source_chain(claim),
+                sentence=one_line(claim.quote),
+            )
+        )
+    return sides
+
+
+def source_chain(claim: Claim) -> str:
+    """'Outlet → wire → the ministry', and a note when no original source is named."""
+    names = [one_line(link.name) for link in claim.attribution]
+    if not any(link.role is SourceRole.original for link in claim.attribution):
+        names.append("no original source named")
+    return " → ".join(names)
+
+
+def _input_items(report: Report) -> list[TriageItem]:
+    items = []
+    for entry in report.inputs:
+        failed = entry.extraction is not None and entry.extraction.status is ExtractionStatus.failed
+        if entry.article is None or failed:
+            reason = one_line(entry.reason or "")
+            if entry.article is None:
+                reason = f"rejected: {reason}"
+            items.append(
+                TriageItem(
+                    section=TriageSection.inputs,
+                    severity=Severity.high,
+                    title=f"{one_line(entry.source)}: {reason}",
+                )
+            )
+    return items
