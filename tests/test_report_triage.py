@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from report_support import example_report, report_of_paths
 
 from assistant.model import Claim, ClaimKind, Finding, Grounding, Quantity, RuleId, Severity
 from assistant.report.markdown import render_markdown
 from assistant.report.triage import TriageSection, build_triage, matters
-from tests.report_support import example_report, report_of_paths
 
 REPO = Path(__file__).resolve().parent.parent
 
