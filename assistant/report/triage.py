@@ -31,10 +31,6 @@ single-source: its checklist says so.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
-from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.model import (
     Claim,
@@ -46,18 +42,8 @@ from assistant.model import (
     Severity,
     SourceRole,
 )
-from assistant.report.model import Report
+from assistant.report.model import Report, Side, Triage, TriageItem, TriageSection
 from assistant.text import one_line
-
-
-class TriageSection(StrEnum):
-    conflict = "conflict"
-    arithmetic = "arithmetic"
-    stale = "stale"
-    sourcing = "sourcing"
-    superlative = "superlative"
-    inputs = "inputs"
-
 
 SECTION_TITLES: dict[TriageSection, str] = {
     TriageSection.conflict: "Conflicts",
@@ -85,48 +71,6 @@ _SOURCING = frozenset(
 # Sections whose claims are not listed again as single-source.
 _SHOWN_ABOVE = frozenset({TriageSection.conflict, TriageSection.arithmetic, TriageSection.stale})
 _SEVERITY_RANK = {s: n for n, s in enumerate(Severity)}
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Side(_Model):
-    """One outlet's side of a conflict: its figure and the sentence it stands in."""
-
-    claim_id: str
-    outlet: str
-    published: date | None = None
-    figure: str = Field(description="The figure as written.")
-    period: str | None = Field(default=None, description="The period as written.")
-    source: str = Field(description="The source chain, outlet first: 'A → the ministry'.")
-    sentence: str = Field(description="The claim's verbatim quote, on one line.")
-
-
-class TriageItem(_Model):
-    section: TriageSection
-    rule: RuleId | None = Field(default=None, description="None for an input problem.")
-    severity: Severity
-    title: str = Field(description="One line: what the item is about.")
-    evidence: str = Field(default="", description="Why the rule fired, in full.")
-    claim_ids: list[str] = Field(default_factory=list)
-    cluster_id: str | None = None
-    sides: list[Side] = Field(
-        default_factory=list, description="For a conflict: every claim of the cluster."
-    )
-
-
-class Triage(_Model):
-    items: list[TriageItem] = Field(default_factory=list)
-    per_claim: int = Field(
-        default=0,
-        description="Findings left to the claims' own checklists (not problems the desk "
-        "must act on first, or checks that passed).",
-    )
-    main_metrics: list[str] = Field(
-        default_factory=list,
-        description="Metrics two or more articles give figures for: what the story is about.",
-    )
 
 
 def main_metrics(claims: Iterable[Claim]) -> list[str]:
