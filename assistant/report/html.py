@@ -118,7 +118,7 @@ def _triage_item(item: TriageItem, decisions: dict[str, EditorDecision]) -> list
     verdicts = _verdicts(item.claim_ids, decisions)
     if item.sides:
         head = f"<p><strong>{_e(item.title)}</strong> {_sev(item.severity.value)}{verdicts}</p>"
-        rows = "".join(
+        rows = "\n".join(
             f"<tr><td>{_e(s.outlet)}</td><td>{_e(s.published)}</td><td>{_e(s.figure)}</td>"
             f"<td>{_e(s.period)}</td><td>{_e(s.source)}</td><td>{_e(s.sentence)}</td>"
             f'<td class="id">{_e(s.claim_id)}</td></tr>'
@@ -127,7 +127,7 @@ def _triage_item(item: TriageItem, decisions: dict[str, EditorDecision]) -> list
         return [
             head,
             "<table><tr><th>Outlet</th><th>Published</th><th>Figure</th><th>Period</th>"
-            f"<th>Source</th><th>Sentence</th><th>Claim</th></tr>{rows}</table>",
+            f"<th>Source</th><th>Sentence</th><th>Claim</th></tr>\n{rows}\n</table>",
         ]
     rule = f'<span class="rule">{_e(item.rule.value)}</span> ' if item.rule else ""
     ids = f" ({_ids(item.claim_ids)})" if item.claim_ids else ""
@@ -182,22 +182,24 @@ def value_chart(
     outlets = list(dict.fromkeys(o for _, _, o in points))
     days = sorted({d for d, _, _ in points})
     lo, hi = min(v for _, v, _ in points), max(v for _, v, _ in points)
-    left, right, top, plot_h = 64, 16, 12, 120
+    left, right, top, plot_h, pad = 64, 44, 12, 120, 14
     legend_h = 18 * len(outlets)
-    height = top + plot_h + 34 + legend_h
-    span_x = width - left - right
+    height = top + plot_h + 44 + legend_h
+    span_x = width - left - right - 2 * pad
 
-    def x(day: date) -> float:
+    def x(day: date) -> float:  # dates evenly spaced, inside the axes
         if len(days) == 1:
-            return left + span_x / 2
-        return left + span_x * (days.index(day) / (len(days) - 1))
+            return left + pad + span_x / 2
+        return left + pad + span_x * (days.index(day) / (len(days) - 1))
 
     def y(value: float) -> float:
-        return top + plot_h - plot_h * ((value - lo) / (hi - lo))
+        return top + plot_h - pad - (plot_h - 2 * pad) * ((value - lo) / (hi - lo))
 
     out = [
         f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}"><title>Value by date and outlet</title>',
+        f'<text x="{width - right}" y="{top + plot_h + 28}" text-anchor="end" font-size="10" '
+        'fill="#555">published</text>',
         f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#888"/>',
         f'<line x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}" '
         'stroke="#888"/>',
@@ -220,11 +222,11 @@ def value_chart(
         seen[(day, value)] = seen.get((day, value), 0) + 1
         out.append(_marker(n, x(day) + nudge, y(value), f"{outlet}: {format_number(value)}"))
     for n, outlet in enumerate(outlets):
-        ly = top + plot_h + 34 + 18 * n
+        ly = top + plot_h + 48 + 18 * n
         out.append(_marker(n, left + 4, ly - 4, outlet))
         out.append(f'<text x="{left + 14}" y="{ly}" font-size="11">{_e(outlet)}</text>')
     out.append("</svg>")
-    return "".join(out)
+    return "\n".join(out)
 
 
 def _marker(n: int, cx: float, cy: float, label: str) -> str:
@@ -266,10 +268,12 @@ def _clusters(
                 f"<td>{_e(', '.join(h.cue for h in claim.hedges))}</td>"
                 f'<td class="id">{_e(claim.id)}</td></tr>'
             )
-        lines.append(
+        lines += [
             "<table><tr><th>Outlet</th><th>Published</th><th>Value</th><th>Period</th>"
-            f"<th>Source</th><th>Hedges</th><th>Claim</th></tr>{''.join(rows)}</table>"
-        )
+            "<th>Source</th><th>Hedges</th><th>Claim</th></tr>",
+            *rows,
+            "</table>",
+        ]
         chart = value_chart(members, articles)
         if chart:
             lines.append(chart)
@@ -328,22 +332,22 @@ def _claim(
         out.append(f"<br>hedges: {hedges}")
     out.append("</p>")
     if findings:
-        items = "".join(
+        items = "\n".join(
             f'<li><span class="rule">{_e(f.rule.value)}</span> '
             f"{_sev('ok' if f.ok else f.severity.value)} {_e(f.evidence)}</li>"
             for f in findings
         )
-        out.append(f"<ul>{items}</ul>")
+        out.append(f"<ul>\n{items}\n</ul>")
     if checklist:
-        rows = "".join(
+        rows = "\n".join(
             f"<tr><td>{_STATUS_MARK[i.status]} {_e(i.status.value)}</td><td>{_e(i.label)}</td>"
             f"<td>{_e(i.evidence)}</td></tr>"
             for i in checklist
         )
-        out.append(f'<table class="checklist">{rows}</table>')
+        out.append(f'<table class="checklist">\n{rows}\n</table>')
     if decision is not None:
         out.append(_decision(decision, {i.key.value: i.label for i in checklist}))
-    return "".join(out) + "</div>"
+    return "\n".join(out) + "\n</div>"
 
 
 def _entry(
