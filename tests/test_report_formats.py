@@ -8,6 +8,7 @@ import json
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from report_support import example_report, report_of_paths
@@ -85,11 +86,16 @@ def test_html_is_self_contained_and_article_text_stays_text(tmp_path: Path) -> N
     page = Page(render(report, "html"))
 
     assert page.named("script") == [] and page.named("link") == [] and page.named("img") == []
-    assert page.named("a") == [] and page.named("iframe") == []
+    assert page.named("iframe") == [] and page.named("form") == []
+    links = [a["href"] or "" for a in page.named("a")]
+    assert links and all(h.startswith("#claim-") for h in links)  # only within the file
+    ids = {attrs.get("id") for _, attrs in page.tags}
+    assert all(unquote(h[1:]) in ids for h in links)
     for _, attrs in page.tags:
         assert not any(k.startswith("on") for k in attrs)  # no handler from a broken quote
         for value in attrs.values():
             assert "http" not in (value or "") and "javascript" not in (value or "")
+            assert "<" not in (value or "")
     text = "".join(page.text)
     assert SCRIPT in text and QUOTES in text and "javascript:alert(3)" in text
     assert f"Evil{QUOTES}" in text  # the outlet, in the conflict table

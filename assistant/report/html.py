@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
+from urllib.parse import quote
 
 from assistant.model import ChecklistItem, CheckStatus, Claim, Cluster, Finding
 from assistant.report.model import (
@@ -79,8 +80,13 @@ def _sev(label: str) -> str:
     return f'<span class="sev sev-{_e(label)}">{_e(label)}</span>'
 
 
+def _ref(claim_id: str) -> str:
+    """A link to the claim further down this same file (never anywhere else)."""
+    return f'<a class="id" href="#claim-{_e(quote(claim_id, safe=""))}">{_e(claim_id)}</a>'
+
+
 def _ids(claim_ids: Iterable[str]) -> str:
-    return ", ".join(f'<span class="id">{_e(c)}</span>' for c in claim_ids)
+    return ", ".join(_ref(c) for c in claim_ids)
 
 
 def _summary(report: Report) -> list[str]:
@@ -121,7 +127,7 @@ def _triage_item(item: TriageItem, decisions: dict[str, EditorDecision]) -> list
         rows = "\n".join(
             f"<tr><td>{_e(s.outlet)}</td><td>{_e(s.published)}</td><td>{_e(s.figure)}</td>"
             f"<td>{_e(s.period)}</td><td>{_e(s.source)}</td><td>{_e(s.sentence)}</td>"
-            f'<td class="id">{_e(s.claim_id)}</td></tr>'
+            f"<td>{_ref(s.claim_id)}</td></tr>"
             for s in item.sides
         )
         return [
