@@ -12,7 +12,8 @@ import pytest
 
 from assistant.cli import EXIT_OK, EXIT_USAGE, main
 from assistant.config import Settings
-from assistant.model import CheckKey, CheckStatus, Verdict
+from assistant.model import CheckKey, CheckStatus, RuleId, Verdict
+from assistant.report.workspace import report_from_workspace
 from assistant.store import Workspace
 from assistant.tui.runner import run_package
 
@@ -147,3 +148,29 @@ def test_a_decision_on_changed_text_is_not_carried(
     assert code == EXIT_OK
     assert json.loads(out)["decisions"] == []
     assert "1 editor decision not carried" in err and CONFLICT_CLAIM in err
+
+
+def test_a_workspace_from_before_agree_reads_under_the_new_rule_ids(
+    decided: tuple[Path, Path],
+) -> None:
+    _, path = decided
+    with Workspace.open(path) as workspace:
+        comparison = workspace.comparison()
+        legacy = [
+            f.model_copy(update={"rule": RuleId.CONFLICT})
+            if f.rule is RuleId.AGREE
+            else f.model_copy(update={"rule": RuleId.ARITHMETIC})
+            if f.rule is RuleId.ADDS_UP
+            else f
+            for f in comparison.findings
+        ]
+        workspace.save_analysis(
+            workspace.claims(),
+            comparison.model_copy(update={"findings": legacy}),
+            [i for items in workspace.checklists().values() for i in items],
+        )
+        report = report_from_workspace(workspace)
+
+    rules = {(f.rule, f.ok) for f in report.findings}
+    assert (RuleId.AGREE, True) in rules and (RuleId.ADDS_UP, True) in rules
+    assert (RuleId.CONFLICT, True) not in rules and (RuleId.ARITHMETIC, True) not in rules

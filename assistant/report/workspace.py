@@ -15,10 +15,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.model import Claim
+from assistant.model import Claim, Comparison, Finding, RuleId
 from assistant.report.decisions import decisions_of
 from assistant.report.model import EditorDecision, Report
 from assistant.store import Workspace
+
+# Workspaces analysed before AGREE and ADDS_UP existed store passed checks as CONFLICT or
+# ARITHMETIC with ok=True: read under the ids the report now uses.
+_RENAMED = {RuleId.CONFLICT: RuleId.AGREE, RuleId.ARITHMETIC: RuleId.ADDS_UP}
+
+
+def _current(finding: Finding) -> Finding:
+    if finding.ok and finding.rule in _RENAMED:
+        return finding.model_copy(update={"rule": _RENAMED[finding.rule]})
+    return finding
+
+
+def _comparison(workspace: Workspace) -> Comparison:
+    stored = workspace.comparison()
+    return Comparison(clusters=stored.clusters, findings=[_current(f) for f in stored.findings])
 
 
 def report_from_workspace(workspace: Workspace) -> Report:
@@ -32,7 +47,7 @@ def report_from_workspace(workspace: Workspace) -> Report:
     checklists = workspace.checklists()
     analysis = pipeline.Analysis(
         claims=claims,
-        comparison=workspace.comparison(),
+        comparison=_comparison(workspace),
         checklists=[item for claim in claims for item in checklists.get(claim.id, [])],
     )
     extractor = ", ".join(sorted({r.extractor for r in results})) or "none"
