@@ -30,11 +30,13 @@ single-source: its checklist says so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from typing import NamedTuple
 
 from assistant.model import (
     Claim,
     ClaimKind,
+    Cluster,
     ExtractionStatus,
     Finding,
     Grounding,
@@ -42,7 +44,14 @@ from assistant.model import (
     Severity,
     SourceRole,
 )
-from assistant.report.model import Report, Side, Triage, TriageItem, TriageSection
+from assistant.report.model import (
+    ArticleInfo,
+    Report,
+    Side,
+    Triage,
+    TriageItem,
+    TriageSection,
+)
 from assistant.text import one_line
 
 SECTION_TITLES: dict[TriageSection, str] = {
@@ -83,19 +92,36 @@ def main_metrics(claims: Iterable[Claim]) -> list[str]:
     return sorted(m for m, ids in articles.items() if len(ids) >= 2)
 
 
-def matters(claim: Claim, finding: Finding, main: Iterable[str]) -> bool:
+def matters(claim: Claim, finding: Finding, main: Collection[str]) -> bool:
     """Check-worthiness: see the module docstring."""
     if claim.kind is ClaimKind.opinion or claim.grounding is Grounding.ungrounded:
         return False
     if finding.rule is RuleId.UNVERIFIED and finding.severity in (Severity.high, Severity.medium):
         return True  # the article itself says it could not be verified
-    return claim.quantity is not None and _metric(claim) in set(main)
+    return claim.quantity is not None and _metric(claim) in main
+
+
+class _Index(NamedTuple):
+    """The report's claims, articles and clusters by id: looked up once, not per item."""
+
+    claims: dict[str, Claim]
+    articles: dict[str, ArticleInfo]
+    clusters: dict[str, Cluster]
+
+    @classmethod
+    def of(cls, report: Report) -> _Index:
+        return cls(
+            claims={c.id: c for e in report.inputs for c in e.claims},
+            articles={e.article.id: e.article for e in report.inputs if e.article is not None},
+            clusters={c.id: c for c in report.clusters},
+        )
 
 
 def build_triage(report: Report) -> Triage:
     """The triage of ``report``: pure, deterministic, the same for every format."""
-    claims = {c.id: c for e in report.inputs for c in e.claims}
-    main = main_metrics(claims.values())
+    index = _Index.of(report)
+    claims = index.claims
+    main = set(main_metrics(claims.values()))
     items: list[TriageItem] = []
     per_claim = 0
     sourcing: list[Finding] = []
@@ -109,7 +135,7 @@ def build_triage(report: Report) -> Triage:
         if section is None:
             per_claim += 1
             continue
-        items.append(_item(section, found, claims, report))
+        items.append(_item(section, found, index))
     shown = {i for item in items if item.section in _SHOWN_ABOVE for i in item.claim_ids}
     for found in sourcing:
         if (
@@ -118,25 +144,23 @@ def build_triage(report: Report) -> Triage:
         ):
             per_claim += 1
             continue
-        items.append(_item(TriageSection.sourcing, found, claims, report))
+        items.append(_item(TriageSection.sourcing, found, index))
     items += _input_items(report)
     order = list(TriageSection)
     items.sort(key=lambda i: (order.index(i.section), _SEVERITY_RANK[i.severity]))
-    return Triage(items=items, per_claim=per_claim, main_metrics=main)
+    return Triage(items=items, per_claim=per_claim, main_metrics=sorted(main))
 
 
 def _metric(claim: Claim) -> str | None:
     return claim.metric_key or claim.metric
 
 
-def _item(
-    section: TriageSection, found: Finding, claims: dict[str, Claim], report: Report
-) -> TriageItem:
+def _item(section: TriageSection, found: Finding, index: _Index) -> TriageItem:
     title = one_line(found.evidence)
     sides: list[Side] = []
     if section is TriageSection.conflict:
-        sides = _sides(found.claim_ids, claims, report)
-        cluster = next((c for c in report.clusters if c.id == found.cluster_id), None)
+        sides = _sides(found.claim_ids, index)
+        cluster = index.clusters.get(found.cluster_id) if found.cluster_id else None
         label = title.split(":", 1)[0]
         if cluster is not None:
             subject = f"{cluster.subject} · " if cluster.subject else ""
@@ -156,14 +180,13 @@ def _item(
     )
 
 
-def _sides(claim_ids: Sequence[str], claims: dict[str, Claim], report: Report) -> list[Side]:
-    articles = {e.article.id: e.article for e in report.inputs if e.article is not None}
+def _sides(claim_ids: Sequence[str], index: _Index) -> list[Side]:
     sides = []
     for claim_id in claim_ids:
-        claim = claims.get(claim_id)
+        claim = index.claims.get(claim_id)
         if claim is None:
             continue
-        article = articles.get(claim.article_id)
+        article = index.articles.get(claim.article_id)
         sides.append(
             Side(
                 claim_id=claim.id,
