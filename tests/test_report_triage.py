@@ -10,7 +10,7 @@ from report_support import example_report, report_of_paths
 
 from assistant.model import Claim, ClaimKind, Finding, Grounding, Quantity, RuleId, Severity
 from assistant.report.markdown import render_markdown
-from assistant.report.triage import TriageSection, build_triage, matters
+from assistant.report.triage import TriageSection, build_triage, claim_evidence, matters
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -130,3 +130,14 @@ def test_hostile_article_text_in_a_conflict_stays_inert(tmp_path: Path) -> None:
     assert "A \\<b\\>" in section
     rows = [line for line in section.splitlines() if line.startswith("|")]
     assert len(rows) == 4 and all(len(re.findall(r"(?<!\\)\|", row)) == 8 for row in rows)
+
+
+def test_a_finding_over_many_claims_is_cut_under_each_claim() -> None:
+    evidence = "; ".join(f"Outlet {n} (12, on Monday, source: the police)" for n in range(60))
+    many = Finding(rule=RuleId.AGREE, severity=Severity.info, claim_ids=["a#1", "b#1"],
+                   evidence=evidence, ok=True)  # fmt: skip
+    one = many.model_copy(update={"claim_ids": ["a#1"]})
+
+    cut = claim_evidence(many)
+    assert len(cut) <= 401 and cut.endswith("…") and evidence.startswith(cut[:-1])
+    assert claim_evidence(one) == evidence

@@ -26,7 +26,7 @@ from assistant.report.model import (
     Triage,
     TriageItem,
 )
-from assistant.report.triage import SECTION_TITLES, build_triage, source_chain
+from assistant.report.triage import SECTION_TITLES, build_triage, claim_evidence, source_chain
 from assistant.text import format_number, one_line
 
 _STATUS_MARK = {
@@ -340,7 +340,7 @@ def _claim(
     if findings:
         items = "\n".join(
             f'<li><span class="rule">{_e(f.rule.value)}</span> '
-            f"{_sev('ok' if f.ok else f.severity.value)} {_e(f.evidence)}</li>"
+            f"{_sev('ok' if f.ok else f.severity.value)} {_e(claim_evidence(f))}</li>"
             for f in findings
         )
         out.append(f"<ul>\n{items}\n</ul>")

@@ -23,7 +23,14 @@ from assistant.model import (
     Quantity,
 )
 from assistant.report.model import EditorDecision, InputEntry, Report
-from assistant.report.triage import SECTION_TITLES, Triage, TriageItem, build_triage, source_chain
+from assistant.report.triage import (
+    SECTION_TITLES,
+    Triage,
+    TriageItem,
+    build_triage,
+    claim_evidence,
+    source_chain,
+)
 from assistant.text import format_number, one_line
 
 # Only what can start markup mid-line: emphasis, code, links/images, HTML, tables,
@@ -219,7 +226,7 @@ def _claim(
         lines.append(f"  - hedges: {hedges}")
     for found in findings:
         state = "ok" if found.ok else found.severity.value
-        lines.append(f"  - **{found.rule.value}** ({state}): {esc(found.evidence)}")
+        lines.append(f"  - **{found.rule.value}** ({state}): {esc(claim_evidence(found))}")
     if checklist:
         lines.append(f"  - checklist: {_checklist_line(checklist)}")
     if decision is not None:

@@ -52,7 +52,7 @@ from assistant.report.model import (
     TriageItem,
     TriageSection,
 )
-from assistant.text import one_line
+from assistant.text import one_line, shorten
 
 SECTION_TITLES: dict[TriageSection, str] = {
     TriageSection.conflict: "Conflicts",
@@ -199,6 +199,19 @@ def _sides(claim_ids: Sequence[str], index: _Index) -> list[Side]:
             )
         )
     return sides
+
+
+# A finding over many claims is listed under each of them: its evidence is cut there
+# (it is whole in the triage and the JSON), so a report grows with the claims, not
+# with their square.
+CLAIM_EVIDENCE_LIMIT = 400
+
+
+def claim_evidence(finding: Finding) -> str:
+    """The finding's evidence as shown under one of its claims."""
+    if len(finding.claim_ids) <= 1:
+        return one_line(finding.evidence)
+    return shorten(finding.evidence, CLAIM_EVIDENCE_LIMIT)
 
 
 def source_chain(claim: Claim) -> str:
