@@ -17,8 +17,10 @@ from assistant.report.triage import build_triage
 
 
 def render_json(report: Report) -> str:
-    """The report as JSON, triage included; its schema is ``schemas/report.schema.json``."""
-    complete = report.model_copy(update={"triage": build_triage(report)})
+    """The report as JSON, with its triage when it compared the articles; its schema is
+    ``schemas/report.schema.json``."""
+    triage = build_triage(report) if report.compared else None  # extract compares nothing
+    complete = report.model_copy(update={"triage": triage})
     return complete.model_dump_json(indent=2) + "\n"
 
 
