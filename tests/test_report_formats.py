@@ -189,6 +189,7 @@ def test_the_rating_scale_comes_from_the_config_file(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text(
         '[claimreview]\nauthor = "The Courier Desk"\nbest = 3\nworst = 0\n'
+        'review_url = "https://courier.example/checks/{claim_id}"\n'
         '[claimreview.ratings.inaccurate]\nname = "Pants on fire"\nvalue = 0\n'
     )
     settings = load_settings({}, env={}, config_file=config)
@@ -199,6 +200,7 @@ def test_the_rating_scale_comes_from_the_config_file(tmp_path: Path) -> None:
         "@graph"
     ]
     assert review["author"] == {"@type": "Organization", "name": "The Courier Desk"}
+    assert review["url"] == "https://courier.example/checks/a%231"
     assert review["reviewRating"] == {
         "@type": "Rating",
         "alternateName": "Pants on fire",

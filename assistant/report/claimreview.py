@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -40,6 +41,11 @@ class RatingScale(BaseModel):
 
     author: str = Field(default="Fact-check desk", description="The newsroom, as reviewer.")
     author_url: str | None = Field(default=None, description="The newsroom's home page.")
+    review_url: str | None = Field(
+        default=None,
+        description="Where each review is published, with {claim_id} for the claim: "
+        "'https://desk.example/checks/{claim_id}'. Search engines ask for it.",
+    )
     best: int = Field(default=5, description="bestRating: the most accurate value.")
     worst: int = Field(default=1, description="worstRating: the least accurate value.")
     ratings: dict[Verdict, Rating] = Field(
@@ -95,6 +101,8 @@ def _review(
         "itemReviewed": item,
         "author": _organization(scale.author, scale.author_url),
     }
+    if scale.review_url:
+        review["url"] = scale.review_url.replace("{claim_id}", quote(claim.id, safe=""))
     if decision.decided_at is not None:
         review["datePublished"] = decision.decided_at.date().isoformat()
     if decision.note:
