@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -237,3 +239,13 @@ def test_every_format_carries_the_editors_decision(tmp_path: Path, fmt: str) -> 
         assert expected in text
     if fmt != "claimreview":
         assert "Dana Desk" in text and "2026-03-05" in text
+
+
+def test_the_renderers_load_neither_textual_nor_openai() -> None:
+    code = (
+        "import sys, assistant.report.render\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in "
+        "('textual', 'openai', 'instructor', 'httpx2', 'sqlite3')]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
