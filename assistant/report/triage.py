@@ -24,8 +24,9 @@ opinion matters when either
 - the article itself says it could not be verified (UNVERIFIED at medium or high
   severity: a verification disclaimer, not just "reportedly"), figure or not.
 
-A claim already shown in a conflict, arithmetic or stale item is not listed again as
-single-source: its checklist says so.
+A claim that another triage item already names (a conflict, a stale figure, a
+superlative, a disclaimer...) is not listed again as single-source or unattributed: its
+checklist says so.
 """
 
 from __future__ import annotations
@@ -77,8 +78,8 @@ _SECTION_OF: dict[RuleId, TriageSection] = {
 _SOURCING = frozenset(
     {RuleId.UNVERIFIED, RuleId.CIRCULAR, RuleId.SINGLE_SOURCE, RuleId.UNATTRIBUTED}
 )
-# Sections whose claims are not listed again as single-source.
-_SHOWN_ABOVE = frozenset({TriageSection.conflict, TriageSection.arithmetic, TriageSection.stale})
+# Not listed for a claim another triage item already names.
+_SOURCE_NOTES = frozenset({RuleId.SINGLE_SOURCE, RuleId.UNATTRIBUTED})
 _SEVERITY_RANK = {s: n for n, s in enumerate(Severity)}
 
 
@@ -136,15 +137,16 @@ def build_triage(report: Report) -> Triage:
             per_claim += 1
             continue
         items.append(_item(section, found, index))
-    shown = {i for item in items if item.section in _SHOWN_ABOVE for i in item.claim_ids}
+    # Unverified and circular first: a single-source note on a claim some item already
+    # lists adds nothing to the triage (its checklist still says so).
+    sourcing.sort(key=lambda f: f.rule in _SOURCE_NOTES)
+    shown = {i for item in items for i in item.claim_ids}
     for found in sourcing:
-        if (
-            found.rule in (RuleId.SINGLE_SOURCE, RuleId.UNATTRIBUTED)
-            and set(found.claim_ids) <= shown
-        ):
+        if found.rule in _SOURCE_NOTES and shown.issuperset(found.claim_ids):
             per_claim += 1
             continue
         items.append(_item(TriageSection.sourcing, found, index))
+        shown.update(found.claim_ids)
     items += _input_items(report)
     order = list(TriageSection)
     items.sort(key=lambda i: (order.index(i.section), _SEVERITY_RANK[i.severity]))
