@@ -133,12 +133,12 @@ def _independently_verified(c: _Claim) -> _Verdict:
 
 
 def _consistent(c: _Claim) -> _Verdict:
-    if against := c.get(RuleId.CONFLICT, ok=False):
+    if against := c.get(RuleId.CONFLICT):
         return CheckStatus.failed, "other articles report an incompatible figure", against
     if stale := c.get(RuleId.STALE):
         return CheckStatus.failed, "repeats a figure other articles had already updated", stale
     side_by_side = c.get(RuleId.DIFFERENT_PERIOD)
-    if agree := c.get(RuleId.CONFLICT, ok=True):
+    if agree := c.get(RuleId.AGREE):
         return CheckStatus.passed, "compatible with the other articles", agree + side_by_side
     if side_by_side:
         return (
@@ -150,9 +150,9 @@ def _consistent(c: _Claim) -> _Verdict:
 
 
 def _numbers_add_up(c: _Claim) -> _Verdict:
-    if failing := c.get(RuleId.ARITHMETIC, ok=False):
+    if failing := c.get(RuleId.ARITHMETIC):
         return CheckStatus.failed, "an arithmetic check fails", failing
-    if passing := c.get(RuleId.ARITHMETIC, ok=True):
+    if passing := c.get(RuleId.ADDS_UP):
         return CheckStatus.passed, "the related figures add up", passing
     return CheckStatus.na, "no related figures to add up", []
 

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from assistant import __version__
 from assistant.config import Settings, load_settings
@@ -28,6 +28,10 @@ from assistant.errors import ConfigError, FactcheckError
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch
 from assistant.model import ExtractionResult, ExtractionStatus, InputStatus
 from assistant.text import one_line, strip_controls
+
+if TYPE_CHECKING:
+    from assistant.report.model import Report
+    from assistant.store import Workspace
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
 
@@ -37,7 +41,9 @@ examples:
   factcheck report examples/river-floods --llm mock      mocked LLM, recorded answers
   factcheck report articles/ -o report.md                OPENAI_API_KEY set: uses the LLM
   factcheck report a.md b.html --format json -o report.json
+  factcheck report examples/river-floods -o report.html -o claims.csv -o -
   factcheck tui examples/river-floods --workspace floods.sqlite
+  factcheck report --workspace floods.sqlite -o desk.md -o reviews.claimreview.json
 
 LLM endpoints: OPENAI_API_KEY and OPENAI_BASE_URL as for the openai SDK, or --base-url;
 --mode json (or md_json) for llama.cpp servers, json_schema for vLLM, tools for OpenAI.
@@ -106,13 +112,14 @@ def _add_llm_options(p: argparse.ArgumentParser) -> None:
     m.add_argument("--mock-latency", metavar="DURATION", help="latency per request, e.g. 200ms")
 
 
-def _add_input_options(p: argparse.ArgumentParser) -> None:
+def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
     p.add_argument(
         "paths",
-        nargs="+",
+        nargs="*" if optional else "+",
         type=Path,
         metavar="PATH",
-        help="article files (.txt .md .html .jsonl .pdf .docx) or directories",
+        help="article files (.txt .md .html .jsonl .pdf .docx) or directories"
+        + (" (optional with --workspace)" if optional else ""),
     )
     g = p.add_argument_group("input")
     g.add_argument("--outlet", help="outlet for articles that do not name one")
@@ -137,9 +144,20 @@ def _add_workspace_options(p: argparse.ArgumentParser) -> None:
 
 
 def _add_output_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
-    p.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     p.add_argument(
-        "--format", choices=list(formats), default="md", help="output format (default md)"
+        "-o",
+        "--output",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="write here instead of stdout; give it several times for several files, "
+        "'-' for stdout. The format follows the name (.md .html .json .csv "
+        ".claimreview.json) unless --format is given",
+    )
+    p.add_argument(
+        "--format",
+        choices=list(formats),
+        help="output format for every output (default: from each -o name, else md)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or notices on stderr")
     p.add_argument(
@@ -168,7 +186,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="batch fact-check report over articles",
         description="Extract, compare across articles, and write a report.",
     )
-    _add_input_options(report)
+    _add_input_options(report, optional=True)
+    report.add_argument(
+        "--workspace",
+        type=Path,
+        metavar="FILE",
+        help="carry the editor's decisions (verdict, note, ticks, who and when) from this "
+        "workspace into the report; with no PATH, report what the workspace holds",
+    )
     _add_output_options(report, FORMATS)
     _add_llm_options(report)
 
@@ -243,6 +268,35 @@ def _check_inputs(paths: Sequence[Path]) -> None:
 
     if gone := missing(paths):
         raise ConfigError("; ".join(f"{one_line(str(path))}: {why}" for path, why in gone))
+
+
+Output = tuple[str, Path | None]  # (format, file); None is stdout
+
+
+def _outputs(args: argparse.Namespace, formats: Sequence[str]) -> list[Output]:
+    """Every output asked for, each with its format. Raises ``ConfigError`` (exit 2)
+    before any work for a name with no format, a format this command does not write,
+    a file named twice, or an unusable path."""
+    from assistant.report.render import format_for_path
+
+    if not args.output:
+        return [(args.format or "md", None)]
+    outputs: list[Output] = []
+    for name in args.output:
+        target = None if name == "-" else Path(name)
+        _check_output(target)
+        fmt = args.format or ("md" if target is None else format_for_path(name))
+        if fmt is None:
+            raise ConfigError(
+                f"-o {name}: cannot tell the format from the name; end it in .md .html .json "
+                ".csv or .claimreview.json, or give --format"
+            )
+        if fmt not in formats:
+            raise ConfigError(f"-o {name}: {fmt} is not written here; choose {', '.join(formats)}")
+        if any(t == target for _, t in outputs):
+            raise ConfigError(f"-o {name}: given twice")
+        outputs.append((fmt, target))
+    return outputs
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -321,13 +375,52 @@ def _exit_code(statuses: Sequence[InputStatus], results: Sequence[ExtractionResu
     return EXIT_OK
 
 
+def _emit(report: Report, outputs: Sequence[Output], settings: Settings) -> None:
+    from assistant import pipeline
+
+    for fmt, target in outputs:
+        _write(pipeline.render(report, fmt, settings=settings), target)
+
+
+def _open_workspace(path: Path) -> Workspace:
+    from assistant.store import Workspace
+
+    if not path.is_file():
+        raise ConfigError(f"--workspace {path}: no such file (factcheck tui creates one)")
+    return Workspace.open(path)
+
+
+def _run_workspace_report(args: argparse.Namespace) -> int:
+    """``factcheck report --workspace FILE`` with no PATH: the workspace's own report."""
+    from assistant.report.render import FORMATS
+    from assistant.report.workspace import report_from_workspace
+
+    settings = _settings(args)
+    outputs = _outputs(args, FORMATS)
+    with _open_workspace(args.workspace) as workspace:
+        report = report_from_workspace(workspace)
+        results = workspace.extractions()
+        statuses = [r.status for r in workspace.inputs()]
+    _emit(report, outputs, settings)
+    return _exit_code(statuses, results)
+
+
 def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
     from assistant import pipeline
     from assistant.ingest import IngestDefaults
 
+    workspace_path: Path | None = getattr(args, "workspace", None)
+    if not args.paths:
+        if workspace_path is None:
+            raise ConfigError("name the articles to check (PATH...), or --workspace FILE")
+        return _run_workspace_report(args)
+    from assistant.report.render import FORMATS
+
     settings = _settings(args)
-    _check_output(args.output)
+    outputs = _outputs(args, FORMATS if with_rules else ("md", "json"))
     _check_inputs(args.paths)
+    if workspace_path is not None and not workspace_path.is_file():
+        raise ConfigError(f"--workspace {workspace_path}: no such file (factcheck tui creates one)")
     if settings.llm == "auto" and settings.resolved_llm() == "offline":
         _note(
             "no LLM endpoint configured (OPENAI_API_KEY / OPENAI_BASE_URL): "
@@ -357,7 +450,14 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
     report = pipeline.build_report(
         batch, results, analysis, extractor=extractor.name, compared=with_rules
     )
-    _write(pipeline.render(report, args.format), args.output)
+    if workspace_path is not None:
+        from assistant.report.workspace import carry_decisions, describe_dropped
+
+        with _open_workspace(workspace_path) as workspace:
+            report, dropped = carry_decisions(report, workspace)
+        if dropped:
+            _note(describe_dropped(dropped), args.quiet)
+    _emit(report, outputs, settings)
     return _exit_code([r.status for r in batch.inputs], results)
 
 

@@ -19,6 +19,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from assistant.errors import ConfigError
+from assistant.report.claimreview import RatingScale
 
 LLMChoice = Literal["auto", "llm", "offline", "mock"]
 LLMMode = Literal["tools", "json", "json_schema", "md_json"]
@@ -61,6 +62,11 @@ class Settings(BaseModel):
     )
     record_dir: Path | None = Field(
         default=None, description="Write fixtures from a real endpoint here."
+    )
+    claimreview: RatingScale = Field(
+        default_factory=RatingScale,
+        description="The newsroom's rating scale and name for ClaimReview output: the "
+        "config file's [claimreview] table.",
     )
 
     def endpoint_configured(self) -> bool:

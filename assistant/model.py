@@ -306,12 +306,14 @@ class Severity(StrEnum):
 
 class RuleId(StrEnum):
     CONFLICT = "CONFLICT"
+    AGREE = "AGREE"  # the consistency check of a cluster that CONFLICT did not fire on
     CORROBORATED = "CORROBORATED"
     CIRCULAR = "CIRCULAR"
     SINGLE_SOURCE = "SINGLE_SOURCE"
     UNATTRIBUTED = "UNATTRIBUTED"
     UNVERIFIED = "UNVERIFIED"
     ARITHMETIC = "ARITHMETIC"
+    ADDS_UP = "ADDS_UP"  # an arithmetic check that holds
     SUPERLATIVE = "SUPERLATIVE"
     DIFFERENT_PERIOD = "DIFFERENT_PERIOD"
     STALE = "STALE"
@@ -324,7 +326,11 @@ class Finding(_Model):
     claim_ids: list[str]
     evidence: str = Field(description="Why the rule fired, in words an editor can check.")
     cluster_id: str | None = None
-    ok: bool = Field(default=False, description="True when the rule checked and found no problem.")
+    ok: bool = Field(
+        default=False,
+        description="True for the rules that record a check passing (AGREE, ADDS_UP, "
+        "CORROBORATED); every other rule reports something for the editor to look at.",
+    )
 
 
 class Cluster(_Model):

@@ -236,8 +236,10 @@ def build_report(
     )
 
 
-def render(report: Report, fmt: str) -> str:
-    """Render ``report`` as ``md`` or ``json``. Raises ``ValueError`` for other formats."""
+def render(report: Report, fmt: str, *, settings: Settings | None = None) -> str:
+    """Render ``report`` as md, html, json, csv or claimreview (ClaimReview on the rating
+    scale ``settings`` give). Raises ``ValueError`` for other formats."""
     from assistant.report import render as renderers
 
-    return renderers.render(report, fmt)
+    scale = settings.claimreview if settings is not None else None
+    return renderers.render(report, fmt, rating_scale=scale)

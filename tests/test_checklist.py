@@ -75,7 +75,7 @@ def test_corroborated_and_compatible() -> None:
     comparison = Comparison(
         clusters=[cluster("a#1", "b#1", metric="deaths", period="to 2026-03-03")],
         findings=[
-            finding(RuleId.CONFLICT, "a#1", "b#1", ok=True),
+            finding(RuleId.AGREE, "a#1", "b#1", ok=True),
             finding(RuleId.CORROBORATED, "a#1", "b#1", ok=True),
         ],
     )
@@ -134,7 +134,7 @@ def test_arithmetic_superlative_and_quote() -> None:
     ]
     comparison = Comparison(
         findings=[
-            finding(RuleId.ARITHMETIC, "a#1", ok=True),
+            finding(RuleId.ADDS_UP, "a#1", ok=True),
             finding(RuleId.ARITHMETIC, "a#2", ok=False),
             finding(RuleId.SUPERLATIVE, "a#1"),
         ]

@@ -256,7 +256,7 @@ def test_extract_does_not_pretend_to_compare(capsys: pytest.CaptureFixture[str])
     code, out, _ = run(capsys, "extract", str(FLOODS), "--llm", "mock")
     assert code == EXIT_OK
     assert out.startswith("# Extracted claims")
-    assert "not compared" in out and "## Findings" not in out
+    assert "not compared" in out and "## Triage" not in out
 
 
 def test_ingest_notes_reach_stderr_and_the_report(

@@ -99,6 +99,13 @@ def fired(comparison: Comparison, rule: RuleId) -> list[Finding]:
     return [f for f in comparison.findings if f.rule is rule]
 
 
+def arithmetic(comparison: Comparison) -> list[Finding]:
+    """Arithmetic checks, holding (ADDS_UP, ok) or not (ARITHMETIC): each under its own id."""
+    checks = [f for f in comparison.findings if f.rule in (RuleId.ARITHMETIC, RuleId.ADDS_UP)]
+    assert all((c.rule is RuleId.ADDS_UP) is c.ok for c in checks)
+    return checks
+
+
 def problems(comparison: Comparison, rule: RuleId) -> list[Finding]:
     """Findings of ``rule`` that report a problem (ok=False)."""
     return [f for f in fired(comparison, rule) if not f.ok]
@@ -255,7 +262,7 @@ def test_durations_are_compared_across_their_units(other: str, unit: str, confli
         unit=unit, subject="Okafor",
     )  # fmt: skip
 
-    found = fired(story.compare(), RuleId.CONFLICT)
+    found = fired(story.compare(), RuleId.CONFLICT if conflict else RuleId.AGREE)
 
     assert [f.ok for f in found] == [not conflict]
     assert found[0].evidence.startswith("served in prison (duration) (Okafor)")
@@ -274,8 +281,10 @@ def test_agreeing_articles_get_an_ok_finding() -> None:
     story.says("a", "More than 2,000 were evacuated.", metric="evacuated", figure="more than 2,000")
     story.says("b", "2,417 were evacuated.", metric="evacuated", figure="2,417")
 
-    (agree,) = fired(story.compare(), RuleId.CONFLICT)
+    comparison = story.compare()
+    (agree,) = fired(comparison, RuleId.AGREE)
 
+    assert fired(comparison, RuleId.CONFLICT) == []
     assert (agree.ok, agree.severity) == (True, Severity.info)
     assert agree.evidence.startswith("people evacuated, no period stated: the figures agree: ")
 
@@ -866,7 +875,7 @@ def test_parts_that_add_up_to_their_total() -> None:
         [("180", "homes flooded"), ("132", "homes destroyed")],
     )
 
-    (check,) = fired(story.compare(), RuleId.ARITHMETIC)
+    (check,) = arithmetic(story.compare())
 
     assert check.ok is True
     assert check.claim_ids == ["a#1", "a#2", "a#3"]
@@ -928,7 +937,7 @@ def test_parts_that_add_up_to_their_total() -> None:
 def test_breakdowns_that_fall_short_exceed_or_only_include(
     text: str, parts: list[tuple[str, str]], ok: bool, severity: Severity, verdict: str
 ) -> None:
-    (check,) = fired(_breakdown(text, "312", parts).compare(), RuleId.ARITHMETIC)
+    (check,) = arithmetic(_breakdown(text, "312", parts).compare())
 
     assert (check.ok, check.severity) == (ok, severity)
     assert check.evidence == f"Outlet A, sentence 0: {verdict}"
@@ -947,7 +956,7 @@ def test_a_figure_after_the_aside_that_lists_the_parts_is_not_a_part() -> None:
     ):
         story.claim(article, f"{figure} {metric}", metric=metric, figure=figure, unit="USD")
 
-    (check,) = fired(story.compare(), RuleId.ARITHMETIC)
+    (check,) = arithmetic(story.compare())
 
     assert check.ok is True
     assert check.claim_ids == ["a#1", "a#2"]
@@ -959,7 +968,7 @@ def test_figures_side_by_side_without_a_breakdown_are_not_summed() -> None:
     story.claim(article, "312 homes were damaged", metric="homes damaged", figure="312")
     story.claim(article, "40 people were injured", metric="injured", figure="40")
 
-    assert fired(story.compare(), RuleId.ARITHMETIC) == []
+    assert arithmetic(story.compare()) == []
 
 
 @pytest.mark.parametrize(("total", "ok"), [("19", True), ("21", False)])
@@ -972,7 +981,7 @@ def test_running_total_against_previous_total_plus_increment(total: str, ok: boo
     story.claim(article, "Seven more died overnight", metric="died", figure="7", period="overnight")
     story.claim(article, f"the toll to {total}", metric="death toll", figure=total)
 
-    (check,) = fired(story.compare(), RuleId.ARITHMETIC)
+    (check,) = arithmetic(story.compare())
 
     assert check.ok is ok
     assert check.claim_ids == ["a#1", "b#1", "b#2"]
@@ -989,7 +998,7 @@ def test_percentage_against_its_counts(share: str, ok: bool) -> None:
     story.claim(article, "180", metric="homes flooded", figure="180")
     story.claim(article, share, metric="homes flooded", figure=share, unit="%")
 
-    checks = [f for f in fired(story.compare(), RuleId.ARITHMETIC) if "%" in f.evidence]
+    checks = [f for f in arithmetic(story.compare()) if "%" in f.evidence]
 
     assert [c.ok for c in checks] == [ok]
     assert "180 of 312 is 57.7%" in checks[0].evidence
@@ -1004,7 +1013,7 @@ def test_percentage_whose_part_is_in_the_next_sentence() -> None:
     story.claim(article, "500 dock workers", metric="dock workers employed", figure="500")
     story.claim(article, "150 were sent home", metric="dock workers sent home", figure="150")
 
-    (check,) = fired(story.compare(), RuleId.ARITHMETIC)
+    (check,) = arithmetic(story.compare())
 
     assert (check.ok, check.severity) == (False, Severity.medium)
     assert check.evidence == (
@@ -1034,7 +1043,7 @@ def test_first_figure_is_the_previous_total_when_none_was_given() -> None:
     )
     story.claim(article, "the total to 820", metric="evacuated", figure="820", period="the total")
 
-    (check,) = fired(story.compare(), RuleId.ARITHMETIC)
+    (check,) = arithmetic(story.compare())
 
     assert check.ok is False
     assert "= 770; Outlet B (820, the total" in check.evidence
@@ -1058,7 +1067,7 @@ def test_a_kind_against_its_class_is_related_never_a_conflict(
 
     comparison = story.compare()
 
-    (check,) = fired(comparison, RuleId.ARITHMETIC)
+    (check,) = arithmetic(comparison)
     assert (check.ok, check.severity) == (ok, Severity.info if ok else Severity.medium)
     assert check.evidence.startswith(f"{kind} is a kind of {broad}")
     assert problems(comparison, RuleId.CONFLICT) == []
@@ -1310,6 +1319,7 @@ def test_flood_package_findings_at_a_glance() -> None:
 
     assert {f.rule for f in comparison.findings} == {
         RuleId.CONFLICT,
+        RuleId.AGREE,
         RuleId.CIRCULAR,
         RuleId.SINGLE_SOURCE,
         RuleId.UNATTRIBUTED,
@@ -1334,4 +1344,4 @@ def test_ages_and_durations_are_no_running_totals() -> None:
     comparison = story.compare()
 
     assert fired(comparison, RuleId.STALE) == []
-    assert fired(comparison, RuleId.ARITHMETIC) == []
+    assert arithmetic(comparison) == []

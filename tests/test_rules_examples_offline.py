@@ -26,7 +26,7 @@ def port_fire() -> Comparison:
 RIVER_FLOODS = [
     (RuleId.CONFLICT, False, ["deaths", "Twelve", "the regional police", "Nineteen"]),
     (RuleId.CIRCULAR, False, ["312", "interior ministry", "repetition, not corroboration"]),
-    (RuleId.ARITHMETIC, True, ["180 + 132 = 312", "the parts add up"]),
+    (RuleId.ADDS_UP, True, ["180 + 132 = 312", "the parts add up"]),
     (RuleId.SUPERLATIVE, False, ["worst", "since records began in 1952"]),
     (RuleId.SUPERLATIVE, False, ["largest evacuation"]),
     (RuleId.UNVERIFIED, False, ["could not be independently verified", "about 30 people"]),

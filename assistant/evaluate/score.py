@@ -44,6 +44,8 @@ from assistant.model import Bound, Claim, Finding, InputStatus, RuleId, Severity
 from assistant.report.model import Report
 
 SCORED_RULES = (RuleId.ARITHMETIC, RuleId.STALE, RuleId.CORROBORATED, RuleId.CIRCULAR)
+# An arithmetic check is scored as one, whether it adds up (ADDS_UP) or not (ARITHMETIC).
+_SCORED_AS = {RuleId.ADDS_UP: RuleId.ARITHMETIC}
 UNCERTAINTY_KINDS = frozenset(
     {"epistemic_modal", "evidential", "verification_disclaimer", "conditional"}
 )
@@ -345,7 +347,7 @@ def _score_rules(
     for finding in report.findings:
         scores.flagged += not finding.ok
         mapped = refs(finding)
-        if finding.rule is RuleId.CONFLICT and not finding.ok:
+        if finding.rule is RuleId.CONFLICT:
             hits = [judged.conflict_pairs[p] for p in _pairs(mapped) if p in judged.conflict_pairs]
             shown_groups.update(hits)
             if finding.severity not in _FLAGGING:
@@ -358,11 +360,11 @@ def _score_rules(
                     "CONFLICT wrong",
                     f"{_why_not_conflict(mapped, finding, judged)}: {finding.evidence[:240]}",
                 )
-        elif finding.rule in SCORED_RULES:
+        elif (rule := _SCORED_AS.get(finding.rule, finding.rule)) in SCORED_RULES:
             right = _rule_right(finding, mapped, loaded, judged)
-            scores.rules[finding.rule].add(right)
+            scores.rules[rule].add(right)
             if not right:
-                scores.example(f"{finding.rule.value} wrong", finding.evidence[:240])
+                scores.example(f"{rule.value} wrong", finding.evidence[:240])
     for i in judged.conflict_groups():
         scores.conflict_recall.add(i in found_groups)
         scores.conflict_recall_any.add(i in shown_groups)
@@ -410,7 +412,7 @@ def _rule_right(
     if finding.rule is RuleId.STALE:
         stale = {s.claim for s in loaded.gold.stale}
         return any(ref in stale for ref in mapped)
-    if finding.rule is RuleId.ARITHMETIC:
+    if finding.rule in (RuleId.ARITHMETIC, RuleId.ADDS_UP):
         found = set(mapped)
         return any(
             total in found and found & set(parts) and adds_up == finding.ok

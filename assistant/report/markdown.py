@@ -1,7 +1,12 @@
 """The Markdown report: what an editor reads first.
 
+Order: the summary, the triage (what needs an editor now, ``triage.py``), the clusters
+side by side, then every input with its claims; each claim carries its own findings,
+its checklist and the editor's decision.
+
 Article-derived text is untrusted: every piece of it goes through ``esc`` so that markup,
-HTML and link syntax in an article stay literal when the Markdown is rendered.
+HTML and link syntax in an article stay literal when the Markdown is rendered. So does
+the editor's note.
 """
 
 from __future__ import annotations
@@ -16,30 +21,27 @@ from assistant.model import (
     Cluster,
     Finding,
     Quantity,
-    RuleId,
-    Severity,
-    SourceRole,
 )
-from assistant.report.model import InputEntry, Report
+from assistant.report.model import EditorDecision, InputEntry, Report
+from assistant.report.triage import (
+    SECTION_TITLES,
+    Triage,
+    TriageItem,
+    build_triage,
+    claim_evidence,
+    source_chain,
+)
 from assistant.text import format_number, one_line
 
 # Only what can start markup mid-line: emphasis, code, links/images, HTML, tables,
 # strikethrough, entities. Lines never begin with untrusted text, so block syntax
 # (#, -, +, >) cannot be triggered and is left readable.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-_STATUS_MARK = {
+STATUS_MARK = {
     CheckStatus.passed: "✓",
     CheckStatus.failed: "✗",
     CheckStatus.open: "○",
     CheckStatus.na: "–",
-}
-
-
-_FOLDED = (Severity.low, Severity.info)
-# A rule that checked and found nothing wrong is named for what it confirmed.
-_CHECKED = {
-    RuleId.CONFLICT: "CONSISTENT",
-    RuleId.ARITHMETIC: "ADDS UP",
 }
 
 
@@ -64,13 +66,6 @@ def quantity_text(quantity: Quantity | None) -> str:
     return f"{value}{unit} ({quantity.bound.value.replace('_', ' ')})"
 
 
-def source_chain(claim: Claim) -> str:
-    names = [esc(link.name) for link in claim.attribution]
-    if not any(link.role is SourceRole.original for link in claim.attribution):
-        names.append("*no original source named*")
-    return " → ".join(names)
-
-
 def _summary(report: Report) -> list[str]:
     s = report.summary
     severities = ", ".join(f"{n} {sev.value}" for sev, n in s.findings.items()) or "none"
@@ -85,6 +80,12 @@ def _summary(report: Report) -> list[str]:
         f"- **Findings:** {severities}",
         f"- **Extractor:** {esc(report.extractor)} · factcheck {esc(report.tool_version)}",
     ]
+    if report.decisions:
+        verdicts = sum(1 for d in report.decisions if d.verdict is not None)
+        lines.append(
+            f"- **Editor's decisions:** {verdicts} verdicts on {len(report.decisions)} claims "
+            "worked on"
+        )
     if report.compared and s.ungrounded:
         lines.append(
             f"- **Left out of the comparison:** {s.ungrounded} ungrounded claims — their quotes "
@@ -93,34 +94,57 @@ def _summary(report: Report) -> list[str]:
     return [*lines, ""]
 
 
-def _findings(findings: list[Finding]) -> list[str]:
-    lines = ["## Findings", ""]
-    problems = [f for f in findings if not f.ok]
-    if not problems:
-        lines += ["No cross-article problems found.", ""]
-    for severity in Severity:
-        group = [f for f in problems if f.severity is severity]
-        if not group:
-            continue
-        title = f"{severity.value.capitalize()} ({len(group)})"
-        items = [f"- **{f.rule.value}** — {esc(f.evidence)} ({_ids(f.claim_ids)})" for f in group]
-        if severity in _FOLDED:
-            # Low and info findings are many and routine (one per single-source claim):
-            # folded, so the conflicts and unverified claims stay on the first screen.
-            lines += [f"<details><summary>{title}</summary>", "", *items, "", "</details>", ""]
-        else:
-            lines += [f"### {title}", "", *items, ""]
-    passed = [f for f in findings if f.ok]
-    if passed:
-        items = [f"- **{_CHECKED.get(f.rule, f.rule.value)}** — {esc(f.evidence)}" for f in passed]
+def _verdicts(claim_ids: Iterable[str], decisions: dict[str, EditorDecision]) -> str:
+    done = [
+        f"`{i}` {decisions[i].verdict.value}"  # type: ignore[union-attr]
+        for i in claim_ids
+        if i in decisions and decisions[i].verdict is not None
+    ]
+    return f" — *editor:* {', '.join(done)}" if done else ""
+
+
+def _triage_item(item: TriageItem, decisions: dict[str, EditorDecision]) -> list[str]:
+    verdicts = _verdicts(item.claim_ids, decisions)
+    if item.sides:
+        lines = [f"**{esc(item.title)}** ({item.severity.value}){verdicts}", ""]
         lines += [
-            f"<details><summary>Checked and consistent ({len(passed)})</summary>",
-            "",
-            *items,
-            "",
-            "</details>",
-            "",
+            "| Outlet | Published | Figure | Period | Source | Sentence | Claim |",
+            "|---|---|---|---|---|---|---|",
         ]
+        for side in item.sides:
+            lines.append(
+                f"| {esc(side.outlet)} | {side.published or ''} | {esc(side.figure)} "
+                f"| {esc(side.period)} | {esc(side.source)} | {esc(side.sentence)} "
+                f"| `{side.claim_id}` |"
+            )
+        return [*lines, ""]
+    rule = f"**{item.rule.value}** ({item.severity.value}) — " if item.rule else ""
+    ids = f" ({_ids(item.claim_ids)})" if item.claim_ids else ""
+    return [f"- {rule}{esc(item.title)}{ids}{verdicts}"]
+
+
+def _triage(triage: Triage, decisions: dict[str, EditorDecision]) -> list[str]:
+    n = len(triage.items)
+    lines = ["## Triage: what needs an editor now", ""]
+    if not n:
+        lines += ["Nothing to act on first.", ""]
+    intro = f"{n} item{'' if n == 1 else 's'}, most urgent first. " if n else ""
+    if triage.per_claim:
+        intro += (
+            f"{triage.per_claim} other findings (single source, no source named, hedges, "
+            "checks that passed) are with their claims below."
+        )
+    if intro:
+        lines += [intro, ""]
+    for section, title in SECTION_TITLES.items():
+        items = [i for i in triage.items if i.section is section]
+        if not items:
+            continue
+        lines += [f"### {title} ({len(items)})", ""]
+        for item in items:
+            lines += _triage_item(item, decisions)
+        if lines[-1]:
+            lines.append("")
     return lines
 
 
@@ -149,17 +173,39 @@ def _clusters(
             lines.append(
                 f"| {esc(outlets.get(claim.article_id, claim.article_id))} "
                 f"| {esc(claim.quantity.text if claim.quantity else '')} | {period} "
-                f"| {source_chain(claim)} | {hedges} | `{claim.id}` |"
+                f"| {esc(source_chain(claim))} | {hedges} | `{claim.id}` |"
             )
         lines.append("")
     return lines
 
 
 def _checklist_line(items: Iterable[ChecklistItem]) -> str:
-    return " · ".join(f"{_STATUS_MARK[i.status]} {esc(i.label)}" for i in items)
+    return " · ".join(f"{STATUS_MARK[i.status]} {esc(i.label)}" for i in items)
 
 
-def _claim(claim: Claim, checklist: list[ChecklistItem]) -> list[str]:
+def _decision(decision: EditorDecision, labels: dict[str, str]) -> list[str]:
+    verdict = f"**{decision.verdict.value}**" if decision.verdict else "no verdict yet"
+    who = [f"by {esc(decision.editor)}"] if decision.editor else []
+    if decision.decided_at is not None:
+        who.append(decision.decided_at.strftime("%Y-%m-%d %H:%M UTC"))
+    lines = [f"  - **editor:** {' · '.join([verdict, *who])}"]
+    if decision.items:
+        ticks = " · ".join(
+            f"{STATUS_MARK[status]} {esc(labels.get(key.value, key.value))}"
+            for key, status in decision.items.items()
+        )
+        lines.append(f"  - editor's checks: {ticks}")
+    if decision.note:
+        lines.append(f"  - note: {esc(decision.note)}")
+    return lines
+
+
+def _claim(
+    claim: Claim,
+    checklist: list[ChecklistItem],
+    findings: list[Finding],
+    decision: EditorDecision | None,
+) -> list[str]:
     lines = [f"- **`{claim.id}`** {esc(claim.statement)}", f"  > {esc(claim.quote)}"]
     details = [f"kind: {claim.kind.value}", f"grounding: {claim.grounding.value}"]
     if claim.segment.value != "body":
@@ -172,18 +218,29 @@ def _claim(claim: Claim, checklist: list[ChecklistItem]) -> list[str]:
         details.append(f"period: {esc(claim.period.text)}")
     details.append(f"certainty: {claim.certainty.value}")
     lines.append("  - " + " · ".join(details))
-    lines.append(f"  - sources: {source_chain(claim)}")
+    lines.append(f"  - sources: {esc(source_chain(claim))}")
     if claim.hedges:
         hedges = "; ".join(
             f"“{esc(h.cue)}” ({h.kind.value}, {h.scope.value})" for h in claim.hedges
         )
         lines.append(f"  - hedges: {hedges}")
+    for found in findings:
+        state = "ok" if found.ok else found.severity.value
+        lines.append(f"  - **{found.rule.value}** ({state}): {esc(claim_evidence(found))}")
     if checklist:
         lines.append(f"  - checklist: {_checklist_line(checklist)}")
+    if decision is not None:
+        lines += _decision(decision, {i.key.value: i.label for i in checklist})
     return lines
 
 
-def _entry(n: int, entry: InputEntry, checklists: dict[str, list[ChecklistItem]]) -> list[str]:
+def _entry(
+    n: int,
+    entry: InputEntry,
+    checklists: dict[str, list[ChecklistItem]],
+    findings: dict[str, list[Finding]],
+    decisions: dict[str, EditorDecision],
+) -> list[str]:
     article = entry.article
     if article is None:
         return [f"### {n}. {esc(entry.source)} — rejected", "", f"{esc(entry.reason)}", ""]
@@ -199,7 +256,12 @@ def _entry(n: int, entry: InputEntry, checklists: dict[str, list[ChecklistItem]]
     if not entry.claims:
         return [*lines, f"*No claims:* {esc(entry.reason)}", ""]
     for claim in entry.claims:
-        lines += _claim(claim, checklists.get(claim.id, []))
+        lines += _claim(
+            claim,
+            checklists.get(claim.id, []),
+            findings.get(claim.id, []),
+            decisions.get(claim.id),
+        )
     return [*lines, ""]
 
 
@@ -210,13 +272,18 @@ def render_markdown(report: Report) -> str:
     checklists: dict[str, list[ChecklistItem]] = {}
     for item in report.checklists:
         checklists.setdefault(item.claim_id, []).append(item)
+    findings: dict[str, list[Finding]] = {}
+    for found in report.findings:
+        for claim_id in found.claim_ids:
+            findings.setdefault(claim_id, []).append(found)
+    decisions = {d.claim_id: d for d in report.decisions}
     lines = _summary(report)
     if report.compared:
-        lines += _findings(report.findings)
+        lines += _triage(build_triage(report), decisions)
         lines += _clusters(report.clusters, claims, outlets)
     lines += ["## Articles", ""]
     for n, entry in enumerate(report.inputs, start=1):
-        lines += _entry(n, entry, checklists)
+        lines += _entry(n, entry, checklists, findings, decisions)
     if report.not_read:
         files = [f"- {esc(path)}" for path in report.not_read]
         n = len(report.not_read)

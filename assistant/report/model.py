@@ -7,6 +7,7 @@ reason it has none (rejected at ingest, extraction failed, or simply no checkabl
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,6 +21,7 @@ from assistant.model import (
     ExtractionStatus,
     Finding,
     InputStatus,
+    RuleId,
     Severity,
     Usage,
     Verdict,
@@ -92,6 +94,53 @@ class EditorDecision(_Model):
     decided_at: datetime | None = Field(default=None, description="When it last changed (UTC).")
 
 
+class TriageSection(StrEnum):
+    conflict = "conflict"
+    arithmetic = "arithmetic"
+    stale = "stale"
+    sourcing = "sourcing"
+    superlative = "superlative"
+    inputs = "inputs"
+
+
+class Side(_Model):
+    """One outlet's side of a conflict: its figure and the sentence it stands in."""
+
+    claim_id: str
+    outlet: str
+    published: date | None = None
+    figure: str = Field(description="The figure as written.")
+    period: str | None = Field(default=None, description="The period as written.")
+    source: str = Field(description="The source chain, outlet first: 'A → the ministry'.")
+    sentence: str = Field(description="The claim's verbatim quote, on one line.")
+
+
+class TriageItem(_Model):
+    section: TriageSection
+    rule: RuleId | None = Field(default=None, description="None for an input problem.")
+    severity: Severity
+    title: str = Field(description="One line: what the item is about.")
+    evidence: str = Field(default="", description="Why the rule fired, in full.")
+    claim_ids: list[str] = Field(default_factory=list)
+    cluster_id: str | None = None
+    sides: list[Side] = Field(
+        default_factory=list, description="For a conflict: every claim of the cluster."
+    )
+
+
+class Triage(_Model):
+    items: list[TriageItem] = Field(default_factory=list)
+    per_claim: int = Field(
+        default=0,
+        description="Findings left to the claims' own checklists (not problems the desk "
+        "must act on first, or checks that passed).",
+    )
+    main_metrics: list[str] = Field(
+        default_factory=list,
+        description="Metrics two or more articles give figures for: what the story is about.",
+    )
+
+
 class Summary(_Model):
     inputs: int
     articles: int
@@ -112,6 +161,11 @@ class Report(_Model):
         description="False for 'factcheck extract': claims only, no cross-article comparison.",
     )
     summary: Summary
+    triage: Triage | None = Field(
+        default=None,
+        description="What needs an editor now, ranked (assistant/report/triage.py). A "
+        "function of the rest of the report: filled in by the JSON renderer.",
+    )
     inputs: list[InputEntry]
     not_read: list[str] = Field(
         default_factory=list,

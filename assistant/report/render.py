@@ -1,28 +1,65 @@
-"""Format registry: one function per output format, all pure over ``Report``."""
+"""Format registry: one module per output format, each pure over ``Report``.
+
+``FORMATS`` is what ``--format`` offers; ``format_for_path`` picks one from an output
+file's name when ``--format`` is not given.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from assistant.report.claimreview import RatingScale, render_claimreview
+from assistant.report.csv_report import render_csv
+from assistant.report.html import render_html
 from assistant.report.markdown import render_markdown
 from assistant.report.model import Report
+from assistant.report.triage import build_triage
 
 
 def render_json(report: Report) -> str:
-    """The report as JSON; its schema is ``schemas/report.schema.json``."""
-    return report.model_dump_json(indent=2) + "\n"
+    """The report as JSON, with its triage when it compared the articles; its schema is
+    ``schemas/report.schema.json``."""
+    triage = build_triage(report) if report.compared else None  # extract compares nothing
+    complete = report.model_copy(update={"triage": triage})
+    return complete.model_dump_json(indent=2) + "\n"
 
 
 RENDERERS: dict[str, Callable[[Report], str]] = {
     "md": render_markdown,
+    "html": render_html,
     "json": render_json,
+    "csv": render_csv,
+    "claimreview": render_claimreview,
 }
 
 FORMATS = tuple(RENDERERS)
 
+# Longest suffix first: report.claimreview.json is ClaimReview, not plain JSON.
+SUFFIXES: tuple[tuple[str, str], ...] = (
+    (".claimreview.json", "claimreview"),
+    (".jsonld", "claimreview"),
+    (".md", "md"),
+    (".markdown", "md"),
+    (".html", "html"),
+    (".htm", "html"),
+    (".json", "json"),
+    (".csv", "csv"),
+)
 
-def render(report: Report, fmt: str) -> str:
+
+def format_for_path(name: str) -> str | None:
+    """The format an output file's name asks for, or None when it names none."""
+    lowered = name.lower()
+    for suffix, fmt in SUFFIXES:
+        if lowered.endswith(suffix):
+            return fmt
+    return None
+
+
+def render(report: Report, fmt: str, *, rating_scale: RatingScale | None = None) -> str:
     """Render ``report`` in ``fmt``. Raises ``ValueError`` naming the formats we have."""
+    if fmt == "claimreview":
+        return render_claimreview(report, rating_scale)
     try:
         renderer = RENDERERS[fmt]
     except KeyError:

@@ -16,7 +16,8 @@ more articles:
   just what the words around the figures share ("year in prison", "sons"), which real
   coverage shows is often two different things (a 1959 sentence and a 1997 one), so the
   finding is low severity and says it cannot tell.
-- ok=True, severity info, when every figure in the cluster agrees.
+- AGREE (ok=True, severity info) instead, when every figure in the cluster agrees: an
+  agreement has its own rule id, so a consumer never reads a ``CONFLICT`` that is not one.
 
 Does not fire for: two figures in one article; different periods (DIFFERENT_PERIOD shows
 those side by side); related metrics such as homes destroyed vs homes damaged (different
@@ -59,7 +60,7 @@ def check(package: Package) -> Iterator[Finding]:
         elif len(block.groups) == 1:
             agreeing = "; ".join(describe(f) for f in block.members)
             yield finding(
-                RuleId.CONFLICT,
+                RuleId.AGREE,
                 Severity.info,
                 block.members,
                 f"{block.label}, {when}: the figures agree: {agreeing}",

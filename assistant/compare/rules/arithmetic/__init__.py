@@ -1,4 +1,4 @@
-"""ARITHMETIC — figures that should add up, checked; ok=True when they do.
+"""ARITHMETIC — figures that should add up and do not; ADDS_UP (ok=True) when they do.
 
 Four checks, each in its own module and each stating exactly when it fires:
 
@@ -11,8 +11,8 @@ Four checks, each in its own module and each stating exactly when it fires:
   homes are damaged homes): related figures, never a conflict, but a kind cannot
   outnumber its class.
 
-A check that adds up yields a finding with ok=True and severity info, so the checklist
-can say "numbers add up" with evidence; one that does not yields ok=False.
+A check that adds up yields an ADDS_UP finding (ok=True, severity info), so the checklist
+can say "numbers add up" with evidence; one that does not yields ARITHMETIC (ok=False).
 """
 
 from __future__ import annotations

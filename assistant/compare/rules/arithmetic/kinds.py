@@ -5,7 +5,7 @@ destroyed" is a kind of "homes damaged", "trucks" of "vehicles") when a cluster 
 broader metric exists for the same subject, unit and resolved period, and the two hold
 claims from different articles. The kind may be smaller than its class, never larger.
 
-Severity info (ok=True) when no figure of the kind exceeds a figure of the class from
+Severity info (ADDS_UP, ok=True) when no figure of the kind exceeds a figure of the class from
 another article, medium when one does. Figures of one article are left to the parts
 check.
 """
@@ -47,7 +47,7 @@ def check(package: Package) -> Iterator[Finding]:
             else f"consistent, the kind does not exceed its class: {detail}"
         )
         yield finding(
-            RuleId.ARITHMETIC,
+            RuleId.ADDS_UP if not over else RuleId.ARITHMETIC,
             Severity.medium if over else Severity.info,
             [f for pair in (over or pairs) for f in pair],
             f"{block.metric} is a kind of {broader}, {when} (related figures, not "

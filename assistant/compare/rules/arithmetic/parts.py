@@ -17,7 +17,7 @@ Parts are the later figures of the sentence in the total's unit (a percentage or
 districts" is not a part of 312 homes), up to where the list ends: a dash, a bracket, a
 semicolon, or - after "including" - ", and" opening a new clause ("Forty died, including
 12 children, and 30 were injured"). Ages, scores and lengths are never totals or parts.
-Severity info (ok=True) when they add up; high when one part, or the parts of an
+Severity info (ADDS_UP, ok=True) when they add up; high when one part, or the parts of an
 exhaustive list, exceed the total; medium when they fall short of an exhaustive total.
 """
 
@@ -120,7 +120,7 @@ def _verdict(whole: Figure, parts: list[Figure], mode: str) -> Finding:
         severity = Severity.medium
     where = f"{facts.outlet}, sentence {facts.claim.sentence}"
     return finding(
-        RuleId.ARITHMETIC,
+        RuleId.ADDS_UP if fits else RuleId.ARITHMETIC,
         severity,
         [facts, *(p.facts for p in parts)],
         f"{where}: {sums} against a stated total of {figure(facts)} ({what}): {verdict}",

@@ -5,7 +5,7 @@ Fires for a percentage claim when its sentence holds exactly one count of anothe
 of the percentage's own metric (the part: "150 dock workers were sent home", in that
 sentence or another), in one unit. The part must be that percentage of the whole,
 allowing for the rounding of the percentage as written ("58%" is 57.5-58.5) and the
-bounds of the counts. Severity info (ok=True) when it holds, medium when it does not.
+bounds of the counts. Severity info (ADDS_UP, ok=True) when it holds, medium when it does not.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def _check(share: Facts, counts: Sequence[Facts]) -> Finding | None:
     fits = implied.intersect(stated) is not None
     verdict = "consistent" if fits else "the percentage does not match its counts"
     return finding(
-        RuleId.ARITHMETIC,
+        RuleId.ADDS_UP if fits else RuleId.ARITHMETIC,
         Severity.info if fits else Severity.medium,
         [share, part, whole],
         f"{share.outlet}: {figure(part)} of {figure(whole)} is {_percent(implied)}%, "

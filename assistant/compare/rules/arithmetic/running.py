@@ -11,7 +11,7 @@ no period, as of its article's date) when:
   ending by T's ("a further 800 on Tuesday"); several increment claims must be for one
   period and agree.
 
-Then P + increment must agree with T. Severity info (ok=True) when it does, medium when
+Then P + increment must agree with T. Severity info (ADDS_UP, ok=True) when it does, medium when
 it does not.
 """
 
@@ -67,7 +67,7 @@ def _check(latest: Facts, totals: Sequence[Facts], steps: Sequence[Facts]) -> Fi
     fits = expected.intersect(latest.interval) is not None
     verdict = "the running total adds up" if fits else "the running total does not add up"
     return finding(
-        RuleId.ARITHMETIC,
+        RuleId.ADDS_UP if fits else RuleId.ARITHMETIC,
         Severity.info if fits else Severity.medium,
         [*previous, *added, latest],
         f"previous total {describe(previous[0])} as of {since} + increment {describe(added[0])} "
