@@ -315,6 +315,9 @@ def _figure_source(sentence: str, figure: str) -> str | None:
     ("sentence", "figure", "source"),
     [
         ("Forty people died, the ministry said.", "Forty", "the ministry"),
+        # the report after "than" is the yardstick of a comparison, not the source
+        ("Five crew drowned, the ferry union said on Friday, two more than the coastguard "
+         "has confirmed.", "Five", "the ferry union"),
         ("The ministry said 40 people died.", "40", "the ministry"),
         ("She served two terms and aides said that she ran the office.", "two", None),
         ("The firm offered $70 million, but sources say the bid is under $90 million.",

@@ -286,6 +286,7 @@ _TAIL_WINDOW = 80
 _CHUNK_REACH = 240
 # Small patterns the checks below use, compiled once.
 _PAUSE = re.compile(r"[,;]")
+_COMPARED = re.compile(r"\bthan\s*$", re.IGNORECASE)  # "one more than X has confirmed"
 _DIGIT = re.compile(r"\d")
 _BY_FOLLOWS = re.compile(r"\s+by\b")
 _AS_FOLLOWS = re.compile(r"\sas\s")
@@ -709,6 +710,10 @@ def _reporting(text: str, m: re.Match[str], start: int, end: int) -> Attribution
     if subject is None:
         return None
     np_start, name = subject
+    if _COMPARED.search(text, start, np_start) or "than" in name.lower().split():
+        # "three killed, one more than the fire service has confirmed": the report is
+        # the yardstick of a comparison, not the source of the sentence.
+        return None
     return Attribution(name, verb, cue_span, Span(start=np_start, end=m.end()), _via(text, m, end))
 
 
