@@ -25,8 +25,15 @@ from assistant.report.model import (
     Report,
     Triage,
     TriageItem,
+    TriageSection,
 )
-from assistant.report.triage import SECTION_TITLES, build_triage, claim_evidence, source_chain
+from assistant.report.triage import (
+    SECTION_TITLES,
+    build_triage,
+    claim_evidence,
+    source_chain,
+    sourcing_more,
+)
 from assistant.text import format_number, one_line
 
 _STATUS_MARK = {
@@ -165,6 +172,8 @@ def _triage(triage: Triage, decisions: dict[str, EditorDecision]) -> list[str]:
             lines.append("<ul>")
             for item in listed:
                 lines += _triage_item(item, decisions)
+            if section is TriageSection.sourcing and triage.sourcing_more:
+                lines.append(f"<li>… and {_e(sourcing_more(triage))}</li>")
             lines.append("</ul>")
     return [*lines, "</section>"]
 

@@ -27,9 +27,11 @@ from assistant.report.triage import (
     SECTION_TITLES,
     Triage,
     TriageItem,
+    TriageSection,
     build_triage,
     claim_evidence,
     source_chain,
+    sourcing_more,
 )
 from assistant.text import format_number, one_line
 
@@ -143,6 +145,8 @@ def _triage(triage: Triage, decisions: dict[str, EditorDecision]) -> list[str]:
         lines += [f"### {title} ({len(items)})", ""]
         for item in items:
             lines += _triage_item(item, decisions)
+        if section is TriageSection.sourcing and triage.sourcing_more:
+            lines.append(f"- … and {sourcing_more(triage)}")
         if lines[-1]:
             lines.append("")
     return lines

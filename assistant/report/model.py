@@ -139,6 +139,11 @@ class Triage(_Model):
         default_factory=list,
         description="Metrics two or more articles give figures for: what the story is about.",
     )
+    sourcing_more: int = Field(
+        default=0,
+        description="Unverified or single-source notes on main figures beyond the ones "
+        "listed (counted in per_claim too): they stay with their claims.",
+    )
 
 
 class Summary(_Model):
