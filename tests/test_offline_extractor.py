@@ -389,3 +389,24 @@ def test_an_evidential_that_qualifies_a_noun_does_not_doubt_the_figures() -> Non
         if c.quantity is not None
     }
     assert doubted == {"five": [], "$5 million": ["allegedly"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Four people died in Arlen on Sunday, police said.", "Arlen"),
+        ("In Brisk, officials said 40 homes were flooded.", "Brisk"),
+        ("Crews reached Holm, where 40 homes were flooded.", None),  # not "in Holm,"
+        ("Rescuers worked in Holm, where 40 homes were flooded.", "Holm"),
+        # a place further on places something else: "most of them", a clause of its own
+        ("Twelve people died on Monday, most of them near Fenholt.", None),
+        ("Nine people died on Monday as the river flooded towns in Ostley.", None),
+    ],
+)
+def test_the_place_of_a_figure_is_where_it_was_counted(text: str, place: str | None) -> None:
+    (claim,) = [
+        c
+        for c in OfflineExtractor().extract_claims(Article(id="p", text=text, source="p.txt"))
+        if c.quantity is not None
+    ]
+    assert claim.location == place

@@ -64,6 +64,7 @@ class Story:
         sentence: int | None = None,
         paragraph: int | None = None,
         subject: str | None = None,
+        location: str | None = None,
     ) -> Claim:
         number = sum(claim.article_id == article.id for claim in self.claims) + 1
         links = [SourceLink(name=via, role=SourceRole.intermediary)] if via else []
@@ -81,6 +82,7 @@ class Story:
             sentence=sentence,
             paragraph=paragraph,
             subject=subject,
+            location=location,
         )
         self.claims.append(claim)
         return claim
@@ -187,6 +189,36 @@ def test_incompatible_figures_conflict(first: str, second: str) -> None:
     story.says("b", f"{second} people were evacuated.", metric="evacuated", figure=second)
 
     assert len(problems(story.compare(), RuleId.CONFLICT)) == 1
+
+
+@pytest.mark.parametrize(
+    ("here", "there", "conflict"),
+    [
+        ("Arlen", "Brisk", False),  # two towns: two counts
+        ("Arlen", None, True),  # one names no place: compared as before
+        ("Caldmouth", "the Saltings district, Caldmouth", True),  # one place, two levels
+    ],
+)
+def test_figures_counted_in_different_places_are_no_conflict(
+    here: str, there: str | None, conflict: bool
+) -> None:
+    story = Story()
+    story.says("a", f"3 people died in {here} on Monday.", metric="deaths", figure="3",
+               period="on Monday", location=here)  # fmt: skip
+    story.says("b", "5 people died on Monday.", metric="deaths", figure="5",
+               period="on Monday", location=there)  # fmt: skip
+
+    assert len(problems(story.compare(), RuleId.CONFLICT)) == int(conflict)
+
+
+def test_the_same_figure_in_two_towns_corroborates_nothing() -> None:
+    story = Story()
+    story.says("a", "3 people died in Arlen on Monday.", metric="deaths", figure="3",
+               period="on Monday", location="Arlen", source="police")  # fmt: skip
+    story.says("b", "3 people died in Brisk on Monday.", metric="deaths", figure="3",
+               period="on Monday", location="Brisk", source="the coroner")  # fmt: skip
+
+    assert fired(story.compare(), RuleId.CORROBORATED) == []
 
 
 def test_figures_of_an_unknown_metric_with_no_shared_subject_may_conflict_at_low_severity() -> None:

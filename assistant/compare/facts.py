@@ -73,6 +73,7 @@ class Facts(NamedTuple):
     outlet: str  # the article's outlet (or its id when it has none), on one line
     published: date | None
     subject: str  # folded subject ('' when none)
+    place: str  # folded place the figure was counted in ('' when none named)
     metric: str | None  # canonical metric key
     unit: str  # canonical unit; 'count' for plain counts
     period: PeriodKey
@@ -125,6 +126,7 @@ def facts_of(
         outlet=_line(article.outlet if article and article.outlet else claim.article_id),
         published=published,
         subject=key_phrase(claim.subject) if claim.subject else "",
+        place=key_phrase(claim.location) if claim.location else "",
         metric=claim.metric_key,
         unit=DURATION if days is not None else vocabulary.unit(quantity.unit if quantity else None),
         period=period_key(claim.period, published),

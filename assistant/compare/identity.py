@@ -4,9 +4,10 @@ A cluster key is only as good as the words it is made of. When the metric is one
 vocabulary defines ("deaths", "people evacuated": counts of the package's event), the
 key says what is counted. Otherwise it is whatever the words around the figures share
 ("year offer", "year in prison"), and real coverage shows that two such figures are often
-about different things: one club's eight-year offer and another's, a sentence
-in 1959 and one in 1997. Then only a subject that both claims name themselves (not one
-lent to them by the package) shows they are about the same thing.
+about different things: one club's eight-year offer and another's, a sentence in 1959
+and one in 1997. Then only a subject that both claims name themselves (not one lent to
+them by the package) shows they are about the same thing. Two different places named
+("in Arlen", "in Brisk") always mean two counts.
 
 The rules that assert something across articles (CONFLICT at high severity,
 CORROBORATED, CIRCULAR) ask this first.
@@ -51,8 +52,35 @@ def named_subject(a: Facts, b: Facts) -> bool:
     return bool(subject) and subject == own_subject(b)
 
 
+def different_places(a: Facts, b: Facts) -> bool:
+    """Each claim names where its figure was counted, and the places differ: deaths "in
+    Arlen" and deaths "in Brisk" are two counts. One place written at two levels of
+    detail ("Caldmouth" and "the Saltings district, Caldmouth") is no difference."""
+    if not a.place or not b.place:
+        return False
+    wa, wb = _place_words(a.place), _place_words(b.place)
+    return not (wa <= wb or wb <= wa)
+
+
+# Words that say what kind of place, not which: "the Saltings district, Caldmouth" and
+# "Saltings" are one place written at two levels of detail.
+_PLACE_KINDS = frozenset(
+    words("""
+    the of and near in at region district area county province state city town village
+    borough neighbourhood neighborhood gauge port harbour harbor
+    """)
+)
+
+
+def _place_words(place: str) -> frozenset[str]:
+    return frozenset(w for w in place.replace(",", " ").split() if w not in _PLACE_KINDS)
+
+
 def same_thing(a: Facts, b: Facts, vocabulary: Vocabulary) -> bool:
-    """Two claims of one cluster are known to measure one thing."""
+    """Two claims of one cluster are known to measure one thing: a metric the vocabulary
+    defines or a subject both name, and no two different places."""
+    if different_places(a, b):
+        return False
     return (a.metric is not None and vocabulary.is_listed_metric(a.metric)) or named_subject(a, b)
 
 

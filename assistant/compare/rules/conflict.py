@@ -12,16 +12,18 @@ more articles:
 
   Severity high only when the two figures are known to measure one thing: the metric is
   one the vocabulary defines ("deaths", "people evacuated"), or both claims name the
-  same subject themselves ("Mara Voss", "the Harbour FC offer"). Otherwise the metric is
-  just what the words around the figures share ("year in prison", "sons"), which real
-  coverage shows is often two different things (a 1959 sentence and a 1997 one), so the
-  finding is low severity and says it cannot tell.
+  same subject themselves ("Mara Voss", "the Harbour FC offer"), and they do not name
+  two different places.
+  Otherwise the metric is just what the words around the figures share ("year in
+  prison", "sons"), which real coverage shows is often two different things (a 1959
+  sentence and a 1997 one), so the finding is low severity and says it cannot tell.
 - AGREE (ok=True, severity info) instead, when every figure in the cluster agrees: an
   agreement has its own rule id, so a consumer never reads a ``CONFLICT`` that is not one.
 
-Does not fire for: two figures in one article; different periods (DIFFERENT_PERIOD shows
-those side by side); related metrics such as homes destroyed vs homes damaged (different
-clusters); periods that could not be resolved to dates.
+Does not fire for: two figures in one article; figures that each name another place
+(deaths "in Arlen" and deaths "in Brisk" are two counts); different periods
+(DIFFERENT_PERIOD shows those side by side); related metrics such as homes destroyed vs
+homes damaged (different clusters); periods that could not be resolved to dates.
 
 Evidence: every group of agreeing figures with the outlet, period and source of each
 claim in it.
@@ -35,7 +37,7 @@ from itertools import combinations
 from assistant.compare.blocks import Block
 from assistant.compare.evidence import describe, finding
 from assistant.compare.facts import Facts
-from assistant.compare.identity import same_thing
+from assistant.compare.identity import different_places, same_thing
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
 
@@ -85,6 +87,7 @@ def _clashes(block: Block) -> list[tuple[Facts, Facts]]:
         and a.interval is not None
         and b.interval is not None
         and a.interval.intersect(b.interval) is None
+        and not different_places(a, b)  # "3 died in Arlen", "5 died in Brisk": two counts
     ]
 
 

@@ -48,6 +48,7 @@ from assistant.extract.offline.facets import (
     location_of,
     metric_for,
     period_of,
+    place_of_figure,
     subject_of,
 )
 from assistant.extract.offline.hedges import qualifies_a_noun, sentence_hedges
@@ -325,8 +326,7 @@ class _Reader:
             metric=metric.text,
             subject=subject_of(self.text, content_from, q.span.start, q),
             period=period_of(self.text, span, Span(start=s.start, end=s.end), q.span.start),
-            location=location_of(self.text, span.start, span.end)
-            or location_of(self.text, s.start, s.end),
+            location=place_of_figure(self.text, s.start, q.span, clause.end),
             attribution=attribution,
             hedges=self._claim_hedges(s, span, hedges, attribution, q),
             noun=metric.noun,

@@ -539,6 +539,40 @@ def _periods(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     return found
 
 
+# What ends the stretch of a clause a figure's place is read in: a pause, or a clause of
+# its own ("most of them in cars near Fenholt", "as the river flooded towns in X").
+_PLACE_BREAK = re.compile(
+    r"[,;:()—–]|\s-\s|\b(?:as|when|after|while|which|who|but|because|including|since|"
+    r"before|until|whose|where)\b"
+)
+_FRONTED_PLACE = re.compile(
+    r"\s*(?:In|At|Near|Outside)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})\s*,"
+)
+
+
+# "in Kestwick, where 40 homes were flooded": the relative clause counts in that place.
+_WHERE_PLACE = re.compile(
+    r"\b(?:in|at|near)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})\s*,\s*where\s+[^,;]*$"
+)
+
+
+def place_of_figure(text: str, sentence_start: int, figure: Span, clause_end: int) -> str | None:
+    """Where the figure at ``figure`` was counted: a place fronted in its sentence ("In
+    Kelso, 40 homes ...", "in Kelso, where 40 homes ...") or named between the figure and
+    the next pause or clause ("40 people died in Kelso on Sunday"); not one further on
+    ("12 died on Monday, most of them near Fenholt"), which places something else.
+    ``None`` when none is named."""
+    fronted = _FRONTED_PLACE.match(text, sentence_start, figure.start)
+    if fronted is None:
+        fronted = _WHERE_PLACE.search(text, sentence_start, figure.start)
+    if fronted and fronted.group("place").split()[0] not in _NOT_PLACES:
+        return fronted.group("place")
+    stop = _PLACE_BREAK.search(text, figure.end, clause_end)
+    return location_of(text, figure.start, stop.start() if stop else clause_end)
+
+
 def location_of(text: str, start: int, end: int) -> str | None:
     """The first "in <Capitalised Place>" of ``text[start:end]``, or ``None``.
     Raises nothing."""
