@@ -141,3 +141,26 @@ def test_a_finding_over_many_claims_is_cut_under_each_claim() -> None:
     cut = claim_evidence(many)
     assert len(cut) <= 401 and cut.endswith("…") and evidence.startswith(cut[:-1])
     assert claim_evidence(one) == evidence
+
+
+def test_the_sourcing_section_lists_ten_and_counts_the_rest(tmp_path: Path) -> None:
+    # Three outlets, six towns each: eighteen single-source death tolls on the story's
+    # main metric. Listing them all would bury the rest of the triage.
+    towns = iter(f"Town{letter}" for letter in "ABCDEFGHIJKLMNOPQR")
+    paths = []
+    for n, outlet in enumerate(("Wire One", "Daily Two", "Post Three")):
+        lines = [f"---\noutlet: {outlet}\npublished: 2026-02-02\n---\n"]
+        for i in range(6):
+            town = next(towns)
+            lines.append(f"{i + 2} people died in {town} on Sunday, the {town} council said.\n")
+        path = tmp_path / f"a{n}.md"
+        path.write_text("\n".join(lines))
+        paths.append(path)
+    report = report_of_paths(paths)
+
+    triage = build_triage(report)
+    sourcing = [i for i in triage.items if i.section is TriageSection.sourcing]
+    assert len(sourcing) == 10 and triage.sourcing_more == 8
+    assert not [i for i in triage.items if i.section is TriageSection.conflict]  # 18 towns
+    section = "\n".join(triage_section(render_markdown(report)))
+    assert "- … and 8 more unverified, single-source or unattributed figures" in section

@@ -220,6 +220,12 @@ def test_the_same_figure_in_two_towns_corroborates_nothing() -> None:
 
     assert fired(story.compare(), RuleId.CORROBORATED) == []
 
+    # A third article with Arlen's figure from another origin does corroborate it.
+    story.says("c", "3 people died in Arlen on Monday.", metric="deaths", figure="3",
+               period="on Monday", location="Arlen", source="the hospital")  # fmt: skip
+    (corroborated,) = fired(story.compare(), RuleId.CORROBORATED)
+    assert corroborated.claim_ids == ["a#1", "c#1"]
+
 
 def test_figures_of_an_unknown_metric_with_no_shared_subject_may_conflict_at_low_severity() -> None:
     # "sons" in one article may be a man's brothers, in another his children.

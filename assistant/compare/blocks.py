@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from assistant.compare.facts import Facts, by_order
+from assistant.compare.identity import places_differ
 from assistant.compare.intervals import Interval
 from assistant.compare.origins import by_origin
 from assistant.model import Cluster
@@ -107,23 +108,29 @@ def build_blocks(facts: Iterable[Facts]) -> list[Block]:
 def agreement_groups(members: Iterable[Facts]) -> tuple[Group, ...]:
     """Split figures into groups that can all be true at once, sweeping in value order.
 
-    Each group's figures share a common value; a figure that shares none with the group
-    being built starts the next one. Deterministic: ties are broken by claim id.
+    Each group's figures share a common value and name no two different places; a figure
+    that shares no value with the group being built, or names another place, starts the
+    next one. Deterministic: ties are broken by claim id.
     """
     figures = sorted(
         ((f.interval, f) for f in members if f.interval is not None),
-        key=lambda pair: (pair[0].lo, pair[0].lo_open, pair[0].hi, pair[1].order),
+        # Equal values sit together by place, so one town's figures form one group.
+        key=lambda pair: (pair[0].lo, pair[0].lo_open, pair[0].hi, pair[1].place, pair[1].order),
     )
     groups: list[Group] = []
     current: list[Facts] = []
+    places: set[str] = set()  # the places the current group's figures name
     shared: Interval | None = None
     for interval, f in figures:
         joined = shared.intersect(interval) if shared is not None else None
-        if joined is None:
+        # "3 died in Arlen" and "3 died in Brisk" share a value but are two counts.
+        if joined is None or (f.place and any(places_differ(f.place, p) for p in places)):
             if current:
                 groups.append(Group.of(current, shared))
-            current, joined = [], interval
+            current, places, joined = [], set(), interval
         current.append(f)
+        if f.place:
+            places.add(f.place)
         shared = joined
     if current:
         groups.append(Group.of(current, shared))
