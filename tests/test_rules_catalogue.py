@@ -1238,6 +1238,18 @@ def test_a_superseded_running_total_repeated_later(latest: str, stale: bool) -> 
         )
 
 
+def test_another_towns_higher_total_makes_no_figure_stale() -> None:
+    story = Story()
+    story.says("a", "12 people have died in Arlen so far.", day=2, metric="dead", figure="12",
+               period="so far", location="Arlen")  # fmt: skip
+    story.says("b", "19 people have died in Brisk so far.", day=3, metric="dead", figure="19",
+               period="so far", location="Brisk")  # fmt: skip
+    story.says("c", "12 people have died in Arlen.", day=4, metric="dead", figure="12",
+               location="Arlen")  # fmt: skip
+
+    assert fired(story.compare(), RuleId.STALE) == []
+
+
 def test_stale_repeats_the_first_nights_figure() -> None:
     story = Story()
     story.says(

@@ -10,7 +10,9 @@ each read as the total at its as-of date (normally the publication date). For on
 
 that is, C reports A's old figure as if it were current. A running total that is lower
 than an earlier one but matches no older figure is left alone (it may be a different
-count); a later, higher total is the normal course of events.
+count); a later, higher total is the normal course of events. Figures that name two
+different places are never each other's A, B or C: one town's count is no update of
+another's.
 
 Severity medium. The finding names only C, the stale repeat: A and B are correct figures
 for their own dates, so they get no badge and keep their checklist. Evidence: the three
@@ -25,6 +27,7 @@ from typing import NamedTuple
 
 from assistant.compare.evidence import describe, finding
 from assistant.compare.facts import Facts
+from assistant.compare.identity import different_places
 from assistant.compare.intervals import Interval
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
@@ -75,6 +78,7 @@ def _superseded(
         if b.facts.article_id != c.facts.article_id
         and b.as_of <= c.as_of
         and c.values.below(b.values)
+        and not different_places(b.facts, c.facts)  # another town's total supersedes nothing
     ]
     for b in reversed(newer):  # the latest superseding total first
         for a in figures:
@@ -82,6 +86,7 @@ def _superseded(
                 a.as_of < b.as_of
                 and a.facts is not c.facts
                 and a.values.intersect(c.values) is not None
+                and not different_places(a.facts, c.facts)
             ):
                 return a, b
     return None
