@@ -1088,6 +1088,21 @@ def test_first_figure_is_the_previous_total_when_none_was_given() -> None:
     assert check.evidence.endswith("the running total does not add up")
 
 
+def test_one_towns_figure_is_no_previous_total_for_another_town() -> None:
+    story = Story()
+    story.says("a", "350 people were evacuated in Arlen overnight.", day=2,
+               metric="evacuated", figure="350", period="overnight", location="Arlen")  # fmt: skip
+    article = story.article(
+        "b", "A further 420 were evacuated in Brisk on Tuesday, bringing the total there to 820."
+    )
+    story.claim(article, "A further 420 were evacuated in Brisk on Tuesday", metric="evacuated",
+                figure="420", period="on Tuesday", location="Brisk")  # fmt: skip
+    story.claim(article, "the total there to 820", metric="evacuated", figure="820",
+                period="the total", location="Brisk")  # fmt: skip
+
+    assert arithmetic(story.compare()) == []
+
+
 @pytest.mark.parametrize(
     ("broad", "total", "kind", "part", "ok"),
     [
