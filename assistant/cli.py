@@ -27,7 +27,7 @@ from assistant.config import Settings, load_settings
 from assistant.errors import ConfigError, FactcheckError
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch
 from assistant.model import ExtractionResult, ExtractionStatus, InputStatus
-from assistant.text import one_line, strip_controls
+from assistant.text import one_line
 
 if TYPE_CHECKING:
     from assistant.report.model import Report
@@ -264,10 +264,10 @@ def _check_output(output: Path | None) -> None:
 
 def _check_inputs(paths: Sequence[Path]) -> None:
     """Refuse a path that names nothing before any work: a typo is not a rejected input."""
-    from assistant.ingest.paths import missing
+    from assistant.ingest.paths import missing, name_of
 
     if gone := missing(paths):
-        raise ConfigError("; ".join(f"{one_line(str(path))}: {why}" for path, why in gone))
+        raise ConfigError("; ".join(f"{name_of(path)}: {why}" for path, why in gone))
 
 
 Output = tuple[str, Path | None]  # (format, file); None is stdout
@@ -540,14 +540,20 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+class _OneLineFormatter(logging.Formatter):
+    """Log lines quote server error bodies and model output: each record becomes one
+    line with no escape sequence, whatever the library put in it."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return one_line(super().format(record))
+
+
 def _configure_logging(verbose: bool) -> None:
     # instructor logs an ERROR for every failed attempt, including the ones our retry
     # layer recovers from; the per-article outcome is what the user needs by default.
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="factcheck: %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLineFormatter("factcheck: %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
     logging.getLogger("instructor").setLevel(logging.INFO if verbose else logging.CRITICAL)
     for noisy in ("httpx2", "openai"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -563,7 +569,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except FactcheckError as exc:
-        print(f"factcheck: error: {strip_controls(str(exc))}", file=sys.stderr)
+        print(f"factcheck: error: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
@@ -57,7 +58,21 @@ def name_of(path: Path) -> str:
     """How an input is named in records and reports: the path as given, with bytes that
     are not UTF-8 (a name from an old Windows share: ``caf\\xe9.txt``) written as escapes,
     since no report or terminal can carry them as they are."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    name = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(_escape, name)
+
+
+# In a file name, control and bidi characters are written as escapes too ("a\\x1b[2J.txt",
+# "two\\nlines.md"): inert in a terminal or a report, and the file can still be found.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def missing(paths: Sequence[Path]) -> list[tuple[Path, str]]:
