@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from assistant.errors import IngestError
-from assistant.ingest.decode import decode_bytes
+from assistant.ingest.decode import Decoded, decode_text
 from assistant.ingest.document import Document, to_article
 from assistant.ingest.formats import (
     BINARY_FORMATS,
@@ -184,7 +185,10 @@ def _documents(
         if fmt in BINARY_FORMATS:
             document = parse_binary(read_bytes(path, max_bytes), fmt)
         else:
-            document = parse_document(_read_text(path, fmt, max_bytes), fmt)
+            decoded = _read_text(path, fmt, max_bytes)
+            document = parse_document(decoded.text, fmt)
+            if decoded.note is not None:
+                document = replace(document, notes=(decoded.note, *document.notes))
     except IngestError as err:
         yield name_of(path), (), str(err)
         return
@@ -219,13 +223,13 @@ def _jsonl_documents(
         yield name_of(path), (), "empty file"
 
 
-def _read_text(path: Path, fmt: str, max_bytes: int) -> str:
+def _read_text(path: Path, fmt: str, max_bytes: int) -> Decoded:
     """Raises ``IngestError`` for a file that cannot be read, is binary or is empty."""
     data = read_bytes(path, max_bytes)
-    text = decode_bytes(data, declared=sniff_charset(data) if fmt == "html" else None)
-    if not text.strip():
+    decoded = decode_text(data, declared=sniff_charset(data) if fmt == "html" else None)
+    if not decoded.text.strip():
         raise IngestError("empty file")
-    return text
+    return decoded
 
 
 def _rejected(source: str, reason: str) -> InputRecord:

@@ -29,6 +29,8 @@ class Block:
 class Document:
     blocks: tuple[Block, ...]
     meta: Metadata = field(default_factory=Metadata)
+    # What reading the file had to guess or lost (an encoding), for the input's record.
+    notes: tuple[str, ...] = ()
 
 
 def to_article(
@@ -55,7 +57,7 @@ def to_article(
         source=source,
         segments=tag_segments(text, title=title, known=known),
     )
-    return article, fields.warnings
+    return article, (*doc.notes, *fields.warnings)
 
 
 def _join(blocks: tuple[Block, ...]) -> tuple[str, list[Segment]]:
