@@ -129,7 +129,8 @@ def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) ->
         type=_size,
         default=DEFAULT_MAX_BYTES,
         metavar="SIZE",
-        help="largest article accepted, e.g. 5MB (default); bigger ones are listed as rejected",
+        help="largest article file accepted (default 2MB; its text may be at most 200,000 "
+        "characters); bigger ones are listed as rejected",
     )
 
 

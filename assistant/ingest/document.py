@@ -16,6 +16,12 @@ from assistant.ingest.lines import guess_title, tag_segments
 from assistant.ingest.metadata import IngestDefaults, Metadata, resolve
 from assistant.model import Article, Segment, SegmentTag, Span
 
+# The longest article text accepted, after markup is gone. A long feature is 50,000-
+# 100,000 characters; extraction costs grow with the text (about 20 s per million
+# characters of dense figures on one core), so this keeps the largest accepted article
+# to a few seconds, whatever the size of the file around it.
+MAX_TEXT_CHARS = 200_000
+
 
 @dataclass(frozen=True)
 class Block:
@@ -39,11 +45,16 @@ def to_article(
     """Build the article and the warnings about metadata that was ignored.
 
     Raises ``IngestError`` when no text is left once markup and control characters
-    are gone.
+    are gone, or more than ``MAX_TEXT_CHARS`` is.
     """
     text, known = _join(doc.blocks)
     if not text:
         raise IngestError("no article text (only markup, control characters or blank lines)")
+    if len(text) > MAX_TEXT_CHARS:
+        raise IngestError(
+            f"article text of {len(text):,} characters, longer than the {MAX_TEXT_CHARS:,} "
+            "one article may have (a long feature is under 100,000); split it"
+        )
     fields = resolve(doc.meta, defaults)
     title = fields.title or guess_title(text)
     article = Article(

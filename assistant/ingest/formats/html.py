@@ -57,7 +57,9 @@ _TITLE_SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 # lexbor's tree builder is quadratic in nesting depth (200,000 nested <div>s take
 # minutes), so a hostile page could stall a batch. Real pages nest well under 100
 # deep. Depth is estimated with a linear tag scan that ignores void elements and
-# elements whose end tag is optional (an unclosed <p> or <li> is not nesting).
+# elements whose end tag is optional (an unclosed <p> or <li> is not nesting). A "/>"
+# closes nothing in HTML (``<div/>`` opens a div, as a browser reads it); only inside
+# <svg> and <math> does it end the element.
 MAX_DEPTH = 1000
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(/?)>")
 _NOT_NESTING = frozenset(
@@ -68,6 +70,7 @@ _NOT_NESTING = frozenset(
         "html", "head", "body",
     }
 )  # fmt: skip
+_FOREIGN = frozenset({"svg", "math"})
 _CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([\w.:-]{1,40})", re.IGNORECASE)
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
@@ -95,10 +98,13 @@ def parse_html(markup: str) -> Document:
 
 
 def _nesting_depth(markup: str) -> int:
-    depth = deepest = 0
+    depth = deepest = foreign = 0
     for match in _TAG.finditer(markup):
         closing, name, self_closing = match.groups()
-        if self_closing or name.lower() in _NOT_NESTING:
+        name = name.lower()
+        if name in _FOREIGN:
+            foreign = max(0, foreign + (-1 if closing else 0 if self_closing else 1))
+        if (self_closing and (foreign or name in _FOREIGN)) or name in _NOT_NESTING:
             continue
         if closing:
             depth = max(0, depth - 1)
