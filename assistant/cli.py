@@ -336,6 +336,8 @@ def _note(message: str, quiet: bool, stream: TextIO | None = None) -> None:
 
 # How many file names a one-line summary on stderr shows; the report lists them all.
 _NAMES_SHOWN = 5
+# How many inputs get a line of their own on stderr before the rest are counted.
+_INPUT_NOTES = 20
 
 
 def _names(items: Sequence[str]) -> str:
@@ -345,12 +347,25 @@ def _names(items: Sequence[str]) -> str:
 
 
 def _note_inputs(batch: IngestBatch, quiet: bool, *, undated_hint: bool) -> None:
-    """What ingest skipped, noted or could not date, on stderr before any extraction."""
+    """What ingest skipped, noted or could not date, on stderr before any extraction.
+
+    At most ``_INPUT_NOTES`` lines name one input each; a folder of 20,000 bad files
+    gets one more line counting the rest, which the report lists in full.
+    """
+    said = untold = 0
     for record in batch.inputs:
+        if record.status is InputStatus.ok and not record.reason:
+            continue
+        if said == _INPUT_NOTES:
+            untold += 1
+            continue
+        said += 1
         if record.status is not InputStatus.ok:
             _note(f"{record.source}: skipped: {record.reason}", quiet)
-        elif record.reason:  # what ingest ignored or folded in an accepted input
+        else:  # what ingest ignored, guessed or folded in an accepted input
             _note(f"{record.source}: {record.reason}", quiet)
+    if untold:
+        _note(f"{untold} more inputs skipped or noted, each listed in the report", quiet)
     if batch.not_read:
         n = len(batch.not_read)
         files = "file" if n == 1 else "files"
@@ -431,7 +446,9 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
     defaults = IngestDefaults(outlet=args.outlet, published=args.published)
     batch = pipeline.ingest(args.paths, defaults, max_bytes=args.max_bytes)
     _note_inputs(batch, args.quiet, undated_hint=with_rules)
-    extractor = pipeline.build_extractor(settings, inputs=args.paths)
+    extractor = pipeline.build_extractor(
+        settings, inputs=args.paths, on_note=lambda message: _note(message, args.quiet)
+    )
     advance, stop = _progress(len(batch.articles), args.quiet)
     try:
         results = asyncio.run(
@@ -549,12 +566,14 @@ class _OneLineFormatter(logging.Formatter):
         return one_line(super().format(record))
 
 
-def _configure_logging(verbose: bool) -> None:
+def _configure_logging(verbose: bool, quiet: bool = False) -> None:
     # instructor logs an ERROR for every failed attempt, including the ones our retry
     # layer recovers from; the per-article outcome is what the user needs by default.
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_OneLineFormatter("factcheck: %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
+    # -q: the outcome of each input is in the report; only errors reach stderr.
+    default = logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=logging.INFO if verbose else default, handlers=[handler])
     logging.getLogger("instructor").setLevel(logging.INFO if verbose else logging.CRITICAL)
     for noisy in ("httpx2", "openai"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -566,7 +585,7 @@ def _configure_logging(verbose: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    _configure_logging(getattr(args, "verbose", False))
+    _configure_logging(getattr(args, "verbose", False), getattr(args, "quiet", False))
     try:
         return COMMANDS[args.command](args)
     except FactcheckError as exc:

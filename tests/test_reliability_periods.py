@@ -45,8 +45,7 @@ def test_the_last_day_of_the_calendar_does_not_cost_the_batch(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "far.md").write_text(
-        "---\npublished: 9999-12-31\n---\n"
-        "40 people will be evacuated on Monday, the mayor said.\n"
+        "---\npublished: 9999-12-31\n---\n40 people will be evacuated on Monday, the mayor said.\n"
     )
     (tmp_path / "near.md").write_text(
         "---\npublished: 2026-03-03\n---\n12 people died on Monday, the mayor said.\n"

@@ -111,8 +111,9 @@ def test_an_error_text_from_the_model_reaches_stderr_inert(
 
 
 def test_log_lines_quoting_a_server_body_are_one_inert_line() -> None:
+    body = "\x1b]0;HACKED\x07oops\nx"
     record = logging.LogRecord(
-        "instructor", logging.ERROR, __file__, 1, "retrying: %s", ("\x1b]0;HACKED\x07oops\nx",), None
+        "instructor", logging.ERROR, __file__, 1, "retrying: %s", (body,), None
     )
 
     line = _OneLineFormatter("factcheck: %(name)s: %(message)s").format(record)

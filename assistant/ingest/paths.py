@@ -153,13 +153,22 @@ def _walk(top: Path) -> Iterator[Path | InputRecord | NotAnArticle]:
             path = directory / entry.name
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir():
+            if _is_dir(entry):
                 subdirectories.append(path)
             elif path.suffix.lower() in FORMATS_BY_SUFFIX:
                 yield path  # reading reports a broken link or a special file
             else:
                 yield NotAnArticle(path)
         pending.extend(reversed(subdirectories))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` is a directory or a link to one; False for a link loop, which
+    reading then reports as the file it claims to be."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _rejected(path: Path, reason: str) -> InputRecord:
