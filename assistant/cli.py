@@ -302,7 +302,7 @@ def _outputs(args: argparse.Namespace, formats: Sequence[str]) -> list[Output]:
 
 def _write(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        _write_stdout(text)
         return
     tmp = output.with_name(output.name + ".tmp")
     try:
@@ -311,6 +311,19 @@ def _write(text: str, output: Path | None) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise FactcheckError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _write_stdout(text: str) -> None:
+    """Reports are UTF-8, on stdout as in a file: a stdout in another encoding (a Latin-1
+    or C locale) gets the UTF-8 bytes rather than losing the report to an encoding error."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if encoding == "utf8" or buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8", "replace"))
+    buffer.flush()
 
 
 def _progress(

@@ -113,6 +113,30 @@ def test_a_file_name_that_is_not_utf8_is_listed_in_every_output(
     assert b"Traceback" not in run.stderr
 
 
+@pytest.mark.parametrize("fmt", ["md", "json"])
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+def test_a_stdout_that_is_not_utf8_still_gets_the_whole_report(
+    tmp_path: Path, fmt: str, encoding: str
+) -> None:
+    folder = package(tmp_path)
+    (folder / "quoted.txt").write_text("“About 1,200” people – police said – left on Monday.\n")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+
+    run = subprocess.run(
+        [
+            sys.executable, "-m", "assistant", "report", str(folder), "--llm", "offline",
+            "--published", "2026-03-03", "--format", fmt, "-q",
+        ],
+        capture_output=True, env=env, check=False,
+    )  # fmt: skip
+
+    assert run.returncode == EXIT_OK, run.stderr
+    text = run.stdout.decode("utf-8")  # the report's own encoding, as in a file
+    assert "“About 1,200”" in text
+    if fmt == "json":
+        assert len(json.loads(text)["inputs"]) == 2
+
+
 def test_a_fifo_is_listed_and_never_opened(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
