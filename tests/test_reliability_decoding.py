@@ -88,3 +88,25 @@ def test_clean_utf8_has_no_note() -> None:
 
 def test_a_literal_replacement_character_is_not_counted_as_lost() -> None:
     assert decode_text("a \ufffd b".encode("utf-16")).note is None
+
+
+def test_a_jsonl_line_in_cp1252_is_read_with_a_note_on_that_line_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "feed.jsonl"
+    line = '{{"id": "{}", "text": "{}"}}\n'
+    path.write_bytes(
+        line.format("one", UTF8_PARAGRAPH.strip()).encode()
+        + line.format("two", CP1252_PARAGRAPH.strip()).encode("cp1252")
+    )
+
+    code = main([
+        "report", str(path), "--llm", "offline", "--format", "json", "--published", "2026-03-03",
+    ])  # fmt: skip
+
+    out, _ = capsys.readouterr()
+    assert code == EXIT_OK
+    one, two = json.loads(out)["inputs"]
+    assert one["notes"] == []
+    assert two["notes"] == ["not UTF-8: read as Windows-1252 (cp1252)"]
+    assert "“40 people”" in json.dumps(two, ensure_ascii=False)

@@ -110,15 +110,16 @@ def line_encoding(head: bytes) -> str | None:
     return None
 
 
-def decode_line(data: bytes) -> str:
+def decode_line(data: bytes) -> Decoded:
     """Decode one line of a byte-oriented file: UTF-8 where it holds UTF-8, else
     Windows-1252 (cp1252).
 
     A UTF-8 BOM is dropped from any line, not only the first, since files get
     concatenated. Each line is judged alone, so one line in cp1252 does not turn a
-    UTF-8 file into mojibake. Never raises: what the line holds is for its parser to say.
+    UTF-8 file into mojibake. Never raises: what the line holds is for its parser to say;
+    the note says what was guessed or lost, as for a whole file.
     """
-    return _decode_8bit(data.removeprefix(codecs.BOM_UTF8), declared=None).text
+    return _decode_8bit(data.removeprefix(codecs.BOM_UTF8), declared=None)
 
 
 def _refuse_known_binary(data: bytes) -> None:
