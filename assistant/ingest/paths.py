@@ -19,6 +19,11 @@ MAX_BYTES_SCOPE = "(--max-bytes)"
 # Big enough that reading in pieces costs no time, small enough to never matter for memory.
 CHUNK_BYTES = 1 << 16
 
+# In a file name, control and bidi characters are written as escapes too ("a\\x1b[2J.txt",
+# "two\\nlines.md"): inert in a terminal or a report, and the file can still be found.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
 
 @dataclass(frozen=True)
 class NotAnArticle:
@@ -60,12 +65,6 @@ def name_of(path: Path) -> str:
     since no report or terminal can carry them as they are."""
     name = os.fsencode(path).decode("utf-8", "backslashreplace")
     return _UNPRINTABLE.sub(_escape, name)
-
-
-# In a file name, control and bidi characters are written as escapes too ("a\\x1b[2J.txt",
-# "two\\nlines.md"): inert in a terminal or a report, and the file can still be found.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def _escape(match: re.Match[str]) -> str:
