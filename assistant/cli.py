@@ -129,7 +129,7 @@ def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) ->
         type=_size,
         default=DEFAULT_MAX_BYTES,
         metavar="SIZE",
-        help="largest article file accepted (default 2MB; its text may be at most 200,000 "
+        help="largest article file accepted (default 5MB; its text may be at most 200,000 "
         "characters); bigger ones are listed as rejected",
     )
 

@@ -69,14 +69,14 @@ def test_a_mixed_batch_keeps_going_and_lists_every_input_in_order(tmp_path: Path
     assert [a.id for a in batch.articles] == ["good", "feed-l1", "notes"]
 
 
-def test_default_size_limit_is_two_megabytes(tmp_path: Path) -> None:
+def test_default_size_limit_is_five_megabytes(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.truncate(DEFAULT_MAX_BYTES + 1)  # sparse: the size is checked before reading
 
     record = ingest_paths([path]).inputs[0]
 
-    assert record.reason == "2 MB, larger than the 2 MB limit (--max-bytes)"
+    assert record.reason == "5 MB, larger than the 5 MB limit (--max-bytes)"
 
 
 def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:

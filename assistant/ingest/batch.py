@@ -28,9 +28,12 @@ from assistant.ingest.stream import read_lines
 from assistant.model import Article, InputRecord, InputStatus
 
 # The size of one article's input: a file, or one line of a JSONL file. News pages are
-# 50 KB-1.5 MB of HTML; at 2 MB the largest accepted file is parsed in about a second,
-# and its text is then held to MAX_TEXT_CHARS (document.py).
-DEFAULT_MAX_BYTES = 2_000_000
+# 50 KB-3 MB of HTML (inline scripts and JSON), PDFs a few MB. What a file costs is
+# bounded by what is in it, not by this: article text is held to MAX_TEXT_CHARS and
+# read no further than READ_LIMIT_CHARS, HTML to MAX_ELEMENTS; so a 5 MB file of any
+# format is read or refused in about a second, and the largest accepted article is
+# extracted offline in a few seconds.
+DEFAULT_MAX_BYTES = 5_000_000
 # A JSONL file holds a whole batch (a nightly 10,000 articles is 50-300 MB) and
 # is read a line at a time, so only a runaway file -- an export gone wrong, a log
 # appended to forever -- reaches this; it is refused before any of it is read.

@@ -21,6 +21,24 @@ from assistant.model import Article, Segment, SegmentTag, Span
 # characters of dense figures on one core), so this keeps the largest accepted article
 # to a few seconds, whatever the size of the file around it.
 MAX_TEXT_CHARS = 200_000
+# Format readers (PDF pages, DOCX paragraphs, HTML text nodes) stop once they have read
+# this much raw text, before cleaning: the article is refused whatever the rest holds,
+# so the cost of a huge file is that of its first pages.
+READ_LIMIT_CHARS = MAX_TEXT_CHARS * 5 // 4
+
+
+def too_long(chars: int, *, stopped: bool = False) -> str:
+    """Why an article is refused for its length: "article text of 1,000,000 characters,
+    longer than the 200,000 one article may have ..."."""
+    size = (
+        f"at least {chars:,} characters (reading stopped there)"
+        if stopped
+        else f"{chars:,} characters"
+    )
+    return (
+        f"article text of {size}, longer than the {MAX_TEXT_CHARS:,} one article may have "
+        "(a long feature is under 100,000); split it"
+    )
 
 
 @dataclass(frozen=True)
@@ -51,10 +69,7 @@ def to_article(
     if not text:
         raise IngestError("no article text (only markup, control characters or blank lines)")
     if len(text) > MAX_TEXT_CHARS:
-        raise IngestError(
-            f"article text of {len(text):,} characters, longer than the {MAX_TEXT_CHARS:,} "
-            "one article may have (a long feature is under 100,000); split it"
-        )
+        raise IngestError(too_long(len(text)))
     fields = resolve(doc.meta, defaults)
     title = fields.title or guess_title(text)
     article = Article(
