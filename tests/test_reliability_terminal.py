@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from assistant.cli import EXIT_OK, EXIT_PARTIAL, _OneLineFormatter, main
+from assistant.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, _OneLineFormatter, main
 from assistant.extract.offline import OfflineExtractor
 from assistant.model import Article, ExtractionResult, ExtractionStatus
 from assistant.text import one_line, strip_controls
@@ -119,3 +121,30 @@ def test_log_lines_quoting_a_server_body_are_one_inert_line() -> None:
     line = _OneLineFormatter("factcheck: %(name)s: %(message)s").format(record)
 
     assert line == "factcheck: instructor: retrying: oops x"
+
+
+def test_a_hostile_refusal_through_the_mocked_llm_reaches_stderr_inert(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BODY)
+    # A real process, so the CLI's own logging setup is what writes stderr; the mock's
+    # refusal text is swapped for a hostile one before the run.
+    script = (
+        "import sys; import assistant.llm.mock.faults as faults; "
+        "faults.REFUSAL_TEXT = 'I cannot \\x1b]0;HACKED\\x07help \\x1b]52;c;cHduZWQ=\\x1b\\\\"
+        "with \\x1b[2Jthat'; "
+        "from assistant.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+
+    run = subprocess.run(
+        [
+            sys.executable, "-c", script, "report", str(tmp_path), "--llm", "mock",
+            "--mock-faults", "refusal=1", "--published", "2026-03-03", "-v",
+            "-o", str(tmp_path / "r.json"),
+        ],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+    assert run.returncode == EXIT_NOTHING, run.stderr
+    assert "I cannot help with that" in run.stderr
+    assert not any(ch in run.stderr for ch in TERMINAL_BYTES)
+    assert "HACKED" not in run.stderr and "cHduZWQ" not in run.stderr
+    assert "Traceback" not in run.stderr

@@ -61,8 +61,9 @@ def discover(paths: Sequence[Path]) -> Iterator[Path | InputRecord | NotAnArticl
 
 def name_of(path: Path) -> str:
     """How an input is named in records and reports: the path as given, with bytes that
-    are not UTF-8 (a name from an old Windows share: ``caf\\xe9.txt``) written as escapes,
-    since no report or terminal can carry them as they are."""
+    are not UTF-8 (a name from an old Windows share: ``caf\\xe9.txt``) and control or bidi
+    characters (``two\\nlines.txt``, ``a\\x1b[2J.txt``) written as escapes, since no
+    report or terminal can carry them as they are."""
     name = os.fsencode(path).decode("utf-8", "backslashreplace")
     return _UNPRINTABLE.sub(_escape, name)
 
