@@ -27,7 +27,7 @@ from assistant.config import Settings, load_settings
 from assistant.errors import ConfigError, FactcheckError
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch
 from assistant.model import ExtractionResult, ExtractionStatus, InputStatus
-from assistant.text import one_line, strip_controls
+from assistant.text import one_line
 
 if TYPE_CHECKING:
     from assistant.report.model import Report
@@ -129,7 +129,8 @@ def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) ->
         type=_size,
         default=DEFAULT_MAX_BYTES,
         metavar="SIZE",
-        help="largest article accepted, e.g. 5MB (default); bigger ones are listed as rejected",
+        help="largest article file accepted (default 5MB; its text may be at most 200,000 "
+        "characters); bigger ones are listed as rejected",
     )
 
 
@@ -264,10 +265,10 @@ def _check_output(output: Path | None) -> None:
 
 def _check_inputs(paths: Sequence[Path]) -> None:
     """Refuse a path that names nothing before any work: a typo is not a rejected input."""
-    from assistant.ingest.paths import missing
+    from assistant.ingest.paths import missing, name_of
 
     if gone := missing(paths):
-        raise ConfigError("; ".join(f"{one_line(str(path))}: {why}" for path, why in gone))
+        raise ConfigError("; ".join(f"{name_of(path)}: {why}" for path, why in gone))
 
 
 Output = tuple[str, Path | None]  # (format, file); None is stdout
@@ -301,7 +302,7 @@ def _outputs(args: argparse.Namespace, formats: Sequence[str]) -> list[Output]:
 
 def _write(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        _write_stdout(text)
         return
     tmp = output.with_name(output.name + ".tmp")
     try:
@@ -310,6 +311,19 @@ def _write(text: str, output: Path | None) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise FactcheckError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _write_stdout(text: str) -> None:
+    """Reports are UTF-8, on stdout as in a file: a stdout in another encoding (a Latin-1
+    or C locale) gets the UTF-8 bytes rather than losing the report to an encoding error."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if encoding == "utf8" or buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8", "replace"))
+    buffer.flush()
 
 
 def _progress(
@@ -335,6 +349,8 @@ def _note(message: str, quiet: bool, stream: TextIO | None = None) -> None:
 
 # How many file names a one-line summary on stderr shows; the report lists them all.
 _NAMES_SHOWN = 5
+# How many inputs get a line of their own on stderr before the rest are counted.
+_INPUT_NOTES = 20
 
 
 def _names(items: Sequence[str]) -> str:
@@ -344,12 +360,25 @@ def _names(items: Sequence[str]) -> str:
 
 
 def _note_inputs(batch: IngestBatch, quiet: bool, *, undated_hint: bool) -> None:
-    """What ingest skipped, noted or could not date, on stderr before any extraction."""
+    """What ingest skipped, noted or could not date, on stderr before any extraction.
+
+    At most ``_INPUT_NOTES`` lines name one input each; a folder of 20,000 bad files
+    gets one more line counting the rest, which the report lists in full.
+    """
+    said = untold = 0
     for record in batch.inputs:
+        if record.status is InputStatus.ok and not record.reason:
+            continue
+        if said == _INPUT_NOTES:
+            untold += 1
+            continue
+        said += 1
         if record.status is not InputStatus.ok:
             _note(f"{record.source}: skipped: {record.reason}", quiet)
-        elif record.reason:  # what ingest ignored or folded in an accepted input
+        else:  # what ingest ignored, guessed or folded in an accepted input
             _note(f"{record.source}: {record.reason}", quiet)
+    if untold:
+        _note(f"{untold} more inputs skipped or noted, each listed in the report", quiet)
     if batch.not_read:
         n = len(batch.not_read)
         files = "file" if n == 1 else "files"
@@ -430,7 +459,9 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
     defaults = IngestDefaults(outlet=args.outlet, published=args.published)
     batch = pipeline.ingest(args.paths, defaults, max_bytes=args.max_bytes)
     _note_inputs(batch, args.quiet, undated_hint=with_rules)
-    extractor = pipeline.build_extractor(settings, inputs=args.paths)
+    extractor = pipeline.build_extractor(
+        settings, inputs=args.paths, on_note=lambda message: _note(message, args.quiet)
+    )
     advance, stop = _progress(len(batch.articles), args.quiet)
     try:
         results = asyncio.run(
@@ -540,14 +571,22 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def _configure_logging(verbose: bool) -> None:
+class _OneLineFormatter(logging.Formatter):
+    """Log lines quote server error bodies and model output: each record becomes one
+    line with no escape sequence, whatever the library put in it."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return one_line(super().format(record))
+
+
+def _configure_logging(verbose: bool, quiet: bool = False) -> None:
     # instructor logs an ERROR for every failed attempt, including the ones our retry
     # layer recovers from; the per-article outcome is what the user needs by default.
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="factcheck: %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLineFormatter("factcheck: %(name)s: %(message)s"))
+    # -q: the outcome of each input is in the report; only errors reach stderr.
+    default = logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=logging.INFO if verbose else default, handlers=[handler])
     logging.getLogger("instructor").setLevel(logging.INFO if verbose else logging.CRITICAL)
     for noisy in ("httpx2", "openai"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -559,11 +598,11 @@ def _configure_logging(verbose: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    _configure_logging(getattr(args, "verbose", False))
+    _configure_logging(getattr(args, "verbose", False), getattr(args, "quiet", False))
     try:
         return COMMANDS[args.command](args)
     except FactcheckError as exc:
-        print(f"factcheck: error: {strip_controls(str(exc))}", file=sys.stderr)
+        print(f"factcheck: error: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)

@@ -78,19 +78,33 @@ def ingest(
 
 
 def fixture_dirs_for(paths: Sequence[Path]) -> list[Path]:
-    """``fixtures/`` folders inside or beside the inputs: where bundled mock answers live."""
+    """``fixtures/`` folders where bundled mock answers live: beside a file (its own
+    folder's ``fixtures/`` only, never the folders around it), or anywhere inside a
+    folder the user named."""
     found: list[Path] = []
     for path in paths:
-        base = path if path.is_dir() else path.parent
-        candidates = [base / "fixtures", *sorted(base.rglob("fixtures"))] if base.is_dir() else []
+        if path.is_dir():
+            candidates = [path / "fixtures", *sorted(path.rglob("fixtures"))]
+        else:
+            candidates = [path.parent / "fixtures"]
         for candidate in candidates:
             if candidate.is_dir() and candidate not in found:
                 found.append(candidate)
     return found
 
 
-def build_extractor(settings: Settings, *, inputs: Sequence[Path] = ()) -> Extractor:
-    """The extractor ``settings`` ask for. Raises ``ConfigError`` for an unusable setup."""
+def build_extractor(
+    settings: Settings,
+    *,
+    inputs: Sequence[Path] = (),
+    on_note: Callable[[str], None] | None = None,
+) -> Extractor:
+    """The extractor ``settings`` ask for. Raises ``ConfigError`` for an unusable setup.
+
+    For ``mock``, ``fixtures/`` folders found beside the inputs are used when they load;
+    one that does not (an unrelated project's ``fixtures/users.json``) is left out and
+    ``on_note`` says why. Folders given in ``settings.fixture_dirs`` must load.
+    """
     choice = settings.resolved_llm()
     if choice == "offline":
         from assistant.extract.offline import OfflineExtractor
@@ -100,8 +114,25 @@ def build_extractor(settings: Settings, *, inputs: Sequence[Path] = ()) -> Extra
     from assistant.llm.factory import llm_extractor, mock_extractor
 
     if choice == "mock":
-        return mock_extractor(settings, [*settings.fixture_dirs, *fixture_dirs_for(inputs)])
+        return mock_extractor(
+            settings, [*settings.fixture_dirs, *_loadable(fixture_dirs_for(inputs), on_note)]
+        )
     return llm_extractor(settings)
+
+
+def _loadable(dirs: Sequence[Path], on_note: Callable[[str], None] | None) -> list[Path]:
+    from assistant.llm.mock.fixtures import FixtureError, FixtureIndex
+
+    usable: list[Path] = []
+    for directory in dirs:
+        try:
+            FixtureIndex.load([directory])
+        except FixtureError as err:
+            if on_note is not None:
+                on_note(f"{directory}: not used as mock fixtures: {err}")
+            continue
+        usable.append(directory)
+    return usable
 
 
 async def extract_all(
@@ -111,12 +142,24 @@ async def extract_all(
     concurrency: int = 4,
     on_result: Callable[[ExtractionResult], None] | None = None,
 ) -> list[ExtractionResult]:
-    """Extract every article, ``concurrency`` at a time; results in article order."""
+    """Extract every article, ``concurrency`` at a time; results in article order.
+
+    An extractor that raises on one article (a bug) fails that article only.
+    """
     gate = asyncio.Semaphore(concurrency)
 
     async def one(article: Article) -> ExtractionResult:
         async with gate:
-            result = await extractor.extract(article)
+            try:
+                result = await extractor.extract(article)
+            except Exception as exc:  # a bug on one article must not cost the batch
+                result = ExtractionResult(
+                    article_id=article.id,
+                    extractor=extractor.name,
+                    status=ExtractionStatus.failed,
+                    error=f"internal error in the {extractor.name} extractor "
+                    f"({type(exc).__name__}: {exc}); please report it",
+                )
         if on_result is not None:
             on_result(result)
         return result

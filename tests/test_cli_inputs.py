@@ -93,7 +93,8 @@ def test_a_missing_name_cannot_drive_the_terminal(
     assert code == EXIT_USAGE
     assert "\x1b" not in err and "\x07" not in err
     assert err.count("\n") == 1
-    assert "floods]0;pwned [2J.md: no such file or directory" in err
+    # A name is shown with its control characters as escapes: inert, and still findable.
+    assert "floods\\x1b]0;pwned\\x07\\n\\x1b[2J.md: no such file or directory" in err
 
 
 def test_a_copy_is_reported_once_with_both_names(
@@ -213,8 +214,8 @@ def test_names_on_stderr_cannot_drive_the_terminal(
     )
 
     assert "\x1b" not in err and "\x07" not in err
-    assert f"factcheck: {tmp_path}/evil]52;c;cHduZWQ=.txt: skipped: empty file" in err
-    assert "[31mred.odt" in err
+    assert f"factcheck: {tmp_path}/evil\\x1b]52;c;cHduZWQ=\\x07.txt: skipped: empty file" in err
+    assert "\\x1b[31mred.odt" in err
 
 
 def test_a_file_name_that_is_not_utf8_is_shown_with_escapes(

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.errors import IngestError
 from assistant.ingest import ingest_paths
-from assistant.ingest.decode import decode_bytes
+from assistant.ingest.decode import decode_bytes, decode_text
 from assistant.model import InputStatus
 
 TEXT = "São Paulo: “2,417” evacuated — €3m in damage, said Zoë Müller.\nSecond line."
@@ -37,11 +37,14 @@ def test_file_in_any_common_encoding_reads_as_the_same_text(tmp_path: Path, data
     assert batch.inputs[0].status is InputStatus.ok
 
 
-def test_latin1_bytes_that_are_not_cp1252_still_decode() -> None:
-    # 0x81 is undefined in cp1252, so only the Latin-1 fallback can read this.
+def test_a_byte_that_is_not_text_in_cp1252_is_replaced_and_noted() -> None:
+    # 0x81 is undefined in cp1252 (a control character in Latin-1): never article text.
     data = b"The caf\xe9 on the corner reopened \x81 on Monday."
 
-    assert decode_bytes(data) == "The café on the corner reopened \x81 on Monday."
+    assert decode_text(data) == (
+        "The café on the corner reopened \ufffd on Monday.",
+        "not UTF-8: read as Windows-1252 (cp1252); 1 byte not valid as text replaced with \ufffd",
+    )
 
 
 def test_declared_charset_is_used_when_utf8_fails() -> None:

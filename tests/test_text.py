@@ -25,5 +25,5 @@ def test_numbers_are_written_out_in_full(value: float, shown: str) -> None:
 
 def test_control_characters_and_escape_sequences_are_removed() -> None:
     hostile = "a\x1b]52;c;ZXZpbA==\x07b\x9b31mc\x1b[2Jd\te\nf"
-    assert strip_controls(hostile) == "a]52;c;ZXZpbA==b31mc[2Jd\te\nf"
+    assert strip_controls(hostile) == "abcd\te\nf"
     assert one_line(" x \n\n y\t") == "x y"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from assistant.errors import IngestError
-from assistant.ingest.decode import decode_bytes
+from assistant.ingest.decode import Decoded, decode_text
 from assistant.ingest.document import Document, to_article
 from assistant.ingest.formats import (
     BINARY_FORMATS,
@@ -26,7 +27,12 @@ from assistant.ingest.paths import NotAnArticle, discover, name_of, read_bytes
 from assistant.ingest.stream import read_lines
 from assistant.model import Article, InputRecord, InputStatus
 
-# The size of one article's input: a file, or one line of a JSONL file.
+# The size of one article's input: a file, or one line of a JSONL file. News pages are
+# 50 KB-3 MB of HTML (inline scripts and JSON), PDFs a few MB. What a file costs is
+# bounded by what is in it, not by this: article text is held to MAX_TEXT_CHARS and
+# read no further than READ_LIMIT_CHARS, HTML to MAX_ELEMENTS; so a 5 MB file of any
+# format is read or refused in about a second, and the largest accepted article is
+# extracted offline in a few seconds.
 DEFAULT_MAX_BYTES = 5_000_000
 # A JSONL file holds a whole batch (a nightly 10,000 articles is 50-300 MB) and
 # is read a line at a time, so only a runaway file -- an export gone wrong, a log
@@ -184,7 +190,10 @@ def _documents(
         if fmt in BINARY_FORMATS:
             document = parse_binary(read_bytes(path, max_bytes), fmt)
         else:
-            document = parse_document(_read_text(path, fmt, max_bytes), fmt)
+            decoded = _read_text(path, fmt, max_bytes)
+            document = parse_document(decoded.text, fmt)
+            if decoded.note is not None:
+                document = replace(document, notes=(decoded.note, *document.notes))
     except IngestError as err:
         yield name_of(path), (), str(err)
         return
@@ -219,13 +228,13 @@ def _jsonl_documents(
         yield name_of(path), (), "empty file"
 
 
-def _read_text(path: Path, fmt: str, max_bytes: int) -> str:
+def _read_text(path: Path, fmt: str, max_bytes: int) -> Decoded:
     """Raises ``IngestError`` for a file that cannot be read, is binary or is empty."""
     data = read_bytes(path, max_bytes)
-    text = decode_bytes(data, declared=sniff_charset(data) if fmt == "html" else None)
-    if not text.strip():
+    decoded = decode_text(data, declared=sniff_charset(data) if fmt == "html" else None)
+    if not decoded.text.strip():
         raise IngestError("empty file")
-    return text
+    return decoded
 
 
 def _rejected(source: str, reason: str) -> InputRecord:

@@ -13,18 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# ECMA-48 string sequences (OSC, DCS, SOS, PM, APC) in their 7-bit (ESC x) and 8-bit
-# (C1) forms. The payload goes too: it is what a terminal would act on. The payload
-# excludes control characters so a run of introducers cannot make this quadratic.
-_STRING_SEQUENCE = re.compile(
-    r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x00-\x1f\x7f-\x9f]*(?:\x07|\x1b\\|\x9c)"
-)
-# Control sequences: CSI parameters, intermediates, final byte ("\x1b[31m", "\x9b2J").
-_CONTROL_SEQUENCE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]")
-# Any other escape: ESC, optional intermediates, a final byte ("\x1bc", "\x1b(B").
-_ESCAPE = re.compile(r"\x1b[ -/]*[0-~]")
-# What is left of C0 and C1 after the sequences are gone; tab and newline stay.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from assistant.text import strip_controls
 
 # Invisible characters that split words for matching ("evac\u00aduated" is not
 # "evacuated") or reorder what the editor sees against what is stored (bidi overrides
@@ -48,10 +37,7 @@ def clean_text(text: str) -> str:
     """Return ``text`` with control characters, escape sequences and invisible junk
     removed, newlines normalised, NFC applied, and at most one blank line in a row."""
     text = _NEWLINES.sub("\n", text)
-    text = _STRING_SEQUENCE.sub("", text)
-    text = _CONTROL_SEQUENCE.sub("", text)
-    text = _ESCAPE.sub("", text)
-    text = _CONTROL.sub("", text)
+    text = strip_controls(text)
     text = _INVISIBLE.sub("", text)
     text = _TAGS.sub(lambda m: m.group(1) or "", text)
     text = unicodedata.normalize("NFC", text)

@@ -16,6 +16,30 @@ from assistant.ingest.lines import guess_title, tag_segments
 from assistant.ingest.metadata import IngestDefaults, Metadata, resolve
 from assistant.model import Article, Segment, SegmentTag, Span
 
+# The longest article text accepted, after markup is gone. A long feature is 50,000-
+# 100,000 characters; extraction costs grow with the text (about 20 s per million
+# characters of dense figures on one core), so this keeps the largest accepted article
+# to a few seconds, whatever the size of the file around it.
+MAX_TEXT_CHARS = 200_000
+# Format readers (PDF pages, DOCX paragraphs, HTML text nodes) stop once they have read
+# this much raw text, before cleaning: the article is refused whatever the rest holds,
+# so the cost of a huge file is that of its first pages.
+READ_LIMIT_CHARS = MAX_TEXT_CHARS * 5 // 4
+
+
+def too_long(chars: int, *, stopped: bool = False) -> str:
+    """Why an article is refused for its length: "article text of 1,000,000 characters,
+    longer than the 200,000 one article may have ..."."""
+    size = (
+        f"at least {chars:,} characters (reading stopped there)"
+        if stopped
+        else f"{chars:,} characters"
+    )
+    return (
+        f"article text of {size}, longer than the {MAX_TEXT_CHARS:,} one article may have "
+        "(a long feature is under 100,000); split it"
+    )
+
 
 @dataclass(frozen=True)
 class Block:
@@ -29,6 +53,8 @@ class Block:
 class Document:
     blocks: tuple[Block, ...]
     meta: Metadata = field(default_factory=Metadata)
+    # What reading the file had to guess or lost (an encoding), for the input's record.
+    notes: tuple[str, ...] = ()
 
 
 def to_article(
@@ -37,11 +63,13 @@ def to_article(
     """Build the article and the warnings about metadata that was ignored.
 
     Raises ``IngestError`` when no text is left once markup and control characters
-    are gone.
+    are gone, or more than ``MAX_TEXT_CHARS`` is.
     """
     text, known = _join(doc.blocks)
     if not text:
         raise IngestError("no article text (only markup, control characters or blank lines)")
+    if len(text) > MAX_TEXT_CHARS:
+        raise IngestError(too_long(len(text)))
     fields = resolve(doc.meta, defaults)
     title = fields.title or guess_title(text)
     article = Article(
@@ -55,7 +83,7 @@ def to_article(
         source=source,
         segments=tag_segments(text, title=title, known=known),
     )
-    return article, fields.warnings
+    return article, (*doc.notes, *fields.warnings)
 
 
 def _join(blocks: tuple[Block, ...]) -> tuple[str, list[Segment]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,11 @@ from assistant.model import InputRecord, InputStatus
 MAX_BYTES_SCOPE = "(--max-bytes)"
 # Big enough that reading in pieces costs no time, small enough to never matter for memory.
 CHUNK_BYTES = 1 << 16
+
+# In a file name, control and bidi characters are written as escapes too ("a\\x1b[2J.txt",
+# "two\\nlines.md"): inert in a terminal or a report, and the file can still be found.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 @dataclass(frozen=True)
@@ -55,9 +61,18 @@ def discover(paths: Sequence[Path]) -> Iterator[Path | InputRecord | NotAnArticl
 
 def name_of(path: Path) -> str:
     """How an input is named in records and reports: the path as given, with bytes that
-    are not UTF-8 (a name from an old Windows share: ``caf\\xe9.txt``) written as escapes,
-    since no report or terminal can carry them as they are."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    are not UTF-8 (a name from an old Windows share: ``caf\\xe9.txt``) and control or bidi
+    characters (``two\\nlines.txt``, ``a\\x1b[2J.txt``) written as escapes, since no
+    report or terminal can carry them as they are."""
+    name = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(_escape, name)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def missing(paths: Sequence[Path]) -> list[tuple[Path, str]]:
@@ -138,13 +153,22 @@ def _walk(top: Path) -> Iterator[Path | InputRecord | NotAnArticle]:
             path = directory / entry.name
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir():
+            if _is_dir(entry):
                 subdirectories.append(path)
             elif path.suffix.lower() in FORMATS_BY_SUFFIX:
                 yield path  # reading reports a broken link or a special file
             else:
                 yield NotAnArticle(path)
         pending.extend(reversed(subdirectories))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` is a directory or a link to one; False for a link loop, which
+    reading then reports as the file it claims to be."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _rejected(path: Path, reason: str) -> InputRecord:

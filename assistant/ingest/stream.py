@@ -22,14 +22,15 @@ from contextlib import closing
 from pathlib import Path
 
 from assistant.errors import IngestError
-from assistant.ingest.decode import SAMPLE_BYTES, decode_line, line_encoding
+from assistant.ingest.decode import SAMPLE_BYTES, Decoded, decode_line, line_encoding
 from assistant.ingest.paths import read_chunks, too_large
 
 
 def read_lines(
     path: Path, *, max_line_bytes: int, max_file_bytes: int, file_scope: str
-) -> Iterator[tuple[int, str | IngestError]]:
-    """(number from 1, text without its newline) per line of the file at ``path``.
+) -> Iterator[tuple[int, Decoded | IngestError]]:
+    """(number from 1, text without its newline and any decoding note) per line of the
+    file at ``path``.
 
     A line longer than ``max_line_bytes`` comes as the ``IngestError`` saying so, in
     its place. Raises ``IngestError`` for the whole file: missing, special, unreadable,

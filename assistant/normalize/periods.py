@@ -202,10 +202,15 @@ def _resolve_text(
 ) -> tuple[date | None, date | None, bool]:
     """(start, end, cumulative) for folded period words; end None when unresolvable."""
     cumulative = _CUMULATIVE.search(text) is not None
-    span = _explicit_dates(text, published)
-    if span is None and published is not None:
-        span = _ahead(text, published) if forward else None
-        span = span or _relative(text, published)
+    try:
+        span = _explicit_dates(text, published)
+        if span is None and published is not None:
+            span = _ahead(text, published) if forward else None
+            span = span or _relative(text, published)
+    except (OverflowError, ValueError):
+        # A date at the edge of the calendar ("Monday" after 9999-12-31, "yesterday"
+        # before 0001-01-01) has no neighbour to count to: the period stays unresolved.
+        span = None
     if not cumulative:
         return (span[0], span[1], False) if span else (None, None, False)
     # "as of March 5": the total up to that date. "since Monday", "so far this year": from

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from assistant.errors import IngestError
-from assistant.ingest.document import Block, Document
+from assistant.ingest.document import READ_LIMIT_CHARS, Block, Document, too_long
 from assistant.ingest.metadata import Metadata
 from assistant.model import SegmentTag
 
@@ -57,6 +57,8 @@ def parse_docx(data: bytes) -> Document:
         document = open_docx(io.BytesIO(data))
         blocks, title = _body(document)
         title = title or (document.core_properties.title or "").strip() or None
+    except IngestError:
+        raise
     except Exception as err:
         raise IngestError(f"not a readable Word document: {_first_line(err)}") from None
     return Document(blocks=tuple(blocks), meta=Metadata(title=title))
@@ -67,15 +69,21 @@ def _body(document: WordDocument) -> tuple[list[Block], str | None]:
 
     blocks: list[Block] = []
     title: str | None = None
+    read = 0
     for item in document.iter_inner_content():
+        if read > READ_LIMIT_CHARS:  # refused anyway: the rest is not read
+            raise IngestError(too_long(read, stopped=True))
         if isinstance(item, Table):
-            blocks.extend(_table_rows(item))
+            rows = list(_table_rows(item))
+            read += sum(len(row.text) for row in rows)
+            blocks.extend(rows)
             continue
         text = item.text
         style = _style_name(item)
         if style == "title" and title is None and text.strip():
             title = text.strip()
         blocks.append(Block(text, SegmentTag.caption if style == "caption" else None))
+        read += len(text)
     return blocks, title
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from assistant.errors import IngestError
-from assistant.ingest.document import Block, Document
+from assistant.ingest.document import READ_LIMIT_CHARS, Block, Document, too_long
 from assistant.ingest.metadata import Metadata
 from assistant.model import SegmentTag
 
@@ -57,8 +57,13 @@ _TITLE_SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 # lexbor's tree builder is quadratic in nesting depth (200,000 nested <div>s take
 # minutes), so a hostile page could stall a batch. Real pages nest well under 100
 # deep. Depth is estimated with a linear tag scan that ignores void elements and
-# elements whose end tag is optional (an unclosed <p> or <li> is not nesting).
+# elements whose end tag is optional (an unclosed <p> or <li> is not nesting). A "/>"
+# closes nothing in HTML (``<div/>`` opens a div, as a browser reads it); only inside
+# <svg> and <math> does it end the element.
 MAX_DEPTH = 1000
+# Walking the tree costs about 5 us per element, whatever the bytes. A heavy news page
+# has 5,000-30,000 elements; a page of more is refused by the same linear scan.
+MAX_ELEMENTS = 200_000
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(/?)>")
 _NOT_NESTING = frozenset(
     {
@@ -68,6 +73,7 @@ _NOT_NESTING = frozenset(
         "html", "head", "body",
     }
 )  # fmt: skip
+_FOREIGN = frozenset({"svg", "math"})
 _CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([\w.:-]{1,40})", re.IGNORECASE)
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
@@ -83,8 +89,14 @@ def parse_html(markup: str) -> Document:
 
     Raises ``IngestError`` for markup nested too deeply to be an article page.
     """
-    if _nesting_depth(markup) > MAX_DEPTH:
+    depth, elements = _shape(markup)
+    if depth > MAX_DEPTH:
         raise IngestError(f"HTML nested more than {MAX_DEPTH} levels deep; not an article page")
+    if elements > MAX_ELEMENTS:
+        raise IngestError(
+            f"HTML with {elements:,} elements, more than the {MAX_ELEMENTS:,} of any article "
+            "page; not an article page"
+        )
     tree = LexborHTMLParser(markup)
     blocks: list[Block] = []
     for root in _main_candidates(tree):
@@ -94,18 +106,23 @@ def parse_html(markup: str) -> Document:
     return Document(blocks=tuple(blocks), meta=_metadata(tree))
 
 
-def _nesting_depth(markup: str) -> int:
-    depth = deepest = 0
+def _shape(markup: str) -> tuple[int, int]:
+    """(deepest nesting, number of elements) of ``markup``, by one linear tag scan."""
+    depth = deepest = foreign = elements = 0
     for match in _TAG.finditer(markup):
         closing, name, self_closing = match.groups()
-        if self_closing or name.lower() in _NOT_NESTING:
+        name = name.lower()
+        elements += 0 if closing else 1
+        if name in _FOREIGN:
+            foreign = max(0, foreign + (-1 if closing else 0 if self_closing else 1))
+        if (self_closing and (foreign or name in _FOREIGN)) or name in _NOT_NESTING:
             continue
         if closing:
             depth = max(0, depth - 1)
         else:
             depth += 1
             deepest = max(deepest, depth)
-    return deepest
+    return deepest, elements
 
 
 def _main_candidates(tree: LexborHTMLParser) -> Iterator[LexborNode]:
@@ -165,6 +182,7 @@ class _Collector:
         self._parts: list[str] = []
         self._captions = 0  # inside a <figcaption> (nesting counted)
         self._pre = 0  # inside a <pre>: its line breaks are real
+        self._read = 0  # characters of text so far
 
     def enter(self, tag: str) -> None:
         self._boundary(tag, +1)
@@ -185,6 +203,9 @@ class _Collector:
             self._parts.append(text.replace("\r\n", "\n"))
         else:
             self._parts.append(_HTML_SPACE.sub(" ", text))
+        self._read += len(self._parts[-1])
+        if self._read > READ_LIMIT_CHARS:  # refused anyway: the rest is not walked
+            raise IngestError(too_long(self._read, stopped=True))
 
     def line_break(self) -> None:
         self._parts.append("\n")

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from assistant.errors import IngestError
+from assistant.ingest.decode import Decoded
 from assistant.ingest.document import Block, Document
 from assistant.ingest.metadata import Metadata
 
@@ -19,18 +21,22 @@ JSONL_FIELDS: tuple[str, ...] = ("id", "title", "outlet", "url", "published", "l
 
 
 def parse_jsonl(
-    lines: Iterable[tuple[int, str | IngestError]],
+    lines: Iterable[tuple[int, Decoded | IngestError]],
 ) -> Iterator[tuple[int, Document | str]]:
     """(line number, document or the reason the line was refused) per non-blank line.
 
-    ``lines`` are numbered lines, or the error that stopped a line being read (it was
-    too long): that line is refused with the error's reason.
+    ``lines`` are numbered decoded lines, or the error that stopped a line being read
+    (it was too long): that line is refused with the error's reason. A line's decoding
+    note becomes a note of its document.
     """
     for number, line in lines:
         if isinstance(line, IngestError):
             yield number, str(line)
-        elif stripped := line.strip():
-            yield number, _parse_line(stripped)
+        elif stripped := line.text.strip():
+            parsed = _parse_line(stripped)
+            if isinstance(parsed, Document) and line.note is not None:
+                parsed = replace(parsed, notes=(line.note, *parsed.notes))
+            yield number, parsed
 
 
 def _parse_line(line: str) -> Document | str:

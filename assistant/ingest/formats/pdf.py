@@ -19,7 +19,7 @@ import logging
 import re
 
 from assistant.errors import IngestError
-from assistant.ingest.document import Block, Document
+from assistant.ingest.document import READ_LIMIT_CHARS, Block, Document, too_long
 
 # A line shorter than this share of a full line ends its paragraph; one ending a
 # sentence does when it is shorter than the second share.
@@ -100,7 +100,14 @@ def _page_texts(data: bytes) -> list[str]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError("encrypted PDF: it needs a password to open")
-        return [page.extract_text() or "" for page in reader.pages]
+        texts: list[str] = []
+        read = 0
+        for page in reader.pages:
+            texts.append(page.extract_text() or "")
+            read += len(texts[-1])
+            if read > READ_LIMIT_CHARS:  # refused anyway: the other pages are not read
+                raise IngestError(too_long(read, stopped=True))
+        return texts
     except IngestError:
         raise
     except FileNotDecryptedError:
