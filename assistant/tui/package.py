@@ -156,6 +156,7 @@ class Package:
         extractions: dict[str, ExtractionResult],
         comparison: Comparison,
         entries: list[ClaimEntry],
+        orphans: list[ClaimDecision] | None = None,
     ) -> None:
         self.inputs = inputs
         self.articles = articles
@@ -164,6 +165,8 @@ class Package:
         self.entries = entries
         self.by_id = {e.id: e for e in entries}
         self.clusters = {c.id: c for c in comparison.clusters}
+        # Reopened decisions whose claim is gone from the re-extracted text: shown, not lost.
+        self.orphans = orphans or []
 
     @classmethod
     def load(cls, workspace: Workspace) -> Package:
@@ -212,12 +215,14 @@ class Package:
                     ).casefold(),
                 )
             )
+        present = {c.id for c in claims}
         return cls(
             inputs=workspace.inputs(),
             articles=articles,
             extractions={r.article_id: r for r in workspace.extractions()},
             comparison=comparison,
             entries=entries,
+            orphans=[d for cid, d in decisions.items() if d.reopened and cid not in present],
         )
 
     # ------------------------------------------------------------------ derived views

@@ -68,8 +68,8 @@ def run_package(
 def _needs_extraction(workspace: Workspace, articles: Sequence[Article]) -> list[Article]:
     """Articles that are new, changed, or failed last time.
 
-    Re-extracting an unchanged article would spend model calls and could renumber its
-    claims, orphaning the editor's decisions keyed by claim id.
+    Re-extracting an unchanged article would spend model calls for nothing. (Should it
+    happen, decisions follow their quotes: see ``Workspace.save_extraction``.)
     """
     saved = {a.id: a.content_hash for a in workspace.articles()}
     todo = []

@@ -16,7 +16,7 @@ from textual.events import Resize
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 
-from assistant.tui.badges import rule_badges, verdict_badge
+from assistant.tui.badges import decision_badge, rule_badges
 from assistant.tui.messages import OpenClaim
 from assistant.tui.package import ClaimEntry, ClaimFilter, ClaimQuery, ClaimSort
 from assistant.tui.safe import cell, plain
@@ -106,7 +106,7 @@ class ClaimsScreen(SessionScreen):
             count = self.session.open_items(entry)
             open_items = Text(str(count) if count else "", justify="right", end="")
             row = (
-                verdict_badge(entry.decision.verdict),
+                decision_badge(entry.decision),
                 open_items,
                 rule_badges(entry),
                 cell(entry.article.outlet or "—", 12),

@@ -125,6 +125,14 @@ class OverviewScreen(SessionScreen):
             line.append(
                 "\nExtraction cancelled: the articles done so far are saved", style="italic"
             )
+        if package.orphans:
+            first = package.orphans[0]
+            line.append(
+                f"\n⚠ {len(package.orphans)} reopened decision(s) lost their claim when the "
+                "text changed, first on: ",
+                style="bold",
+            )
+            line.append_text(plain(f"“{first.old_quote or first.quote or ''}”", "italic"))
         if not package.articles:
             line.append("\nNo articles yet: start with  factcheck tui ARTICLES…", style="dim")
         self.query_one("#summary", Static).update(line)

@@ -1,0 +1,133 @@
+"""Verdicts follow the text, in the app: the editor decides, the article is corrected, the
+re-run reopens the verdict and the claim says so, with the quote the verdict was given on.
+
+The real pipeline (offline extractor) runs twice on files in a temp folder; the editor is
+driven with the pilot; the database rows are read with plain SQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+from tui_screen import screen_text
+
+from assistant.config import Settings
+from assistant.store import Workspace
+from assistant.tui.app import FactcheckApp, make_app
+from assistant.tui.screens.detail import ClaimDetailScreen
+
+SIZE = (120, 36)
+FRONT = "---\ntitle: Floods\noutlet: Daily Planet\npublished: 2026-03-03\n---\n\n"
+BODY = (
+    "More than 2,000 people were evacuated on Monday, the interior ministry said.\n\n"
+    "About 300 homes were damaged [sic], according to local officials.\n"
+)
+# The correction: the evacuation figure changes; the homes sentence stays as it was.
+CORRECTED = BODY.replace("More than 2,000", "More than 2,600")
+
+
+async def settle(pilot: Pilot[None], done: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not done():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
+def run_app(workspace: Workspace, article: Path) -> FactcheckApp:
+    return make_app(workspace, paths=[article], settings=Settings(llm="offline"))
+
+
+def cursor_to(app: FactcheckApp, claim_id: str) -> None:
+    table = app.screen.query_one("#claims", DataTable)
+    table.move_cursor(row=table.get_row_index(claim_id))
+
+
+async def test_a_corrected_article_reopens_the_verdict_on_screen(tmp_path: Path) -> None:
+    article = tmp_path / "planet.md"
+    article.write_text(FRONT + BODY, encoding="utf-8")
+    path = tmp_path / "desk.factcheck"
+
+    with Workspace.open(path, actor="Ana Desk") as workspace:
+        app = run_app(workspace, article)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, lambda: not app.progress.running and app.session.package.entries)
+            evacuated = next(e.id for e in app.session.package.entries if "2,000" in e.claim.quote)
+            homes = next(e.id for e in app.session.package.entries if "300" in e.claim.quote)
+            await pilot.press("c")
+            cursor_to(app, evacuated)
+            await pilot.press("enter", "space", "v", "1")  # tick the first item; accurate
+            await pilot.press("escape")
+            cursor_to(app, homes)
+            await pilot.press("enter", "v", "4", "escape")  # unverifiable
+            await pilot.press("q")
+
+    # The outlet corrects the figure; the editor runs the package again.
+    article.write_text(FRONT + CORRECTED, encoding="utf-8")
+    with Workspace.open(path, actor="Ana Desk") as workspace:
+        app = run_app(workspace, article)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, lambda: not app.progress.running and app.session.generation > 1)
+            await pilot.press("c")
+            shown = screen_text(app)
+            assert shown.count(" reopened ") == 2  # both rows: the article's text changed
+            assert " accurate " not in shown
+
+            cursor_to(app, evacuated)
+            await pilot.press("enter")
+            assert isinstance(app.screen, ClaimDetailScreen)
+            shown = screen_text(app)
+            assert "⚠ Text changed since the verdict" in shown
+            assert "The verdict was  accurate  on:" in shown
+            assert "“More than 2,000 people were evacuated on Monday" in shown  # the old quote
+            assert "More than 2,600 people were evacuated" in shown  # the text it is on now
+
+            await pilot.press("v", "2")  # decided again on the new text: inaccurate
+            shown = screen_text(app)
+            assert "Text changed since the verdict" not in shown
+            assert " inaccurate " in shown
+            await pilot.press("q")
+
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute(
+            "SELECT verdict, reopened_why, old_verdict, old_quote IS NULL, quote"
+            " FROM decisions WHERE claim_id = ?",
+            (evacuated,),
+        ).fetchone() == (
+            "inaccurate",
+            None,
+            None,
+            1,
+            db.execute(
+                "SELECT json_extract(data, '$.quote') FROM claims WHERE id = ? LIMIT 1",
+                (evacuated,),
+            ).fetchone()[0],
+        )
+        assert db.execute(
+            "SELECT verdict, reopened_why, old_verdict, old_quote FROM decisions"
+            " WHERE claim_id = ?",
+            (homes,),
+        ).fetchone() == (
+            None,
+            "text changed since the verdict",
+            "unverifiable",
+            "About 300 homes were damaged [sic], according to local officials.",
+        )
+        audit = db.execute(
+            "SELECT actor, action, old, new FROM audit WHERE claim_id = ? ORDER BY id",
+            (evacuated,),
+        ).fetchall()
+        assert [(a, action) for a, action, _, _ in audit] == [
+            ("Ana Desk", "item"),
+            ("Ana Desk", "verdict"),
+            ("Ana Desk", "item"),  # the tick was on the figure that changed
+            ("Ana Desk", "reopen"),
+            ("Ana Desk", "verdict"),
+        ]
+        assert audit[3][2:] == ("accurate", None)
