@@ -11,7 +11,6 @@ another thread's open transaction.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import sqlite3
@@ -121,11 +120,9 @@ TEXT_CHANGED = "text changed since the verdict"
 QUOTE_GONE = "its quote is not among the claims extracted again"
 
 
-def _default_actor() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name and no passwd entry (some containers)
-        return "unknown"
+# Who the audit trail names when nobody said: never the OS login, which on a shared desk
+# machine or in a container names the account, not the editor.
+UNNAMED_EDITOR = "unnamed editor"
 
 
 def _prepare(db: sqlite3.Connection) -> None:
@@ -168,7 +165,8 @@ class Workspace:
     def open(cls, path: Path, *, actor: str | None = None) -> Workspace:
         """Create the workspace at ``path`` (and its folders) or reopen and migrate it.
 
-        ``actor`` names the editor in the audit trail; it defaults to the OS user.
+        ``actor`` names the editor in the audit trail (the ``editor`` setting); without
+        one it is ``UNNAMED_EDITOR``.
         Raises ``WorkspaceError`` when ``path`` cannot be created, is not an SQLite
         database, is another program's database, or was written by a newer factcheck.
         """
@@ -196,7 +194,7 @@ class Workspace:
                     "choose another file for --workspace"
                 ) from exc
             raise WorkspaceError(f"cannot open workspace {path}: {exc}") from exc
-        return cls(db, path, actor or _default_actor())
+        return cls(db, path, actor or UNNAMED_EDITOR)
 
     def close(self) -> None:
         """Close the file; committed work is already on disk. Calling it twice is harmless."""

@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from assistant.config import Settings
 from assistant.errors import FactcheckError
 from assistant.store import Workspace
-from assistant.tui.dialogs import ErrorDialog, ExportDialog, ExportRequest, HelpScreen
+from assistant.tui.dialogs import ErrorDialog, ExportDialog, ExportRequest, HelpScreen, NameDialog
 from assistant.tui.export import write_report
 from assistant.tui.messages import (
     ArticleExtracted,
@@ -207,6 +207,11 @@ class FactcheckApp(App[None]):
             "Toggle light/dark theme", "Switch between light and dark", self.action_toggle_dark
         )
         yield SystemCommand("Help", "Keys and what the badges mean", self.action_help)
+        yield SystemCommand(
+            "Editor name",
+            f"Who the audit trail names (now: {clean(self.session.workspace.actor)})",
+            self.action_editor_name,
+        )
         if self.paths:
             yield SystemCommand(
                 "Re-run pipeline", "Ingest, extract what changed, compare", self.start_run
@@ -217,6 +222,16 @@ class FactcheckApp(App[None]):
             )
         if isinstance(screen, ClaimsScreen):
             yield from screen.commands()
+
+    def action_editor_name(self) -> None:
+        self.push_screen(NameDialog(self.session.workspace.actor), self._name_chosen)
+
+    def _name_chosen(self, name: str | None) -> None:
+        if name is not None and name != self.session.workspace.actor:
+            # For this session; --editor or the config file make it stick.
+            self.session.workspace.actor = name
+            self.session_changed.publish("package")
+            self.notify(f"Decisions are now recorded as {name}", markup=False)
 
     def _overview(self) -> None:
         self.switch_mode("overview")

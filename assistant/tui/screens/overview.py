@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Label, ProgressBar, Static
 
 from assistant.model import ExtractionStatus
+from assistant.store import UNNAMED_EDITOR
 from assistant.tui.badges import severity_counts
 from assistant.tui.messages import OpenArticle
 from assistant.tui.package import ArticleSummary
@@ -133,6 +134,12 @@ class OverviewScreen(SessionScreen):
                 style="bold",
             )
             line.append_text(plain(f"“{first.old_quote or first.quote or ''}”", "italic"))
+        if self.session.workspace.actor == UNNAMED_EDITOR:
+            line.append(
+                f"\nDecisions are recorded as “{UNNAMED_EDITOR}”: give your name with "
+                "--editor NAME, or “Editor name” in the palette (ctrl+p)",
+                style="dim",
+            )
         if not package.articles:
             line.append("\nNo articles yet: start with  factcheck tui ARTICLES…", style="dim")
         self.query_one("#summary", Static).update(line)
