@@ -138,6 +138,29 @@ _SORT_KEYS: dict[ClaimSort, Callable[[ClaimEntry], tuple[Any, ...]]] = {
 }
 
 
+class Jump(StrEnum):
+    """Where the jump keys go: the next claim still to decide, or the next serious one."""
+
+    unchecked = "unchecked"
+    high = "high-severity"
+
+
+_JUMPS: dict[Jump, Callable[[ClaimEntry], bool]] = {
+    Jump.unchecked: lambda e: e.decision.verdict is None,
+    Jump.high: lambda e: e.worst == SEVERITY_ORDER[Severity.high],
+}
+
+
+def next_entry(entries: Sequence[ClaimEntry], after: str | None, jump: Jump) -> ClaimEntry | None:
+    """The first entry after ``after`` (wrapping round, itself last) that ``jump`` wants."""
+    ids = [e.id for e in entries]
+    start = ids.index(after) + 1 if after in ids else 0
+    for entry in [*entries[start:], *entries[:start]]:
+        if _JUMPS[jump](entry):
+            return entry
+    return None
+
+
 def select(entries: Sequence[ClaimEntry], query: ClaimQuery) -> list[ClaimEntry]:
     """The entries ``query`` asks for, in its order."""
     chosen = [e for e in entries if _matches(e, query)]

@@ -21,6 +21,7 @@ from assistant.tui.messages import OpenClaim
 from assistant.tui.package import ClaimEntry, ClaimFilter, ClaimQuery, ClaimSort
 from assistant.tui.safe import cell, plain
 from assistant.tui.screens.base import SessionScreen
+from assistant.tui.widgets.table import ListTable
 
 # Rows added per refresh while a long list fills (see _fill).
 FILL_CHUNK = 200
@@ -77,7 +78,7 @@ class ClaimsScreen(SessionScreen):
         with Horizontal(id="query-bar"):
             yield Static(id="query")
             yield Input(placeholder="search claims ( / )", id="search")
-        yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="claims", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -173,6 +174,10 @@ class ClaimsScreen(SessionScreen):
             text.append(" · article: ")
             text.append_text(plain(article.outlet or article.id if article else query.article_id))
         self.query_one("#query", Static).update(text)
+
+    def cursor_claim(self) -> str | None:
+        """The claim under the cursor."""
+        return self._cursor_id()
 
     def _cursor_id(self) -> str | None:
         table = self.query_one("#claims", DataTable)

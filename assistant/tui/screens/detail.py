@@ -6,6 +6,7 @@ Every change is written to the workspace at once (``Session``), then confirmed o
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from textual import events, on
@@ -18,7 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from assistant.model import CheckKey, ChecklistItem, Verdict
 from assistant.tui.badges import CHECK_MARK
-from assistant.tui.dialogs import VerdictDialog
+from assistant.tui.dialogs import ConfirmDialog, VerdictDialog
 from assistant.tui.messages import DecisionSaved, OpenArticle
 from assistant.tui.package import ClaimEntry
 from assistant.tui.safe import clean, plain
@@ -44,12 +45,12 @@ class ClaimDetailScreen(SessionScreen):
     AUTO_FOCUS = "#checklist"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "move(1)", "Next"),
-        Binding("p", "move(-1)", "Previous"),
-        Binding("space", "cycle_item", "Tick item"),
+        Binding("p", "move(-1)", "Prev"),
+        Binding("space", "cycle_item", "Tick"),
         Binding("backspace", "reset_item", "Reset item", show=False),
         Binding("v", "verdict", "Verdict"),
         Binding("w", "write_note", "Note"),
-        Binding("ctrl+s", "save_note", "Save note"),
+        Binding("ctrl+s", "save_note", "Save note", show=False),
         Binding("r", "read_article", "Article"),
         Binding("escape", "back", "Back"),
     ]
@@ -132,8 +133,12 @@ class ClaimDetailScreen(SessionScreen):
         if neighbour is None:
             self.notify("No more claims in this list", timeout=1.5)
             return
+        self.go_to(neighbour.id)
+
+    def go_to(self, claim_id: str) -> None:
+        """Show another claim in place (the note typed so far is saved first)."""
         self.flush()
-        self.claim_id = neighbour.id
+        self.claim_id = claim_id
         self.show_claim()
         self.query_one("#claim-pane", VerticalScroll).scroll_home(animate=False)
 
@@ -188,14 +193,34 @@ class ClaimDetailScreen(SessionScreen):
             self.app.push_screen(VerdictDialog(entry.decision.verdict), self._verdict_chosen)
 
     def _verdict_chosen(self, choice: Verdict | bool | None) -> None:
-        if choice is False or self.entry is None:
+        entry = self.entry
+        if choice is False or entry is None:
             return
         verdict = choice if isinstance(choice, Verdict) else None
+        if verdict is None and entry.decision.verdict is not None:
+            current = entry.decision.verdict.value.replace("_", " ")
+            self.app.push_screen(
+                ConfirmDialog(f"Clear the verdict “{current}”?", yes="Clear"),
+                partial(self._clear_confirmed, self.claim_id),
+            )
+            return
+        self._set_verdict(verdict)
+
+    def _clear_confirmed(self, claim_id: str, yes: bool | None) -> None:
+        if yes and claim_id == self.claim_id:
+            self._set_verdict(None)
+
+    def _set_verdict(self, verdict: Verdict | None) -> None:
         self.session.set_verdict(self.claim_id, verdict)
         self._saved(f"Verdict: {verdict.value.replace('_', ' ') if verdict else 'cleared'}")
 
     def action_write_note(self) -> None:
-        self.query_one(NoteArea).focus()
+        self.query_one(NoteArea).edit_at_end()
+
+    @on(NoteArea.Done)
+    def _note_done(self) -> None:
+        self.flush()
+        self.query_one(ChecklistTable).focus()
 
     def action_save_note(self) -> None:
         if not self.flush():

@@ -18,6 +18,7 @@ from assistant.tui.package import ArticleSummary
 from assistant.tui.progress import ArticleProgress
 from assistant.tui.safe import cell, plain
 from assistant.tui.screens.base import SessionScreen
+from assistant.tui.widgets.table import ListTable
 
 _STATUS_STYLE = {
     ExtractionStatus.ok: "bold #2e7d32",
@@ -55,9 +56,9 @@ class OverviewScreen(SessionScreen):
         yield Header()
         yield Static(id="summary")
         yield ProgressBar(id="progress", show_eta=False)
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Label("Rejected inputs", id="rejected-title")
-        yield DataTable(id="rejected", cursor_type="row")
+        yield ListTable(id="rejected", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:

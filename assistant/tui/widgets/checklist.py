@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable
 
 from assistant.model import CheckKey, ChecklistItem
 from assistant.tui.badges import check_badge
 from assistant.tui.safe import cell
-from assistant.tui.widgets.table import fit_height, refill
+from assistant.tui.widgets.table import ListTable, fit_height, refill
 
 
-class ChecklistTable(DataTable[Text]):
+class ChecklistTable(ListTable):
     """One row per item; the cursor picks the item to tick."""
 
     def __init__(self, *, id: str | None = None) -> None:
