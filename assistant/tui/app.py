@@ -35,6 +35,7 @@ from assistant.tui.messages import (
     DecisionSaved,
     OpenArticle,
     OpenClaim,
+    OpenConflict,
     ReportExported,
     RunFinished,
     RunIngested,
@@ -45,6 +46,7 @@ from assistant.tui.runner import run_package
 from assistant.tui.safe import clean
 from assistant.tui.screens.article import ArticleScreen
 from assistant.tui.screens.claims import ClaimsScreen
+from assistant.tui.screens.conflict import ConflictScreen
 from assistant.tui.screens.detail import ClaimDetailScreen
 from assistant.tui.screens.overview import OverviewScreen
 from assistant.tui.session import Session
@@ -225,6 +227,9 @@ class FactcheckApp(App[None]):
         flush = getattr(self.screen, "flush", None)
         if callable(flush):
             flush()
+
+    def on_open_conflict(self, message: OpenConflict) -> None:
+        self.push_screen(ConflictScreen(message.claim_id))
 
     def on_open_article(self, message: OpenArticle) -> None:
         self.push_screen(ArticleScreen(message.article_id, message.claim_id))

@@ -16,8 +16,9 @@ from textual.events import Resize
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 
+from assistant.model import RuleId
 from assistant.tui.badges import decision_badge, rule_badges
-from assistant.tui.messages import OpenClaim
+from assistant.tui.messages import OpenClaim, OpenConflict
 from assistant.tui.package import ClaimEntry, ClaimFilter, ClaimQuery, ClaimSort
 from assistant.tui.safe import cell, plain
 from assistant.tui.screens.base import SessionScreen
@@ -65,6 +66,7 @@ class ClaimsScreen(SessionScreen):
         Binding("f", "cycle_filter", "Filter"),
         Binding("a", "cycle_article", "Article"),
         Binding("s", "cycle_sort", "Sort"),
+        Binding("k", "conflict", "Conflict", show=False),
         Binding("escape", "clear", "Clear", show=False),
     ]
 
@@ -225,6 +227,14 @@ class ClaimsScreen(SessionScreen):
 
     def action_open_claim(self) -> None:
         self._open(self._cursor_id())
+
+    def action_conflict(self) -> None:
+        claim_id = self._cursor_id()
+        entry = self.session.package.by_id.get(claim_id or "")
+        if entry is None or RuleId.CONFLICT not in entry.rules:
+            self.notify("This claim is in no CONFLICT", timeout=2)
+            return
+        self.post_message(OpenConflict(entry.id))
 
     def _open(self, claim_id: str | None) -> None:
         if claim_id is not None:

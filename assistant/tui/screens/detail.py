@@ -17,14 +17,14 @@ from textual.events import Resize
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
-from assistant.model import CheckKey, ChecklistItem, Verdict
+from assistant.model import CheckKey, ChecklistItem, RuleId, Verdict
 from assistant.tui.badges import CHECK_MARK
 from assistant.tui.dialogs import ConfirmDialog, VerdictDialog
-from assistant.tui.messages import DecisionSaved, OpenArticle
+from assistant.tui.messages import DecisionSaved, OpenArticle, OpenConflict
 from assistant.tui.package import ClaimEntry
 from assistant.tui.safe import clean, plain
 from assistant.tui.screens.base import SessionScreen
-from assistant.tui.widgets.chart import ClusterChart
+from assistant.tui.widgets.chart import ClusterChart, legend
 from assistant.tui.widgets.checklist import ChecklistTable
 from assistant.tui.widgets.claim_view import claim_view, head
 from assistant.tui.widgets.note import NoteArea
@@ -52,6 +52,7 @@ class ClaimDetailScreen(SessionScreen):
         Binding("w", "write_note", "Note"),
         Binding("ctrl+s", "save_note", "Save note", show=False),
         Binding("r", "read_article", "Article"),
+        Binding("k", "conflict", "Conflict"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -68,6 +69,7 @@ class ClaimDetailScreen(SessionScreen):
                 yield Static(id="head")
                 yield Static(id="claim")
                 yield ClusterChart(id="chart")
+                yield Static(id="chart-legend")
             with Vertical(id="check-pane"):
                 yield Label("Checklist  (space: tick)", classes="section")
                 yield ChecklistTable(id="checklist")
@@ -114,13 +116,18 @@ class ClaimDetailScreen(SessionScreen):
             )
             return
         self.sub_title = self.session.place(self.claim_id)
+        self.refresh_bindings()  # "k Conflict" only on a claim in one
         self.query_one("#head", Static).update(head(entry), layout=False)  # one line
         cluster = self.session.package.cluster_entries(entry)
         self.query_one("#claim", Static).update(claim_view(entry, cluster))
         chart = self.query_one(ClusterChart)
         shown = chart.show(cluster, entry)
+        key = self.query_one("#chart-legend", Static)
+        if shown:
+            key.update(legend(cluster))
         if chart.display != shown:  # toggling display re-lays out the screen
             chart.display = shown
+            key.display = shown
         self._items = self.session.checklist(self.claim_id)
         self.query_one(ChecklistTable).show(self._items)
         self._show_evidence()
@@ -145,6 +152,18 @@ class ClaimDetailScreen(SessionScreen):
     def action_back(self) -> None:
         self.flush()
         self.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "conflict":  # only on a claim in a CONFLICT (hidden from the footer)
+            entry = self.entry
+            return entry is not None and RuleId.CONFLICT in entry.rules
+        return True
+
+    def action_conflict(self) -> None:
+        entry = self.entry
+        if entry is not None and RuleId.CONFLICT in entry.rules:
+            self.flush()
+            self.post_message(OpenConflict(self.claim_id))
 
     def action_read_article(self) -> None:
         entry = self.entry
