@@ -79,9 +79,11 @@ async def test_markup_in_article_text_renders_literally_and_does_nothing(tmp_pat
         assert "[sic] [Reuters] [b]x[/b]" in seen["article"]
         assert "Click [@click=app.quit]here[/] or [/bold]" in seen["claims"]
         assert "Click [@click=app.quit]here" in seen["overview"]  # the title
-        # Clicking the would-be link in the article and in the claim detail quits nothing.
+        # Clicking the would-be link in the article and in the claim detail quits nothing:
+        # in the article, the click opens the claim the text belongs to (our action).
         await pilot.click("#article", offset=(12, 2))
-        await pilot.press("escape")
+        assert isinstance(app.screen, ClaimDetailScreen)
+        assert app.screen.claim_id == "hostile#1"
         await pilot.click("#claim", offset=(10, 0))
         await pilot.click("#note", offset=(10, 1))
         assert app.is_running

@@ -80,12 +80,24 @@ class ClaimDetailScreen(SessionScreen):
 
     def on_mount(self) -> None:
         self.title = "Claim"
+        # The layout for the terminal as it is, before the first paint: waiting for the
+        # first Resize would paint the stacked layout once, then jump.
+        self._fit(self.app.size.width, self.app.size.height)
         super().on_mount()
 
     def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
         # Side by side when there is room; stacked (checklist at the bottom) in 80 columns.
-        self.set_class(event.size.width >= WIDE, "-wide")
-        self.set_class(event.size.height < TALL, "-short")
+        self.set_class(width >= WIDE, "-wide")
+        self.set_class(height < TALL, "-short")
+
+    @on(DataTable.RowSelected, "#checklist")
+    def _item_clicked(self, event: DataTable.RowSelected) -> None:
+        # A click on a row (or enter on it) ticks it, as space does.
+        event.stop()
+        self.action_cycle_item()
 
     @on(DataTable.RowHighlighted, "#checklist")
     def _show_evidence(self) -> None:

@@ -142,7 +142,16 @@ class OverviewScreen(SessionScreen):
                 style="dim",
             )
         if not package.articles:
-            line.append("\nNo articles yet: start with  factcheck tui ARTICLES…", style="dim")
+            if progress.running:  # ingest has not saved them yet: they are on their way
+                line.append("\nReading the articles…", style="italic")
+            else:
+                line.append("\nNo articles yet: start with  factcheck tui ARTICLES…", style="dim")
+        elif package.entries and not package.decided() and not progress.running:
+            line.append(
+                "\nWhere to start: h opens the first claim with a high-severity finding, "
+                "u the next without a verdict, c the list of every claim; ? lists the keys.",
+                style="dim",
+            )
         self.query_one("#summary", Static).update(line)
 
     @on(DataTable.RowSelected, "#articles")

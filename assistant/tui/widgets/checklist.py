@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.coordinate import Coordinate
 
 from assistant.model import CheckKey, ChecklistItem
@@ -11,11 +12,19 @@ from assistant.tui.widgets.table import ListTable, fit_height, refill
 
 
 class ChecklistTable(ListTable):
-    """One row per item; the cursor picks the item to tick."""
+    """One row per item; the cursor picks the item to tick; a click ticks it."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._keys: list[CheckKey] = []
+
+    async def _on_click(self, event: events.Click) -> None:
+        # DataTable selects a row only on a second click; a checklist row is ticked by
+        # the first, as the editor expects of a checkbox. Textual runs DataTable's own
+        # handler after this one (it moves the cursor), so the selection comes after it.
+        row = event.style.meta.get("row")
+        if isinstance(row, int) and row >= 0 and row != self.cursor_row:
+            self.call_later(self.action_select_cursor)
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
