@@ -81,7 +81,7 @@ async def test_markup_in_article_text_renders_literally_and_does_nothing(tmp_pat
         assert "Click [@click=app.quit]here" in seen["overview"]  # the title
         # Clicking the would-be link in the article and in the claim detail quits nothing:
         # in the article, the click opens the claim the text belongs to (our action).
-        await pilot.click("#article", offset=(12, 2))
+        await pilot.click("#article", offset=(12, 1))  # on "[@click=app.quit]"
         assert isinstance(app.screen, ClaimDetailScreen)
         assert app.screen.claim_id == "hostile#1"
         await pilot.click("#claim", offset=(10, 0))

@@ -104,3 +104,32 @@ async def test_without_articles_and_no_run_the_overview_says_how_to_add_them(
         app = make_app(workspace, run_pipeline=False)
         async with app.run_test(size=SIZE):
             assert "No articles yet: start with  factcheck tui ARTICLES…" in screen_text(app)
+
+
+async def test_checklist_labels_use_the_width_there_is(workspace: Workspace) -> None:
+    app = make_app(workspace, run_pipeline=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "enter", "down", "down", "down")
+        assert "Consistent with the other articles" in screen_text(app)  # whole, not "oth…"
+
+
+async def test_the_article_keeps_the_spacing_of_its_source(tmp_path: Path) -> None:
+    from factories import article, quoted
+    from tui_package import write_package
+
+    text = "First paragraph, line one.\nLine two.\n\nSecond paragraph: 12 people died."
+    story = article("a", text, outlet="Wire")
+    with Workspace.open(tmp_path / "w.sqlite", actor="t") as workspace:
+        write_package(workspace, [story], [quoted(story, "12 people died", 1)])
+        app = make_app(workspace, run_pipeline=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter")
+            assert isinstance(app.screen, ArticleScreen)
+            lines = [line.strip() for line in screen_text(app).splitlines()]
+            first = lines.index("First paragraph, line one.")
+            assert lines[first : first + 4] == [
+                "First paragraph, line one.",
+                "Line two.",
+                "",
+                "Second paragraph: 12 people died.",
+            ]
