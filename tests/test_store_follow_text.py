@@ -188,6 +188,7 @@ def test_the_migration_ties_existing_decisions_to_their_text(path: Path) -> None
             "old_quote",
         ):
             db.execute(f"ALTER TABLE decisions DROP COLUMN {column}")
+        db.execute("ALTER TABLE extractions DROP COLUMN content_hash")
         db.execute("DELETE FROM _migrations WHERE name = 'm002_decisions_follow_the_text'")
         db.execute(
             "INSERT INTO decisions (claim_id, verdict, updated_at)"
@@ -197,5 +198,6 @@ def test_the_migration_ties_existing_decisions_to_their_text(path: Path) -> None
     with Workspace.open(path, actor="Ana Desk") as ws:
         assert ws.decision("a#1").quote == "2,000 people were evacuated"
         assert ws.decision("a#1").content_hash == article("a", FIRST).content_hash
+        assert ws.extracted_from() == {"a": article("a", FIRST).content_hash}
         extract(ws, CORRECTED, ["2,400 people were evacuated"], run=2.0)
         assert ws.decision("a#1").old_verdict is Verdict.accurate

@@ -18,6 +18,7 @@ from textual.widgets import DataTable
 from tui_screen import screen_text
 
 from assistant.config import Settings
+from assistant.model import Verdict
 from assistant.store import Workspace
 from assistant.tui.app import FactcheckApp, make_app
 from assistant.tui.screens.detail import ClaimDetailScreen
@@ -131,3 +132,40 @@ async def test_a_corrected_article_reopens_the_verdict_on_screen(tmp_path: Path)
             ("Ana Desk", "verdict"),
         ]
         assert audit[3][2:] == ("accurate", None)
+
+
+def test_a_changed_text_whose_run_was_cancelled_is_extracted_next_time(tmp_path: Path) -> None:
+    """Run 2 saves the corrected text and is cancelled before extracting it; run 3 must
+    still see the text as changed since its extraction, and reopen the verdict."""
+    from assistant.tui.runner import run_package
+
+    article = tmp_path / "planet.md"
+    article.write_text(FRONT + BODY, encoding="utf-8")
+    path = tmp_path / "desk.factcheck"
+    settings = Settings(llm="offline")
+
+    def run(cancelled: bool) -> list[object]:
+        seen: list[object] = []
+        run_package(
+            path,
+            [article],
+            settings,
+            actor="Ana Desk",
+            post=seen.append,
+            cancelled=lambda: cancelled,
+        )
+        return seen
+
+    run(cancelled=False)
+    with Workspace.open(path, actor="Ana Desk") as ws:
+        claim = next(c.id for c in ws.claims() if "2,000" in c.quote)
+        ws.set_verdict(claim, Verdict.accurate)
+    article.write_text(FRONT + CORRECTED, encoding="utf-8")
+    run(cancelled=True)
+    with Workspace.open(path) as ws:
+        assert ws.decision(claim).verdict is Verdict.accurate  # not extracted yet
+    run(cancelled=False)
+    with Workspace.open(path) as ws:
+        decision = ws.decision(claim)
+        assert decision.verdict is None and decision.old_verdict is Verdict.accurate
+        assert any("2,600" in c.quote for c in ws.claims())

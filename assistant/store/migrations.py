@@ -209,7 +209,8 @@ def m002_decisions_follow_the_text(db: sqlite3.Connection) -> None:
     """Tie each decision to the text it was made on, so a re-run can tell when it changed.
 
     ``article_id``, ``quote`` and ``content_hash`` are the claim's article, quote and the
-    article's text hash at the editor's last change. A re-run that finds them changed
+    article's text hash at the editor's last change; ``extractions.content_hash`` is the
+    hash of the text each extraction was made from. A re-run that finds them changed
     reopens the verdict: ``old_verdict`` and ``old_quote`` keep what it was given on,
     ``reopened_at`` and ``reopened_why`` say when and why, until the editor decides again.
     Existing decisions are tied to the text they sit on now.
@@ -231,4 +232,9 @@ def m002_decisions_follow_the_text(db: sqlite3.Connection) -> None:
         """UPDATE decisions SET content_hash =
             (SELECT a.content_hash FROM articles a WHERE a.id = decisions.article_id)""",
         "CREATE INDEX decisions_by_article ON decisions (article_id)",
+        # The text each extraction was made from: a run cancelled after saving a changed
+        # text but before extracting it must not leave the old claims passing for new.
+        "ALTER TABLE extractions ADD COLUMN content_hash TEXT",
+        """UPDATE extractions SET content_hash =
+            (SELECT a.content_hash FROM articles a WHERE a.id = extractions.article_id)""",
     )

@@ -277,6 +277,12 @@ class Workspace:
                 _UPSERT_EXTRACTION,
                 rows.extraction_params(result, run_started=run_started, saved_at=at),
             )
+            # The article row holds the text the extractor was given (saved before it ran).
+            db.execute(
+                "UPDATE extractions SET content_hash ="
+                " (SELECT content_hash FROM articles WHERE id = ?) WHERE article_id = ?",
+                (result.article_id, result.article_id),
+            )
             db.executemany(
                 _INSERT_CLAIM,
                 [
@@ -360,6 +366,15 @@ class Workspace:
             return [
                 rows.extraction_from_row(r, self._extracted(db, r["article_id"])) for r in found
             ]
+
+    def extracted_from(self) -> dict[str, str | None]:
+        """Per extracted article, the hash of the text its extraction was made from
+        (None for an extraction saved before this was recorded)."""
+        with self._transaction(write=False) as db:
+            return {
+                r["article_id"]: r["content_hash"]
+                for r in db.execute("SELECT article_id, content_hash FROM extractions")
+            }
 
     def claims(self) -> list[Claim]:
         """The current claims in article order: normalized where analysed, else extracted."""
