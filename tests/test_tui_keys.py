@@ -179,3 +179,20 @@ async def test_the_footer_always_shows_help_and_quit(
         await reach(app, pilot, screen)
         footer = screen_text(app).splitlines()[-1]
         assert footer.lstrip().startswith("? Help  q Quit"), footer
+
+
+async def test_the_palette_holds_the_claim_keys_the_footer_has_no_room_for(
+    workspace: Workspace,
+) -> None:
+    from assistant.tui.screens.conflict import ConflictScreen
+
+    app = make_app(workspace, run_pipeline=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "f", "f", "down", "enter")  # star#1, in the CONFLICT
+        assert "k Conflict" not in screen_text(app).splitlines()[-1]  # no room at 80
+        await pilot.press("ctrl+p", *"Conflict view")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictScreen)
+        assert app.screen.claim_id == "star#1"

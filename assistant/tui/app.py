@@ -287,7 +287,7 @@ class FactcheckApp(App[None]):
             yield SystemCommand(
                 "Cancel extraction", "Stop the running extraction", self.action_cancel_run
             )
-        if isinstance(screen, ClaimsScreen):
+        if isinstance(screen, (ClaimsScreen, ClaimDetailScreen)):
             yield from screen.commands()
 
     def _unchecked(self) -> None:

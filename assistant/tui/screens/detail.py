@@ -6,11 +6,12 @@ Every change is written to the workspace at once (``Session``), then confirmed o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
 from typing import ClassVar
 
 from textual import events, on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.events import Resize
@@ -164,6 +165,28 @@ class ClaimDetailScreen(SessionScreen):
     def action_back(self) -> None:
         self.flush()
         self.dismiss()
+
+    def commands(self) -> Iterator[SystemCommand]:
+        """Command palette entries for this claim: every key the footer has no room for."""
+        yield SystemCommand("Verdict (v)", "Set or clear this claim's verdict", self.action_verdict)
+        yield SystemCommand(
+            "Write the note (w)", "Add to this claim's note", self.action_write_note
+        )
+        yield SystemCommand("Save the note (ctrl+s)", "Save the note now", self.action_save_note)
+        yield SystemCommand(
+            "Read the article (r)", "This claim in its article", self.action_read_article
+        )
+        yield SystemCommand(
+            "Next claim (n)", "The next claim in the list", partial(self.action_move, 1)
+        )
+        yield SystemCommand(
+            "Previous claim (p)", "The previous claim in the list", partial(self.action_move, -1)
+        )
+        entry = self.entry
+        if entry is not None and RuleId.CONFLICT in entry.rules:
+            yield SystemCommand(
+                "Conflict view (k)", "Every outlet's report side by side", self.action_conflict
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "conflict":  # only on a claim in a CONFLICT (hidden from the footer)
