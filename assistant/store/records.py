@@ -45,11 +45,6 @@ class ClaimDecision(BaseModel):
         decided again."""
         return self.reopened_at is not None
 
-    @property
-    def touched(self) -> bool:
-        """The editor left something here: a verdict, a note, a tick, or a reopened one."""
-        return bool(self.verdict or self.note or self.items or self.reopened)
-
 
 class AuditEntry(BaseModel):
     """One row of the append-only audit trail: who changed what, when, from what to what."""
