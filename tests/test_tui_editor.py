@@ -122,19 +122,18 @@ async def test_the_editor_flow_ends_in_exports_carrying_the_editors_work(
     "its rewrite (report work, issue 8 item 3) adds them",
     strict=False,
 )
-async def test_the_markdown_export_carries_verdict_note_and_ticks(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_the_markdown_export_carries_verdict_note_and_ticks(tmp_path: Path) -> None:
+    # The export the TUI runs (write_report), on decisions made as the pilot test makes them.
+    from assistant.model import CheckKey, CheckStatus, Verdict
+    from assistant.tui.export import write_report
+
     path = story_workspace(tmp_path / "floods.sqlite")
     with Workspace.open(path, actor="Ana Desk") as workspace:
-        app = make_app(workspace, run_pipeline=False)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("c", "f", "f", "down", "enter", "v", "2")
-            await pilot.press("w", *NOTE, "escape", "escape")
-            await export(pilot, app, Path("floods.md"))
-    text = (tmp_path / "floods.md").read_text(encoding="utf-8")
-    assert "inaccurate" in text and NOTE in text and "Ana Desk" in text
+        workspace.set_verdict("star#1", Verdict.inaccurate)
+        workspace.set_note("star#1", NOTE)
+        workspace.set_item_status("star#1", CheckKey.independently_verified, CheckStatus.passed)
+    text = write_report(path, "md", tmp_path / "floods.md").read_text(encoding="utf-8")
+    assert "inaccurate" in text and "Ministry bulletin says 2,417" in text and "Ana Desk" in text
 
 
 async def test_the_palette_sets_the_editor_name_for_the_session(tmp_path: Path) -> None:
