@@ -75,10 +75,19 @@ async def test_a_corrected_article_reopens_the_verdict_on_screen(tmp_path: Path)
         app = run_app(workspace, article)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot, lambda: not app.progress.running and app.session.generation > 1)
+            # Said out loud when the run ends (the toast itself: it may be mid-animation).
+            assert any(
+                "2 verdict(s) reopened: the text changed" in n.message for n in app._notifications
+            )
             await pilot.press("c")
             shown = screen_text(app)
             assert shown.count(" reopened ") == 2  # both rows: the article's text changed
             assert " accurate " not in shown
+            await pilot.press(*"fffff")  # the last filter: reopened
+            assert "filter: reopened" in screen_text(app)
+            assert app.session.query.filter.value == "reopened"
+            assert {e.id for e in app.session.visible} == {evacuated, homes}
+            await pilot.press("escape")  # clear the filter
 
             cursor_to(app, evacuated)
             await pilot.press("enter")
@@ -169,3 +178,24 @@ def test_a_changed_text_whose_run_was_cancelled_is_extracted_next_time(tmp_path:
         decision = ws.decision(claim)
         assert decision.verdict is None and decision.old_verdict is Verdict.accurate
         assert any("2,600" in c.quote for c in ws.claims())
+
+
+async def test_a_reopened_decision_whose_claim_is_gone_shows_in_the_overview(
+    tmp_path: Path,
+) -> None:
+    from factories import article as make_article
+    from factories import quoted
+    from tui_package import write_package
+
+    first = make_article("a", "Officials said 2,000 people were evacuated.", outlet="Wire")
+    path = tmp_path / "desk.factcheck"
+    with Workspace.open(path, actor="Ana Desk") as ws:
+        write_package(ws, [first], [quoted(first, "2,000 people were evacuated", 1)])
+        ws.set_verdict("a#1", Verdict.accurate)
+        # The corrected article has no figure left: the claim is gone.
+        write_package(ws, [make_article("a", "Officials gave no figure [yet].", outlet="Wire")], [])
+        app = make_app(ws, run_pipeline=False)
+        async with app.run_test(size=SIZE):
+            shown = screen_text(app)
+            assert "⚠ 1 reopened decision(s) lost their claim when the text changed" in shown
+            assert "“2,000 people were evacuated”" in shown

@@ -130,8 +130,19 @@ class FactcheckApp(App[None]):
         self.progress.running = False
         self.progress.cancelled = message.cancelled
         self.refresh_bindings()
+        reopened_before = self.session.package.reopened()
         self._reload()
         self.notify("Extraction cancelled" if message.cancelled else "Analysis saved")
+        reopened = self.session.package.reopened() - reopened_before
+        if reopened > 0:
+            # Said out loud: a verdict never changes quietly under the editor.
+            self.notify(
+                f"{reopened} verdict(s) reopened: the text changed since the verdict. "
+                "Filter the claims list by 'reopened' (f) to see them.",
+                title="Text changed",
+                severity="warning",
+                timeout=10,
+            )
 
     def action_cancel_run(self) -> None:
         self.push_screen(

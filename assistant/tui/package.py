@@ -90,6 +90,7 @@ class ClaimFilter(StrEnum):
     conflicts = "conflicts"
     unverified = "unverified"
     single_source = "single-source"
+    reopened = "reopened"  # verdicts a re-run reopened: the text changed under them
 
 
 class ClaimSort(StrEnum):
@@ -126,6 +127,8 @@ def _matches(entry: ClaimEntry, query: ClaimQuery) -> bool:
             return RuleId.UNVERIFIED in rules
         case ClaimFilter.single_source:
             return RuleId.SINGLE_SOURCE in rules
+        case ClaimFilter.reopened:
+            return entry.decision.reopened
 
 
 # Every order ends with the package position, so equal keys keep the reading order.
@@ -298,6 +301,10 @@ class Package:
 
     def decided(self) -> int:
         return sum(1 for e in self.entries if e.decision.verdict is not None)
+
+    def reopened(self) -> int:
+        """Decisions a re-run reopened and the editor has not settled (orphans included)."""
+        return sum(1 for e in self.entries if e.decision.reopened) + len(self.orphans)
 
 
 CYCLE: tuple[CheckStatus, ...] = (
