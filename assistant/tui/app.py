@@ -287,7 +287,8 @@ class FactcheckApp(App[None]):
         )
         yield SystemCommand(
             "Editor name",
-            f"Who the audit trail names (now: {clean(self.session.workspace.actor)})",
+            # Not the name itself: palette help text is markup, and a name is free text.
+            "Your name, as the audit trail and exports record it",
             self.action_editor_name,
         )
         if self.paths:
