@@ -123,3 +123,49 @@ def test_same_day_reports_stand_apart_on_their_day(workspace: Workspace) -> None
     # Daily Planet and Metro Wire both on 03-03, either side of it; Evening Star on 03-04.
     assert x["planet#1"] < x_of[entries[0].article.published] < x["metro#1"]
     assert x["star#1"] == x_of[entries[2].article.published] == 2.0
+
+
+async def test_article_text_in_the_conflict_view_stays_inert(tmp_path: Path) -> None:
+    from datetime import date
+
+    from factories import article, cluster, finding, quantity, quoted
+    from tui_package import write_package
+
+    from assistant.model import Comparison, RuleId, Severity
+
+    hostile = "[@click=app.quit]Wire[/] [b]"
+    texts = {"a": "Officials said 40 [/] people died [sic].", "b": "Police said 55 people died."}
+    stories = [
+        article(id, text, outlet=hostile if id == "a" else "Post", published=date(2026, 3, 3))
+        for id, text in texts.items()
+    ]
+    claims = [
+        quoted(stories[0], texts["a"], 1, metric="deaths", quantity=quantity("40", "people")),
+        quoted(stories[1], texts["b"], 1, metric="deaths", quantity=quantity("55", "people")),
+    ]
+    comparison = Comparison(
+        clusters=[cluster("a#1", "b#1", metric="deaths", period="2026-03-02")],
+        findings=[
+            finding(
+                RuleId.CONFLICT,
+                "a#1",
+                "b#1",
+                severity=Severity.high,
+                cluster_id="c1",
+                evidence="40 [/] vs 55",
+            )
+        ],
+    )
+    with Workspace.open(tmp_path / "w.sqlite", actor="t") as workspace:
+        write_package(workspace, stories, claims, comparison)
+        app = make_app(workspace, run_pipeline=False)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("c", "k")
+            assert isinstance(app.screen, ConflictScreen)
+            shown = screen_text(app)
+            assert "[@click=app.quit]Wire[/] [b]" in shown
+            assert "“Officials said 40 [/] people died [sic].”" in shown
+            assert "40 [/] vs 55" in shown
+            await pilot.click(ReportCard, offset=(3, 1))  # on the would-be link: opens the claim
+            assert app.is_running
+            assert isinstance(app.screen, ClaimDetailScreen)
