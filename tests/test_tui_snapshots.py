@@ -80,3 +80,15 @@ def test_claim_detail_reopened_by_changed_text(
     snap_compare: SnapCompare, reopened: FactcheckApp
 ) -> None:
     assert snap_compare(reopened, press=["c", "enter"], terminal_size=(120, 36))
+
+
+def test_clearing_a_verdict_asks_first(snap_compare: SnapCompare, app: FactcheckApp) -> None:
+    # planet#1 gets a verdict (1: accurate), then 0 asks before clearing it.
+    assert snap_compare(app, press=["c", "enter", "v", "1", "v", "0"], terminal_size=(80, 24))
+
+
+def test_editor_name_dialog(snap_compare: SnapCompare, app: FactcheckApp) -> None:
+    async def open_dialog(pilot: object) -> None:
+        app.action_editor_name()
+
+    assert snap_compare(app, run_before=open_dialog, terminal_size=(80, 24))

@@ -90,6 +90,7 @@ class FactcheckApp(App[None]):
         self.settings = settings
         self.progress = RunProgress()
         self._run_on_mount = run_pipeline and bool(self.paths)
+        self._reopened_before_run = 0
         # Screens subscribe: "package" after a reload, "progress" while the pipeline runs.
         self.session_changed: Signal[str] = Signal(self, "session_changed")
 
@@ -101,6 +102,8 @@ class FactcheckApp(App[None]):
     # ------------------------------------------------------------------ pipeline
 
     def start_run(self) -> None:
+        # Counted before the run: its reloads may already show what it reopened.
+        self._reopened_before_run = self.session.package.reopened()
         self.progress = RunProgress(running=True)
         self.session_changed.publish("progress")
         self.refresh_bindings()
@@ -130,10 +133,9 @@ class FactcheckApp(App[None]):
         self.progress.running = False
         self.progress.cancelled = message.cancelled
         self.refresh_bindings()
-        reopened_before = self.session.package.reopened()
         self._reload()
         self.notify("Extraction cancelled" if message.cancelled else "Analysis saved")
-        reopened = self.session.package.reopened() - reopened_before
+        reopened = self.session.package.reopened() - self._reopened_before_run
         if reopened > 0:
             # Said out loud: a verdict never changes quietly under the editor.
             self.notify(
