@@ -142,6 +142,12 @@ def _add_workspace_options(p: argparse.ArgumentParser) -> None:
         default=Path("factcheck.sqlite"),
         help="SQLite workspace to create or reopen (default ./factcheck.sqlite)",
     )
+    p.add_argument(
+        "--editor",
+        metavar="NAME",
+        help="your name as the audit trail and exports record it "
+        '(env FACTCHECK_EDITOR, or editor = "NAME" in the config file)',
+    )
 
 
 def _add_output_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
@@ -247,6 +253,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "mock_faults",
         "mock_seed",
         "mock_latency",
+        "editor",
     )
     return load_settings({k: getattr(args, k, None) for k in keys})
 
@@ -515,7 +522,7 @@ def _run_tui(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     _check_inputs(args.paths)
-    with Workspace.open(args.workspace) as workspace:
+    with Workspace.open(args.workspace, actor=settings.editor) as workspace:
         make_app(workspace, paths=args.paths, settings=settings).run()
     return EXIT_OK
 
@@ -532,6 +539,7 @@ _FORWARDED = (
     ("--mock-faults", "mock_faults"),
     ("--mock-seed", "mock_seed"),
     ("--mock-latency", "mock_latency"),
+    ("--editor", "editor"),
 )
 
 

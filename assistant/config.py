@@ -1,7 +1,8 @@
 """Settings, resolved once at the edge (CLI) and passed in explicitly.
 
 Precedence, highest first: command-line flags, environment (the openai SDK's own
-``OPENAI_API_KEY`` / ``OPENAI_BASE_URL``, plus ``FACTCHECK_MODEL`` / ``FACTCHECK_LLM``),
+``OPENAI_API_KEY`` / ``OPENAI_BASE_URL``, plus ``FACTCHECK_MODEL`` / ``FACTCHECK_LLM`` /
+``FACTCHECK_EDITOR``),
 the user's config file (``<user config dir>/factcheck/config.toml``), defaults.
 
 The API key is a ``SecretStr``: it is never printed, logged, cached or written to a report.
@@ -16,10 +17,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from assistant.errors import ConfigError
 from assistant.report.claimreview import RatingScale
+from assistant.text import one_line
 
 LLMChoice = Literal["auto", "llm", "offline", "mock"]
 LLMMode = Literal["tools", "json", "json_schema", "md_json"]
@@ -69,6 +71,20 @@ class Settings(BaseModel):
         "config file's [claimreview] table.",
     )
 
+    editor: str | None = Field(
+        default=None,
+        max_length=100,
+        description="The editor's name as the audit trail and every export record it "
+        '(--editor, FACTCHECK_EDITOR, or editor = "..." in config.toml). Never the OS user.',
+    )
+
+    @field_validator("editor")
+    @classmethod
+    def _one_line_name(cls, value: str | None) -> str | None:
+        # A name is one line of text: no control characters, no surrounding blanks.
+        name = one_line(value) if value is not None else ""
+        return name or None
+
     def endpoint_configured(self) -> bool:
         """True when an LLM endpoint is named: a key or a base URL (local servers need no key)."""
         return self.api_key is not None or self.base_url is not None
@@ -105,6 +121,7 @@ def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
         ("FACTCHECK_MODEL", "model"),
         ("FACTCHECK_LLM", "llm"),
         ("FACTCHECK_MODE", "mode"),
+        ("FACTCHECK_EDITOR", "editor"),
     ):
         if env.get(var):
             values[field] = env[var]

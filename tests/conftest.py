@@ -28,6 +28,7 @@ def _isolate_user_environment(
         "FACTCHECK_MODEL",
         "FACTCHECK_LLM",
         "FACTCHECK_MODE",
+        "FACTCHECK_EDITOR",
     ):
         monkeypatch.delenv(var, raising=False)
 

@@ -163,16 +163,17 @@ def test_open_creates_folders_in_wal_mode_and_records_each_migration_once(path: 
     Workspace.open(path).close()
 
     assert path.is_file()
-    assert [name for name, _ in first] == ["m001_initial"]
+    assert [name for name, _ in first] == [fn.__name__ for fn in migrations.MIGRATIONS]
+    assert [name for name, _ in first][:2] == ["m001_initial", "m002_decisions_follow_the_text"]
     assert rows(path, "SELECT name, applied_at FROM _migrations") == first
     assert rows(path, "PRAGMA journal_mode") == [("wal",)]
 
 
-def m002_add_desk(db: sqlite3.Connection) -> None:
+def m999_add_desk(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE decisions ADD COLUMN desk TEXT")
 
 
-def m002_broken(db: sqlite3.Connection) -> None:
+def m999_broken(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE half_built (x)")
     raise sqlite3.OperationalError("disk I/O error")
 
@@ -182,14 +183,14 @@ def test_a_new_migration_is_applied_once_on_the_next_open(
 ) -> None:
     ws.set_note("a#0", "kept")
     ws.close()
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m002_add_desk])
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m999_add_desk])
 
     Workspace.open(path).close()
     Workspace.open(path).close()
 
     assert [name for (name,) in rows(path, "SELECT name FROM _migrations")] == [
-        "m001_initial",
-        "m002_add_desk",
+        *(fn.__name__ for fn in migrations.MIGRATIONS[:-1]),
+        "m999_add_desk",
     ]
     assert rows(path, "SELECT note, desk FROM decisions") == [("kept", None)]
 
@@ -198,21 +199,23 @@ def test_a_failing_migration_leaves_the_workspace_as_it_was(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     Workspace.open(path).close()
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m002_broken])
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m999_broken])
 
     with pytest.raises(WorkspaceError, match="disk I/O error"):
         Workspace.open(path)
 
     assert rows(path, "SELECT name FROM sqlite_master WHERE name = 'half_built'") == []
-    assert rows(path, "SELECT name FROM _migrations") == [("m001_initial",)]
+    assert rows(path, "SELECT name FROM _migrations") == [
+        (fn.__name__,) for fn in migrations.MIGRATIONS if fn is not m999_broken
+    ]
 
 
 def test_a_schema_from_a_newer_version_is_refused(path: Path) -> None:
     Workspace.open(path).close()
     with closing(raw(path)) as db, db:
-        db.execute("INSERT INTO _migrations VALUES ('m002_from_the_future', '2030-01-01')")
+        db.execute("INSERT INTO _migrations VALUES ('m999_from_the_future', '2030-01-01')")
 
-    with pytest.raises(WorkspaceError, match=r"newer version of factcheck .*m002_from_the_future"):
+    with pytest.raises(WorkspaceError, match=r"newer version of factcheck .*m999_from_the_future"):
         Workspace.open(path)
 
 

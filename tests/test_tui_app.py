@@ -38,6 +38,8 @@ async def test_help_and_theme(workspace: Workspace) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        assert "claims list (closes the claim or article on top of it)" in screen_text(app)
+        await pilot.press("pagedown")
         assert "cancel the running extraction" in screen_text(app)
         await pilot.press("escape")
         assert isinstance(app.screen, OverviewScreen)

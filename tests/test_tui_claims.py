@@ -102,6 +102,8 @@ async def test_the_list_filters_searches_and_sorts_from_the_keyboard(workspace: 
         assert shown_ids(app) == ["planet#1"]
         await pilot.press("f")  # single-source
         assert shown_ids(app) == ["planet#2"]
+        await pilot.press("f")  # reopened: none, no text changed under a verdict here
+        assert shown_ids(app) == []
         await pilot.press("f")  # back to all
         assert len(shown_ids(app)) == 7
 

@@ -55,6 +55,8 @@ async def test_open_filter_tick_verdict_note_quit_reopen(tmp_path: Path) -> None
             assert "Ministry gave 2,417 [sic]; Star's" in shown  # the note, literally
             assert shown.count("✘ fail") == 2  # automatic and the editor's
 
+            await pilot.press("escape")  # ends writing the note; the claim stays open
+            assert isinstance(app.screen, ClaimDetailScreen)
             await pilot.press("escape")  # back to the list: the row carries the verdict
             assert isinstance(app.screen, ClaimsScreen)
             assert "inaccurate" in screen_text(app)
@@ -131,7 +133,11 @@ async def test_clearing_a_verdict_and_resetting_an_item(tmp_path: Path) -> None:
             }
             await pilot.press("v", "escape")  # cancelled: nothing changes
             assert workspace.decision("planet#1").verdict is Verdict.accurate
-            await pilot.press("v", "0", "backspace")
+            await pilot.press("v", "0")  # clearing asks first
+            assert "Clear the verdict “accurate”?" in screen_text(app)
+            await pilot.press("n")
+            assert workspace.decision("planet#1").verdict is Verdict.accurate
+            await pilot.press("v", "0", "y", "backspace")
             assert workspace.decision("planet#1").verdict is None
             assert workspace.decision("planet#1").items == {}
             assert "unchecked" in screen_text(app)

@@ -20,7 +20,7 @@ from assistant.model import ExtractionStatus
 from assistant.store import Workspace
 from assistant.tui import app as app_module
 from assistant.tui.app import FactcheckApp, make_app
-from assistant.tui.dialogs import ErrorDialog
+from assistant.tui.dialogs import ConfirmDialog, ErrorDialog
 from assistant.tui.messages import ArticleExtracted, RunIngested
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "river-floods"
@@ -81,6 +81,8 @@ async def test_cancel_stops_the_run_and_keeps_what_was_saved(tmp_path: Path) -> 
             await wait_for(pilot, lambda: bool(app.session.package.articles))
             started = time.monotonic()
             await pilot.press("x")
+            assert isinstance(app.screen, ConfirmDialog)  # cancelling asks first
+            await pilot.press("y")
             await wait_for(pilot, finished(app), timeout=10)
             assert time.monotonic() - started < 2.0  # did not wait for the slow extraction
             assert "Extraction cancelled" in screen_text(app)

@@ -202,3 +202,39 @@ def m001_initial(db: sqlite3.Connection) -> None:
         """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
     )
+
+
+@migration
+def m002_decisions_follow_the_text(db: sqlite3.Connection) -> None:
+    """Tie each decision to the text it was made on, so a re-run can tell when it changed.
+
+    ``article_id``, ``quote`` and ``content_hash`` are the claim's article, quote and the
+    article's text hash at the editor's last change; ``extractions.content_hash`` is the
+    hash of the text each extraction was made from. A re-run that finds them changed
+    reopens the verdict: ``old_verdict`` and ``old_quote`` keep what it was given on,
+    ``reopened_at`` and ``reopened_why`` say when and why, until the editor decides again.
+    Existing decisions are tied to the text they sit on now.
+    """
+    _run(
+        db,
+        "ALTER TABLE decisions ADD COLUMN article_id TEXT",
+        "ALTER TABLE decisions ADD COLUMN quote TEXT",
+        "ALTER TABLE decisions ADD COLUMN content_hash TEXT",
+        "ALTER TABLE decisions ADD COLUMN reopened_at TEXT",
+        "ALTER TABLE decisions ADD COLUMN reopened_why TEXT",
+        "ALTER TABLE decisions ADD COLUMN old_verdict TEXT",
+        "ALTER TABLE decisions ADD COLUMN old_quote TEXT",
+        """UPDATE decisions SET
+            article_id = (SELECT c.article_id FROM claims c WHERE c.id = decisions.claim_id
+                          ORDER BY c.stage DESC LIMIT 1),
+            quote = (SELECT json_extract(c.data, '$.quote') FROM claims c
+                     WHERE c.id = decisions.claim_id ORDER BY c.stage DESC LIMIT 1)""",
+        """UPDATE decisions SET content_hash =
+            (SELECT a.content_hash FROM articles a WHERE a.id = decisions.article_id)""",
+        "CREATE INDEX decisions_by_article ON decisions (article_id)",
+        # The text each extraction was made from: a run cancelled after saving a changed
+        # text but before extracting it must not leave the old claims passing for new.
+        "ALTER TABLE extractions ADD COLUMN content_hash TEXT",
+        """UPDATE extractions SET content_hash =
+            (SELECT a.content_hash FROM articles a WHERE a.id = extractions.article_id)""",
+    )

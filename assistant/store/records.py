@@ -22,6 +22,28 @@ class ClaimDecision(BaseModel):
         description="The editor's own status per checklist item; absent = not touched.",
     )
     updated_at: datetime | None = None
+    quote: str | None = Field(
+        default=None, description="The claim's quote when the editor last changed this."
+    )
+    content_hash: str | None = Field(
+        default=None, description="The article text's hash when the editor last changed this."
+    )
+    reopened_at: datetime | None = Field(
+        default=None,
+        description="When a re-run found the text changed and reopened the verdict; "
+        "None once the editor decides again.",
+    )
+    reopened_why: str | None = None
+    old_verdict: Verdict | None = Field(
+        default=None, description="The verdict the re-run reopened, for the editor to see."
+    )
+    old_quote: str | None = Field(default=None, description="The quote that verdict was given on.")
+
+    @property
+    def reopened(self) -> bool:
+        """A re-run found the text changed under this decision and the editor has not
+        decided again."""
+        return self.reopened_at is not None
 
 
 class AuditEntry(BaseModel):
@@ -32,7 +54,9 @@ class AuditEntry(BaseModel):
     id: int
     at: datetime
     actor: str
-    action: str = Field(description='"item" | "verdict" | "note" | "extract" | "import"')
+    action: str = Field(
+        description='"item" | "verdict" | "note" | "extract" | "import" | "reopen" | "move"'
+    )
     claim_id: str | None = None
     key: str | None = Field(
         default=None, description="Checklist key, or article id for extract/import."

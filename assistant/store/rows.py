@@ -185,7 +185,17 @@ def decision_from_rows(row: sqlite3.Row, items: Sequence[sqlite3.Row]) -> ClaimD
         note=row["note"],
         items={CheckKey(item["key"]): CheckStatus(item["status"]) for item in items},
         updated_at=datetime.fromisoformat(row["updated_at"]),
+        quote=row["quote"],
+        content_hash=row["content_hash"],
+        reopened_at=_when(row["reopened_at"]),
+        reopened_why=row["reopened_why"],
+        old_verdict=row["old_verdict"],
+        old_quote=row["old_quote"],
     )
+
+
+def _when(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
 
 
 def audit_from_row(row: sqlite3.Row) -> AuditEntry:

@@ -11,9 +11,11 @@ another thread's open transaction.
 
 from __future__ import annotations
 
-import getpass
+import hashlib
+import json
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -99,17 +101,28 @@ _CHECKLIST = """
     SELECT c.*, d.status AS editor_status FROM checklist_items c
     LEFT JOIN decision_items d ON d.claim_id = c.claim_id AND d.key = c.key
 """
+# Every change ties the decision to the text it was made on: the claim's quote and its
+# article's text hash (the normalized row when there is one; both stages quote alike).
 _TOUCH_DECISION = """
-    INSERT INTO decisions (claim_id, updated_at) VALUES (?, ?)
-    ON CONFLICT (claim_id) DO UPDATE SET updated_at = excluded.updated_at
+    INSERT INTO decisions (claim_id, updated_at, article_id, quote, content_hash)
+    SELECT :claim_id, :at, c.article_id, json_extract(c.data, '$.quote'), a.content_hash
+    FROM claims c JOIN articles a ON a.id = c.article_id
+    WHERE c.id = :claim_id ORDER BY c.stage DESC LIMIT 1
+    ON CONFLICT (claim_id) DO UPDATE SET updated_at = excluded.updated_at,
+        article_id = excluded.article_id, quote = excluded.quote,
+        content_hash = excluded.content_hash
 """
+_QUOTES = """
+    SELECT id, json_extract(data, '$.quote') AS quote FROM claims
+    WHERE article_id = ? AND stage = 'extracted' ORDER BY seq
+"""
+TEXT_CHANGED = "text changed since the verdict"
+QUOTE_GONE = "its quote is not among the claims extracted again"
 
 
-def _default_actor() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name and no passwd entry (some containers)
-        return "unknown"
+# Who the audit trail names when nobody said: never the OS login, which on a shared desk
+# machine or in a container names the account, not the editor.
+UNNAMED_EDITOR = "unnamed editor"
 
 
 def _prepare(db: sqlite3.Connection) -> None:
@@ -152,7 +165,8 @@ class Workspace:
     def open(cls, path: Path, *, actor: str | None = None) -> Workspace:
         """Create the workspace at ``path`` (and its folders) or reopen and migrate it.
 
-        ``actor`` names the editor in the audit trail; it defaults to the OS user.
+        ``actor`` names the editor in the audit trail (the ``editor`` setting); without
+        one it is ``UNNAMED_EDITOR``.
         Raises ``WorkspaceError`` when ``path`` cannot be created, is not an SQLite
         database, is another program's database, or was written by a newer factcheck.
         """
@@ -180,7 +194,7 @@ class Workspace:
                     "choose another file for --workspace"
                 ) from exc
             raise WorkspaceError(f"cannot open workspace {path}: {exc}") from exc
-        return cls(db, path, actor or _default_actor())
+        return cls(db, path, actor or UNNAMED_EDITOR)
 
     def close(self) -> None:
         """Close the file; committed work is already on disk. Calling it twice is harmless."""
@@ -245,6 +259,8 @@ class Workspace:
         Returns False, storing nothing, when the stored result comes from a run that
         started later: results never overwrite newer ones. The article's normalized
         claims are dropped too, since they were derived from the replaced extraction.
+        The editor's decisions on the article follow their quotes (``_follow_text``):
+        kept, moved to the claim that now quotes them, or reopened when the text changed.
         Raises ``WorkspaceError`` when the article is not in the workspace.
         """
         with self._transaction(write=True) as db:
@@ -255,10 +271,17 @@ class Workspace:
             ).fetchone()
             if previous is not None and previous["run_started"] > run_started:
                 return False
+            before = {r["id"]: r["quote"] for r in db.execute(_QUOTES, (result.article_id,))}
             db.execute("DELETE FROM claims WHERE article_id = ?", (result.article_id,))
             db.execute(
                 _UPSERT_EXTRACTION,
                 rows.extraction_params(result, run_started=run_started, saved_at=at),
+            )
+            # The article row holds the text the extractor was given (saved before it ran).
+            db.execute(
+                "UPDATE extractions SET content_hash ="
+                " (SELECT content_hash FROM articles WHERE id = ?) WHERE article_id = ?",
+                (result.article_id, result.article_id),
             )
             db.executemany(
                 _INSERT_CLAIM,
@@ -270,6 +293,7 @@ class Workspace:
             old = f"{previous['extractor']}: {previous['status']}" if previous else None
             new = f"{result.extractor}: {result.status.value}, {len(result.claims)} claims"
             self._audit(db, at, "extract", None, result.article_id, old, new)
+            self._follow_text(db, at, result.article_id, before)
         return True
 
     def save_analysis(
@@ -342,6 +366,15 @@ class Workspace:
             return [
                 rows.extraction_from_row(r, self._extracted(db, r["article_id"])) for r in found
             ]
+
+    def extracted_from(self) -> dict[str, str | None]:
+        """Per extracted article, the hash of the text its extraction was made from
+        (None for an extraction saved before this was recorded)."""
+        with self._transaction(write=False) as db:
+            return {
+                r["article_id"]: r["content_hash"]
+                for r in db.execute("SELECT article_id, content_hash FROM extractions")
+            }
 
     def claims(self) -> list[Claim]:
         """The current claims in article order: normalized where analysed, else extracted."""
@@ -433,7 +466,7 @@ class Workspace:
             old = None if row is None else row["status"]
             if old == new:
                 return
-            db.execute(_TOUCH_DECISION, (claim_id, at.isoformat()))
+            self._touch(db, claim_id, at)
             if new is None:
                 db.execute(
                     "DELETE FROM decision_items WHERE claim_id = ? AND key = ?",
@@ -450,6 +483,7 @@ class Workspace:
     def set_verdict(self, claim_id: str, verdict: Verdict | None) -> None:
         """Set the editor's verdict on a claim; None clears it.
 
+        Either settles a verdict a re-run reopened (``ClaimDecision.reopened``).
         Raises ``WorkspaceError`` when the claim is not in the workspace.
         """
         new = None if verdict is None else Verdict(verdict).value
@@ -457,13 +491,19 @@ class Workspace:
             at = _now()
             self._require_claim(db, claim_id)
             row = db.execute(
-                "SELECT verdict FROM decisions WHERE claim_id = ?", (claim_id,)
+                "SELECT verdict, reopened_at FROM decisions WHERE claim_id = ?", (claim_id,)
             ).fetchone()
             old = None if row is None else row["verdict"]
-            if old == new:
+            reopened = row is not None and row["reopened_at"] is not None
+            if old == new and not reopened:
                 return
-            db.execute(_TOUCH_DECISION, (claim_id, at.isoformat()))
-            db.execute("UPDATE decisions SET verdict = ? WHERE claim_id = ?", (new, claim_id))
+            self._touch(db, claim_id, at)
+            # Deciding again (even to leave it without a verdict) settles a reopened verdict.
+            db.execute(
+                "UPDATE decisions SET verdict = ?, reopened_at = NULL, reopened_why = NULL,"
+                " old_verdict = NULL, old_quote = NULL WHERE claim_id = ?",
+                (new, claim_id),
+            )
             self._audit(db, at, "verdict", claim_id, None, old, new)
 
     def set_note(self, claim_id: str, note: str) -> None:
@@ -480,11 +520,114 @@ class Workspace:
             old = "" if row is None else row["note"]
             if old == note:
                 return
-            db.execute(_TOUCH_DECISION, (claim_id, at.isoformat()))
+            self._touch(db, claim_id, at)
             db.execute("UPDATE decisions SET note = ? WHERE claim_id = ?", (note, claim_id))
             self._audit(db, at, "note", claim_id, None, old, note)
 
     # ------------------------------------------------------------------ helpers
+
+    def _touch(self, db: sqlite3.Connection, claim_id: str, at: datetime) -> None:
+        db.execute(_TOUCH_DECISION, {"claim_id": claim_id, "at": at.isoformat()})
+
+    def _follow_text(
+        self, db: sqlite3.Connection, at: datetime, article_id: str, before: dict[str, str]
+    ) -> None:
+        """Keep the article's decisions on the text they were made on, after re-extraction.
+
+        ``before`` maps the article's previous claim ids to their quotes. A decision goes
+        with its quote: it stays when its claim id still quotes it, and moves to the one
+        new claim that does when the ids were renumbered. When the article's text changed
+        since the decision, or its quote is nowhere among the new claims, the verdict is
+        reopened (kept as ``old_verdict`` with ``old_quote``) and flagged; ticks made on a
+        figure that is gone are cleared. A flagged decision whose id another decision
+        moved into is kept under a retired id: nothing the editor wrote is deleted.
+        """
+        now_hash = db.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()["content_hash"]
+        after = {r["id"]: r["quote"] for r in db.execute(_QUOTES, (article_id,))}
+        found = db.execute(
+            "SELECT * FROM decisions WHERE article_id = ?"
+            " OR claim_id IN (SELECT value FROM json_each(?))",
+            (article_id, json.dumps(list(before))),
+        ).fetchall()
+        plans: list[tuple[sqlite3.Row, str, str | None]] = []
+        for row in found:
+            quote = row["quote"] if row["quote"] is not None else before.get(row["claim_id"])
+            if quote is None:
+                continue
+            if after.get(row["claim_id"]) == quote:
+                target: str | None = row["claim_id"]
+            else:
+                places = [cid for cid, q in after.items() if q == quote]
+                target = places[0] if len(places) == 1 else None
+            plans.append((row, quote, target))
+        wanted = Counter(target for _, _, target in plans if target is not None)
+        taken = {target for target, n in wanted.items() if n == 1}
+        final: dict[str, str] = {}
+        for row, quote, target in plans:
+            own = row["claim_id"]
+            if target is not None and wanted[target] == 1:
+                final[own] = target
+            elif own in taken:
+                final[own] = f"{own}~retired-{hashlib.sha256(quote.encode()).hexdigest()[:8]}"
+            else:
+                final[own] = own
+        moving = {old: new for old, new in final.items() if old != new}
+        if moving:
+            # Renumbered ids can swap places: park the moving rows, then land them.
+            db.execute("PRAGMA defer_foreign_keys = ON")  # ends with this transaction
+            for table in ("decisions", "decision_items"):
+                for old in moving:
+                    db.execute(
+                        f"UPDATE {table} SET claim_id = ? WHERE claim_id = ?",  # fixed names
+                        ("\x00" + old, old),
+                    )
+                for old, new in moving.items():
+                    db.execute(
+                        f"UPDATE {table} SET claim_id = ? WHERE claim_id = ?", (new, "\x00" + old)
+                    )
+        for row, quote, target in plans:
+            old_id = row["claim_id"]
+            new_id = final[old_id]
+            if new_id != old_id:
+                self._audit(db, at, "move", new_id, None, old_id, new_id)
+            same_text = row["content_hash"] in (None, now_hash)
+            if same_text and target is not None and wanted[target] == 1:
+                db.execute(
+                    "UPDATE decisions SET article_id = ?, content_hash = ? WHERE claim_id = ?",
+                    (article_id, now_hash, new_id),
+                )
+                continue
+            why = TEXT_CHANGED if not same_text else QUOTE_GONE
+            verdict = row["verdict"]
+            # Reopened twice before the editor looked: keep what the verdict was given on.
+            old_verdict = verdict if verdict is not None else row["old_verdict"]
+            old_quote = (
+                quote if verdict is not None or row["old_quote"] is None else row["old_quote"]
+            )
+            if new_id != target:  # another figure, or none: its ticks were about the old one
+                for item in db.execute(
+                    "SELECT key, status FROM decision_items WHERE claim_id = ?", (new_id,)
+                ).fetchall():
+                    self._audit(db, at, "item", new_id, item["key"], item["status"], None)
+                db.execute("DELETE FROM decision_items WHERE claim_id = ?", (new_id,))
+            db.execute(
+                "UPDATE decisions SET verdict = NULL, reopened_at = ?, reopened_why = ?,"
+                " old_verdict = ?, old_quote = ?, article_id = ?, quote = ?, content_hash = ?"
+                " WHERE claim_id = ?",
+                (
+                    at.isoformat(),
+                    why,
+                    old_verdict,
+                    old_quote,
+                    article_id,
+                    after.get(new_id),
+                    now_hash,
+                    new_id,
+                ),
+            )
+            self._audit(db, at, "reopen", new_id, None, verdict, None)
 
     def _audit(
         self,

@@ -14,29 +14,39 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from assistant.config import Settings
 from assistant.errors import FactcheckError
 from assistant.store import Workspace
-from assistant.tui.dialogs import ErrorDialog, ExportDialog, ExportRequest, HelpScreen
+from assistant.tui.dialogs import (
+    ConfirmDialog,
+    ErrorDialog,
+    ExportDialog,
+    ExportRequest,
+    HelpScreen,
+    NameDialog,
+)
 from assistant.tui.export import write_report
 from assistant.tui.messages import (
     ArticleExtracted,
     DecisionSaved,
     OpenArticle,
     OpenClaim,
+    OpenConflict,
     ReportExported,
     RunFinished,
     RunIngested,
 )
+from assistant.tui.package import Jump
 from assistant.tui.progress import RunProgress
 from assistant.tui.runner import run_package
 from assistant.tui.safe import clean
 from assistant.tui.screens.article import ArticleScreen
 from assistant.tui.screens.claims import ClaimsScreen
+from assistant.tui.screens.conflict import ConflictScreen
 from assistant.tui.screens.detail import ClaimDetailScreen
 from assistant.tui.screens.overview import OverviewScreen
 from assistant.tui.session import Session
@@ -52,14 +62,18 @@ class FactcheckApp(App[None]):
     TITLE = "factcheck"
     MODES: ClassVar = {"overview": OverviewScreen, "claims": ClaimsScreen}
     DEFAULT_MODE = "overview"
+    # ? and q first: the footer keeps them in view however narrow the terminal; the
+    # keys it has no room for are in help (?) and the palette (ctrl+p).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "switch_mode('overview')", "Overview"),
-        Binding("c", "switch_mode('claims')", "Claims"),
-        Binding("e", "export", "Export"),
-        Binding("x", "cancel_run", "Cancel run"),
-        Binding("t", "toggle_dark", "Theme"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
+        Binding("o", "go('overview')", "Overview"),
+        Binding("c", "go('claims')", "Claims"),
+        Binding("u", "jump('unchecked')", "Next unchecked", show=False),
+        Binding("h", "jump('high-severity')", "Next high", show=False),
+        Binding("e", "export", "Export"),
+        Binding("x", "cancel_run", "Cancel run"),
+        Binding("t", "toggle_dark", "Theme", show=False),
     ]
 
     def __init__(
@@ -76,6 +90,7 @@ class FactcheckApp(App[None]):
         self.settings = settings
         self.progress = RunProgress()
         self._run_on_mount = run_pipeline and bool(self.paths)
+        self._reopened_before_run = 0
         # Screens subscribe: "package" after a reload, "progress" while the pipeline runs.
         self.session_changed: Signal[str] = Signal(self, "session_changed")
 
@@ -87,6 +102,8 @@ class FactcheckApp(App[None]):
     # ------------------------------------------------------------------ pipeline
 
     def start_run(self) -> None:
+        # Counted before the run: its reloads may already show what it reopened.
+        self._reopened_before_run = self.session.package.reopened()
         self.progress = RunProgress(running=True)
         self.session_changed.publish("progress")
         self.refresh_bindings()
@@ -118,10 +135,31 @@ class FactcheckApp(App[None]):
         self.refresh_bindings()
         self._reload()
         self.notify("Extraction cancelled" if message.cancelled else "Analysis saved")
+        reopened = self.session.package.reopened() - self._reopened_before_run
+        if reopened > 0:
+            # Said out loud: a verdict never changes quietly under the editor.
+            self.notify(
+                f"{reopened} verdict(s) reopened: the text changed since the verdict. "
+                "Filter the claims list by 'reopened' (f) to see them.",
+                title="Text changed",
+                severity="warning",
+                timeout=10,
+            )
 
     def action_cancel_run(self) -> None:
-        self.workers.cancel_group(self, PIPELINE)
-        self.notify("Cancelling…")
+        self.push_screen(
+            ConfirmDialog(
+                "Cancel the running extraction?",
+                "The articles extracted so far are kept; the rest wait for the next run.",
+                yes="Cancel the run",
+            ),
+            self._cancel_confirmed,
+        )
+
+    def _cancel_confirmed(self, yes: bool | None) -> None:
+        if yes and self.progress.running:
+            self.workers.cancel_group(self, PIPELINE)
+            self.notify("Cancelling…")
 
     def _reload(self) -> None:
         self.session.reload()
@@ -170,6 +208,42 @@ class FactcheckApp(App[None]):
     def on_open_claim(self, message: OpenClaim) -> None:
         self.push_screen(ClaimDetailScreen(message.claim_id))
 
+    async def action_go(self, mode: str) -> None:
+        """The overview or the claims list itself, from any screen: what was opened on
+        top of it is closed (a note being typed is saved first)."""
+        if isinstance(self.screen, ModalScreen):
+            return  # a dialog waits for its answer
+        self._flush_note()
+        if self.current_mode != mode:
+            await self.switch_mode(mode)
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+
+    def action_jump(self, jump: str) -> None:
+        """Open the next claim still to decide, or the next with a high-severity finding."""
+        if isinstance(self.screen, ModalScreen):
+            return
+        kind = Jump(jump)
+        screen = self.screen
+        after = screen.claim_id if isinstance(screen, ClaimDetailScreen) else None
+        if isinstance(screen, ClaimsScreen):
+            after = screen.cursor_claim()
+        target = self.session.jump(after or self.session.current, kind)
+        if target is None:
+            self.notify(f"No {kind.value} claim left", timeout=2)
+        elif isinstance(screen, ClaimDetailScreen):
+            screen.go_to(target.id)
+        else:
+            self.push_screen(ClaimDetailScreen(target.id))
+
+    def _flush_note(self) -> None:
+        flush = getattr(self.screen, "flush", None)
+        if callable(flush):
+            flush()
+
+    def on_open_conflict(self, message: OpenConflict) -> None:
+        self.push_screen(ConflictScreen(message.claim_id))
+
     def on_open_article(self, message: OpenArticle) -> None:
         self.push_screen(ArticleScreen(message.article_id, message.claim_id))
 
@@ -189,9 +263,7 @@ class FactcheckApp(App[None]):
 
     async def action_quit(self) -> None:
         # A note being typed is saved before leaving, like every other decision.
-        flush = getattr(self.screen, "flush", None)
-        if callable(flush):
-            flush()
+        self._flush_note()
         self.exit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -207,6 +279,20 @@ class FactcheckApp(App[None]):
             "Toggle light/dark theme", "Switch between light and dark", self.action_toggle_dark
         )
         yield SystemCommand("Help", "Keys and what the badges mean", self.action_help)
+        yield SystemCommand(
+            "Next unchecked claim (u)", "Open the next claim without a verdict", self._unchecked
+        )
+        yield SystemCommand(
+            "Next high-severity claim (h)",
+            "Open the next claim with a high-severity finding",
+            self._high,
+        )
+        yield SystemCommand(
+            "Editor name",
+            # Not the name itself: palette help text is markup, and a name is free text.
+            "Your name, as the audit trail and exports record it",
+            self.action_editor_name,
+        )
         if self.paths:
             yield SystemCommand(
                 "Re-run pipeline", "Ingest, extract what changed, compare", self.start_run
@@ -215,14 +301,30 @@ class FactcheckApp(App[None]):
             yield SystemCommand(
                 "Cancel extraction", "Stop the running extraction", self.action_cancel_run
             )
-        if isinstance(screen, ClaimsScreen):
+        if isinstance(screen, (ClaimsScreen, ClaimDetailScreen)):
             yield from screen.commands()
 
-    def _overview(self) -> None:
-        self.switch_mode("overview")
+    def _unchecked(self) -> None:
+        self.action_jump(Jump.unchecked.value)
 
-    def _claims(self) -> None:
-        self.switch_mode("claims")
+    def _high(self) -> None:
+        self.action_jump(Jump.high.value)
+
+    def action_editor_name(self) -> None:
+        self.push_screen(NameDialog(self.session.workspace.actor), self._name_chosen)
+
+    def _name_chosen(self, name: str | None) -> None:
+        if name is not None and name != self.session.workspace.actor:
+            # For this session; --editor or the config file make it stick.
+            self.session.workspace.actor = name
+            self.session_changed.publish("package")
+            self.notify(f"Decisions are now recorded as {name}", markup=False)
+
+    async def _overview(self) -> None:
+        await self.action_go("overview")
+
+    async def _claims(self) -> None:
+        await self.action_go("claims")
 
 
 def make_app(

@@ -8,7 +8,10 @@ from __future__ import annotations
 from rich.text import Text
 
 from assistant.model import CheckStatus, HedgeKind, RuleId, Severity, Verdict
+from assistant.store import ClaimDecision
 from assistant.tui.package import ClaimEntry
+
+REOPENED_STYLE = "bold #000000 on #ef6c00"
 
 VERDICT_STYLE: dict[Verdict, str] = {
     Verdict.accurate: "bold #ffffff on #2e7d32",
@@ -78,6 +81,13 @@ def verdict_badge(verdict: Verdict | None) -> Text:
     if verdict is None:
         return Text("unchecked", style="dim", end="")
     return Text(f" {verdict.value.replace('_', ' ')} ", style=VERDICT_STYLE[verdict], end="")
+
+
+def decision_badge(decision: ClaimDecision) -> Text:
+    """The verdict; "reopened" when a re-run found the text changed under it."""
+    if decision.reopened and decision.verdict is None:
+        return Text(" reopened ", style=REOPENED_STYLE, end="")
+    return verdict_badge(decision.verdict)
 
 
 def rule_badges(entry: ClaimEntry) -> Text:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,7 +18,7 @@ from textual.widgets.option_list import Option
 from assistant.model import Verdict
 from assistant.report.render import FORMATS
 from assistant.tui.badges import verdict_badge
-from assistant.tui.safe import plain
+from assistant.tui.safe import one_line_label, plain
 
 HELP = Path(__file__).with_name("help.md")
 
@@ -85,6 +86,45 @@ class VerdictDialog(ModalScreen[Verdict | None | bool]):
         self.dismiss(False)
 
 
+class ConfirmDialog(ModalScreen[bool]):
+    """Ask before something that cannot be taken back: y / enter yes, n / escape no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str, detail: str = "", yes: str = "Yes") -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog confirm"):
+            yield Label(plain(self.question), classes="dialog-title")
+            if self.detail:
+                yield Static(plain(self.detail), classes="dialog-body")
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes} (y)", variant="warning", id="yes")
+                yield Button("No (n)", id="no")
+
+    def on_mount(self) -> None:
+        # Enter on the focused button answers; "No" first, so a stray enter is harmless.
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed, "#yes")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def _no(self) -> None:
+        self.dismiss(False)
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
 @dataclass(frozen=True)
 class ExportRequest:
     fmt: str
@@ -121,6 +161,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if Path(path.value).suffix.lstrip(".") in FORMATS:
             path.value = str(Path(path.value).with_suffix(f".{fmt}"))
 
+    @on(Input.Changed, "#path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        # A path ending in a format's extension picks that format, as -o does.
+        suffix = Path(event.value.strip()).suffix.lstrip(".").lower()
+        select = self.query_one("#format", Select)
+        if suffix in FORMATS and select.value != suffix:
+            select.value = suffix
+
     @on(Button.Pressed, "#export")
     @on(Input.Submitted, "#path")
     def _export(self) -> None:
@@ -128,10 +176,50 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if not path:
             self.notify("Give a file to write", severity="warning")
             return
-        fmt = str(self.query_one("#format", Select).value)
-        self.dismiss(ExportRequest(fmt, Path(path).expanduser()))
+        request = ExportRequest(
+            str(self.query_one("#format", Select).value), Path(path).expanduser()
+        )
+        if request.path.exists():
+            self.app.push_screen(
+                ConfirmDialog("Overwrite the existing file?", str(request.path), yes="Overwrite"),
+                partial(self._overwrite, request),
+            )
+            return
+        self.dismiss(request)
+
+    def _overwrite(self, request: ExportRequest, yes: bool | None) -> None:
+        if yes:
+            self.dismiss(request)
 
     @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NameDialog(ModalScreen[str | None]):
+    """The editor's name for the audit trail; escape keeps the current one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(
+                "Your name, as the audit trail and exports record it", classes="dialog-title"
+            )
+            yield Input(self.current, id="name", max_length=100)
+
+    @on(Input.Submitted, "#name")
+    def _submitted(self, event: Input.Submitted) -> None:
+        name = one_line_label(event.value, 100)
+        if not name:
+            self.notify("Give a name", severity="warning")
+            return
+        self.dismiss(name)
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 
 from assistant.model import Article, Claim
 from assistant.tui.badges import CLAIM_STYLE, CURRENT_CLAIM_STYLE, HEDGE_STYLE
 from assistant.tui.safe import clean
+
+CLAIM_META = "claim"
 
 
 @dataclass(frozen=True)
@@ -38,15 +41,21 @@ def _clip(start: int, end: int, size: int) -> tuple[int, int] | None:
 def highlighted(article: Article, claims: Sequence[Claim], current: str | None = None) -> Text:
     """``article.text`` with claim spans underlined, the current claim reversed, cues coloured.
 
+    The n-th of ``claims`` carries ``{CLAIM_META: n}`` in its style's meta, for clicks.
+
     Control characters are replaced by spaces rather than removed, so every span the
     pipeline computed still lands on the same characters.
     """
     text = Text(_blank_controls(article.text), end="")
     size = len(article.text)
-    for claim in claims:
+    for n, claim in enumerate(claims):
         if claim.span is not None and (span := _clip(claim.span.start, claim.span.end, size)):
             style = CURRENT_CLAIM_STYLE if claim.id == current else CLAIM_STYLE
             text.stylize(style, *span)
+            # Which claim a click lands on (``CLAIM_META``): its place in ``claims``, a
+            # number we made. Not an "@click" action: Textual would restyle the span as a
+            # link (over the hedge colours), and no article text goes near an action.
+            text.stylize(Style(meta={CLAIM_META: n}), *span)
     # Cues last, so they stay visible inside a highlighted claim.
     for claim in claims:
         for hedge in claim.hedges:

@@ -81,3 +81,11 @@ class OpenArticle(Message):
         super().__init__()
         self.article_id = article_id
         self.claim_id = claim_id
+
+
+class OpenConflict(Message):
+    """A screen asks the app to show the reports of a claim's CONFLICT side by side."""
+
+    def __init__(self, claim_id: str) -> None:
+        super().__init__()
+        self.claim_id = claim_id

@@ -90,6 +90,7 @@ class ClaimFilter(StrEnum):
     conflicts = "conflicts"
     unverified = "unverified"
     single_source = "single-source"
+    reopened = "reopened"  # verdicts a re-run reopened: the text changed under them
 
 
 class ClaimSort(StrEnum):
@@ -126,6 +127,8 @@ def _matches(entry: ClaimEntry, query: ClaimQuery) -> bool:
             return RuleId.UNVERIFIED in rules
         case ClaimFilter.single_source:
             return RuleId.SINGLE_SOURCE in rules
+        case ClaimFilter.reopened:
+            return entry.decision.reopened
 
 
 # Every order ends with the package position, so equal keys keep the reading order.
@@ -136,6 +139,29 @@ _SORT_KEYS: dict[ClaimSort, Callable[[ClaimEntry], tuple[Any, ...]]] = {
     ClaimSort.worthiness: lambda e: (-e.claim.check_worthiness, e.position),
     ClaimSort.status: lambda e: (e.decision.verdict is not None, -(e.open_items or 0), e.position),
 }
+
+
+class Jump(StrEnum):
+    """Where the jump keys go: the next claim still to decide, or the next serious one."""
+
+    unchecked = "unchecked"
+    high = "high-severity"
+
+
+_JUMPS: dict[Jump, Callable[[ClaimEntry], bool]] = {
+    Jump.unchecked: lambda e: e.decision.verdict is None,
+    Jump.high: lambda e: e.worst == SEVERITY_ORDER[Severity.high],
+}
+
+
+def next_entry(entries: Sequence[ClaimEntry], after: str | None, jump: Jump) -> ClaimEntry | None:
+    """The first entry after ``after`` (wrapping round, itself last) that ``jump`` wants."""
+    ids = [e.id for e in entries]
+    start = ids.index(after) + 1 if after in ids else 0
+    for entry in [*entries[start:], *entries[:start]]:
+        if _JUMPS[jump](entry):
+            return entry
+    return None
 
 
 def select(entries: Sequence[ClaimEntry], query: ClaimQuery) -> list[ClaimEntry]:
@@ -156,6 +182,7 @@ class Package:
         extractions: dict[str, ExtractionResult],
         comparison: Comparison,
         entries: list[ClaimEntry],
+        orphans: list[ClaimDecision] | None = None,
     ) -> None:
         self.inputs = inputs
         self.articles = articles
@@ -164,6 +191,8 @@ class Package:
         self.entries = entries
         self.by_id = {e.id: e for e in entries}
         self.clusters = {c.id: c for c in comparison.clusters}
+        # Reopened decisions whose claim is gone from the re-extracted text: shown, not lost.
+        self.orphans = orphans or []
 
     @classmethod
     def load(cls, workspace: Workspace) -> Package:
@@ -212,12 +241,14 @@ class Package:
                     ).casefold(),
                 )
             )
+        present = {c.id for c in claims}
         return cls(
             inputs=workspace.inputs(),
             articles=articles,
             extractions={r.article_id: r for r in workspace.extractions()},
             comparison=comparison,
             entries=entries,
+            orphans=[d for cid, d in decisions.items() if d.reopened and cid not in present],
         )
 
     # ------------------------------------------------------------------ derived views
@@ -270,6 +301,10 @@ class Package:
 
     def decided(self) -> int:
         return sum(1 for e in self.entries if e.decision.verdict is not None)
+
+    def reopened(self) -> int:
+        """Decisions a re-run reopened and the editor has not settled (orphans included)."""
+        return sum(1 for e in self.entries if e.decision.reopened) + len(self.orphans)
 
 
 CYCLE: tuple[CheckStatus, ...] = (

@@ -66,16 +66,21 @@ def run_package(
 
 
 def _needs_extraction(workspace: Workspace, articles: Sequence[Article]) -> list[Article]:
-    """Articles that are new, changed, or failed last time.
+    """Articles that are new, changed since their extraction, or failed last time.
 
-    Re-extracting an unchanged article would spend model calls and could renumber its
-    claims, orphaning the editor's decisions keyed by claim id.
+    Changed is judged against the text the extraction was made from, not the saved
+    article: a run cancelled after saving a new text but before extracting it leaves the
+    old claims, and they must not pass for the new text's. Re-extracting an unchanged
+    article would spend model calls for nothing. (Should it happen, decisions follow
+    their quotes: see ``Workspace.save_extraction``.)
     """
     saved = {a.id: a.content_hash for a in workspace.articles()}
+    extracted_from = workspace.extracted_from()
     todo = []
     for article in articles:
         previous = workspace.extraction(article.id)
-        unchanged = saved.get(article.id) == article.content_hash
+        made_from = extracted_from.get(article.id) or saved.get(article.id)
+        unchanged = made_from == article.content_hash
         if not unchanged or previous is None or previous.status is ExtractionStatus.failed:
             todo.append(article)
     return todo

@@ -13,8 +13,10 @@ from assistant.tui.package import (
     ClaimEntry,
     ClaimQuery,
     ClaimSort,
+    Jump,
     Package,
     count_open,
+    next_entry,
     next_status,
     select,
 )
@@ -62,6 +64,13 @@ class Session:
             return self.visible[0] if self.visible else None
         index = ids.index(claim_id) + step
         return self.visible[index] if 0 <= index < len(ids) else None
+
+    def jump(self, after: str | None, jump: Jump) -> ClaimEntry | None:
+        """The next claim ``jump`` wants after ``after``: in the list being worked
+        through, else anywhere in the package (the list may filter it out)."""
+        return next_entry(self.visible, after, jump) or next_entry(
+            self.package.entries, after, jump
+        )
 
     def open_items(self, entry: ClaimEntry) -> int:
         """How many of the claim's checklist items are still open (counted once, then kept)."""

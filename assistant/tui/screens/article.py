@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -12,7 +13,7 @@ from textual.widgets import Footer, Header, Static
 
 from assistant.model import Article
 from assistant.tui.badges import HEDGE_LEGEND
-from assistant.tui.highlight import Paragraph, highlighted, paragraphs, split
+from assistant.tui.highlight import CLAIM_META, Paragraph, highlighted, paragraphs, split
 from assistant.tui.messages import OpenClaim
 from assistant.tui.package import ClaimEntry
 from assistant.tui.safe import plain
@@ -140,6 +141,15 @@ class ArticleScreen(SessionScreen):
         share = (entry.claim.span.start - block.start) / max(1, block.end - block.start)
         y = widget.virtual_region.y + int(share * widget.virtual_region.height)
         container.scroll_to(y=max(0, y - 2), animate=False)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a claim in the text opens it (``highlighted`` marks which it is)."""
+        index = event.style.meta.get(CLAIM_META)
+        claims = self.claims
+        if isinstance(index, int) and 0 <= index < len(claims):
+            event.stop()
+            self.claim_id = claims[index].id
+            self.post_message(OpenClaim(self.claim_id))
 
     def action_open_claim(self) -> None:
         if self.claim_id is None:

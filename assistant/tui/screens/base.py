@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Protocol, cast
+from typing import ClassVar, Protocol, cast
 
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.signal import Signal
 
@@ -24,7 +25,15 @@ class SessionScreen(Screen[None]):
 
     A screen that is not on top only notes that it is stale, and redraws when it
     comes back: a pipeline run never rebuilds a 5,000-row table nobody is looking at.
+
+    Help and Quit are bound here, ahead of each screen's own keys, so the footer shows
+    them first however narrow the terminal (the app's bindings come after the screen's).
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()

@@ -16,11 +16,13 @@ from textual.events import Resize
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 
-from assistant.tui.badges import rule_badges, verdict_badge
-from assistant.tui.messages import OpenClaim
+from assistant.model import RuleId
+from assistant.tui.badges import decision_badge, rule_badges
+from assistant.tui.messages import OpenClaim, OpenConflict
 from assistant.tui.package import ClaimEntry, ClaimFilter, ClaimQuery, ClaimSort
 from assistant.tui.safe import cell, plain
 from assistant.tui.screens.base import SessionScreen
+from assistant.tui.widgets.table import ListTable
 
 # Rows added per refresh while a long list fills (see _fill).
 FILL_CHUNK = 200
@@ -64,6 +66,7 @@ class ClaimsScreen(SessionScreen):
         Binding("f", "cycle_filter", "Filter"),
         Binding("a", "cycle_article", "Article"),
         Binding("s", "cycle_sort", "Sort"),
+        Binding("k", "conflict", "Conflict", show=False),
         Binding("escape", "clear", "Clear", show=False),
     ]
 
@@ -77,7 +80,7 @@ class ClaimsScreen(SessionScreen):
         with Horizontal(id="query-bar"):
             yield Static(id="query")
             yield Input(placeholder="search claims ( / )", id="search")
-        yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="claims", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -106,7 +109,7 @@ class ClaimsScreen(SessionScreen):
             count = self.session.open_items(entry)
             open_items = Text(str(count) if count else "", justify="right", end="")
             row = (
-                verdict_badge(entry.decision.verdict),
+                decision_badge(entry.decision),
                 open_items,
                 rule_badges(entry),
                 cell(entry.article.outlet or "—", 12),
@@ -174,6 +177,10 @@ class ClaimsScreen(SessionScreen):
             text.append_text(plain(article.outlet or article.id if article else query.article_id))
         self.query_one("#query", Static).update(text)
 
+    def cursor_claim(self) -> str | None:
+        """The claim under the cursor."""
+        return self._cursor_id()
+
     def _cursor_id(self) -> str | None:
         table = self.query_one("#claims", DataTable)
         if not table.row_count:
@@ -220,6 +227,14 @@ class ClaimsScreen(SessionScreen):
 
     def action_open_claim(self) -> None:
         self._open(self._cursor_id())
+
+    def action_conflict(self) -> None:
+        claim_id = self._cursor_id()
+        entry = self.session.package.by_id.get(claim_id or "")
+        if entry is None or RuleId.CONFLICT not in entry.rules:
+            self.notify("This claim is in no CONFLICT", timeout=2)
+            return
+        self.post_message(OpenConflict(entry.id))
 
     def _open(self, claim_id: str | None) -> None:
         if claim_id is not None:

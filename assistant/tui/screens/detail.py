@@ -6,24 +6,26 @@ Every change is written to the workspace at once (``Session``), then confirmed o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from typing import ClassVar
 
 from textual import events, on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
-from assistant.model import CheckKey, ChecklistItem, Verdict
+from assistant.model import CheckKey, ChecklistItem, RuleId, Verdict
 from assistant.tui.badges import CHECK_MARK
-from assistant.tui.dialogs import VerdictDialog
-from assistant.tui.messages import DecisionSaved, OpenArticle
+from assistant.tui.dialogs import ConfirmDialog, VerdictDialog
+from assistant.tui.messages import DecisionSaved, OpenArticle, OpenConflict
 from assistant.tui.package import ClaimEntry
 from assistant.tui.safe import clean, plain
 from assistant.tui.screens.base import SessionScreen
-from assistant.tui.widgets.chart import ClusterChart
+from assistant.tui.widgets.chart import ClusterChart, legend
 from assistant.tui.widgets.checklist import ChecklistTable
 from assistant.tui.widgets.claim_view import claim_view, head
 from assistant.tui.widgets.note import NoteArea
@@ -44,13 +46,14 @@ class ClaimDetailScreen(SessionScreen):
     AUTO_FOCUS = "#checklist"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "move(1)", "Next"),
-        Binding("p", "move(-1)", "Previous"),
-        Binding("space", "cycle_item", "Tick item"),
+        Binding("p", "move(-1)", "Prev"),
+        Binding("space", "cycle_item", "Tick"),
         Binding("backspace", "reset_item", "Reset item", show=False),
         Binding("v", "verdict", "Verdict"),
         Binding("w", "write_note", "Note"),
-        Binding("ctrl+s", "save_note", "Save note"),
+        Binding("ctrl+s", "save_note", "Save note", show=False),
         Binding("r", "read_article", "Article"),
+        Binding("k", "conflict", "Conflict"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -67,6 +70,7 @@ class ClaimDetailScreen(SessionScreen):
                 yield Static(id="head")
                 yield Static(id="claim")
                 yield ClusterChart(id="chart")
+                yield Static(id="chart-legend")
             with Vertical(id="check-pane"):
                 yield Label("Checklist  (space: tick)", classes="section")
                 yield ChecklistTable(id="checklist")
@@ -77,12 +81,24 @@ class ClaimDetailScreen(SessionScreen):
 
     def on_mount(self) -> None:
         self.title = "Claim"
+        # The layout for the terminal as it is, before the first paint: waiting for the
+        # first Resize would paint the stacked layout once, then jump.
+        self._fit(self.app.size.width, self.app.size.height)
         super().on_mount()
 
     def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
         # Side by side when there is room; stacked (checklist at the bottom) in 80 columns.
-        self.set_class(event.size.width >= WIDE, "-wide")
-        self.set_class(event.size.height < TALL, "-short")
+        self.set_class(width >= WIDE, "-wide")
+        self.set_class(height < TALL, "-short")
+
+    @on(DataTable.RowSelected, "#checklist")
+    def _item_clicked(self, event: DataTable.RowSelected) -> None:
+        # A click on a row (or enter on it) ticks it, as space does.
+        event.stop()
+        self.action_cycle_item()
 
     @on(DataTable.RowHighlighted, "#checklist")
     def _show_evidence(self) -> None:
@@ -113,13 +129,18 @@ class ClaimDetailScreen(SessionScreen):
             )
             return
         self.sub_title = self.session.place(self.claim_id)
+        self.refresh_bindings()  # "k Conflict" only on a claim in one
         self.query_one("#head", Static).update(head(entry), layout=False)  # one line
         cluster = self.session.package.cluster_entries(entry)
         self.query_one("#claim", Static).update(claim_view(entry, cluster))
         chart = self.query_one(ClusterChart)
         shown = chart.show(cluster, entry)
+        key = self.query_one("#chart-legend", Static)
+        if shown:
+            key.update(legend(cluster))
         if chart.display != shown:  # toggling display re-lays out the screen
             chart.display = shown
+            key.display = shown
         self._items = self.session.checklist(self.claim_id)
         self.query_one(ChecklistTable).show(self._items)
         self._show_evidence()
@@ -132,14 +153,52 @@ class ClaimDetailScreen(SessionScreen):
         if neighbour is None:
             self.notify("No more claims in this list", timeout=1.5)
             return
+        self.go_to(neighbour.id)
+
+    def go_to(self, claim_id: str) -> None:
+        """Show another claim in place (the note typed so far is saved first)."""
         self.flush()
-        self.claim_id = neighbour.id
+        self.claim_id = claim_id
         self.show_claim()
         self.query_one("#claim-pane", VerticalScroll).scroll_home(animate=False)
 
     def action_back(self) -> None:
         self.flush()
         self.dismiss()
+
+    def commands(self) -> Iterator[SystemCommand]:
+        """Command palette entries for this claim: every key the footer has no room for."""
+        yield SystemCommand("Verdict (v)", "Set or clear this claim's verdict", self.action_verdict)
+        yield SystemCommand(
+            "Write the note (w)", "Add to this claim's note", self.action_write_note
+        )
+        yield SystemCommand("Save the note (ctrl+s)", "Save the note now", self.action_save_note)
+        yield SystemCommand(
+            "Read the article (r)", "This claim in its article", self.action_read_article
+        )
+        yield SystemCommand(
+            "Next claim (n)", "The next claim in the list", partial(self.action_move, 1)
+        )
+        yield SystemCommand(
+            "Previous claim (p)", "The previous claim in the list", partial(self.action_move, -1)
+        )
+        entry = self.entry
+        if entry is not None and RuleId.CONFLICT in entry.rules:
+            yield SystemCommand(
+                "Conflict view (k)", "Every outlet's report side by side", self.action_conflict
+            )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "conflict":  # only on a claim in a CONFLICT (hidden from the footer)
+            entry = self.entry
+            return entry is not None and RuleId.CONFLICT in entry.rules
+        return True
+
+    def action_conflict(self) -> None:
+        entry = self.entry
+        if entry is not None and RuleId.CONFLICT in entry.rules:
+            self.flush()
+            self.post_message(OpenConflict(self.claim_id))
 
     def action_read_article(self) -> None:
         entry = self.entry
@@ -188,14 +247,34 @@ class ClaimDetailScreen(SessionScreen):
             self.app.push_screen(VerdictDialog(entry.decision.verdict), self._verdict_chosen)
 
     def _verdict_chosen(self, choice: Verdict | bool | None) -> None:
-        if choice is False or self.entry is None:
+        entry = self.entry
+        if choice is False or entry is None:
             return
         verdict = choice if isinstance(choice, Verdict) else None
+        if verdict is None and entry.decision.verdict is not None:
+            current = entry.decision.verdict.value.replace("_", " ")
+            self.app.push_screen(
+                ConfirmDialog(f"Clear the verdict “{current}”?", yes="Clear"),
+                partial(self._clear_confirmed, self.claim_id),
+            )
+            return
+        self._set_verdict(verdict)
+
+    def _clear_confirmed(self, claim_id: str, yes: bool | None) -> None:
+        if yes and claim_id == self.claim_id:
+            self._set_verdict(None)
+
+    def _set_verdict(self, verdict: Verdict | None) -> None:
         self.session.set_verdict(self.claim_id, verdict)
         self._saved(f"Verdict: {verdict.value.replace('_', ' ') if verdict else 'cleared'}")
 
     def action_write_note(self) -> None:
-        self.query_one(NoteArea).focus()
+        self.query_one(NoteArea).edit_at_end()
+
+    @on(NoteArea.Done)
+    def _note_done(self) -> None:
+        self.flush()
+        self.query_one(ChecklistTable).focus()
 
     def action_save_note(self) -> None:
         if not self.flush():

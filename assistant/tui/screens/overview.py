@@ -11,12 +11,14 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Label, ProgressBar, Static
 
 from assistant.model import ExtractionStatus
+from assistant.store import UNNAMED_EDITOR
 from assistant.tui.badges import severity_counts
 from assistant.tui.messages import OpenArticle
 from assistant.tui.package import ArticleSummary
 from assistant.tui.progress import ArticleProgress
 from assistant.tui.safe import cell, plain
 from assistant.tui.screens.base import SessionScreen
+from assistant.tui.widgets.table import ListTable
 
 _STATUS_STYLE = {
     ExtractionStatus.ok: "bold #2e7d32",
@@ -54,9 +56,9 @@ class OverviewScreen(SessionScreen):
         yield Header()
         yield Static(id="summary")
         yield ProgressBar(id="progress", show_eta=False)
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Label("Rejected inputs", id="rejected-title")
-        yield DataTable(id="rejected", cursor_type="row")
+        yield ListTable(id="rejected", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -125,8 +127,31 @@ class OverviewScreen(SessionScreen):
             line.append(
                 "\nExtraction cancelled: the articles done so far are saved", style="italic"
             )
+        if package.orphans:
+            first = package.orphans[0]
+            line.append(
+                f"\n⚠ {len(package.orphans)} reopened decision(s) lost their claim when the "
+                "text changed, first on: ",
+                style="bold",
+            )
+            line.append_text(plain(f"“{first.old_quote or first.quote or ''}”", "italic"))
+        if self.session.workspace.actor == UNNAMED_EDITOR:
+            line.append(
+                f"\nDecisions are recorded as “{UNNAMED_EDITOR}”: give your name with "
+                "--editor NAME, or “Editor name” in the palette (ctrl+p)",
+                style="dim",
+            )
         if not package.articles:
-            line.append("\nNo articles yet: start with  factcheck tui ARTICLES…", style="dim")
+            if progress.running:  # ingest has not saved them yet: they are on their way
+                line.append("\nReading the articles…", style="italic")
+            else:
+                line.append("\nNo articles yet: start with  factcheck tui ARTICLES…", style="dim")
+        elif package.entries and not package.decided() and not progress.running:
+            line.append(
+                "\nWhere to start: h opens the first claim with a high-severity finding, "
+                "u the next without a verdict, c the list of every claim; ? lists the keys.",
+                style="dim",
+            )
         self.query_one("#summary", Static).update(line)
 
     @on(DataTable.RowSelected, "#articles")

@@ -14,7 +14,15 @@ from rich.text import Text
 
 from assistant.model import Claim, Quantity, SourceRole
 from assistant.text import format_number
-from assistant.tui.badges import HEDGE_STYLE, RULE_LABEL, SEVERITY_STYLE, rule_badges, verdict_badge
+from assistant.tui.badges import (
+    HEDGE_STYLE,
+    REOPENED_STYLE,
+    RULE_LABEL,
+    SEVERITY_STYLE,
+    decision_badge,
+    rule_badges,
+    verdict_badge,
+)
 from assistant.tui.package import ClaimEntry
 from assistant.tui.safe import plain
 
@@ -71,13 +79,31 @@ def origin(claim: Claim) -> str:
 
 def head(entry: ClaimEntry) -> Text:
     """Verdict badge, outlet, date, claim id and rule badges on one line."""
-    text = verdict_badge(entry.decision.verdict).append("  ")
+    text = decision_badge(entry.decision).append("  ")
     text.append_text(plain(entry.article.outlet or "—", "bold"))
     text.append(f" · {entry.article.published or 'undated'} · ")
     text.append_text(plain(entry.id, "dim"))
     badges = rule_badges(entry)
     if badges:
         text.append("  ").append_text(badges)
+    return text
+
+
+def reopened(entry: ClaimEntry) -> Text | None:
+    """Why the verdict was reopened, what it was and the quote it was given on."""
+    decision = entry.decision
+    if not decision.reopened:
+        return None
+    why = decision.reopened_why or "text changed since the verdict"
+    text = Text(f" ⚠ {why[:1].upper()}{why[1:]} ", style=REOPENED_STYLE, end="")
+    if decision.old_verdict is not None:
+        text.append("\nThe verdict was ").append_text(verdict_badge(decision.old_verdict))
+        text.append(" on:")
+    else:
+        text.append("\nThe note and ticks were made on:")
+    if decision.old_quote:
+        text.append("\n").append_text(plain(f"“{decision.old_quote}”", "italic strike"))
+    text.append("\nGive the verdict again (v) once this text is checked.", style="dim")
     return text
 
 
@@ -165,7 +191,9 @@ def comparison(entries: list[ClaimEntry], current: ClaimEntry) -> Table:
 def claim_view(entry: ClaimEntry, cluster: list[ClaimEntry]) -> RenderableType:
     """Everything to read about the claim, top to bottom."""
     claim = entry.claim
-    parts: list[RenderableType] = [
+    flag = reopened(entry)
+    parts: list[RenderableType] = [] if flag is None else [flag]
+    parts += [
         plain(claim.statement, "bold"),
         plain(f"“{claim.quote}”", "italic"),
         facts(claim),

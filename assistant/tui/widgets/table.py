@@ -1,12 +1,27 @@
-"""Refilling a small DataTable in place, for screens that redraw it on every claim."""
+"""Tables of the app: lists whose Home and End go to the first and last row, and
+refilling a small table in place, for screens that redraw it on every claim."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
+
+
+class ListTable(DataTable[Text]):
+    """A row-cursor table where Home and End go to the first and last row, as in any list.
+
+    DataTable's own Home and End scroll sideways, which a list of rows never needs.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
+    ]
 
 
 def refill(table: DataTable[Text], rows: Sequence[Sequence[Text]]) -> None:
