@@ -13,7 +13,18 @@ from pathlib import Path
 import pytest
 from factories import article, quoted
 
-from assistant.model import CheckKey, CheckStatus, Claim, ExtractionResult, Verdict
+from assistant.model import (
+    CheckKey,
+    CheckStatus,
+    Claim,
+    ExtractionResult,
+    InputRecord,
+    InputStatus,
+    Verdict,
+)
+from assistant.report.decisions import decisions_of
+from assistant.report.render import render
+from assistant.report.workspace import report_from_workspace
 from assistant.store import Workspace
 
 FIRST = "Officials said 2,000 people were evacuated. Rescue crews found 12 bodies."
@@ -201,3 +212,19 @@ def test_the_migration_ties_existing_decisions_to_their_text(path: Path) -> None
         assert ws.extracted_from() == {"a": article("a", FIRST).content_hash}
         extract(ws, CORRECTED, ["2,400 people were evacuated"], run=2.0)
         assert ws.decision("a#1").old_verdict is Verdict.accurate
+
+
+def test_every_export_says_a_verdict_was_reopened(ws: Workspace) -> None:
+    extract(ws, CORRECTED, ["2,400 people were evacuated", "12 bodies"], run=2.0)
+
+    bodies = {d.claim_id: d for d in decisions_of(ws)}["a#2"]  # no note, no ticks left
+    assert bodies.verdict is None and bodies.reopened == "text changed since the verdict"
+    assert (bodies.old_verdict, bodies.old_quote) == (Verdict.unverifiable, "12 bodies")
+
+    ws.save_inputs([InputRecord(source="a.txt", status=InputStatus.ok, article_id="a")])
+    report = report_from_workspace(ws)
+    assert "⚠ reopened: text changed since the verdict (was **unverifiable** on “12 bodies”)" in (
+        render(report, "md")
+    )
+    assert "⚠ Reopened: text changed since the verdict" in render(report, "html")
+    assert "text changed since the verdict" in render(report, "csv")

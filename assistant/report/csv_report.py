@@ -48,6 +48,7 @@ COLUMNS = (
     "editor_checks",
     "editor",
     "decided_at",
+    "reopened",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -122,6 +123,7 @@ def render_csv(report: Report) -> str:
                 "; ".join(f"{k.value}: {v.value}" for k, v in d.items.items()) if d else "",
                 (d.editor or "") if d else "",
                 d.decided_at.isoformat() if d and d.decided_at else "",
+                (d.reopened or "") if d else "",
             ]
             writer.writerow([safe_cell(cell) for cell in row])
     return out.getvalue()

@@ -305,6 +305,13 @@ def _decision(decision: EditorDecision, labels: dict[str, str]) -> str:
     if decision.decided_at is not None:
         parts.append(_e(decision.decided_at.strftime("%Y-%m-%d %H:%M UTC")))
     out = [f'<div class="editor"><p>{" · ".join(parts)}</p>']
+    if decision.reopened:
+        old = decision.old_verdict
+        was = [f"was <strong>{_e(old.value)}</strong>"] if old else []
+        if decision.old_quote:
+            was.append(f"on “{_e(decision.old_quote)}”")
+        detail = f" ({' '.join(was)})" if was else ""
+        out.append(f"<p>⚠ Reopened: {_e(decision.reopened)}{detail}</p>")
     if decision.items:
         ticks = " · ".join(
             f"{_STATUS_MARK[s]} {_e(labels.get(k.value, k.value))}"

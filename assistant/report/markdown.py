@@ -193,6 +193,12 @@ def _decision(decision: EditorDecision, labels: dict[str, str]) -> list[str]:
     if decision.decided_at is not None:
         who.append(decision.decided_at.strftime("%Y-%m-%d %H:%M UTC"))
     lines = [f"  - **editor:** {' · '.join([verdict, *who])}"]
+    if decision.reopened:
+        was = [f"was **{decision.old_verdict.value}**"] if decision.old_verdict else []
+        if decision.old_quote:
+            was.append(f"on “{esc(decision.old_quote)}”")
+        detail = f" ({' '.join(was)})" if was else ""
+        lines.append(f"  - ⚠ reopened: {esc(decision.reopened)}{detail}")
     if decision.items:
         ticks = " · ".join(
             f"{STATUS_MARK[status]} {esc(labels.get(key.value, key.value))}"

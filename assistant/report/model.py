@@ -92,6 +92,15 @@ class EditorDecision(_Model):
         default=None, description="Who made the last change, as the audit trail names them."
     )
     decided_at: datetime | None = Field(default=None, description="When it last changed (UTC).")
+    reopened: str | None = Field(
+        default=None,
+        description="Why a re-run reopened the verdict ('text changed since the verdict'); "
+        "None when it stands.",
+    )
+    old_verdict: Verdict | None = Field(
+        default=None, description="The verdict that was reopened, as the editor gave it."
+    )
+    old_quote: str | None = Field(default=None, description="The quote that verdict was given on.")
 
 
 class TriageSection(StrEnum):

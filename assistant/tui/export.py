@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.report.decisions import decisions_of
 from assistant.store import Workspace
 
 
@@ -18,22 +17,10 @@ def write_report(workspace_path: Path, fmt: str, target: Path) -> Path:
     # Imported here: the pipeline is only needed once the editor exports, and the first
     # screen should not wait for it.
     from assistant import pipeline
-    from assistant.ingest import IngestBatch
+    from assistant.report.workspace import report_from_workspace
 
     with Workspace.open(workspace_path) as workspace:
-        batch = IngestBatch(inputs=workspace.inputs(), articles=workspace.articles())
-        results = workspace.extractions()
-        claims = workspace.claims()
-        analysis = pipeline.Analysis(
-            claims=claims,
-            comparison=workspace.comparison(),
-            checklists=[item for claim in claims for item in workspace.checklist(claim.id)],
-        )
-        decisions = decisions_of(workspace)
-    extractor = ", ".join(sorted({r.extractor for r in results})) or "none"
-    report = pipeline.build_report(
-        batch, results, analysis, extractor=extractor, decisions=decisions
-    )
+        report = report_from_workspace(workspace)
     text = pipeline.render(report, fmt)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
