@@ -263,7 +263,7 @@ async def test_finish_reason_length_splits_again_and_again_down_to_the_floor() -
     assert result.status is ExtractionStatus.ok
     assert len(result.claims) == 100
     assert all(
-        s.body["max_tokens"] == min(8192, 1024 + n)
+        s.body["max_tokens"] == min(8192, 1024 + 5 * n // 2)
         for s, n in zip(h.endpoint.requests, sizes, strict=True)
     )
 

@@ -22,7 +22,8 @@ from instructor.core import InstructorError
 from openai.types.chat import ChatCompletion
 from pydantic import ConfigDict, Field, field_validator
 
-from assistant.ground import fold, locate
+from assistant.ground import fold
+from assistant.llm.quotes import locate_quote
 from assistant.llm.schema import LLMClaim
 
 _FENCE = re.compile(r"```(?:json|JSON)?[ \t]*\n(.*?)\n?[ \t]*```", re.DOTALL)
@@ -102,7 +103,7 @@ def check_claims(written: list[Any], chunk_text: str) -> Checked:
         except pydantic.ValidationError as err:
             checked.failures.append(Failure(item, f"not a valid claim: {_problem(err)}"))
             continue
-        if locate(claim.quote, chunk_text) is None:
+        if locate_quote(claim.quote, chunk_text) is None:
             checked.failures.append(
                 Failure(
                     item,

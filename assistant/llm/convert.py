@@ -29,6 +29,7 @@ from typing import TypeVar
 
 from assistant.ground import fold, locate
 from assistant.llm.chunking import Chunk
+from assistant.llm.quotes import locate_quote
 from assistant.llm.schema import ClaimExtraction, LLMClaim, LLMHedge, LLMQuantity
 from assistant.model import (
     NON_ARTICLE_SEGMENTS,
@@ -137,7 +138,7 @@ class _Converter:
         claims: list[Claim] = []
         hint = 0  # claims come in text order: look for a repeated quote near the last one
         for raw in raws:
-            found = locate(raw.quote, chunk.text, hint)
+            found = locate_quote(raw.quote, chunk.text, hint)
             if found is None:
                 self.warnings.append(
                     f"quote not found in the article, kept as ungrounded: {_short(raw.quote)}"

@@ -112,7 +112,7 @@ class LLMClaim(BaseModel):
         for item in value:
             if isinstance(item, int | float | str):
                 figures.append({"value": item})
-            elif isinstance(item, dict):
+            elif isinstance(item, dict | LLMQuantity):
                 figures.append(item)
         return figures
 

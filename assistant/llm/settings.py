@@ -119,9 +119,12 @@ class LLMSettings(BaseModel):
         return 1 if self.loopback else 4
 
     def max_tokens_for(self, chunk_chars: int) -> int:
-        """The output budget of one part: room for an answer that quotes the part several
-        times over (about 4 characters a token), never more than ``max_output_tokens``."""
-        return min(self.max_output_tokens, 1024 + chunk_chars)
+        """The output budget of one part, never more than ``max_output_tokens``.
+
+        An answer quotes each sentence with a figure twice (quote and statement) plus its
+        fields: about ten times the part's characters for a dense one, some 2.5 tokens per
+        character of the part."""
+        return min(self.max_output_tokens, 1024 + 5 * chunk_chars // 2)
 
     @property
     def endpoint(self) -> str:
