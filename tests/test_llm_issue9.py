@@ -353,3 +353,14 @@ async def test_usage_on_replay_equals_usage_at_record(tmp_path: Path) -> None:
     ]
     assert [c.quote for c in on_replay.claims] == [c.quote for c in at_record.claims]
     assert [c.quote for c in at_record.claims] == [RIVER, ROOFTOPS]
+
+
+async def test_parts_refused_at_the_same_time_move_on_to_required_only() -> None:
+    text = "\n\n".join(f"Officials said {n * 7 + 11} homes were damaged." for n in range(30))
+    extractor, mock, _ = mock_extractor(
+        MockSettings(server=ServerKind.llamacpp), concurrency=4, chunk_chars=400, chunk_overlap=50
+    )
+    result = await extractor.extract(article(text))
+    assert result.status is ExtractionStatus.ok
+    sent = {json.dumps(r.body["tool_choice"]) for r in mock.requests if r.body}
+    assert json.dumps("auto") not in sent and json.dumps("required") in sent

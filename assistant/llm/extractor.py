@@ -320,6 +320,7 @@ class LLMExtractor(Extractor):
         async def one_request() -> ChatCompletion:
             nonlocal timeout
             for _ in range(len(_NEXT_TOOL_CHOICE)):
+                form = self._tool_choice
                 kwargs = self._request(messages, temperature, max_tokens)
                 usage.calls += 1
                 try:
@@ -342,7 +343,7 @@ class LLMExtractor(Extractor):
                 except openai.APIStatusError as exc:
                     if _context_overflow(exc):
                         raise _TooLong("the part does not fit the model's context") from exc
-                    if self._refuses_tool_choice(exc):
+                    if self._refuses_tool_choice(exc, form):
                         continue
                     raise
                 _count_tokens(completion, usage)
@@ -393,14 +394,16 @@ class LLMExtractor(Extractor):
             kwargs["tool_choice"] = self._tool_choice
         return kwargs
 
-    def _refuses_tool_choice(self, error: openai.APIStatusError) -> bool:
-        """True when ``error`` is the server refusing our tool_choice and there is another
-        form to try; the next form is then used from now on, for every part."""
+    def _refuses_tool_choice(self, error: openai.APIStatusError, form: ToolChoice) -> bool:
+        """True when ``error`` is the server refusing the tool_choice ``form`` and there is
+        another form to try; the next form is then used from now on, for every part."""
         if self._mode is not instructor.Mode.TOOLS or error.status_code not in (400, 422, 500):
             return False
         if "tool_choice" not in _error_text(error):
             return False
-        following = _NEXT_TOOL_CHOICE[self._tool_choice]
+        if form != self._tool_choice:
+            return True  # a request sent at the same time already moved on
+        following = _NEXT_TOOL_CHOICE[form]
         if following is None:
             return False
         log.info(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import httpx2
 
@@ -20,16 +21,30 @@ MOCK_BASE_URL = "http://mock.invalid/v1"
 
 
 def llm_settings(settings: Settings) -> LLMSettings:
-    return LLMSettings(
-        model=settings.model or MOCK_MODEL,
-        base_url=settings.base_url,
-        api_key=settings.api_key,
-        mode=settings.mode,
-        max_reasks=settings.max_reasks,
-        max_attempts=settings.max_attempts,
-        timeout_s=settings.timeout_s,
-        concurrency=settings.concurrency,
-    )
+    """The LLM layer's settings: flags, else the endpoint's config table, else defaults
+    that depend on the endpoint (a loopback server gets a long timeout and one request at
+    a time)."""
+    table = settings.endpoint()
+    values: dict[str, Any] = {
+        "model": settings.model or MOCK_MODEL,
+        "base_url": settings.base_url,
+        "api_key": settings.api_key,
+        "mode": settings.resolved_mode(),
+        "max_reasks": settings.max_reasks,
+        "max_attempts": settings.max_attempts,
+        "timeout_s": settings.timeout_s or table.timeout_s,
+        "concurrency": table.requests_in_flight,
+        "chunk_chars": settings.chunk_chars or table.chunk_chars,
+        "max_output_tokens": table.max_output_tokens,
+        "tool_choice": table.tool_choice,
+    }
+    endpoint = LLMSettings.model_validate({k: v for k, v in values.items() if v is not None})
+    if endpoint.concurrency is None and not endpoint.loopback:
+        # A hosted API takes as many requests as articles are extracted at once.
+        endpoint = endpoint.model_copy(update={"concurrency": settings.concurrency})
+    if endpoint.chunk_overlap * 2 >= endpoint.chunk_chars:
+        endpoint = endpoint.model_copy(update={"chunk_overlap": endpoint.chunk_chars // 4})
+    return endpoint
 
 
 def llm_extractor(settings: Settings) -> LLMExtractor:
@@ -39,7 +54,7 @@ def llm_extractor(settings: Settings) -> LLMExtractor:
         from assistant.llm.record import RecordingTransport
 
         transport = RecordingTransport(httpx2.AsyncHTTPTransport(), settings.record_dir)
-        http_client = httpx2.AsyncClient(transport=transport, timeout=settings.timeout_s)
+        http_client = httpx2.AsyncClient(transport=transport)
     return LLMExtractor(llm_settings(settings), http_client=http_client)
 
 
@@ -47,7 +62,7 @@ def mock_extractor(settings: Settings, fixture_dirs: Sequence[Path]) -> LLMExtra
     """The real client and instructor over the mock transport. Raises ``ConfigError`` for
     a bad fault or latency spec."""
     from assistant.llm.mock import MockSettings, build_mock_client
-    from assistant.llm.mock.settings import FaultSpec, parse_latency
+    from assistant.llm.mock.settings import FaultSpec, ServerKind, parse_latency
 
     try:
         faults = FaultSpec.parse(settings.mock_faults)
@@ -55,7 +70,11 @@ def mock_extractor(settings: Settings, fixture_dirs: Sequence[Path]) -> LLMExtra
     except ValueError as exc:
         raise ConfigError(f"--mock-faults/--mock-latency: {exc}") from None
     mock = MockSettings(
-        faults=faults, seed=settings.mock_seed, latency_s=latency, fixture_dirs=list(fixture_dirs)
+        faults=faults,
+        seed=settings.mock_seed,
+        latency_s=latency,
+        fixture_dirs=list(fixture_dirs),
+        server=ServerKind(settings.mock_server),
     )
     client, _ = build_mock_client(mock)
     endpoint = llm_settings(settings).model_copy(update={"base_url": MOCK_BASE_URL})
