@@ -95,6 +95,13 @@ def _add_llm_options(p: argparse.ArgumentParser) -> None:
         "a timeout is retried once with twice the limit",
     )
     g.add_argument(
+        "--hybrid",
+        action="store_true",
+        default=None,
+        help="cross-check the model with the offline extractor: figures and sources it "
+        "missed are added (and said to be found by rule), differing figures flagged",
+    )
+    g.add_argument(
         "--chunk-chars",
         type=int,
         metavar="N",
@@ -262,6 +269,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "concurrency",
         "timeout_s",
         "chunk_chars",
+        "hybrid",
         "mock_server",
         "record_dir",
         "fixture_dirs",

@@ -90,6 +90,10 @@ class Settings(BaseModel):
     endpoints: dict[str, EndpointSettings] = Field(
         default_factory=dict, description="Per-endpoint settings, keyed by base URL."
     )
+    hybrid: bool = Field(
+        default=False,
+        description="Cross-check the model's answer with the offline extractor (--hybrid).",
+    )
     mock_server: Literal["openai", "llamacpp"] = Field(
         default="openai", description="Which server --llm mock behaves like."
     )

@@ -364,3 +364,64 @@ async def test_parts_refused_at_the_same_time_move_on_to_required_only() -> None
     assert result.status is ExtractionStatus.ok
     sent = {json.dumps(r.body["tool_choice"]) for r in mock.requests if r.body}
     assert json.dumps("auto") not in sent and json.dumps("required") in sent
+
+
+# --------------------------------------------------------------------------- 6. hybrid
+
+
+async def test_hybrid_adds_what_the_model_missed_and_flags_a_differing_figure(
+    tmp_path: Path,
+) -> None:
+    from assistant.llm.hybrid import HybridExtractor
+
+    write_fixture(
+        tmp_path,
+        TEXT,
+        answer={
+            "claims": [
+                # States 1,200 but misses the 300 homes; names no source.
+                claim(EVACUATED, quantities=[{"value": 1200, "text": "At least 1,200"}]),
+                # A figure that is not the number of its quote.
+                claim(ROOFTOPS, quantity={"value": 68, "text": "68"}),
+            ]
+        },
+    )
+    model, _, _ = mock_extractor(MockSettings(fixture_dirs=[tmp_path]))
+    hybrid = HybridExtractor(model)
+
+    result = await hybrid.extract(article(TEXT))
+
+    assert result.extractor == "llm+rules"
+    figures = sorted(c.quantity.value for c in result.claims if c.quantity)
+    assert figures == [68, 86, 300, 1200]
+    assert "figure 'nearly 300' found by rule, not by the model" in result.warnings
+    assert any("'68' of the model is not the number its quote states" in w for w in result.warnings)
+    evacuated = next(c for c in result.claims if c.quantity and c.quantity.value == 1200)
+    assert "source 'the interior ministry' found by rule, not by the model" in result.warnings
+    assert [s.name for s in evacuated.attribution if s.role.value == "original"] == [
+        "the interior ministry"
+    ]
+
+
+def test_hybrid_takes_a_percentage_and_its_fraction_for_the_same_figure() -> None:
+    from assistant.llm.hybrid import cross_check
+    from assistant.model import Claim, ClaimKind, Quantity, Span
+
+    text = "By Tuesday about half had been reconnected."
+    span = Span(start=0, end=len(text))
+    at = Span(start=11, end=21)
+
+    def one(value: float, unit: str) -> Claim:
+        figure = Quantity(value=value, unit=unit, text="about half", span=at)
+        return Claim(
+            id="a#1",
+            article_id="a",
+            quote=text,
+            span=span,
+            statement=text,
+            kind=ClaimKind.quantity,
+            quantity=figure,
+        )
+
+    claims, warnings = cross_check(article(text), [one(50, "percent")], [one(0.5, "fraction")])
+    assert len(claims) == 1 and warnings == []

@@ -14,6 +14,7 @@ import httpx2
 
 from assistant.config import MOCK_MODEL, Settings
 from assistant.errors import ConfigError
+from assistant.extract.base import Extractor
 from assistant.llm.extractor import LLMExtractor
 from assistant.llm.settings import LLMSettings
 
@@ -47,18 +48,19 @@ def llm_settings(settings: Settings) -> LLMSettings:
     return endpoint
 
 
-def llm_extractor(settings: Settings) -> LLMExtractor:
-    """An extractor for the configured endpoint; records fixtures when ``record_dir`` is set."""
+def llm_extractor(settings: Settings) -> Extractor:
+    """An extractor for the configured endpoint; records fixtures when ``record_dir`` is
+    set, cross-checked by the offline extractor when ``hybrid`` is."""
     http_client = None
     if settings.record_dir is not None:
         from assistant.llm.record import RecordingTransport
 
         transport = RecordingTransport(httpx2.AsyncHTTPTransport(), settings.record_dir)
         http_client = httpx2.AsyncClient(transport=transport)
-    return LLMExtractor(llm_settings(settings), http_client=http_client)
+    return _hybrid(settings, LLMExtractor(llm_settings(settings), http_client=http_client))
 
 
-def mock_extractor(settings: Settings, fixture_dirs: Sequence[Path]) -> LLMExtractor:
+def mock_extractor(settings: Settings, fixture_dirs: Sequence[Path]) -> Extractor:
     """The real client and instructor over the mock transport. Raises ``ConfigError`` for
     a bad fault or latency spec."""
     from assistant.llm.mock import MockSettings, build_mock_client
@@ -78,4 +80,12 @@ def mock_extractor(settings: Settings, fixture_dirs: Sequence[Path]) -> LLMExtra
     )
     client, _ = build_mock_client(mock)
     endpoint = llm_settings(settings).model_copy(update={"base_url": MOCK_BASE_URL})
-    return LLMExtractor(endpoint, http_client=client, name="mock")
+    return _hybrid(settings, LLMExtractor(endpoint, http_client=client, name="mock"))
+
+
+def _hybrid(settings: Settings, extractor: LLMExtractor) -> Extractor:
+    if not settings.hybrid:
+        return extractor
+    from assistant.llm.hybrid import HybridExtractor
+
+    return HybridExtractor(extractor)
