@@ -425,3 +425,19 @@ def test_hybrid_takes_a_percentage_and_its_fraction_for_the_same_figure() -> Non
 
     claims, warnings = cross_check(article(text), [one(50, "percent")], [one(0.5, "fraction")])
     assert len(claims) == 1 and warnings == []
+
+
+async def test_a_reask_that_fails_keeps_the_claims_already_checked() -> None:
+    def broken(_sent: Sent) -> httpx2.Response:
+        return httpx2.Response(400, json={"error": {"message": "bad request"}})
+
+    endpoint = Endpoint([answer(claim(RIVER), claim(INVENTED)), broken])
+    extractor = LLMExtractor(
+        LLMSettings(model="m", api_key=API_KEY, max_reasks=2), http_client=endpoint.client()
+    )
+    result = await extractor.extract(article(TEXT))
+    assert len(endpoint.requests) == 2
+    assert result.status is ExtractionStatus.ok
+    assert [c.quote for c in result.claims] == [RIVER, INVENTED]
+    assert result.claims[1].grounding is Grounding.ungrounded
+    assert any(w.startswith("re-ask 1 got no answer (") for w in result.warnings)

@@ -245,6 +245,7 @@ class LLMExtractor(Extractor):
         (``convert`` marks them ungrounded). Raises ``_TooLong`` and ``_ChunkFailed``.
         """
         kept: list[LLMClaim] = []
+        notes: list[str] = []
         keys: set[tuple[object, ...]] = set()
         first: Checked | None = None
         latest: Checked | None = None
@@ -268,7 +269,14 @@ class LLMExtractor(Extractor):
                     attempts - 1,
                     problem,
                 )
-            completion = await self._send(messages, chunk, usage, reask=attempt)
+            try:
+                completion = await self._send(messages, chunk, usage, reask=attempt)
+            except (_ChunkFailed, _TooLong) as failed:
+                if first is None:
+                    raise
+                # A re-ask that gets no answer costs only the fixes it asked for.
+                notes.append(f"re-ask {attempt} got no answer ({failed}); earlier claims kept")
+                break
             try:
                 written = read_claims(completion, self._mode)
             except Unreadable as unreadable:
@@ -292,7 +300,6 @@ class LLMExtractor(Extractor):
                 f"attempt(s): {problem}"
             )
         assert latest is not None
-        notes: list[str] = []
         for failure in latest.failures:
             if failure.claim is not None and claim_key(failure.claim) not in keys:
                 kept.append(failure.claim)  # to be kept as ungrounded
