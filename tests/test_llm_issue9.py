@@ -59,6 +59,7 @@ def mock_extractor(
         "model": "small-model",
         "api_key": "not-needed",
         "base_url": "http://127.0.0.1:8080/v1",
+        "probe_slots": False,  # its own test below; here only chat requests are counted
         **settings,
     }
     extractor = LLMExtractor(LLMSettings(**values), http_client=mock.client(), sleep=sleeps)
@@ -166,6 +167,33 @@ async def test_a_loopback_server_gets_a_long_timeout_and_one_request_at_a_time()
     assert (local.read_timeout_s, local.requests_in_flight) == (600, 1)
     assert (remote.read_timeout_s, remote.requests_in_flight) == (120, 4)
     assert LLMSettings(model="m", base_url="http://[::1]:8080/v1").loopback
+
+
+async def test_the_slots_a_llamacpp_server_reports_set_the_requests_in_flight(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    text = "\n\n".join(f"Officials said {n * 7 + 11} homes were damaged." for n in range(30))
+    extractor, mock, _ = mock_extractor(
+        MockSettings(server=ServerKind.llamacpp, slots=3),
+        probe_slots=True,
+        chunk_chars=400,
+        chunk_overlap=50,
+    )
+    with caplog.at_level(logging.INFO, logger="assistant.llm.extractor"):
+        await extractor.extract(article(text))
+        await extractor.extract(article(text, id="a2"))
+    assert [r.path for r in mock.requests].count("/props") == 1  # asked once
+    assert mock.requests[0].path == "/props"
+    assert "http://127.0.0.1:8080 has 3 slots: 3 requests at once" in caplog.text
+    assert extractor._limit._value == 3
+
+
+async def test_a_server_without_props_keeps_one_request_at_a_time() -> None:
+    extractor, mock, _ = mock_extractor(MockSettings(), probe_slots=True)
+    result = await extractor.extract(article(TEXT))
+    assert result.status is ExtractionStatus.ok
+    assert mock.requests[0].status == 404
+    assert extractor._limit._value == 1
 
 
 async def test_finish_reason_length_leads_to_a_further_split() -> None:

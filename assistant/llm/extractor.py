@@ -158,9 +158,14 @@ class LLMExtractor(Extractor):
             http_client=http_client,
             default_headers={PROMPT_VERSION_HEADER: PROMPT_VERSION},
         )
+        self._http = http_client
         self._mode = _MODES[settings.mode]
         self._tool_choice: ToolChoice = settings.tool_choice
         self._limit = asyncio.Semaphore(settings.requests_in_flight)
+        self._probed = asyncio.Lock()
+        self._slots_known = not (
+            settings.probe_slots and settings.loopback and settings.concurrency is None
+        )
         self._system = system_message()
         self._reask_system = reask_system_message()
 
@@ -171,6 +176,7 @@ class LLMExtractor(Extractor):
         """
         started = time.perf_counter()
         usage = Usage()
+        await self._read_server_slots()
         chunks = split_text(article.text, self._settings.chunk_chars, self._settings.chunk_overlap)
         outcome = _ChunkOutcome.combine(
             await asyncio.gather(*(self._extract_chunk(article, c, usage) for c in chunks))
@@ -201,6 +207,32 @@ class LLMExtractor(Extractor):
     async def aclose(self) -> None:
         """Close the HTTP client."""
         await self._openai.close()
+
+    async def _read_server_slots(self) -> None:
+        """Once, before the first request to a loopback server with no concurrency set:
+        send as many requests at once as llama.cpp's ``/props`` says it has slots.
+
+        Any other answer (another server, no such page, an error) leaves one at a time.
+        """
+        async with self._probed:
+            if self._slots_known:
+                return
+            self._slots_known = True
+            url = f"{self._settings.origin}/props"
+            try:
+                if self._http is not None:
+                    response = await self._http.get(url, timeout=5.0)
+                else:
+                    async with httpx2.AsyncClient() as client:
+                        response = await client.get(url, timeout=5.0)
+                slots = response.json().get("total_slots") if response.status_code == 200 else None
+            except (httpx2.HTTPError, ValueError, AttributeError):
+                return
+            if isinstance(slots, int) and slots > 1:
+                log.info(
+                    "%s has %d slots: %d requests at once", self._settings.endpoint, slots, slots
+                )
+                self._limit = asyncio.Semaphore(min(slots, 64))
 
     async def _extract_chunk(self, article: Article, chunk: Chunk, usage: Usage) -> _ChunkOutcome:
         where = f"part {chunk.part} of {chunk.parts}: " if chunk.parts > 1 else ""

@@ -80,6 +80,11 @@ class LLMSettings(BaseModel):
         le=1.0,
         description="Added to the temperature at each re-ask, so the same answer is not repeated.",
     )
+    probe_slots: bool = Field(
+        default=True,
+        description="For a loopback server with no concurrency set: read its slots from "
+        "llama.cpp's /props (total_slots) and send that many requests at once.",
+    )
     tool_choice: ToolChoice = Field(
         default="function",
         description="tools mode: how the tool is required. 'function' names it (OpenAI); "
@@ -125,6 +130,14 @@ class LLMSettings(BaseModel):
         fields: about ten times the part's characters for a dense one, some 2.5 tokens per
         character of the part."""
         return min(self.max_output_tokens, 1024 + 5 * chunk_chars // 2)
+
+    @property
+    def origin(self) -> str | None:
+        """Scheme, host and port of the base URL (where llama.cpp serves /props)."""
+        if not self.base_url:
+            return None
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"
 
     @property
     def endpoint(self) -> str:

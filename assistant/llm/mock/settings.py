@@ -121,3 +121,4 @@ class MockSettings:
     fixture_dirs: list[Path] = field(default_factory=list)
     server: ServerKind = ServerKind.openai
     context_tokens: int | None = None
+    slots: int = 1  # what the llama.cpp-like server reports as total_slots at /props

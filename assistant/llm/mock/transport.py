@@ -105,6 +105,13 @@ class MockLLM:
                     request=request,
                 )
             await self._sleep(self.settings.latency_s)
+        if (
+            self.settings.server is ServerKind.llamacpp
+            and request.method == "GET"
+            and request.url.path == "/props"
+        ):
+            self._log(request, 200)
+            return httpx2.Response(200, json={"total_slots": self.settings.slots}, request=request)
         checked = _check(request)
         if isinstance(checked, httpx2.Response):
             self._log(request, checked.status_code)
