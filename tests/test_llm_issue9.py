@@ -469,3 +469,13 @@ async def test_a_reask_that_fails_keeps_the_claims_already_checked() -> None:
     assert [c.quote for c in result.claims] == [RIVER, INVENTED]
     assert result.claims[1].grounding is Grounding.ungrounded
     assert any(w.startswith("re-ask 1 got no answer (") for w in result.warnings)
+
+
+async def test_a_timeout_with_no_retry_allowed_still_says_how_long_it_waited() -> None:
+    extractor, mock, _ = mock_extractor(MockSettings(latency_s=900), timeout_s=100, max_attempts=1)
+    result = await extractor.extract(article(TEXT))
+    assert len(mock.requests) == 1
+    assert result.error == (
+        "no answer from http://127.0.0.1:8080 within 100 s; a slow server needs a longer "
+        "--timeout (or timeout_s for this endpoint)"
+    )

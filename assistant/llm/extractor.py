@@ -409,6 +409,11 @@ class LLMExtractor(Extractor):
                 sleep=self._sleep,
                 on_retry=count_retry,
             )
+        except openai.APITimeoutError as exc:  # max_attempts=1: no retry was allowed
+            raise _ChunkFailed(
+                f"no answer from {self._settings.endpoint} within {first_timeout:g} s; a slow "
+                "server needs a longer --timeout (or timeout_s for this endpoint)"
+            ) from exc
         except (openai.APIError, httpx2.HTTPError) as exc:
             gave_up = (
                 f" (gave up after {self._settings.max_attempts} attempts)"
