@@ -87,6 +87,27 @@ def _add_llm_options(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument("--concurrency", type=int, help="articles extracted at once (default 4)")
     g.add_argument(
+        "--timeout",
+        type=float,
+        dest="timeout_s",
+        metavar="SECONDS",
+        help="read timeout per LLM request (default 120; 600 for a server on this machine); "
+        "a timeout is retried once with twice the limit",
+    )
+    g.add_argument(
+        "--hybrid",
+        action="store_true",
+        default=None,
+        help="cross-check the model with the offline extractor: figures and sources it "
+        "missed are added (and said to be found by rule), differing figures flagged",
+    )
+    g.add_argument(
+        "--chunk-chars",
+        type=int,
+        metavar="N",
+        help="longest article text sent in one request (default 12000)",
+    )
+    g.add_argument(
         "--record",
         type=Path,
         dest="record_dir",
@@ -110,6 +131,11 @@ def _add_llm_options(p: argparse.ArgumentParser) -> None:
     )
     m.add_argument("--mock-seed", type=int, help="seed for fault injection (default 0)")
     m.add_argument("--mock-latency", metavar="DURATION", help="latency per request, e.g. 200ms")
+    m.add_argument(
+        "--mock-server",
+        choices=["openai", "llamacpp"],
+        help="server to behave like: llamacpp refuses object tool_choice, answers in content",
+    )
 
 
 def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
@@ -248,6 +274,10 @@ def _settings(args: argparse.Namespace) -> Settings:
         "base_url",
         "mode",
         "concurrency",
+        "timeout_s",
+        "chunk_chars",
+        "hybrid",
+        "mock_server",
         "record_dir",
         "fixture_dirs",
         "mock_faults",
@@ -534,12 +564,15 @@ _FORWARDED = (
     ("--base-url", "base_url"),
     ("--mode", "mode"),
     ("--concurrency", "concurrency"),
+    ("--timeout", "timeout_s"),
+    ("--chunk-chars", "chunk_chars"),
     ("--record", "record_dir"),
     ("--fixtures", "fixture_dirs"),
     ("--mock-faults", "mock_faults"),
     ("--mock-seed", "mock_seed"),
     ("--mock-latency", "mock_latency"),
     ("--editor", "editor"),
+    ("--mock-server", "mock_server"),
 )
 
 

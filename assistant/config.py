@@ -30,6 +30,32 @@ DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 MOCK_MODEL = "factcheck-mock"
 
 
+class EndpointSettings(BaseModel):
+    """How to talk to one endpoint: a ``[endpoints."<base url>"]`` table of the config file.
+
+    Applies when the run's base URL is that one; a flag still wins (``--timeout``,
+    ``--mode``). A local CPU server typically wants::
+
+        [endpoints."http://127.0.0.1:8080/v1"]
+        timeout_s = 900
+        requests_in_flight = 1   # the server's slots
+        mode = "json_schema"
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    timeout_s: float | None = Field(default=None, gt=0, description="Read timeout per request.")
+    mode: LLMMode | None = Field(default=None, description="Structured-output mode.")
+    requests_in_flight: int | None = Field(
+        default=None, ge=1, le=64, description="Requests sent at once: the server's slots."
+    )
+    chunk_chars: int | None = Field(default=None, ge=200, description="Longest text sent at once.")
+    max_output_tokens: int | None = Field(default=None, ge=256, description="Answer budget cap.")
+    tool_choice: Literal["function", "required", "auto"] | None = Field(
+        default=None, description="tools mode: how the tool is required."
+    )
+
+
 class Settings(BaseModel):
     """Everything a run needs to know; built by ``load_settings``."""
 
@@ -44,16 +70,35 @@ class Settings(BaseModel):
         default=None, description="OpenAI-compatible endpoint; None = api.openai.com."
     )
     api_key: SecretStr | None = Field(default=None, description="Never printed or stored.")
-    mode: LLMMode = Field(
-        default="tools",
-        description="tools for OpenAI; json / md_json for llama.cpp; json_schema for vLLM.",
+    mode: LLMMode | None = Field(
+        default=None,
+        description="tools (default) for OpenAI, vLLM, Ollama, llama.cpp; json_schema where "
+        "the server has structured outputs (OpenAI, vLLM, llama.cpp); json / md_json anywhere.",
     )
     concurrency: int = Field(default=4, ge=1, le=64, description="Articles extracted at once.")
     max_reasks: int = Field(
         default=2, ge=0, le=10, description="Re-asks on validation/grounding errors."
     )
     max_attempts: int = Field(default=4, ge=1, le=10, description="Transport attempts per request.")
-    timeout_s: float = Field(default=120.0, gt=0)
+    timeout_s: float | None = Field(
+        default=None,
+        gt=0,
+        description="Read timeout per LLM request (--timeout); unset: the endpoint's table, "
+        "else 120 s, or 600 s for a server on this machine.",
+    )
+    chunk_chars: int | None = Field(
+        default=None, ge=200, description="Longest article text sent in one request."
+    )
+    endpoints: dict[str, EndpointSettings] = Field(
+        default_factory=dict, description="Per-endpoint settings, keyed by base URL."
+    )
+    hybrid: bool = Field(
+        default=False,
+        description="Cross-check the model's answer with the offline extractor (--hybrid).",
+    )
+    mock_server: Literal["openai", "llamacpp"] = Field(
+        default="openai", description="Which server --llm mock behaves like."
+    )
     mock_faults: str = Field(
         default="", description="Fault spec for --llm mock, e.g. 'rate_limit=0.2'."
     )
@@ -84,6 +129,20 @@ class Settings(BaseModel):
         # A name is one line of text: no control characters, no surrounding blanks.
         name = one_line(value) if value is not None else ""
         return name or None
+
+    def endpoint(self) -> EndpointSettings:
+        """The config file's table for this run's base URL (empty when there is none)."""
+        if self.base_url is None:
+            return EndpointSettings()
+        wanted = self.base_url.rstrip("/")
+        for url, table in self.endpoints.items():
+            if url.rstrip("/") == wanted:
+                return table
+        return EndpointSettings()
+
+    def resolved_mode(self) -> LLMMode:
+        """--mode, else the endpoint's table, else tools."""
+        return self.mode or self.endpoint().mode or "tools"
 
     def endpoint_configured(self) -> bool:
         """True when an LLM endpoint is named: a key or a base URL (local servers need no key)."""

@@ -28,6 +28,7 @@ class Sent:
 
     headers: httpx2.Headers
     body: dict[str, Any]
+    read_timeout: float | None = None
 
     @property
     def messages(self) -> list[dict[str, Any]]:
@@ -45,7 +46,13 @@ class Sent:
 
     @property
     def reasks(self) -> int:
-        return sum(1 for m in self.messages if m["role"] == "assistant")
+        """Which re-ask this request is (0 for the first ask), from the extractor's header."""
+        return int(self.headers.get("x-factcheck-reask", "0"))
+
+    @property
+    def size(self) -> int:
+        """Characters of message text sent: what a re-ask must keep smaller."""
+        return sum(len(str(m.get("content") or "")) for m in self.messages)
 
 
 Reply = Callable[[Sent], httpx2.Response]
@@ -62,7 +69,12 @@ class Endpoint:
         return httpx2.AsyncClient(transport=httpx2.MockTransport(self._handle))
 
     def _handle(self, request: httpx2.Request) -> httpx2.Response:
-        sent = Sent(headers=request.headers, body=json.loads(request.content))
+        timeout = request.extensions.get("timeout", {})
+        sent = Sent(
+            headers=request.headers,
+            body=json.loads(request.content),
+            read_timeout=timeout.get("read"),
+        )
         self.requests.append(sent)
         reply = self.script[min(len(self.requests), len(self.script)) - 1]
         return reply(sent)

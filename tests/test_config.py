@@ -57,3 +57,34 @@ def test_broken_config_file_is_reported(tmp_path: Path) -> None:
     config.write_text("model = \n")
     with pytest.raises(ConfigError, match="cannot read config file"):
         load_settings({}, env={}, config_file=config)
+
+
+def test_timeout_and_request_slots_come_from_the_endpoint_table(tmp_path: Path) -> None:
+    from assistant.llm.factory import llm_settings
+
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[endpoints."http://127.0.0.1:8080/v1/"]\n'
+        'timeout_s = 900\nrequests_in_flight = 2\nmode = "json_schema"\nchunk_chars = 4000\n'
+    )
+    env = {"OPENAI_BASE_URL": "http://127.0.0.1:8080/v1", "FACTCHECK_MODEL": "qwen"}
+    endpoint = llm_settings(load_settings({}, env=env, config_file=config))
+    assert (endpoint.read_timeout_s, endpoint.requests_in_flight) == (900, 2)
+    assert (endpoint.mode, endpoint.chunk_chars) == ("json_schema", 4000)
+
+    flagged = llm_settings(
+        load_settings({"timeout_s": 30, "mode": "json"}, env=env, config_file=config)
+    )
+    assert (flagged.read_timeout_s, flagged.mode) == (30, "json")
+
+
+def test_a_loopback_server_without_a_table_gets_the_slow_server_defaults(tmp_path: Path) -> None:
+    from assistant.llm.factory import llm_settings
+
+    env = {"OPENAI_BASE_URL": "http://localhost:8080/v1", "FACTCHECK_MODEL": "qwen"}
+    local = llm_settings(load_settings({"concurrency": 4}, env=env, config_file=tmp_path / "x"))
+    assert (local.read_timeout_s, local.requests_in_flight) == (600, 1)
+    remote = llm_settings(
+        load_settings({"concurrency": 6}, env={"OPENAI_API_KEY": "k"}, config_file=tmp_path / "x")
+    )
+    assert (remote.read_timeout_s, remote.requests_in_flight) == (120, 6)

@@ -103,8 +103,8 @@ def test_fixture_is_a_valid_grounded_extraction(article: Path) -> None:
     for claim in extraction.claims:
         assert claim.quote in body, f"quote not verbatim in body: {claim.quote!r}"
         assert claim.statement.strip()
-        if claim.quantity is not None:
-            assert claim.quantity.text and claim.quantity.text in body
+        for figure in claim.quantities:
+            assert figure.text and figure.text in body
         for hedge in claim.hedges:
             assert hedge.cue in body, f"hedge cue not verbatim in body: {hedge.cue!r}"
 

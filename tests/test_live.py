@@ -2,7 +2,9 @@
 
 Run with ``pytest -m live`` and the endpoint named in the environment:
 FACTCHECK_LIVE_BASE_URL, FACTCHECK_LIVE_MODEL, optionally FACTCHECK_LIVE_MODE (tools,
-json, json_schema, md_json) and FACTCHECK_LIVE_API_KEY. Deselected by default.
+json, json_schema, md_json), FACTCHECK_LIVE_API_KEY, FACTCHECK_LIVE_TIMEOUT (seconds per
+request; a CPU server needs minutes) and FACTCHECK_LIVE_CHUNK_CHARS. The user's config
+file is hidden from tests, so everything comes from here. Deselected by default.
 """
 
 from __future__ import annotations
@@ -38,9 +40,21 @@ def live_settings():  # type: ignore[no-untyped-def]
             "mode": os.environ.get("FACTCHECK_LIVE_MODE", "json"),
             "api_key": os.environ.get("FACTCHECK_LIVE_API_KEY", "not-needed"),
             "concurrency": 1,
+            "timeout_s": _number("FACTCHECK_LIVE_TIMEOUT"),
+            "chunk_chars": _number("FACTCHECK_LIVE_CHUNK_CHARS"),
         },
         env={},
     )
+
+
+def _number(variable: str) -> float | None:
+    value = os.environ.get(variable)
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        pytest.fail(f"{variable} must be a number, got {value!r}")
 
 
 @pytest.mark.parametrize(

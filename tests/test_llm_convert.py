@@ -77,11 +77,101 @@ def test_quantities_are_read_from_the_number_as_written() -> None:
         Bound.exact,
         "people",
     )
+    assert first.span is not None and TEXT[first.span.start : first.span.end] == "2,417"
+    # Not numbers of their quotes: the model's reading is kept, and flagged.
     assert second is not None and (second.value, second.bound) == (2000, Bound.more_than)
     assert second.text == "more than 2,000"
     assert third is not None and (third.value, third.bound, third.text) == (300, Bound.about, "300")
     assert fourth is None
-    assert warnings == ["quantity not a number, dropped: 'a record number'"]
+    assert warnings == [
+        "figure 'more than 2,000' is not a number of its quote: the model's reading is kept "
+        "unchecked",
+        "figure '300' is not a number of its quote: the model's reading is kept unchecked",
+        "figure 'a record number' not read, dropped (its claim kept)",
+    ]
+
+
+BOUNDS_TEXT = (
+    "At least 1,200 people were evacuated, nearly 300 homes were flooded and about 40 "
+    "roads closed, officials said."
+)
+
+
+def test_the_bound_is_read_from_the_quoted_text_not_from_the_model() -> None:
+    article = Article(id="b", outlet="Daily Planet", source="t", text=BOUNDS_TEXT)
+    figures = [
+        {"value": 1200, "bound": "exact", "text": "1,200", "unit": "people"},
+        {"value": 300, "bound": "exact", "unit": "homes"},
+        {"value": 40, "bound": "exact"},
+    ]
+    claims, _ = convert({"quote": BOUNDS_TEXT, "quantities": figures}, article=article)
+    assert [
+        (c.quantity.value, c.quantity.bound, c.quantity.text) for c in claims if c.quantity
+    ] == [
+        (1200, Bound.at_least, "At least 1,200"),
+        (300, Bound.about, "nearly 300"),
+        (40, Bound.about, "about 40"),
+    ]
+    assert [c.id for c in claims] == ["b#1", "b#2", "b#3"]  # a claim per figure
+
+
+def test_a_figure_without_a_value_costs_that_figure_only() -> None:
+    article = Article(id="b", outlet="Daily Planet", source="t", text=BOUNDS_TEXT)
+    figures = [{"value": None, "unit": "people"}, {"value": 300, "unit": "homes"}]
+    claims, warnings = convert(
+        {"quote": BOUNDS_TEXT, "quantities": figures},
+        {"quote": "officials said", "quantity": {"value": None}},
+        article=article,
+    )
+    assert [c.quantity.value if c.quantity else None for c in claims] == [300, None]
+    assert warnings == [
+        "figure with no value not read, dropped (its claim kept)",
+        "figure with no value not read, dropped (its claim kept)",
+    ]
+
+
+def test_via_is_not_the_own_outlet_nor_a_name_only_quoted() -> None:
+    text = (
+        'A reader wrote: "I saw it on the Valley Gazette first." Officials said 40 homes '
+        "burned, Reuters reported."
+    )
+    article = Article(id="v", outlet="Daily Planet", source="t", text=text)
+    claims, warnings = convert(
+        {"quote": "Officials said 40 homes burned", "via": "Valley Gazette"},
+        {"quote": "Officials said 40 homes burned", "via": "daily planet"},
+        {"quote": "Officials said 40 homes burned", "via": "Reuters"},
+        article=article,
+    )
+    assert [[s.name for s in c.attribution if s.role.value == "intermediary"] for c in claims] == [
+        [],
+        [],
+        ["Reuters"],
+    ]
+    assert warnings == [
+        "via 'Valley Gazette' is named only inside a quotation, dropped",
+        "via 'daily planet' is the article's own outlet, not a wire",
+    ]
+
+
+def test_a_hedge_cue_must_be_one_the_lexicon_recognises_there() -> None:
+    text = "The city sustained a total of 40 million in damage, and costs could rise."
+    article = Article(id="h", source="t", text=text)
+    (claim,), warnings = convert(
+        {
+            "quote": text,
+            "hedges": [
+                {"cue": "sustained", "kind": "evidential"},
+                {"cue": "total", "kind": "approximator"},
+                {"cue": "could", "kind": "epistemic_modal"},
+            ],
+        },
+        article=article,
+    )
+    assert [h.cue for h in claim.hedges] == ["could"]
+    assert warnings == [
+        "hedge cue not recognised as a hedge in its context, dropped: 'sustained'",
+        "hedge cue not recognised as a hedge in its context, dropped: 'total'",
+    ]
 
 
 def test_attribution_runs_from_outlet_through_intermediary_to_source() -> None:
@@ -160,5 +250,6 @@ def test_the_lexicon_adds_cues_the_model_missed() -> None:
         (h.cue, h.scope) for h in died.hedges
     ]
     assert "may" not in [h.cue for h in died.hedges]  # another paragraph
-    assert [h.cue for h in died.hedges].count("soldiers") == 1  # the model's, not doubled
-    assert died.certainty is Certainty.unverified and warnings == []
+    assert "soldiers" not in [h.cue for h in died.hedges]  # not a hedge
+    assert died.certainty is Certainty.unverified
+    assert warnings == ["hedge cue not recognised as a hedge in its context, dropped: 'soldiers'"]

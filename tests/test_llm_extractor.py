@@ -193,14 +193,23 @@ async def test_one_failing_article_does_not_stop_the_others() -> None:
     assert [c.quote for c in results[2].claims] == ["Third article, fine."]
 
 
-async def test_a_timeout_is_retried_then_reported() -> None:
-    def hang(_sent: Sent) -> httpx2.Response:
+async def test_a_timeout_is_retried_once_with_a_longer_limit_then_reported() -> None:
+    limits: list[float] = []
+
+    def hang(sent: Sent) -> httpx2.Response:
+        limits.append(sent.read_timeout)
         raise httpx2.ReadTimeout("timed out")
 
-    h = harness(hang, max_attempts=2, timeout_s=5)
+    h = harness(hang, max_attempts=4, timeout_s=5)
     result = await h.extractor.extract(article(TEXT))
-    assert len(h.endpoint.requests) == 2
-    assert result.error == "no answer from api.openai.com within 5 s (gave up after 2 attempts)"
+    assert len(h.endpoint.requests) == 2  # never 4 x 5 s for a generation that needs more
+    assert limits == [5, 10]
+    assert result.status is ExtractionStatus.failed
+    assert result.error == (
+        "no answer from api.openai.com within 5 s nor, on the one retry, within 10 s; a slow "
+        "server needs a longer --timeout (or timeout_s for this endpoint)"
+    )
+    assert result.usage.calls == 2  # the abandoned requests are counted
 
 
 async def test_a_truncated_answer_splits_the_chunk_in_two() -> None:
@@ -225,13 +234,56 @@ async def test_a_truncated_answer_splits_the_chunk_in_two() -> None:
     assert all(text[c.span.start : c.span.end] == c.quote for c in result.claims if c.span)
 
 
-async def test_an_answer_still_truncated_after_splitting_fails_clearly() -> None:
+async def test_an_answer_still_truncated_at_the_floor_is_reported_as_truncated() -> None:
     h = harness(answer(raw='{"claims": [', finish_reason="length"))
     result = await h.extractor.extract(article(TEXT))
 
-    assert len(h.endpoint.requests) == 3
+    assert len(h.endpoint.requests) == 1  # TEXT is below twice the floor: no split
     assert result.status is ExtractionStatus.failed
-    assert result.error is not None and "cut off (finish_reason=length)" in result.error
+    assert result.error is not None and result.error.startswith("truncated: ")
+    assert "cut off (finish_reason=length" in result.error
+
+
+async def test_finish_reason_length_splits_again_and_again_down_to_the_floor() -> None:
+    text = " ".join(f"Sentence {i} reports {i * 11} damaged homes." for i in range(100))
+
+    def reply(sent: Sent) -> httpx2.Response:
+        chunk = sent.chunk or ""
+        if len(chunk) > 1000:  # a model that can answer for 1,000 characters at most
+            return answer(raw='{"claims": [{"quo', finish_reason="length")(sent)
+        sentences = re.findall(r"Sentence \d+ reports \d+ damaged homes\.", chunk)
+        return answer(*(claim(s) for s in sentences))(sent)
+
+    h = harness(reply, min_chunk_chars=200, chunk_overlap=100)
+    result = await h.extractor.extract(article(text))
+
+    sizes = [len(s.chunk or "") for s in h.endpoint.requests]
+    assert sizes[0] == len(text) and len(text) > 3000
+    assert max(sizes[1:3]) > 1000  # the halves were still too long: split further
+    assert result.status is ExtractionStatus.ok
+    assert len(result.claims) == 100
+    assert all(
+        s.body["max_tokens"] == min(8192, 1024 + 5 * n // 2)
+        for s, n in zip(h.endpoint.requests, sizes, strict=True)
+    )
+
+
+async def test_a_context_overflow_is_recognised_and_the_part_split() -> None:
+    text = " ".join(f"Sentence {i} reports {i * 11} damaged homes." for i in range(40))
+    overflow = status(
+        400, message="the request exceeds the available context size, try increasing it"
+    )
+
+    def reply(sent: Sent) -> httpx2.Response:
+        if sent.chunk == text:
+            return overflow(sent)
+        sentences = re.findall(r"Sentence \d+ reports \d+ damaged homes\.", sent.chunk or "")
+        return answer(*(claim(s) for s in sentences))(sent)
+
+    h = harness(reply)
+    result = await h.extractor.extract(article(text))
+    assert len(h.endpoint.requests) == 3
+    assert result.status is ExtractionStatus.ok and len(result.claims) == 40
 
 
 async def test_a_refusal_fails_the_chunk_without_re_asking() -> None:

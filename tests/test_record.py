@@ -160,7 +160,9 @@ async def test_after_a_reask_the_accepted_answer_is_the_one_kept(tmp_path: Path)
     assert response["id"] == "chatcmpl-real-2"
 
 
-async def test_errors_and_other_endpoints_are_passed_through_unrecorded(tmp_path: Path) -> None:
+async def test_errors_are_recorded_as_exchanges_and_other_endpoints_not_at_all(
+    tmp_path: Path,
+) -> None:
     async def limited(request: httpx2.Request) -> httpx2.Response:
         return httpx2.Response(
             429, headers={"Retry-After": "3"}, json={"error": {"message": "slow"}}
@@ -175,7 +177,11 @@ async def test_errors_and_other_endpoints_are_passed_through_unrecorded(tmp_path
         RecordingTransport(httpx2.MockTransport(FakeEndpoint().handler), tmp_path)
     ).models.list()
 
-    assert list(tmp_path.iterdir()) == []
+    (path,) = tmp_path.iterdir()
+    fixture = json.loads(path.read_text())
+    assert "response" not in fixture  # no answer was recorded
+    assert fixture["exchanges"] == [{"status": 429, "body": {"error": {"message": "slow"}}}]
+    assert KEY not in path.read_text()
 
 
 def test_fixture_name_is_safe_for_any_prompt_version() -> None:

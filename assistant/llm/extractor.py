@@ -1,16 +1,28 @@
 """The LLM extractor: openai SDK + instructor against any OpenAI-compatible endpoint.
 
-Per article: split into chunks, ask for each chunk's claims (concurrently, bounded by
-``settings.concurrency``), convert and ground the answers, merge the chunks' claims.
+Per article: split into parts, ask for each part's claims (requests in flight bounded by
+``settings.requests_in_flight``), check each claim, re-ask about the ones that failed,
+convert and ground the answers, merge the parts' claims.
+
+instructor builds each request for the mode (tool, JSON, fenced JSON) and parses the
+answer; the openai SDK sends it. The loop around them is ours, because what we need
+differs from instructor's own re-ask loop: a re-ask names only the failing claims, and
+every claim that passed at any attempt is kept.
 
 Who retries what, so retries never multiply:
 
 - the openai SDK: never (``max_retries=0``);
-- ``retry.with_transport_retries``: 429 / 5xx / timeouts / connection errors, honouring
-  Retry-After, at most ``settings.max_attempts`` requests;
-- instructor: re-asks an invalid answer (bad JSON, wrong schema, a quote that is not in
-  the chunk) at most ``settings.max_reasks`` times, but never a refusal;
-- a truncated answer (``finish_reason=length``): the chunk is split in two, once.
+- ``retry.with_transport_retries``: 429 / 5xx / dropped connections, honouring
+  Retry-After, at most ``settings.max_attempts`` requests; a read timeout at most once,
+  and with twice the limit (a generation that did not finish in time will not finish in
+  the same time on a retry: the server starts it again from scratch);
+- a server that refuses instructor's object-form ``tool_choice``: the same request again
+  at once with ``"required"``, then ``"auto"``; the form that works is kept;
+- ``_ask``: re-asks claims that failed their check (schema, a quote not in the part) at
+  most ``settings.max_reasks`` times, warmer each time, but never a refusal;
+- a part whose answer is cut off (``finish_reason=length``) or that does not fit the
+  model's context: split in two, again and again down to ``settings.min_chunk_chars``;
+  below that it is reported as truncated.
 
 Nothing about one article raises: problems come back in the result's status and error.
 """
@@ -20,39 +32,42 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx2
 import instructor
 import openai
-import pydantic
-from instructor.core import (
-    IncompleteOutputException,
-    InstructorError,
-    InstructorRetryException,
-    ResponseParsingError,
-)
-from openai.types.chat import ChatCompletionMessageParam
-from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
+from instructor.processing.response import handle_response_model
+from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 
 from assistant.errors import ConfigError
 from assistant.extract.base import Extractor
 from assistant.extract.offline.cues import article_cues
+from assistant.llm.answer import Checked, Unreadable, check_claims, claim_key, read_claims
 from assistant.llm.chunking import Chunk, halve, merge_claims, split_text
 from assistant.llm.convert import to_domain
-from assistant.llm.grounded import grounded_extraction
-from assistant.llm.meter import CallMeter
-from assistant.llm.prompts import PROMPT_VERSION, system_message, user_message
+from assistant.llm.meter import refusal_of
+from assistant.llm.prompts import (
+    PROMPT_VERSION,
+    again_message,
+    reask_system_message,
+    reask_user_message,
+    system_message,
+    user_message,
+)
 from assistant.llm.retry import transport_error, with_transport_retries
-from assistant.llm.schema import ClaimExtraction
-from assistant.llm.settings import LLMMode, LLMSettings
+from assistant.llm.schema import ClaimExtraction, LLMClaim
+from assistant.llm.settings import LLMMode, LLMSettings, ToolChoice
 from assistant.model import Article, Claim, ExtractionResult, ExtractionStatus, Usage
 
 log = logging.getLogger(__name__)
 
 PROMPT_VERSION_HEADER = "X-Factcheck-Prompt-Version"
+REASK_HEADER = "X-Factcheck-Reask"
 OPENAI_API_URL = "https://api.openai.com/v1"
 
 _MODES: dict[LLMMode, instructor.Mode] = {
@@ -62,16 +77,31 @@ _MODES: dict[LLMMode, instructor.Mode] = {
     "md_json": instructor.Mode.MD_JSON,
 }
 
-# The answers instructor can re-ask about (the same set its own retry loop uses).
-_INVALID_ANSWER = (pydantic.ValidationError, json.JSONDecodeError, ResponseParsingError)
-
-
-class _LenientAnswer(ClaimExtraction, instructor.ResponseSchema):
-    """The plain lenient model plus instructor's parser for a raw completion in any mode."""
+# How servers say a request is longer than the model's context (OpenAI, vLLM, llama.cpp,
+# Ollama, LM Studio). Matched against our own lower-cased copy of the error message only
+# to classify it; the message is never shown.
+_CONTEXT_OVERFLOW = re.compile(
+    r"context[ _]length|context[ _]window|context size|maximum context|exceeds? the "
+    r"(?:available )?context|too many tokens|prompt is too long|n_ctx|token limit"
+)
+# The fallbacks, in order, for a server that refuses a form of tool_choice.
+_NEXT_TOOL_CHOICE: dict[ToolChoice, ToolChoice | None] = {
+    "function": "required",
+    "required": "auto",
+    "auto": None,
+}
 
 
 class _ChunkFailed(Exception):
-    """A chunk got no usable answer; the message is for the editor."""
+    """A part got no usable answer; the message is for the editor."""
+
+
+class _TooLong(Exception):
+    """The part is too long for one answer: cut off, or beyond the model's context."""
+
+
+class _ToolChoiceRefused(Exception):
+    """The server refused this form of tool_choice; another form is to be tried."""
 
 
 @dataclass
@@ -123,15 +153,21 @@ class LLMExtractor(Extractor):
             api_key=settings.api_key.get_secret_value() if settings.api_key else "no-key",
             # Explicit, so the SDK never falls back to reading OPENAI_BASE_URL itself.
             base_url=settings.base_url or OPENAI_API_URL,
-            timeout=settings.timeout_s,
+            timeout=settings.read_timeout_s,
             max_retries=0,
             http_client=http_client,
             default_headers={PROMPT_VERSION_HEADER: PROMPT_VERSION},
         )
+        self._http = http_client
         self._mode = _MODES[settings.mode]
-        self._client = instructor.from_openai(self._openai, mode=self._mode)
-        self._limit = asyncio.Semaphore(settings.concurrency)
+        self._tool_choice: ToolChoice = settings.tool_choice
+        self._limit = asyncio.Semaphore(settings.requests_in_flight)
+        self._probed = asyncio.Lock()
+        self._slots_known = not (
+            settings.probe_slots and settings.loopback and settings.concurrency is None
+        )
         self._system = system_message()
+        self._reask_system = reask_system_message()
 
     async def extract(self, article: Article) -> ExtractionResult:
         """Claims of ``article``; see ``Extractor.extract``.
@@ -140,6 +176,7 @@ class LLMExtractor(Extractor):
         """
         started = time.perf_counter()
         usage = Usage()
+        await self._read_server_slots()
         chunks = split_text(article.text, self._settings.chunk_chars, self._settings.chunk_overlap)
         outcome = _ChunkOutcome.combine(
             await asyncio.gather(*(self._extract_chunk(article, c, usage) for c in chunks))
@@ -171,88 +208,262 @@ class LLMExtractor(Extractor):
         """Close the HTTP client."""
         await self._openai.close()
 
-    async def _extract_chunk(
-        self, article: Article, chunk: Chunk, usage: Usage, *, may_halve: bool = True
-    ) -> _ChunkOutcome:
+    async def _read_server_slots(self) -> None:
+        """Once, before the first request to a loopback server with no concurrency set:
+        send as many requests at once as llama.cpp's ``/props`` says it has slots.
+
+        Any other answer (another server, no such page, an error) leaves one at a time.
+        """
+        async with self._probed:
+            if self._slots_known:
+                return
+            self._slots_known = True
+            url = f"{self._settings.origin}/props"
+            try:
+                if self._http is not None:
+                    response = await self._http.get(url, timeout=5.0)
+                else:
+                    async with httpx2.AsyncClient() as client:
+                        response = await client.get(url, timeout=5.0)
+                slots = response.json().get("total_slots") if response.status_code == 200 else None
+            except (httpx2.HTTPError, ValueError, AttributeError):
+                return
+            if isinstance(slots, int) and slots > 1:
+                log.info(
+                    "%s has %d slots: %d requests at once", self._settings.endpoint, slots, slots
+                )
+                self._limit = asyncio.Semaphore(min(slots, 64))
+
+    async def _extract_chunk(self, article: Article, chunk: Chunk, usage: Usage) -> _ChunkOutcome:
         where = f"part {chunk.part} of {chunk.parts}: " if chunk.parts > 1 else ""
         try:
-            answer = await self._ask(article, chunk, usage)
-        except IncompleteOutputException:
-            if may_halve:
+            answer, notes = await self._ask(article, chunk, usage)
+        except _TooLong as why:
+            floor = self._settings.min_chunk_chars
+            if len(chunk.text) // 2 >= floor:
+                log.info(
+                    "%s: %s%s; splitting its %d characters in two",
+                    article.id,
+                    where,
+                    why,
+                    len(chunk.text),
+                )
                 halves = halve(chunk, self._settings.chunk_overlap)
                 return _ChunkOutcome.combine(
-                    await asyncio.gather(
-                        *(self._extract_chunk(article, h, usage, may_halve=False) for h in halves)
-                    )
+                    await asyncio.gather(*(self._extract_chunk(article, h, usage) for h in halves))
                 )
             return _ChunkOutcome(
                 errors=[
-                    f"{where}the model's answer was cut off (finish_reason=length) even for "
-                    f"{len(chunk.text)} characters of text; raise the endpoint's output token "
-                    "limit or lower chunk_chars"
+                    f"{where}truncated: {why} even for {len(chunk.text)} characters of text "
+                    f"(characters {chunk.start}-{chunk.end} of the article have no claims); "
+                    "raise the server's context size or output token limit"
                 ],
                 answered=False,
             )
         except _ChunkFailed as failed:
             return _ChunkOutcome(errors=[f"{where}{failed}"], answered=False)
-        claims, warnings = to_domain(answer, article, chunk)
-        return _ChunkOutcome(claims=claims, warnings=warnings)
+        claims, warnings = to_domain(ClaimExtraction(claims=answer), article, chunk)
+        return _ChunkOutcome(claims=claims, warnings=notes + warnings)
 
-    async def _ask(self, article: Article, chunk: Chunk, usage: Usage) -> ClaimExtraction:
-        """The model's answer for one chunk, transport retries and re-asks included.
+    async def _ask(
+        self, article: Article, chunk: Chunk, usage: Usage
+    ) -> tuple[list[LLMClaim], list[str]]:
+        """The claims for one part, re-asks included, and notes for the editor.
 
-        Raises ``IncompleteOutputException`` for a truncated answer and ``_ChunkFailed``
-        when there is no usable answer.
+        The first readable answer is the extraction; each re-ask sends only the claims
+        that failed their check, with what was wrong, and asks to fix or drop them. Every
+        claim that passed at any attempt is kept, so a worse later answer never replaces
+        a better earlier one. Claims whose quote is still not found are returned too
+        (``convert`` marks them ungrounded). Raises ``_TooLong`` and ``_ChunkFailed``.
         """
-        messages = self._messages(article, chunk)
-        response_model = grounded_extraction(chunk.text)
-
-        async def one_call() -> ClaimExtraction:
-            meter = CallMeter()
+        kept: list[LLMClaim] = []
+        notes: list[str] = []
+        keys: set[tuple[object, ...]] = set()
+        first: Checked | None = None
+        latest: Checked | None = None
+        problem = "no answer"
+        attempts = self._settings.max_reasks + 1
+        for attempt in range(attempts):
+            if attempt == 0:
+                messages = self._messages(article, chunk)
+            elif first is None:
+                messages = self._messages(article, chunk, again=problem)
+            else:
+                assert latest is not None
+                messages = self._reask_messages(article, chunk, latest)
+            if attempt:
+                usage.retries += 1
+                log.info(
+                    "%s: %sre-ask %d of %d: %s",
+                    article.id,
+                    f"part {chunk.part} of {chunk.parts}, " if chunk.parts > 1 else "",
+                    attempt,
+                    attempts - 1,
+                    problem,
+                )
             try:
-                async with self._limit:
-                    return await self._client.create(
-                        messages=messages,
-                        response_model=response_model,
-                        max_retries=_reasks(self._settings.max_reasks, meter),
-                        hooks=meter.hooks(),
-                        strict=False,  # the schema is lenient on purpose; see schema.py
-                        model=self._settings.model,
-                        temperature=self._settings.temperature,
+                completion = await self._send(messages, chunk, usage, reask=attempt)
+            except (_ChunkFailed, _TooLong) as failed:
+                if first is None:
+                    raise
+                # A re-ask that gets no answer costs only the fixes it asked for.
+                notes.append(f"re-ask {attempt} got no answer ({failed}); earlier claims kept")
+                break
+            try:
+                written = read_claims(completion, self._mode)
+            except Unreadable as unreadable:
+                problem = f"the answer could not be read ({unreadable})"
+                continue
+            checked = check_claims(written, chunk.text)
+            first = first or checked
+            latest = checked
+            for claim in checked.valid:
+                if claim_key(claim) not in keys:
+                    keys.add(claim_key(claim))
+                    kept.append(claim)
+            if not checked.failures:
+                break
+            problem = f"{len(checked.failures)} claim(s) failed: " + "; ".join(
+                sorted({f.problem.split(";")[0] for f in checked.failures})
+            )
+        if first is None:
+            raise _ChunkFailed(
+                f"the model's answer did not fit the expected structure after {attempts} "
+                f"attempt(s): {problem}"
+            )
+        assert latest is not None
+        for failure in latest.failures:
+            if failure.claim is not None and claim_key(failure.claim) not in keys:
+                kept.append(failure.claim)  # to be kept as ungrounded
+            elif failure.claim is None:
+                notes.append(f"a claim the model never completed was dropped: {failure.problem}")
+        return kept, notes
+
+    async def _send(
+        self, messages: list[ChatCompletionMessageParam], chunk: Chunk, usage: Usage, *, reask: int
+    ) -> ChatCompletion:
+        """One answer from the endpoint, transport retries included; usage counted for
+        every request sent, also those abandoned on a timeout.
+
+        Raises ``_TooLong`` (cut off, context overflow), ``_ChunkFailed`` (a refusal, a
+        second timeout, an error that does not go away).
+        """
+        first_timeout = self._settings.read_timeout_s
+        timeout = first_timeout
+        temperature = min(
+            2.0, self._settings.temperature + reask * self._settings.reask_temperature_step
+        )
+        max_tokens = self._settings.max_tokens_for(len(chunk.text))
+        headers = {REASK_HEADER: str(reask)} if reask else {}
+
+        async def one_request() -> ChatCompletion:
+            nonlocal timeout
+            for _ in range(len(_NEXT_TOOL_CHOICE)):
+                form = self._tool_choice
+                kwargs = self._request(messages, temperature, max_tokens)
+                usage.calls += 1
+                try:
+                    async with self._limit:
+                        completion: ChatCompletion = await self._openai.chat.completions.create(
+                            **kwargs, timeout=timeout, extra_headers=headers
+                        )
+                except openai.APITimeoutError as exc:
+                    if timeout > first_timeout:
+                        raise _ChunkFailed(
+                            f"no answer from {self._settings.endpoint} within {first_timeout:g} s "
+                            f"nor, on the one retry, within {timeout:g} s; a slow server needs "
+                            "a longer --timeout (or timeout_s for this endpoint)"
+                        ) from exc
+                    log.info(
+                        "no answer within %g s; trying once more with %g s", timeout, timeout * 2
                     )
-            except InstructorRetryException as exc:
-                if meter.refusal is not None:
-                    raise _ChunkFailed(f"the model refused: {_clip(meter.refusal)}") from exc
-                if transport_error(exc) is not None:
-                    raise  # for with_transport_retries
-                if isinstance(exc.__cause__, _INVALID_ANSWER):
-                    return self._last_parsable(exc)
-                raise _ChunkFailed(self._describe(exc.__cause__ or exc)) from exc
-            finally:
-                usage.calls += meter.requests
-                usage.retries += meter.reasks
-                usage.prompt_tokens += meter.prompt_tokens
-                usage.completion_tokens += meter.completion_tokens
+                    timeout *= 2
+                    raise
+                except openai.APIStatusError as exc:
+                    if _context_overflow(exc):
+                        raise _TooLong("the part does not fit the model's context") from exc
+                    if self._refuses_tool_choice(exc, form):
+                        continue
+                    raise
+                _count_tokens(completion, usage)
+                choice = completion.choices[0] if completion.choices else None
+                if choice is not None and choice.finish_reason == "length":
+                    raise _TooLong(
+                        f"the model's answer was cut off (finish_reason=length, "
+                        f"max_tokens={max_tokens})"
+                    )
+                refusal = refusal_of(completion)
+                if refusal is not None:
+                    raise _ChunkFailed(f"the model refused: {_clip(refusal)}")
+                return completion
+            raise _ChunkFailed(f"{self._settings.endpoint} refused every form of tool_choice")
 
         def count_retry() -> None:
             usage.retries += 1
 
         try:
             return await with_transport_retries(
-                one_call,
+                one_request,
                 max_attempts=self._settings.max_attempts,
                 max_wait_s=self._settings.max_wait_s,
                 sleep=self._sleep,
                 on_retry=count_retry,
             )
-        except InstructorRetryException as exc:
-            error = transport_error(exc) or exc
+        except openai.APITimeoutError as exc:  # max_attempts=1: no retry was allowed
             raise _ChunkFailed(
-                f"{self._describe(error)} (gave up after {self._settings.max_attempts} attempts)"
+                f"no answer from {self._settings.endpoint} within {first_timeout:g} s; a slow "
+                "server needs a longer --timeout (or timeout_s for this endpoint)"
             ) from exc
+        except (openai.APIError, httpx2.HTTPError) as exc:
+            gave_up = (
+                f" (gave up after {self._settings.max_attempts} attempts)"
+                if transport_error(exc) is not None
+                else ""
+            )
+            raise _ChunkFailed(f"{self._describe(exc)}{gave_up}") from exc
 
-    def _messages(self, article: Article, chunk: Chunk) -> list[ChatCompletionMessageParam]:
-        """The system prompt, and the chunk with its metadata as the only user message."""
+    def _request(
+        self, messages: list[ChatCompletionMessageParam], temperature: float, max_tokens: int
+    ) -> dict[str, Any]:
+        """The create() arguments instructor builds for the mode, with our tool_choice."""
+        _, kwargs = handle_response_model(
+            ClaimExtraction,
+            mode=self._mode,
+            messages=messages,
+            model=self._settings.model,
+            temperature=temperature,
+            max_tokens=max_tokens,
+        )
+        if self._mode is instructor.Mode.TOOLS and self._tool_choice != "function":
+            kwargs["tool_choice"] = self._tool_choice
+        return kwargs
+
+    def _refuses_tool_choice(self, error: openai.APIStatusError, form: ToolChoice) -> bool:
+        """True when ``error`` is the server refusing the tool_choice ``form`` and there is
+        another form to try; the next form is then used from now on, for every part."""
+        if self._mode is not instructor.Mode.TOOLS or error.status_code not in (400, 422, 500):
+            return False
+        if "tool_choice" not in _error_text(error):
+            return False
+        if form != self._tool_choice:
+            return True  # a request sent at the same time already moved on
+        following = _NEXT_TOOL_CHOICE[form]
+        if following is None:
+            return False
+        log.info(
+            "%s refused tool_choice %r; using %r",
+            self._settings.endpoint,
+            self._tool_choice,
+            following,
+        )
+        self._tool_choice = following
+        return True
+
+    def _messages(
+        self, article: Article, chunk: Chunk, *, again: str | None = None
+    ) -> list[ChatCompletionMessageParam]:
+        """The system prompt, and the part with its metadata as the user message (and,
+        when the last answer could not be read, a note saying why)."""
         user = user_message(
             chunk.text,
             outlet=article.outlet,
@@ -261,25 +472,33 @@ class LLMExtractor(Extractor):
             part=chunk.part,
             parts=chunk.parts,
         )
-        return [{"role": "system", "content": self._system}, {"role": "user", "content": user}]
+        messages: list[ChatCompletionMessageParam] = [
+            {"role": "system", "content": self._system},
+            {"role": "user", "content": user},
+        ]
+        if again is not None:
+            messages.append({"role": "user", "content": again_message(again)})
+        return messages
 
-    def _last_parsable(self, exc: InstructorRetryException) -> ClaimExtraction:
-        """The latest answer that parses leniently, once re-asks are used up.
-
-        Its quotes may still be missing from the article: ``convert`` keeps those claims
-        marked ``ungrounded``. Raises ``_ChunkFailed`` if no answer parses at all.
-        """
-        for attempt in reversed(exc.failed_attempts or []):
-            try:
-                return _LenientAnswer.from_response(
-                    attempt.completion, mode=self._mode, strict=False
-                )
-            except (ValueError, AssertionError, InstructorError):
-                continue
-        raise _ChunkFailed(
-            f"the model's answer did not fit the expected structure after {exc.n_attempts} "
-            f"attempt(s): {_first_problem(exc.__cause__)}"
-        ) from exc
+    def _reask_messages(
+        self, article: Article, chunk: Chunk, checked: Checked
+    ) -> list[ChatCompletionMessageParam]:
+        """Only the failing claims with their problems, and the part to check them on."""
+        failures: list[dict[str, object]] = [
+            {
+                "number": n,
+                "problem": failure.problem,
+                "claim": json.dumps(failure.written, ensure_ascii=False),
+            }
+            for n, failure in enumerate(checked.failures, start=1)
+        ]
+        user = reask_user_message(
+            chunk.text, failures, outlet=article.outlet, part=chunk.part, parts=chunk.parts
+        )
+        return [
+            {"role": "system", "content": self._reask_system},
+            {"role": "user", "content": user},
+        ]
 
     def _describe(self, error: BaseException) -> str:
         """What went wrong, for an editor.
@@ -289,7 +508,7 @@ class LLMExtractor(Extractor):
         """
         endpoint = self._settings.endpoint
         if isinstance(error, openai.APITimeoutError):
-            return f"no answer from {endpoint} within {self._settings.timeout_s:g} s"
+            return f"no answer from {endpoint} in time"
         if isinstance(error, openai.APIConnectionError):
             return f"could not connect to {endpoint}"
         if isinstance(error, openai.APIStatusError):
@@ -299,31 +518,34 @@ class LLMExtractor(Extractor):
                 404: " (check the model name and the base URL)",
             }.get(error.status_code, "")
             if self._settings.mode == "json_schema" and error.status_code in (400, 500):
-                hint = " (llama.cpp's server rejects json_schema mode: try json or md_json)"
+                hint = " (if the server does not support json_schema mode, try json or md_json)"
             return f"{endpoint} answered HTTP {error.status_code}{hint}"
         log.debug("unexpected failure talking to %s", endpoint, exc_info=error)
         return f"unexpected {type(error).__name__} talking to {endpoint}"
 
 
-def _reasks(max_reasks: int, meter: CallMeter) -> AsyncRetrying:
-    """instructor's re-ask policy for one call: invalid answers only, and no refusal."""
-    return AsyncRetrying(
-        stop=stop_after_attempt(max_reasks + 1),
-        retry=retry_if_exception(
-            lambda exc: isinstance(exc, _INVALID_ANSWER) and meter.refusal is None
-        ),
-        reraise=True,
-    )
+def _count_tokens(completion: ChatCompletion, usage: Usage) -> None:
+    if completion.usage is not None:
+        usage.prompt_tokens += completion.usage.prompt_tokens or 0
+        usage.completion_tokens += completion.usage.completion_tokens or 0
 
 
-def _first_problem(error: BaseException | None) -> str:
-    if isinstance(error, pydantic.ValidationError):
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "answer"
-        return f"{where}: {first['msg']}"
-    if isinstance(error, json.JSONDecodeError):
-        return "not valid JSON"
-    return _clip(str(error)) if error else "no answer"
+def _error_text(error: openai.APIStatusError) -> str:
+    """The server's error message, lower-cased, for classifying it (never for showing)."""
+    body = error.body
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        text = json.dumps(inner) if not isinstance(inner, str) else inner
+    else:
+        text = str(body or error.message or "")
+    return text.lower()
+
+
+def _context_overflow(error: openai.APIStatusError) -> bool:
+    if error.status_code not in (400, 413, 500):
+        return False
+    text = _error_text(error)
+    return "context_length_exceeded" in text or _CONTEXT_OVERFLOW.search(text) is not None
 
 
 def _clip(text: str, limit: int = 200) -> str:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import httpx2
 
 from assistant.config import MOCK_MODEL, Settings
 from assistant.errors import ConfigError
+from assistant.extract.base import Extractor
 from assistant.llm.extractor import LLMExtractor
 from assistant.llm.settings import LLMSettings
 
@@ -20,34 +22,49 @@ MOCK_BASE_URL = "http://mock.invalid/v1"
 
 
 def llm_settings(settings: Settings) -> LLMSettings:
-    return LLMSettings(
-        model=settings.model or MOCK_MODEL,
-        base_url=settings.base_url,
-        api_key=settings.api_key,
-        mode=settings.mode,
-        max_reasks=settings.max_reasks,
-        max_attempts=settings.max_attempts,
-        timeout_s=settings.timeout_s,
-        concurrency=settings.concurrency,
-    )
+    """The LLM layer's settings: flags, else the endpoint's config table, else defaults
+    that depend on the endpoint (a loopback server gets a long timeout and one request at
+    a time)."""
+    table = settings.endpoint()
+    values: dict[str, Any] = {
+        "model": settings.model or MOCK_MODEL,
+        "base_url": settings.base_url,
+        "api_key": settings.api_key,
+        "mode": settings.resolved_mode(),
+        "max_reasks": settings.max_reasks,
+        "max_attempts": settings.max_attempts,
+        "timeout_s": settings.timeout_s or table.timeout_s,
+        "concurrency": table.requests_in_flight,
+        "chunk_chars": settings.chunk_chars or table.chunk_chars,
+        "max_output_tokens": table.max_output_tokens,
+        "tool_choice": table.tool_choice,
+    }
+    endpoint = LLMSettings.model_validate({k: v for k, v in values.items() if v is not None})
+    if endpoint.concurrency is None and not endpoint.loopback:
+        # A hosted API takes as many requests as articles are extracted at once.
+        endpoint = endpoint.model_copy(update={"concurrency": settings.concurrency})
+    if endpoint.chunk_overlap * 2 >= endpoint.chunk_chars:
+        endpoint = endpoint.model_copy(update={"chunk_overlap": endpoint.chunk_chars // 4})
+    return endpoint
 
 
-def llm_extractor(settings: Settings) -> LLMExtractor:
-    """An extractor for the configured endpoint; records fixtures when ``record_dir`` is set."""
+def llm_extractor(settings: Settings) -> Extractor:
+    """An extractor for the configured endpoint; records fixtures when ``record_dir`` is
+    set, cross-checked by the offline extractor when ``hybrid`` is."""
     http_client = None
     if settings.record_dir is not None:
         from assistant.llm.record import RecordingTransport
 
         transport = RecordingTransport(httpx2.AsyncHTTPTransport(), settings.record_dir)
-        http_client = httpx2.AsyncClient(transport=transport, timeout=settings.timeout_s)
-    return LLMExtractor(llm_settings(settings), http_client=http_client)
+        http_client = httpx2.AsyncClient(transport=transport)
+    return _hybrid(settings, LLMExtractor(llm_settings(settings), http_client=http_client))
 
 
-def mock_extractor(settings: Settings, fixture_dirs: Sequence[Path]) -> LLMExtractor:
+def mock_extractor(settings: Settings, fixture_dirs: Sequence[Path]) -> Extractor:
     """The real client and instructor over the mock transport. Raises ``ConfigError`` for
     a bad fault or latency spec."""
     from assistant.llm.mock import MockSettings, build_mock_client
-    from assistant.llm.mock.settings import FaultSpec, parse_latency
+    from assistant.llm.mock.settings import FaultSpec, ServerKind, parse_latency
 
     try:
         faults = FaultSpec.parse(settings.mock_faults)
@@ -55,8 +72,20 @@ def mock_extractor(settings: Settings, fixture_dirs: Sequence[Path]) -> LLMExtra
     except ValueError as exc:
         raise ConfigError(f"--mock-faults/--mock-latency: {exc}") from None
     mock = MockSettings(
-        faults=faults, seed=settings.mock_seed, latency_s=latency, fixture_dirs=list(fixture_dirs)
+        faults=faults,
+        seed=settings.mock_seed,
+        latency_s=latency,
+        fixture_dirs=list(fixture_dirs),
+        server=ServerKind(settings.mock_server),
     )
     client, _ = build_mock_client(mock)
     endpoint = llm_settings(settings).model_copy(update={"base_url": MOCK_BASE_URL})
-    return LLMExtractor(endpoint, http_client=client, name="mock")
+    return _hybrid(settings, LLMExtractor(endpoint, http_client=client, name="mock"))
+
+
+def _hybrid(settings: Settings, extractor: LLMExtractor) -> Extractor:
+    if not settings.hybrid:
+        return extractor
+    from assistant.llm.hybrid import HybridExtractor
+
+    return HybridExtractor(extractor)

@@ -25,7 +25,7 @@ from assistant.errors import PromptError
 from assistant.llm.schema import BOUNDS, CLAIM_KINDS, HEDGE_KINDS
 from assistant.resources import prompts_dir
 
-PROMPT_VERSION = "extract-v2"
+PROMPT_VERSION = "extract-v3"
 
 ARTICLE_OPEN = "<<<ARTICLE {nonce}>>>"
 ARTICLE_CLOSE = "<<<END ARTICLE {nonce}>>>"
@@ -107,6 +107,47 @@ def user_message(
             f"between the {ARTICLE_OPEN} and {ARTICLE_CLOSE} lines"
         )
     return rendered
+
+
+def reask_system_message() -> str:
+    """The task of a re-ask: fix or drop the listed claims. Holds no article text."""
+    return render(f"{PROMPT_VERSION}.reask.system")
+
+
+def reask_user_message(
+    chunk_text: str,
+    failures: list[dict[str, object]],
+    *,
+    outlet: str | None,
+    part: int,
+    parts: int,
+) -> str:
+    """The failing claims (``number``, ``problem``, ``claim`` as JSON) and then the chunk
+    between the delimiter lines, which come last: a claim the model wrote cannot close them.
+
+    Raises ``PromptError`` like ``user_message``.
+    """
+    rendered = render(
+        f"{PROMPT_VERSION}.reask.user",
+        count=len(failures),
+        failures=failures,
+        outlet=_one_line(outlet),
+        part=part,
+        parts=parts,
+        nonce=nonce(chunk_text),
+        article=chunk_text,
+    )
+    if find_article_chunk(rendered) != chunk_text:
+        raise PromptError(
+            f"prompt template {PROMPT_VERSION}.reask.user.j2 must put {{{{ article }}}} alone "
+            f"between the {ARTICLE_OPEN} and {ARTICLE_CLOSE} lines"
+        )
+    return rendered
+
+
+def again_message(problem: str) -> str:
+    """What follows the article when the previous answer could not be read at all."""
+    return render(f"{PROMPT_VERSION}.again", problem=_one_line(problem))
 
 
 def find_article_chunk(message_text: str) -> str | None:

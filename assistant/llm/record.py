@@ -4,8 +4,10 @@
 successful chat-completions response is written as a fixture (see
 ``assistant.llm.mock.fixtures``) that mock mode replays for the same prompt version and
 chunk. A fixture holds the request's model and messages and the response body - never a
-header, so never an API key. After re-asks, the last successful response for a chunk is
-the one kept: it is the answer the extractor accepted.
+header, so never an API key. Every exchange about a chunk is kept in order (answers,
+error statuses, timeouts: the first ask, its retries, its re-asks), so that a replay
+sends the extractor through the same attempts and counts the same usage; ``response``
+is the last answer.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 import httpx2
 from pydantic import ValidationError
 
-from assistant.llm.mock.fixtures import FIXTURE_FORMAT, FixtureFile, FixtureMatch
+from assistant.llm.mock.fixtures import FIXTURE_FORMAT, Exchange, FixtureFile, FixtureMatch
 from assistant.llm.mock.wire import CHAT_PATH_SUFFIX, ChatRequest, parse_request
 
 log = logging.getLogger(__name__)
@@ -32,51 +34,88 @@ class RecordingTransport(httpx2.AsyncBaseTransport):
     def __init__(self, inner: httpx2.AsyncBaseTransport, out_dir: Path) -> None:
         self._inner = inner
         self._out_dir = out_dir
+        # What this run saw per (prompt version, chunk sha256), in order.
+        self._exchanges: dict[tuple[str, str], list[Exchange]] = {}
+        self._last: dict[tuple[str, str], tuple[ChatRequest, dict[str, object]]] = {}
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
-        """Forward ``request``; errors of the inner transport propagate unchanged.
+        """Forward ``request``; errors of the inner transport propagate unchanged (a
+        timeout is recorded first).
 
         A response that cannot be recorded (not a chat completion, not JSON, a request
         without prompt version or article block) is returned as it is, with a warning.
         Raises ``OSError`` when the fixture cannot be written: a recording run that
         silently records nothing would be worse than one that stops.
         """
-        response = await self._inner.handle_async_request(request)
-        if not _is_chat_completion(request) or response.status_code != 200:
+        chat = await self._chat(request)
+        try:
+            response = await self._inner.handle_async_request(request)
+        except httpx2.TimeoutException:
+            if chat is not None:
+                self._add(chat, Exchange(status=0, timeout=True))
+            raise
+        if chat is None:
             return response
-        await request.aread()
         await response.aread()  # buffered: the client reads the same bytes afterwards
         try:
-            chat = parse_request(request.content, request.headers)
             body = json.loads(response.content)
         except (ValueError, UnicodeDecodeError) as err:
             log.warning("not recorded: %s", err)
             return response
+        if not isinstance(body, dict):
+            log.warning("not recorded: the response is not a JSON object")
+            return response
+        try:
+            self._add(chat, Exchange(status=response.status_code, body=body))
+        except ValidationError as err:
+            log.warning("not recorded: the response is not a chat completion: %s", err)
+        return response
+
+    async def _chat(self, request: httpx2.Request) -> ChatRequest | None:
+        """The chat request to record, or None (with a warning when it cannot be)."""
+        if not _is_chat_completion(request):
+            return None
+        await request.aread()
+        try:
+            chat = parse_request(request.content, request.headers)
+        except (ValueError, UnicodeDecodeError) as err:
+            log.warning("not recorded: %s", err)
+            return None
         if chat.body.get("stream"):
             log.warning("not recorded: streamed responses are not supported")
-        elif chat.prompt_version is None or chat.text_sha256 is None:
+            return None
+        if chat.prompt_version is None or chat.text_sha256 is None:
             log.warning("not recorded: request has no prompt version or no article block")
-        else:
-            try:
-                self._write(chat, body)
-            except ValidationError as err:
-                log.warning("not recorded: the response is not a chat completion: %s", err)
-        return response
+            return None
+        return chat
+
+    def _add(self, chat: ChatRequest, exchange: Exchange) -> None:
+        assert chat.prompt_version is not None and chat.text_sha256 is not None
+        key = (chat.prompt_version, chat.text_sha256)
+        self._exchanges.setdefault(key, []).append(exchange)
+        if exchange.status == 200 and exchange.body is not None:
+            self._last[key] = (chat, exchange.body)
+        self._write(chat, key)
 
     async def aclose(self) -> None:
         await self._inner.aclose()
 
-    def _write(self, chat: ChatRequest, response: object) -> Path:
+    def _write(self, chat: ChatRequest, key: tuple[str, str]) -> Path:
         assert chat.prompt_version is not None and chat.text_sha256 is not None
+        answered = self._last.get(key)
         fixture = FixtureFile(
             format=FIXTURE_FORMAT,
             match=FixtureMatch(prompt_version=chat.prompt_version, text_sha256=chat.text_sha256),
             # Only what a reader needs to see what was asked: never headers.
-            request={"model": chat.model, "messages": chat.body.get("messages", [])},
-            response=response,
+            request={
+                "model": (answered[0] if answered else chat).model,
+                "messages": (answered[0] if answered else chat).body.get("messages", []),
+            },
+            response=answered[1] if answered else None,
+            exchanges=self._exchanges[key],
         )
         path = self._out_dir / fixture_name(chat.text_sha256, chat.prompt_version)
-        _write_atomically(path, fixture.model_dump_json(indent=2, exclude_unset=True) + "\n")
+        _write_atomically(path, fixture.model_dump_json(indent=2, exclude_defaults=True) + "\n")
         log.info("recorded %s", path)
         return path
 

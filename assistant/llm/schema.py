@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 CLAIM_KINDS = ("quantity", "event", "quote", "attribution", "prediction", "comparison", "opinion")
 HEDGE_KINDS = (
@@ -49,7 +49,9 @@ class LLMHedge(BaseModel):
 class LLMQuantity(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    value: float | str = Field(description="The number, e.g. 2417 or 2000.")
+    # Optional: a small model writes null for a figure it could not read, and that must
+    # cost this one figure (dropped in ``convert``), not the whole answer.
+    value: float | str | None = Field(default=None, description="The number, e.g. 2417.")
     upper: float | str | None = Field(default=None, description="Upper end of a range, if any.")
     bound: str = Field(default="exact", description="One of: " + ", ".join(BOUNDS))
     unit: str | None = Field(
@@ -70,7 +72,10 @@ class LLMClaim(BaseModel):
     metric: str | None = Field(
         default=None, description="What is counted, e.g. 'people evacuated'."
     )
-    quantity: LLMQuantity | None = None
+    quantities: list[LLMQuantity] = Field(
+        default_factory=list,
+        description="Every figure the quote states, one entry each (empty for none).",
+    )
     period: str | None = Field(
         default=None, description="The time the claim refers to, as written."
     )
@@ -82,6 +87,34 @@ class LLMClaim(BaseModel):
 
     _norm = field_validator("kind", mode="before")(_lower_snake)
     _lists = field_validator("hedges", mode="before")(_none_to_list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_quantity_is_a_list_of_one(cls, data: Any) -> Any:
+        """Answers written for the earlier schema (and recorded fixtures) carry one
+        ``quantity``; it is read as ``quantities`` of one."""
+        if isinstance(data, dict) and "quantity" in data and not data.get("quantities"):
+            one = data["quantity"]
+            data = {k: v for k, v in data.items() if k != "quantity"}
+            data["quantities"] = [] if one is None else [one]
+        return data
+
+    @field_validator("quantities", mode="before")
+    @classmethod
+    def _figures(cls, value: Any) -> Any:
+        """A single figure, a bare number or null where a list belongs is read leniently;
+        entries that are not figures at all are left out, not the claim."""
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            value = [value]
+        figures: list[Any] = []
+        for item in value:
+            if isinstance(item, int | float | str):
+                figures.append({"value": item})
+            elif isinstance(item, dict | LLMQuantity):
+                figures.append(item)
+        return figures
 
     @field_validator("check_worthiness", mode="before")
     @classmethod

@@ -11,6 +11,11 @@ A fixture is a JSON file anywhere under a fixtures directory::
       "response": {...chat.completion...}    (recorded with --record; may come with "request")
     }
 
+A recorded fixture also lists every exchange for its chunk in order (``exchanges``: the
+answers, error statuses and timeouts of the first ask, its retries and its re-asks), so
+mock mode replays a re-asked article attempt by attempt and counts what the recording cost;
+``response`` is then the last answer, the one that ended the exchange.
+
 Other ``*.json`` files without a ``"format"`` key are not fixtures and are skipped; a file
 that claims to be a fixture but is malformed is an error naming the file.
 
@@ -63,6 +68,16 @@ class FixtureMatch(BaseModel):
     text_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
+class Exchange(BaseModel):
+    """One recorded request's outcome: a status and body, or a timeout (no answer)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    status: int = 200
+    body: dict[str, Any] | None = None
+    timeout: bool = False
+
+
 class FixtureFile(BaseModel):
     """The on-disk fixture format; also what ``assistant.llm.record`` writes."""
 
@@ -73,6 +88,7 @@ class FixtureFile(BaseModel):
     match: FixtureMatch
     answer: dict[str, Any] | None = None
     response: dict[str, Any] | None = None
+    exchanges: list[Exchange] | None = None
     request: dict[str, Any] | None = None
     note: str | None = None
 
@@ -92,7 +108,8 @@ class FixtureFile(BaseModel):
 
     @model_validator(mode="after")
     def _one_payload(self) -> FixtureFile:
-        if (self.answer is None) == (self.response is None):
+        recorded = self.response is not None or bool(self.exchanges)
+        if (self.answer is None) == (not recorded):
             raise ValueError('a fixture needs exactly one of "answer" or "response"')
         return self
 
@@ -107,7 +124,16 @@ class FixtureFile(BaseModel):
         """
         if self.answer is not None:
             return self.answer
-        message = _message(self.response or {}) or {}
+        return self.claims_of(self.response or {})
+
+    def response_shape(self) -> Shape | None:
+        """The shape of the recorded response, to tell whether it fits a request as-is."""
+        return self.shape_of(self.response or {})
+
+    @staticmethod
+    def claims_of(response: dict[str, Any]) -> dict[str, Any] | None:
+        """The ClaimExtraction JSON a recorded chat.completion body carries, if any."""
+        message = _message(response) or {}
         calls = message.get("tool_calls") or []
         text = calls[0].get("function", {}).get("arguments") if calls else message.get("content")
         if not isinstance(text, str):
@@ -119,9 +145,10 @@ class FixtureFile(BaseModel):
             return None
         return value if isinstance(value, dict) else None
 
-    def response_shape(self) -> Shape | None:
-        """The shape of the recorded response, to tell whether it fits a request as-is."""
-        message = _message(self.response or {})
+    @staticmethod
+    def shape_of(response: dict[str, Any]) -> Shape | None:
+        """Where a recorded chat.completion body carries its answer."""
+        message = _message(response)
         if message is None:
             return None
         if message.get("tool_calls"):

@@ -99,11 +99,26 @@ def parse_latency(text: str) -> float:
     return number / 1000.0 if (match["unit"] or "s").lower() == "ms" else number
 
 
+class ServerKind(StrEnum):
+    """Which server the mock behaves like, where servers differ."""
+
+    openai = "openai"  # any tool_choice; tool answers as tool calls
+    llamacpp = "llamacpp"  # refuses object-form tool_choice; answers tools requests in content
+
+
 @dataclass(frozen=True)
 class MockSettings:
-    """Everything the mock transport needs; built by the CLI from ``--mock-*`` options."""
+    """Everything the mock transport needs; built by the CLI from ``--mock-*`` options.
+
+    ``latency_s`` longer than a request's read timeout makes that request time out (after
+    waiting the timeout), as a slow server would. ``context_tokens`` is the model's context:
+    a longer prompt is refused with HTTP 400 as llama.cpp refuses it.
+    """
 
     faults: FaultSpec = field(default_factory=FaultSpec)
     seed: int = 0
     latency_s: float = 0.0
     fixture_dirs: list[Path] = field(default_factory=list)
+    server: ServerKind = ServerKind.openai
+    context_tokens: int | None = None
+    slots: int = 1  # what the llama.cpp-like server reports as total_slots at /props

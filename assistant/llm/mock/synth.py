@@ -33,15 +33,17 @@ def _to_llm(claim: Claim) -> LLMClaim:
         kind=claim.kind.value,
         subject=claim.subject,
         metric=claim.metric,
-        quantity=None
+        quantities=[]
         if quantity is None
-        else LLMQuantity(
-            value=quantity.value,
-            upper=quantity.upper,
-            bound=quantity.bound.value,
-            unit=quantity.unit,
-            text=quantity.text,
-        ),
+        else [
+            LLMQuantity(
+                value=quantity.value,
+                upper=quantity.upper,
+                bound=quantity.bound.value,
+                unit=quantity.unit,
+                text=quantity.text,
+            )
+        ],
         period=claim.period.text if claim.period else None,
         location=claim.location,
         source=_first(claim, SourceRole.original),

@@ -3,12 +3,19 @@
 Everything above the transport is real (openai SDK, instructor, tenacity, our extractor);
 only the HTTP exchange is answered in-process. Per request, in order:
 
-1. latency (``settings.latency_s``), so batch throughput can be measured;
+1. latency (``settings.latency_s``), so batch throughput can be measured; latency beyond
+   the request's read timeout is a timeout, as with a slow server;
 2. 404 for anything but ``POST .../chat/completions``, 401 without credentials, 400 for a
    request breaking the contract (no prompt-version header, no article block);
-3. a fault, chosen deterministically from (seed, chunk, attempt) - see ``faults.py``;
-4. the answer: a recorded response replayed as-is, a hand-written fixture answer, or one
-   synthesized from the offline extractor - wrapped in the shape the request asked for.
+3. server quirks (``settings.server``): the llama.cpp-like server refuses object-form
+   ``tool_choice``; any server refuses a prompt beyond ``settings.context_tokens``;
+4. a recorded exchange, replayed in the order it was recorded for that chunk (answers,
+   errors and timeouts alike, so a replay costs what the recording did);
+5. a fault, chosen deterministically from (seed, chunk, attempt) - see ``faults.py``;
+6. the answer: a recorded response replayed as-is, a hand-written fixture answer, or one
+   synthesized from the offline extractor - wrapped in the shape the request asked for
+   (the llama.cpp-like server puts a tools answer in the content, fenced), and cut off with
+   ``finish_reason=length`` when it is longer than the request's ``max_tokens``.
 """
 
 from __future__ import annotations
@@ -31,13 +38,14 @@ from assistant.llm.mock.faults import (
     transport_fault,
 )
 from assistant.llm.mock.fixtures import FixtureIndex
-from assistant.llm.mock.settings import Fault, MockSettings
+from assistant.llm.mock.settings import Fault, MockSettings, ServerKind
 from assistant.llm.mock.synth import synthesize
 from assistant.llm.mock.wire import (
     CHAT_PATH_SUFFIX,
     PROMPT_VERSION_HEADER,
     ChatRequest,
     Reply,
+    Shape,
     completion_body,
     error_body,
     parse_request,
@@ -77,20 +85,45 @@ class MockLLM:
         # Transport attempts seen per (chunk sha256, re-ask index): the second part of the
         # attempt number, so a retry of the same request draws a new fault.
         self._attempts: Counter[tuple[str, int]] = Counter()
+        # Requests answered per chunk sha256: the index of the recorded exchange to replay.
+        self._replayed: Counter[str] = Counter()
 
     def client(self) -> httpx2.AsyncClient:
         """A fresh async client whose every request is answered by this mock."""
         return httpx2.AsyncClient(transport=httpx2.MockTransport(self.handler))
 
     async def handler(self, request: httpx2.Request) -> httpx2.Response:
-        """Answer one request. Raises ``httpx2.ReadTimeout`` for an injected timeout."""
+        """Answer one request. Raises ``httpx2.ReadTimeout`` for an injected timeout, a
+        recorded one, or latency beyond the request's read timeout."""
         if self.settings.latency_s > 0:
+            limit = _read_timeout(request)
+            if limit is not None and self.settings.latency_s > limit:
+                await self._sleep(limit)
+                self._log(request, 0)
+                raise httpx2.ReadTimeout(
+                    f"no answer within {limit:g} s (mock latency {self.settings.latency_s:g} s)",
+                    request=request,
+                )
             await self._sleep(self.settings.latency_s)
+        if (
+            self.settings.server is ServerKind.llamacpp
+            and request.method == "GET"
+            and request.url.path == "/props"
+        ):
+            self._log(request, 200)
+            return httpx2.Response(200, json={"total_slots": self.settings.slots}, request=request)
         checked = _check(request)
         if isinstance(checked, httpx2.Response):
             self._log(request, checked.status_code)
             return checked
         chat, chunk, sha = checked
+        refused = self._server_refusal(request, chat)
+        if refused is not None:
+            self._log(request, refused.status_code)
+            return refused
+        replayed = self._replay(request, chat, sha)
+        if replayed is not None:
+            return replayed
         counter_key = (sha, chat.reask_index)
         attempt = Attempt(chat.reask_index, self._attempts[counter_key])
         self._attempts[counter_key] += 1
@@ -107,17 +140,63 @@ class MockLLM:
         self._log(request, 200, fault, source, body)
         return httpx2.Response(200, json=body, request=request)
 
+    def _server_refusal(self, request: httpx2.Request, chat: ChatRequest) -> httpx2.Response | None:
+        """The error a llama.cpp server answers this request with, if any."""
+        if self.settings.server is ServerKind.llamacpp and chat.object_tool_choice:
+            message = 'Invalid tool_choice: only "none", "auto" and "required" are supported'
+            return _error(request, 400, message, "invalid_request_error")
+        limit = self.settings.context_tokens
+        if limit is not None and chat.prompt_chars() // 4 > limit:
+            message = "the request exceeds the available context size, try increasing it"
+            return _error(request, 400, message, "exceed_context_size_error")
+        return None
+
+    def _replay(
+        self, request: httpx2.Request, chat: ChatRequest, sha: str
+    ) -> httpx2.Response | None:
+        """The next recorded exchange for this chunk, when the fixture recorded them.
+
+        Answers that fit the request's shape are replayed as-is; others are left to
+        ``_answer``, which re-wraps them. Raises ``httpx2.ReadTimeout`` for a recorded one.
+        """
+        fixture = self.fixtures.find(chat.prompt_version or "", sha)
+        if fixture is None or not fixture.exchanges:
+            return None
+        index = self._replayed[sha]
+        self._replayed[sha] += 1
+        if index >= len(fixture.exchanges):
+            return None  # more requests than were recorded: answer as for any fixture
+        exchange = fixture.exchanges[index]
+        if exchange.timeout:
+            self._log(request, 0, source="recorded")
+            raise httpx2.ReadTimeout("recorded: no answer in time", request=request)
+        body = exchange.body or {}
+        if exchange.status != 200:
+            self._log(request, exchange.status, source="recorded")
+            return httpx2.Response(exchange.status, json=body, request=request)
+        if fixture.shape_of(body) is not _answer_shape(self.settings, chat):
+            claims = fixture.claims_of(body)
+            if claims is not None:
+                reply = Reply(text=json.dumps(claims, ensure_ascii=False))
+                body = {
+                    **completion_body(chat, reply, completion_id=str(body.get("id", "replayed"))),
+                    "usage": body.get("usage"),
+                }
+        self._log(request, 200, source="recorded", response=body)
+        return httpx2.Response(200, json=body, request=request)
+
     def _answer(
         self, chat: ChatRequest, chunk: str, fault: Fault | None, attempt: Attempt
     ) -> tuple[str, dict[str, Any]]:
         """(source, chat.completion body) for a request that gets an answer."""
         sha = sha256_text(chunk)
         fixture = self.fixtures.find(chat.prompt_version or "", sha)
+        shape = _answer_shape(self.settings, chat)
         if (
             fixture is not None
             and fixture.response is not None
             and fault is None
-            and fixture.response_shape() is chat.shape
+            and fixture.response_shape() is shape
         ):
             return "recorded", fixture.response
         # A recorded response that needs a fault or another shape is taken apart and its
@@ -131,8 +210,10 @@ class MockLLM:
             if fault is not None
             else Reply(text=json.dumps(answer, ensure_ascii=False))
         )
+        reply = _within(reply, chat.max_tokens)
         digest = sha256_text(f"{sha}|{attempt.reask}|{attempt.transport}")
-        return source, completion_body(chat, reply, completion_id=f"chatcmpl-mock{digest[:24]}")
+        completion_id = f"chatcmpl-mock{digest[:24]}"
+        return source, completion_body(chat, reply, completion_id=completion_id, shape=shape)
 
     def _log(
         self,
@@ -174,6 +255,28 @@ def _synthesize(chunk: str) -> dict[str, Any]:
     # Cached: re-asks and retries of one chunk would otherwise re-run the offline extractor.
     # Callers only serialise the result, never mutate it.
     return synthesize(chunk)
+
+
+def _answer_shape(settings: MockSettings, chat: ChatRequest) -> Shape:
+    """Where the answer goes: the llama.cpp-like server answers a tools request in the
+    content, as a fenced JSON block (what a small model there was seen to write)."""
+    shape = chat.shape
+    if settings.server is ServerKind.llamacpp and shape is Shape.tool_call:
+        return Shape.md_json
+    return shape
+
+
+def _within(reply: Reply, max_tokens: int | None) -> Reply:
+    """The reply cut off at ``max_tokens`` (4 characters a token), as a server does."""
+    if max_tokens is None or reply.text is None or len(reply.text) // 4 <= max_tokens:
+        return reply
+    return Reply(text=reply.text[: max_tokens * 4], finish_reason="length")
+
+
+def _read_timeout(request: httpx2.Request) -> float | None:
+    timeout = request.extensions.get("timeout")
+    value = timeout.get("read") if isinstance(timeout, dict) else None
+    return float(value) if isinstance(value, int | float) else None
 
 
 def _check(request: httpx2.Request) -> tuple[ChatRequest, str, str] | httpx2.Response:

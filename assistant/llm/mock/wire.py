@@ -18,6 +18,7 @@ from typing import Any
 from assistant.llm.prompts import ARTICLE_CLOSE, ARTICLE_OPEN, find_article_chunk, nonce
 
 PROMPT_VERSION_HEADER = "X-Factcheck-Prompt-Version"
+REASK_HEADER = "X-Factcheck-Reask"
 CHAT_PATH_SUFFIX = "/chat/completions"
 # Headers that carry credentials: never logged, never written to a fixture.
 SECRET_HEADERS = frozenset({"authorization", "api-key", "openai-api-key", "proxy-authorization"})
@@ -38,6 +39,7 @@ class ChatRequest:
     body: dict[str, Any]
     prompt_version: str | None
     chunk: str | None  # the article chunk between the delimiters, verbatim
+    reask: int | None = None  # the extractor's re-ask header, when sent
 
     @property
     def text_sha256(self) -> str | None:
@@ -49,8 +51,21 @@ class ChatRequest:
 
     @property
     def reask_index(self) -> int:
-        """Prior assistant messages: instructor appends one per failed answer it re-asks."""
+        """Which re-ask this is: the extractor's header, else the prior assistant messages
+        (instructor's own re-asks append one per failed answer)."""
+        if self.reask is not None:
+            return self.reask
         return sum(1 for m in _messages(self.body) if m.get("role") == "assistant")
+
+    @property
+    def object_tool_choice(self) -> bool:
+        """True when tool_choice is the object form naming a function (OpenAI's)."""
+        return isinstance(self.body.get("tool_choice"), dict)
+
+    @property
+    def max_tokens(self) -> int | None:
+        value = self.body.get("max_completion_tokens", self.body.get("max_tokens"))
+        return value if isinstance(value, int) and value > 0 else None
 
     @property
     def shape(self) -> Shape:
@@ -91,10 +106,12 @@ def parse_request(body: bytes, headers: Mapping[str, str]) -> ChatRequest:
         raise ValueError(f"request body is not JSON: {err}") from None
     if not isinstance(data, dict):
         raise ValueError("request body is not a JSON object")
+    reask = headers.get(REASK_HEADER)
     return ChatRequest(
         body=data,
         prompt_version=headers.get(PROMPT_VERSION_HEADER),
         chunk=last_article_chunk(data),
+        reask=int(reask) if reask is not None and reask.isdigit() else None,
     )
 
 
@@ -122,12 +139,14 @@ class Reply:
     refusal: str | None = None
 
 
-def completion_body(request: ChatRequest, reply: Reply, *, completion_id: str) -> dict[str, Any]:
-    """A ``chat.completion`` body carrying ``reply`` in the request's shape.
+def completion_body(
+    request: ChatRequest, reply: Reply, *, completion_id: str, shape: Shape | None = None
+) -> dict[str, Any]:
+    """A ``chat.completion`` body carrying ``reply`` in the request's shape (or ``shape``).
 
     ``created`` is 0 and ids derive from ``completion_id`` so that two runs are identical.
     """
-    shape = request.shape
+    shape = shape or request.shape
     message: dict[str, Any] = {"role": "assistant", "content": None, "refusal": reply.refusal}
     if reply.text is not None:
         if shape is Shape.tool_call:
