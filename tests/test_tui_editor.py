@@ -3,6 +3,7 @@ trail, and carried by the TUI's export (verdict, note, ticks, who and when)."""
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
 from contextlib import closing
@@ -78,11 +79,16 @@ async def test_the_editor_flow_ends_in_exports_carrying_the_editors_work(
             await pilot.press("w", *NOTE, "escape")
             await pilot.press("escape")  # back to the list
             md, js = Path("out/floods.md"), Path("out/floods.json")
-            await export(pilot, app, md)
-            await export(pilot, app, js)
+            html, csv_file = Path("out/floods.html"), Path("out/floods.csv")
+            review = Path("out/floods.claimreview.json")
+            for target in (md, js, html, csv_file, review):
+                await export(pilot, app, target)
             assert [(m.path, m.fmt) for m in seen if isinstance(m, ReportExported)] == [
                 (md, "md"),
                 (js, "json"),
+                (html, "html"),
+                (csv_file, "csv"),
+                (review, "claimreview"),
             ]
             # Exporting over a file asks first; "no" leaves it as it was.
             before = js.read_text(encoding="utf-8")
@@ -115,6 +121,19 @@ async def test_the_editor_flow_ends_in_exports_carrying_the_editors_work(
     assert actors == {"Ana Desk"}
     text = md.read_text(encoding="utf-8")
     assert "**`star#1`** 4,000 people were evacuated on Monday" in text
+    # Every format carries the verdict, the note, the ticks and who.
+    for written in (md, html):
+        page = written.read_text(encoding="utf-8")
+        assert "inaccurate" in page and "Ana Desk" in page, written
+        assert "Ministry bulletin says 2,417" in page, written
+        assert "Independently verified" in page, written
+    rows = csv.DictReader(csv_file.open(encoding="utf-8"))
+    (row,) = [r for r in rows if r["claim_id"] == "star#1"]
+    assert (row["verdict"], row["note"], row["editor"]) == ("inaccurate", NOTE, "Ana Desk")
+    assert "independently_verified: pass" in row["editor_checks"]
+    reviews = json.loads(review.read_text(encoding="utf-8"))
+    reviews = reviews if isinstance(reviews, list) else reviews.get("@graph", [reviews])
+    assert any("4,000 people" in r["claimReviewed"] for r in reviews)
 
 
 def test_the_markdown_export_carries_verdict_note_and_ticks(tmp_path: Path) -> None:

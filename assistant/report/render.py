@@ -49,11 +49,21 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
 
 def format_for_path(name: str) -> str | None:
     """The format an output file's name asks for, or None when it names none."""
+    found = _suffix_of(name)
+    return found[1] if found else None
+
+
+def with_format(name: str, fmt: str) -> str:
+    """``name`` with the suffix of ``fmt`` in place of the format suffix it ends in (or
+    added): "desk-report.md" as claimreview is "desk-report.claimreview.json"."""
+    found = _suffix_of(name)
+    stem = name[: len(name) - len(found[0])] if found else name
+    return stem + next(suffix for suffix, f in SUFFIXES if f == fmt)
+
+
+def _suffix_of(name: str) -> tuple[str, str] | None:
     lowered = name.lower()
-    for suffix, fmt in SUFFIXES:
-        if lowered.endswith(suffix):
-            return fmt
-    return None
+    return next(((s, f) for s, f in SUFFIXES if lowered.endswith(s)), None)
 
 
 def render(report: Report, fmt: str, *, rating_scale: RatingScale | None = None) -> str:

@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Label, Markdown, OptionList, Select, 
 from textual.widgets.option_list import Option
 
 from assistant.model import Verdict
-from assistant.report.render import FORMATS
+from assistant.report.render import FORMATS, format_for_path, with_format
 from assistant.tui.badges import verdict_badge
 from assistant.tui.safe import one_line_label, plain
 
@@ -141,7 +141,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.workspace_path = workspace_path
 
     def default_path(self, fmt: str) -> Path:
-        return self.workspace_path.with_name(f"{self.workspace_path.stem}-report.{fmt}")
+        return self.workspace_path.with_name(with_format(f"{self.workspace_path.stem}-report", fmt))
 
     def compose(self) -> ComposeResult:
         fmt = FORMATS[0]
@@ -157,17 +157,18 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def _format_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#path", Input)
         fmt = str(event.value)
-        # Follow the format only while the editor has not typed a path of their own.
-        if Path(path.value).suffix.lstrip(".") in FORMATS:
-            path.value = str(Path(path.value).with_suffix(f".{fmt}"))
+        # Follow the format only while the path ends in a format's suffix.
+        if format_for_path(path.value) not in (None, fmt):
+            path.value = with_format(path.value, fmt)
 
     @on(Input.Changed, "#path")
     def _path_changed(self, event: Input.Changed) -> None:
-        # A path ending in a format's extension picks that format, as -o does.
-        suffix = Path(event.value.strip()).suffix.lstrip(".").lower()
+        # A path ending in a format's suffix picks that format, as -o does
+        # ("x.claimreview.json" is ClaimReview, not JSON).
+        fmt = format_for_path(event.value.strip())
         select = self.query_one("#format", Select)
-        if suffix in FORMATS and select.value != suffix:
-            select.value = suffix
+        if fmt is not None and select.value != fmt:
+            select.value = fmt
 
     @on(Button.Pressed, "#export")
     @on(Input.Submitted, "#path")
