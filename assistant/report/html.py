@@ -17,7 +17,8 @@ from datetime import date
 from html import escape
 from urllib.parse import quote
 
-from assistant.model import ChecklistItem, CheckStatus, Claim, Cluster, Finding
+from assistant.model import ChecklistItem, Claim, Cluster, Finding
+from assistant.report.editor import STATUS_MARK, decision_lines
 from assistant.report.model import (
     ArticleInfo,
     EditorDecision,
@@ -36,12 +37,6 @@ from assistant.report.triage import (
 )
 from assistant.text import format_number, one_line
 
-_STATUS_MARK = {
-    CheckStatus.passed: "✓",
-    CheckStatus.failed: "✗",
-    CheckStatus.open: "○",
-    CheckStatus.na: "–",
-}
 # Colour-blind-safe (Okabe-Ito), each outlet also gets its own marker shape.
 _PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -296,31 +291,9 @@ def _clusters(
 
 
 def _decision(decision: EditorDecision, labels: dict[str, str]) -> str:
-    verdict = (
-        f"<strong>{_e(decision.verdict.value)}</strong>" if decision.verdict else "no verdict yet"
-    )
-    parts = [f"Editor: {verdict}"]
-    if decision.editor:
-        parts.append(f"by {_e(decision.editor)}")
-    if decision.decided_at is not None:
-        parts.append(_e(decision.decided_at.strftime("%Y-%m-%d %H:%M UTC")))
-    out = [f'<div class="editor"><p>{" · ".join(parts)}</p>']
-    if decision.reopened:
-        old = decision.old_verdict
-        was = [f"was <strong>{_e(old.value)}</strong>"] if old else []
-        if decision.old_quote:
-            was.append(f"on “{_e(decision.old_quote)}”")
-        detail = f" ({' '.join(was)})" if was else ""
-        out.append(f"<p>⚠ Reopened: {_e(decision.reopened)}{detail}</p>")
-    if decision.items:
-        ticks = " · ".join(
-            f"{_STATUS_MARK[s]} {_e(labels.get(k.value, k.value))}"
-            for k, s in decision.items.items()
-        )
-        out.append(f"<p>Editor's checks: {ticks}</p>")
-    if decision.note:
-        out.append(f"<p>Note: {_e(decision.note)}</p>")
-    return "".join(out) + "</div>"
+    lines = decision_lines(decision, labels, esc=_e, strong=lambda t: f"<strong>{t}</strong>")
+    body = "".join(f"<p>{label}: {text}</p>" for label, text in lines)  # our own labels
+    return f'<div class="editor">{body}</div>'
 
 
 def _claim(
@@ -362,7 +335,7 @@ def _claim(
         out.append(f"<ul>\n{items}\n</ul>")
     if checklist:
         rows = "\n".join(
-            f"<tr><td>{_STATUS_MARK[i.status]} {_e(i.status.value)}</td><td>{_e(i.label)}</td>"
+            f"<tr><td>{STATUS_MARK[i.status]} {_e(i.status.value)}</td><td>{_e(i.label)}</td>"
             f"<td>{_e(i.evidence)}</td></tr>"
             for i in checklist
         )

@@ -16,12 +16,12 @@ from collections.abc import Iterable
 
 from assistant.model import (
     ChecklistItem,
-    CheckStatus,
     Claim,
     Cluster,
     Finding,
     Quantity,
 )
+from assistant.report.editor import STATUS_MARK, decision_lines
 from assistant.report.model import EditorDecision, InputEntry, Report
 from assistant.report.triage import (
     SECTION_TITLES,
@@ -39,12 +39,6 @@ from assistant.text import format_number, one_line
 # strikethrough, entities. Lines never begin with untrusted text, so block syntax
 # (#, -, +, >) cannot be triggered and is left readable.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-STATUS_MARK = {
-    CheckStatus.passed: "✓",
-    CheckStatus.failed: "✗",
-    CheckStatus.open: "○",
-    CheckStatus.na: "–",
-}
 
 
 def _ids(claim_ids: Iterable[str]) -> str:
@@ -188,26 +182,8 @@ def _checklist_line(items: Iterable[ChecklistItem]) -> str:
 
 
 def _decision(decision: EditorDecision, labels: dict[str, str]) -> list[str]:
-    verdict = f"**{decision.verdict.value}**" if decision.verdict else "no verdict yet"
-    who = [f"by {esc(decision.editor)}"] if decision.editor else []
-    if decision.decided_at is not None:
-        who.append(decision.decided_at.strftime("%Y-%m-%d %H:%M UTC"))
-    lines = [f"  - **editor:** {' · '.join([verdict, *who])}"]
-    if decision.reopened:
-        was = [f"was **{decision.old_verdict.value}**"] if decision.old_verdict else []
-        if decision.old_quote:
-            was.append(f"on “{esc(decision.old_quote)}”")
-        detail = f" ({' '.join(was)})" if was else ""
-        lines.append(f"  - ⚠ reopened: {esc(decision.reopened)}{detail}")
-    if decision.items:
-        ticks = " · ".join(
-            f"{STATUS_MARK[status]} {esc(labels.get(key.value, key.value))}"
-            for key, status in decision.items.items()
-        )
-        lines.append(f"  - editor's checks: {ticks}")
-    if decision.note:
-        lines.append(f"  - note: {esc(decision.note)}")
-    return lines
+    (_, first), *rest = decision_lines(decision, labels, esc=esc, strong=lambda t: f"**{t}**")
+    return [f"  - **editor:** {first}"] + [f"  - {label.lower()}: {text}" for label, text in rest]
 
 
 def _claim(
