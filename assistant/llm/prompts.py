@@ -91,19 +91,24 @@ def user_message(
     Raises ``PromptError`` if the template does not reproduce the chunk byte for byte
     between the delimiters (the contract the mock transport and the tests rely on).
     """
-    rendered = render(
+    return _with_article(
         f"{PROMPT_VERSION}.user",
+        chunk_text,
         outlet=_one_line(outlet),
         title=_one_line(title),
         published=published.isoformat() if published else "unknown",
         part=part,
         parts=parts,
-        nonce=nonce(chunk_text),
-        article=chunk_text,
     )
+
+
+def _with_article(template: str, chunk_text: str, **values: object) -> str:
+    """``template`` rendered with the chunk as ``article`` (and its nonce). Raises
+    ``PromptError`` unless the chunk stands byte for byte between the delimiter lines."""
+    rendered = render(template, nonce=nonce(chunk_text), article=chunk_text, **values)
     if find_article_chunk(rendered) != chunk_text:
         raise PromptError(
-            f"prompt template {PROMPT_VERSION}.user.j2 must put {{{{ article }}}} alone "
+            f"prompt template {template}.j2 must put {{{{ article }}}} alone "
             f"between the {ARTICLE_OPEN} and {ARTICLE_CLOSE} lines"
         )
     return rendered
@@ -127,22 +132,15 @@ def reask_user_message(
 
     Raises ``PromptError`` like ``user_message``.
     """
-    rendered = render(
+    return _with_article(
         f"{PROMPT_VERSION}.reask.user",
+        chunk_text,
         count=len(failures),
         failures=failures,
         outlet=_one_line(outlet),
         part=part,
         parts=parts,
-        nonce=nonce(chunk_text),
-        article=chunk_text,
     )
-    if find_article_chunk(rendered) != chunk_text:
-        raise PromptError(
-            f"prompt template {PROMPT_VERSION}.reask.user.j2 must put {{{{ article }}}} alone "
-            f"between the {ARTICLE_OPEN} and {ARTICLE_CLOSE} lines"
-        )
-    return rendered
 
 
 def again_message(problem: str) -> str:
