@@ -802,9 +802,11 @@ def find_quantities(text: str) -> list[tuple[Span, Quantity]]:
 
 
 def parse_quantity(text: str) -> Quantity | None:
-    """The quantity a number phrase states ("more than 2,000", "a third"), or ``None``
-    when the phrase holds no quantity (a year, a date, an identifier...). When the phrase
-    holds several, the first one is returned. Raises nothing."""
+    """The quantity a number phrase states ("more than 2,000", "two-thirds"), or ``None``
+    when the phrase holds no quantity (a year, a date, an identifier...). A share word is
+    read only with what it is a share of: "half of the homes", "about half were", not a
+    bare "half" or "a third" (a third man?). When the phrase holds several, the first one
+    is returned. Raises nothing."""
     found = match_quantities(text)
     return found[0].quantity if found else None
 
