@@ -89,16 +89,16 @@ async def test_k_opens_the_view_from_the_claims_list_only_on_a_conflict(
         assert isinstance(app.screen, ClaimsScreen) and len(app.screen_stack) == 1
 
 
-async def test_k_is_offered_on_a_claim_only_when_it_is_in_a_conflict(
-    workspace: Workspace,
-) -> None:
+async def test_k_on_a_claim_in_no_conflict_says_so_and_stays(workspace: Workspace) -> None:
+    # "k" stays in the footer on every claim, as in the claims list (hiding it per claim
+    # made the footer recompose on each move).
     app = make_app(workspace, run_pipeline=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("c", "enter", "k")  # planet#1
         assert isinstance(app.screen, ClaimDetailScreen)
-        assert "k Conflict" not in screen_text(app).splitlines()[-1]
-        await pilot.press("n", "n", "n")  # metro#1
-        assert "k Conflict" in screen_text(app).splitlines()[-1]
+        assert [n.message for n in app._notifications] == ["This claim is in no CONFLICT"]
+        await pilot.press("n", "n", "n", "k")  # metro#1: in one
+        assert isinstance(app.screen, ConflictScreen)
 
 
 async def test_the_chart_draws_a_dot_per_report_and_no_line(workspace: Workspace) -> None:
