@@ -72,6 +72,30 @@ def test_a_score_is_two_figures(text: str, scores: list[tuple[float, str]]) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "record"),
+    [
+        ("The Rovers finished with a 9-7 record.", [9, 7]),
+        ("Okafor improved to 31-2 (24 KOs).", [31, 2]),
+        ("The challenger fell to 20-4 after the bout.", [20, 4]),
+        ("Okafor (31-2, 24 KO) was favoured.", [31, 2]),
+        ("The champion Okafor, 31-2 with 24 knockouts, won again.", [31, 2]),
+        ("Title fights:\nAda Okafor 14-1\nLena Marsh 9-3\n", [14, 1, 9, 3]),
+    ],
+)
+def test_a_win_loss_record_is_two_figures(text: str, record: list[float]) -> None:
+    found = [q for q in match_quantities(text) if q.role == "score"]
+    assert [q.quantity.value for q in found] == record
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The fair runs June 10-12, organisers said.", "Aged 10-12, the pupils left early."],
+)
+def test_a_date_or_an_age_range_is_no_record(text: str) -> None:
+    assert not [q for q in match_quantities(text) if q.role == "score"]
+
+
+@pytest.mark.parametrize(
     ("text", "read"),
     [
         ("The party won 30-40 seats.", (30, 40, Bound.range, "seat")),

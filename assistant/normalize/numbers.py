@@ -442,6 +442,7 @@ STREET_WORDS = _words("""
 SCORE_NOUNS = _words("""
     victory victories win wins loss losses defeat defeats lead edge advantage margin vote
     votes decision ruling triumph rout shutout score count split majority tie draw verdict
+    record
     """)
 SCORE_VERBS = _words("""
     won lost beat beats defeated trailed trailing trails led leads leading edged routed tied
@@ -1140,7 +1141,38 @@ def _is_score(text: str, a_start: int, b_end: int, limit: int, a: _Core, b: _Cor
     if a.value < b.value and _unit_after(text, b_end, limit, allow_of=False)[0] is not None:
         return False  # a range counts something; a score stands alone ("won 3-1 at home")
     before = _SCORE_BEFORE.search(text, max(0, a_start - 40), a_start)
-    return before is not None and (before.group("verb") or "score") in SCORE_VERBS | {"score"}
+    if before is not None and (before.group("verb") or "score") in SCORE_VERBS | {"score"}:
+        return True
+    return _is_record(text, a_start, b_end)
+
+
+# A win-loss record: "improved to 58-3", "fell to 36-3", "Klitschko (58-3, 51 KO)",
+# "Klitschko, 58-3 with 51 knockouts", a table line "Joe Louis 26-1".
+_RECORD_VERB_BEFORE = re.compile(
+    r"\b(?:improved|improves|improving|fell|falls|falling|dropped|drops|moved|moves|went|"
+    r"goes|evened|evens)\s+(?:(?:his|her|their|its)\s+)?(?:record\s+)?to\s+$",
+    re.IGNORECASE,
+)
+_NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w'’.-]+)(?:,\s*|\s*\(\s*|[ \t]+)$")
+_RECORD_ENDS = re.compile(r"[ \t]*(?:[,;)(]|\s+with\b|\n|$)")
+_NOT_NAMES = _words("""
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday The A An In On At By Of For From To And But Or Route Highway
+    """)
+
+
+def _is_record(text: str, a_start: int, b_end: int) -> bool:
+    if _RECORD_VERB_BEFORE.search(text, max(0, a_start - 40), a_start):
+        return True
+    name = _NAME_BEFORE.search(text, max(0, a_start - 40), a_start)
+    return (
+        name is not None
+        and name.group("name") not in _NOT_NAMES
+        # "Aged 10-12, ...", "Ranging 3-5": a capitalised verb opening a sentence
+        and not name.group("name").endswith(("ed", "ing", "ly"))
+        and _RECORD_ENDS.match(text, b_end) is not None
+    )
 
 
 def _score(
