@@ -136,3 +136,17 @@ def test_listed_whole_decimals_without_a_version_word_are_figures(
     text: str, values: list[float]
 ) -> None:
     assert _values(text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Her plan was paying off in round two.", []),  # which round, not how many
+        ("They levelled the series in game seven.", []),
+        ("He led after hole 4 of the final round.", []),
+        ("The bout lasted three rounds.", [3]),  # a count of rounds stays
+        ("Two games later the streak was over.", [2]),
+    ],
+)
+def test_a_number_after_round_or_game_names_which_one(text: str, values: list[float]) -> None:
+    assert _values(text) == values

@@ -314,7 +314,7 @@ DESIGNATORS = _words("""
     highway interstate road model version item rule amendment resolution bill act case
     figure table vol volume episode season grade class division district ward zone unit
     block apartment flat suite terminal exit junction pier track channel sector boeing
-    airbus apollo covid channel tier code
+    airbus apollo covid channel tier code round game lap heat hole leg match step scene
     """)
 _CALENDAR_WORDS = _words(
     """
