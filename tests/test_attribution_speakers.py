@@ -315,6 +315,8 @@ def _figure_source(sentence: str, figure: str) -> str | None:
     ("sentence", "figure", "source"),
     [
         ("Forty people died, the ministry said.", "Forty", "the ministry"),
+        # a time word is no one: "that day testified" names no source
+        ("Two of the mothers with her that day testified at the trial.", "Two", None),
         # the report after "than" is the yardstick of a comparison, not the source
         ("Five crew drowned, the ferry union said on Friday, two more than the coastguard "
          "has confirmed.", "Five", "the ferry union"),

@@ -137,7 +137,7 @@ _REFLEXIVES = words("himself herself themselves itself")
 _TIME_WORDS = words(
     """
     monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-    week month year weekend morning afternoon evening night
+    week month year weekend morning afternoon evening night day days hour hours moment
     """
 )
 # Who can open an inverted source in lower case: '..., said the ministry', 'said one man'.
