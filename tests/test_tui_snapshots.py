@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from tui_package import story_workspace
 
@@ -68,6 +69,11 @@ def cancel_run(app: FactcheckApp) -> None:
     app.action_cancel_run()
 
 
+def claim_pane_to_end(app: FactcheckApp) -> None:
+    # The comparison table and the chart, below the fold of the claim pane.
+    app.screen.query_one("#claim-pane", VerticalScroll).scroll_end(animate=False, immediate=True)
+
+
 def editor_name(app: FactcheckApp) -> None:
     app.action_editor_name()
 
@@ -90,6 +96,7 @@ STATES = {
     "overview": State(),
     "claims": State(press=("c",)),
     "detail-cluster": State(press=CONFLICT_CLAIM),
+    "detail-cluster-chart": State(press=CONFLICT_CLAIM, then=claim_pane_to_end),
     "detail-reopened": State(press=FIRST_CLAIM, prepare=reopen_planet_1),
     "article": State(press=(*FIRST_CLAIM, "r")),
     "conflict": State(press=(*CONFLICT_CLAIM, "k")),
