@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from factories import article, cluster, quoted
+from rich.console import Console
 from textual.widgets import DataTable
 from tui_package import story_workspace, write_package
 from tui_screen import region_words, screen_text
@@ -16,6 +17,8 @@ from assistant.model import CheckKey, Comparison, Quantity
 from assistant.store import Workspace
 from assistant.tui.app import FactcheckApp, make_app
 from assistant.tui.screens.detail import ClaimDetailScreen
+from assistant.tui.session import Session
+from assistant.tui.widgets.claim_view import comparison
 
 STATEMENT = "More than 2,000 people were evacuated on Monday."
 QUOTE = "“More than 2,000 people were evacuated on Monday, the interior ministry said.”"
@@ -90,3 +93,16 @@ async def test_figures_read_as_the_report_writes_them(tmp_path: Path) -> None:
     assert "20 billion euros  →  exact 20,000,000,000 EUR" in shown  # the facts' figure line
     assert "20,000,000,000┤" in shown and "15,000,000,000┤" in shown  # the chart's axis
     assert "e+" not in shown
+
+
+@pytest.mark.parametrize("width", [70, 76])  # the claim pane's text width at 120 and 80 columns
+def test_the_comparison_table_cuts_nothing(workspace: Workspace, width: int) -> None:
+    # Below the fold at 80x24, so the snapshots cannot show it: rendered at its width here.
+    session = Session(workspace)
+    entry = session.package.by_id["planet#1"]
+    console = Console(width=width, color_system=None, record=True)
+    console.print(comparison(session.package.cluster_entries(entry), entry))
+    text = console.export_text()
+    assert "…" not in text
+    for word in ("UNVERIFIED", "CONFLICT", "interior-ministry", "local-officials", "2026-03-02"):
+        assert word in text

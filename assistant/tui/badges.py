@@ -90,15 +90,18 @@ def decision_badge(decision: ClaimDecision) -> Text:
     return verdict_badge(decision.verdict)
 
 
-def rule_badges(entry: ClaimEntry) -> Text:
-    """The fired rules as short labels, coloured by their worst severity."""
+def rule_badges(entry: ClaimEntry, separator: str = " ") -> Text:
+    """The fired rules as short labels, coloured by their worst severity.
+
+    A newline for ``separator`` stacks them, for a column with room for one badge across.
+    """
     worst: dict[RuleId, Severity] = {}
     for finding in entry.findings:  # already worst first
         worst.setdefault(finding.rule, finding.severity)
     badges = Text(end="")
     for rule, severity in worst.items():
         if badges:
-            badges.append(" ")
+            badges.append(separator)
         badges.append(f" {RULE_LABEL[rule]} ", style=SEVERITY_STYLE[severity])
     return badges
 

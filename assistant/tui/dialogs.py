@@ -65,7 +65,10 @@ class VerdictDialog(ModalScreen[Verdict | None | bool]):
         options = []
         for i, verdict in enumerate(VERDICT_CHOICES):
             key = str(i + 1) if verdict is not None else "0"
-            label = verdict_badge(verdict) if verdict is not None else plain("clear verdict", "dim")
+            # Padded as the badges are, so the five verdicts and "clear" line up.
+            label = (
+                verdict_badge(verdict) if verdict is not None else plain(" clear verdict ", "dim")
+            )
             options.append(Option(plain(f"{key}  ").append_text(label), id=str(i)))
         with Vertical(classes="dialog"):
             yield Label("Verdict", classes="dialog-title")

@@ -8,7 +8,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.events import Resize
 from textual.widgets import DataTable, Footer, Header, Label, ProgressBar, Static
+from textual.widgets.data_table import ColumnKey
 
 from assistant.model import ExtractionStatus
 from assistant.store import UNNAMED_EDITOR
@@ -30,6 +32,19 @@ _STATUS_MARK = {
     ExtractionStatus.partial: "◐",
     ExtractionStatus.failed: "✘",
 }
+
+
+# The title gives way first, so that findings and extraction stay in view in 80 columns:
+# it gets what the other columns leave, up to the whole title where there is room.
+TITLE_WIDTH, MIN_TITLE = 60, 10
+_FIXED = {"outlet": 14, "published": 10, "claims": 6}
+
+
+def title_width(screen_width: int, findings: int, extraction: int) -> int:
+    """The title column's width beside findings and extraction cells this wide."""
+    others = sum(_FIXED.values()) + findings + extraction
+    spare = screen_width - others - 2 * (len(_FIXED) + 3) - 2  # cell padding, scrollbar
+    return max(MIN_TITLE, min(TITLE_WIDTH, spare))
 
 
 def extraction_cell(summary: ArticleSummary, live: ArticleProgress | None, running: bool) -> Text:
@@ -64,16 +79,19 @@ class OverviewScreen(SessionScreen):
     def on_mount(self) -> None:
         self.title = "Story overview"
         articles = self.query_one("#articles", DataTable)
-        articles.add_column("Outlet", key="outlet", width=14)
-        articles.add_column("Published", key="published", width=10)
-        articles.add_column("Title", key="title", width=30)
-        articles.add_column("Claims", key="claims", width=6)
+        articles.add_column("Outlet", key="outlet", width=_FIXED["outlet"])
+        articles.add_column("Published", key="published", width=_FIXED["published"])
+        articles.add_column("Title", key="title", width=MIN_TITLE)  # see show_progress
+        articles.add_column("Claims", key="claims", width=_FIXED["claims"])
         articles.add_column("Findings", key="findings")
         articles.add_column("Extraction", key="extraction")
         rejected = self.query_one("#rejected", DataTable)
         rejected.add_column("Input", key="source", width=40)
         rejected.add_column("Reason", key="reason")
         super().on_mount()
+
+    def on_resize(self, event: Resize) -> None:
+        self.show_progress()  # the title's width follows the terminal's
 
     def show_package(self) -> None:
         package = self.session.package
@@ -90,19 +108,26 @@ class OverviewScreen(SessionScreen):
         cursor = table.cursor_row
         table.clear()
         claims = 0
+        rows: list[tuple[str, tuple[Text, ...]]] = []
         for summary in package.summaries():
             live = progress.articles.get(summary.article.id)
             count = live.claims if live is not None and progress.running else summary.claims
             claims += count
-            table.add_row(
-                cell(summary.article.outlet or "—", 14),
+            row: tuple[Text, ...] = (
+                cell(summary.article.outlet or "—", _FIXED["outlet"]),
                 Text(str(summary.article.published or "—"), end=""),
-                cell(summary.article.title or summary.article.id, 60),
+                cell(summary.article.title or summary.article.id, TITLE_WIDTH),
                 Text(str(count), justify="right", end=""),
                 severity_counts(summary.findings),
                 extraction_cell(summary, live, progress.running),
-                key=summary.article.id,
             )
+            rows.append((summary.article.id, row))
+        findings = max([len("Findings")] + [row[4].cell_len for _, row in rows])
+        extraction = max([len("Extraction")] + [row[5].cell_len for _, row in rows])
+        title = table.columns[ColumnKey("title")]
+        title.width = title_width(self.app.size.width, findings, extraction)
+        for key, row in rows:
+            table.add_row(*row, key=key)
         if package.articles:
             table.move_cursor(row=min(cursor, len(package.articles) - 1))
         self._show_summary(claims)

@@ -29,6 +29,8 @@ from assistant.tui.safe import plain
 DIFFERENT = "bold #ffffff on #c62828"
 CURRENT_MARK = "▶"
 SECTION = "bold underline"
+# The comparison table's origin column grows to this many cells before folding its name.
+ORIGIN_WIDTH = 20
 
 
 def quantity_key(quantity: Quantity | None) -> tuple[object, ...] | None:
@@ -157,15 +159,25 @@ def findings(entry: ClaimEntry) -> Text:
 
 
 def comparison(entries: list[ClaimEntry], current: ClaimEntry) -> Table:
-    """One row per claim of the cluster, by date and outlet; differing cells in red."""
-    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    """One row per claim of the cluster, by date and outlet; differing cells in red.
+
+    Nothing is cut in 80 columns or beside the checklist in 120: the publication date and
+    the period share a column (one above the other), the rule badges stack in a column as
+    wide as the widest, the origin (one word, as "interior-ministry") is given its width up
+    to ORIGIN_WIDTH and folds past it, and outlet and figure wrap in what is left.
+    """
+    badges = {entry.id: rule_badges(entry, separator="\n") for entry in entries}
+    widest = max((len(line) for b in badges.values() for line in b.plain.split("\n")), default=0)
+    origins = max((len(origin(entry.claim)) for entry in entries), default=0)
+    table = Table(
+        box=None, padding=(0, 1), pad_edge=False, show_edge=False, header_style="bold", expand=True
+    )
     table.add_column("", width=1)
-    table.add_column("Outlet", ratio=3)
-    table.add_column("Published", no_wrap=True)
-    table.add_column("Figure", ratio=3)
-    table.add_column("Period", no_wrap=True)
-    table.add_column("Origin", ratio=3)
-    table.add_column("Rules", ratio=2)
+    table.add_column("Outlet", ratio=1)
+    table.add_column("Published\nperiod", no_wrap=True)
+    table.add_column("Figure", ratio=1)
+    table.add_column("Origin", min_width=min(origins, ORIGIN_WIDTH), overflow="fold")
+    table.add_column("Rules", no_wrap=True, min_width=max(widest, len("Rules")))
     mine = current.claim
     for entry in entries:
         claim = entry.claim
@@ -173,17 +185,18 @@ def comparison(entries: list[ClaimEntry], current: ClaimEntry) -> Table:
         def styled(text: str, differs: bool) -> Text:
             return plain(text, style=DIFFERENT if differs else "")
 
+        when = Text(f"{entry.article.published or '—'}\n", end="")
+        when.append_text(styled(period_short(claim), period_short(claim) != period_short(mine)))
         table.add_row(
             Text(CURRENT_MARK if entry.id == current.id else "", style="bold", end=""),
             plain(entry.article.outlet or "—"),
-            Text(str(entry.article.published or "—"), end=""),
+            when,
             styled(
                 claim.quantity.text if claim.quantity else "—",
                 quantity_key(claim.quantity) != quantity_key(mine.quantity),
             ),
-            styled(period_short(claim), period_short(claim) != period_short(mine)),
             styled(origin(claim), origin(claim) != origin(mine)),
-            rule_badges(entry),
+            badges[entry.id],
         )
     return table
 
