@@ -243,8 +243,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="the same workspace app in a browser (textual-serve)")
     _add_workspace_options(serve)
-    serve.add_argument("--host", default="127.0.0.1", help="bind address (default loopback only)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="bind address (default loopback only; any other prints a warning, and the URL's "
+        "token is what keeps others out)",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free)")
     _add_llm_options(serve)
 
     evaluate = sub.add_parser(
