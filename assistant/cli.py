@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from assistant import __version__
+from assistant import __version__, redact
 from assistant.config import Settings, load_settings
 from assistant.errors import ConfigError, FactcheckError
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch
@@ -622,7 +622,7 @@ class _OneLineFormatter(logging.Formatter):
     line with no escape sequence, whatever the library put in it."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return one_line(super().format(record))
+        return redact.redact(one_line(super().format(record)))
 
 
 def _configure_logging(verbose: bool, quiet: bool = False) -> None:
@@ -639,6 +639,9 @@ def _configure_logging(verbose: bool, quiet: bool = False) -> None:
     # pypdf logs a WARNING for every flaw it works around in a malformed PDF; the input's
     # outcome (read, or skipped with its reason) is what the user needs by default.
     logging.getLogger("pypdf").setLevel(logging.INFO if verbose else logging.ERROR)
+    # Before any request: the key (and any bearer token) is replaced in every record and
+    # uncaught traceback, whoever wrote it. The extractor adds a key given otherwise.
+    redact.install(os.environ.get("OPENAI_API_KEY"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -648,7 +651,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except FactcheckError as exc:
-        print(f"factcheck: error: {one_line(str(exc))}", file=sys.stderr)
+        print(f"factcheck: error: {redact.redact(one_line(str(exc)))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
