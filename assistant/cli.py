@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from assistant import __version__, redact
 from assistant.config import Settings, load_settings
-from assistant.errors import ConfigError, FactcheckError
+from assistant.errors import ConfigError, FactcheckError, WorkspaceError
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch
 from assistant.model import ExtractionResult, ExtractionStatus, InputStatus
 from assistant.text import one_line
@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from assistant.store import Workspace
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
+# The workspace file cannot be used: not a workspace, damaged, written by a newer
+# factcheck, locked or unwritable. Apart from 2 so a script can tell "fix the command"
+# from "the file needs attention".
+EXIT_WORKSPACE = 5
 
 EPILOG = """\
 examples:
@@ -650,6 +654,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_logging(getattr(args, "verbose", False), getattr(args, "quiet", False))
     try:
         return COMMANDS[args.command](args)
+    except WorkspaceError as exc:
+        print(f"factcheck: error: {redact.redact(one_line(str(exc)))}", file=sys.stderr)
+        return EXIT_WORKSPACE
     except FactcheckError as exc:
         print(f"factcheck: error: {redact.redact(one_line(str(exc)))}", file=sys.stderr)
         return EXIT_USAGE

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from assistant.config import Settings
 from assistant.errors import FactcheckError
 from assistant.store import Workspace
+from assistant.tui.crash import PlainTracebackApp
 from assistant.tui.dialogs import (
     ConfirmDialog,
     ErrorDialog,
@@ -55,7 +56,7 @@ PIPELINE = "pipeline"
 EXPORT = "export"
 
 
-class FactcheckApp(App[None]):
+class FactcheckApp(PlainTracebackApp):
     """The workspace TUI. Build it with ``make_app``."""
 
     CSS_PATH = "app.tcss"
