@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from assistant.config import Settings
 from assistant.errors import FactcheckError
-from assistant.store import Workspace
+from assistant.store import StaleDecisionError, Workspace
 from assistant.tui.crash import PlainTracebackApp
 from assistant.tui.dialogs import (
     ConfirmDialog,
@@ -196,6 +196,11 @@ class FactcheckApp(PlainTracebackApp):
         if event.state is WorkerState.ERROR and worker.error is not None:
             self.show_error(worker.group, worker.error)
 
+    def stale_write(self, error: StaleDecisionError) -> None:
+        """Another session changed the claim first: say so, and show what it holds now."""
+        self._reload()
+        self.show_error("save", error)
+
     def show_error(self, during: str, error: BaseException) -> None:
         """Tell the editor what failed, in words; the app keeps running."""
         if isinstance(error, FactcheckError):
@@ -341,9 +346,11 @@ def make_app(
     background, saving into ``workspace``; otherwise it shows what the workspace holds.
     Raises what ``Workspace`` raises when the workspace cannot be read.
     """
-    return FactcheckApp(
+    app = FactcheckApp(
         Session(workspace),
         paths=paths,
         settings=settings or Settings(),
         run_pipeline=run_pipeline,
     )
+    app.session.on_stale = app.stale_write
+    return app
