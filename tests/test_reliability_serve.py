@@ -212,3 +212,35 @@ def test_a_non_loopback_host_prints_a_warning_and_the_url_once(tmp_path: Path) -
         out, _ = proc.communicate(timeout=30)
     assert "token=" not in out  # printed once
     assert proc.returncode == 0
+
+
+async def test_export_in_a_browser_is_a_download_not_a_file_on_the_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_tui_editor import export
+    from tui_package import story_workspace
+
+    from assistant.store import Workspace
+    from assistant.tui.app import FactcheckApp, make_app
+
+    monkeypatch.chdir(tmp_path)
+    delivered: list[tuple[str | None, str]] = []
+
+    def deliver_text(
+        self: FactcheckApp, file: io.StringIO, *, save_filename: str | None = None
+    ) -> str:
+        delivered.append((save_filename, file.read()))
+        return "delivery-key"
+
+    # What textual-serve's web driver reports; the delivery itself is textual-serve's.
+    monkeypatch.setattr(FactcheckApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(FactcheckApp, "deliver_text", deliver_text)
+    with Workspace.open(story_workspace(tmp_path / "floods.sqlite")) as workspace:
+        app = make_app(workspace, run_pipeline=False)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await export(pilot, app, Path("out/floods.md"))
+            await pilot.pause()
+
+    assert not (tmp_path / "out").exists()
+    ((name, text),) = delivered
+    assert name == "floods.md" and text.startswith("#")

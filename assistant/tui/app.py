@@ -7,6 +7,7 @@ write decisions through it; workers only post messages (see ``messages.py``).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -30,7 +31,7 @@ from assistant.tui.dialogs import (
     HelpScreen,
     NameDialog,
 )
-from assistant.tui.export import write_report
+from assistant.tui.export import render_report, write_report
 from assistant.tui.messages import (
     ArticleExtracted,
     DecisionSaved,
@@ -177,11 +178,23 @@ class FactcheckApp(PlainTracebackApp):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=EXPORT)
     def export_report(self, request: ExportRequest) -> None:
+        if self.is_web:
+            # In a browser (``factcheck serve``) the editor wants the file, not a file on
+            # the server's disk: it is offered as a download under the name chosen.
+            text = render_report(self.session.workspace.path, request.fmt)
+            self.call_from_thread(
+                self.deliver_text, io.StringIO(text), save_filename=request.path.name
+            )
+            self.post_message(ReportExported(request.path, request.fmt, downloaded=True))
+            return
         write_report(self.session.workspace.path, request.fmt, request.path)
         self.post_message(ReportExported(request.path, request.fmt))
 
     def on_report_exported(self, message: ReportExported) -> None:
-        self.notify(f"Report written: {clean(str(message.path))}", markup=False)
+        if message.downloaded:
+            self.notify(f"Report downloaded: {clean(message.path.name)}", markup=False)
+        else:
+            self.notify(f"Report written: {clean(str(message.path))}", markup=False)
 
     # ------------------------------------------------------------------ errors, one place
 

@@ -24,6 +24,15 @@ def write_report(workspace_path: Path, fmt: str, target: Path) -> Path:
     ``OSError`` when ``target`` cannot be written.
     """
     refuse_workspace_target(workspace_path, target)
+    text = render_report(workspace_path, fmt)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(target, text)
+    return target
+
+
+def render_report(workspace_path: Path, fmt: str) -> str:
+    """The workspace's report as ``fmt`` text (what ``write_report`` writes, and what a
+    browser session downloads). Raises ``ValueError`` and ``WorkspaceError`` as it does."""
     # Imported here: the pipeline is only needed once the editor exports, and the first
     # screen should not wait for it.
     from assistant import pipeline
@@ -31,10 +40,7 @@ def write_report(workspace_path: Path, fmt: str, target: Path) -> Path:
 
     with Workspace.open(workspace_path) as workspace:
         report = report_from_workspace(workspace)
-    text = pipeline.render(report, fmt)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(target, text)
-    return target
+    return pipeline.render(report, fmt)
 
 
 def refuse_workspace_target(workspace_path: Path, target: Path) -> None:
