@@ -22,9 +22,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from assistant import __version__
+from assistant import __version__, redact
 from assistant.config import Settings, load_settings
-from assistant.errors import ConfigError, FactcheckError
+from assistant.errors import ConfigError, FactcheckError, WorkspaceError
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch
 from assistant.model import ExtractionResult, ExtractionStatus, InputStatus
 from assistant.text import one_line
@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from assistant.store import Workspace
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
+# The workspace file cannot be used: not a workspace, damaged, written by a newer
+# factcheck, locked or unwritable. Apart from 2 so a script can tell "fix the command"
+# from "the file needs attention".
+EXIT_WORKSPACE = 5
 
 EPILOG = """\
 examples:
@@ -243,8 +247,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="the same workspace app in a browser (textual-serve)")
     _add_workspace_options(serve)
-    serve.add_argument("--host", default="127.0.0.1", help="bind address (default loopback only)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="bind address (default loopback only; any other prints a warning, and the URL's "
+        "token is what keeps others out)",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free)")
     _add_llm_options(serve)
 
     evaluate = sub.add_parser(
@@ -617,7 +626,7 @@ class _OneLineFormatter(logging.Formatter):
     line with no escape sequence, whatever the library put in it."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return one_line(super().format(record))
+        return redact.redact(one_line(super().format(record)))
 
 
 def _configure_logging(verbose: bool, quiet: bool = False) -> None:
@@ -634,6 +643,9 @@ def _configure_logging(verbose: bool, quiet: bool = False) -> None:
     # pypdf logs a WARNING for every flaw it works around in a malformed PDF; the input's
     # outcome (read, or skipped with its reason) is what the user needs by default.
     logging.getLogger("pypdf").setLevel(logging.INFO if verbose else logging.ERROR)
+    # Before any request: the key (and any bearer token) is replaced in every record and
+    # uncaught traceback, whoever wrote it. The extractor adds a key given otherwise.
+    redact.install(os.environ.get("OPENAI_API_KEY"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -642,8 +654,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_logging(getattr(args, "verbose", False), getattr(args, "quiet", False))
     try:
         return COMMANDS[args.command](args)
+    except WorkspaceError as exc:
+        print(f"factcheck: error: {redact.redact(one_line(str(exc)))}", file=sys.stderr)
+        return EXIT_WORKSPACE
     except FactcheckError as exc:
-        print(f"factcheck: error: {one_line(str(exc))}", file=sys.stderr)
+        print(f"factcheck: error: {redact.redact(one_line(str(exc)))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)

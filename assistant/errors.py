@@ -23,3 +23,11 @@ class PromptError(FactcheckError):
 
 class WorkspaceError(FactcheckError):
     """The workspace file cannot be opened or written (not a workspace, newer schema, locked)."""
+
+
+class WorkspaceCorruptError(WorkspaceError):
+    """The workspace file is an SQLite database, but damaged (SQLite's quick_check fails)."""
+
+
+class ExportError(FactcheckError):
+    """A report cannot be written where asked (the open workspace itself, for one)."""

@@ -122,15 +122,11 @@ async def test_the_mouse_opens_claims(workspace: Workspace) -> None:
 
 
 def test_serve_binds_to_loopback_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    started: list[tuple[str, str, int]] = []
+    started: list[tuple[str, str, int, bool]] = []
 
-    class FakeServer:
-        def __init__(self, command: str, host: str, port: int, title: str) -> None:
-            self.args = (command, host, port)
+    def serve(self: serve_module.GuardedServer, debug: bool = False) -> None:
+        started.append((self.command, self.host, self.port, self.loopback))
 
-        def serve(self) -> None:
-            started.append(self.args)
-
-    monkeypatch.setattr(serve_module, "Server", FakeServer)
+    monkeypatch.setattr(serve_module.GuardedServer, "serve", serve)
     serve_module.serve("factcheck tui --workspace w.sqlite")
-    assert started == [("factcheck tui --workspace w.sqlite", "127.0.0.1", 8000)]
+    assert started == [("factcheck tui --workspace w.sqlite", "127.0.0.1", 8000, True)]

@@ -44,6 +44,7 @@ import openai
 from instructor.processing.response import handle_response_model
 from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 
+from assistant import redact
 from assistant.errors import ConfigError
 from assistant.extract.base import Extractor
 from assistant.extract.offline.cues import article_cues
@@ -145,6 +146,8 @@ class LLMExtractor(Extractor):
                 "no API key: set OPENAI_API_KEY (or pass one), or point the base URL at a "
                 "local OpenAI-compatible server"
             )
+        if settings.api_key is not None:
+            redact.add_secret(settings.api_key.get_secret_value())
         self.name = name
         self._settings = settings
         self._sleep = sleep

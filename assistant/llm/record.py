@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from assistant.llm.mock.fixtures import FIXTURE_FORMAT, Exchange, FixtureFile, FixtureMatch
 from assistant.llm.mock.wire import CHAT_PATH_SUFFIX, ChatRequest, parse_request
+from assistant.redact import redact
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +116,9 @@ class RecordingTransport(httpx2.AsyncBaseTransport):
             exchanges=self._exchanges[key],
         )
         path = self._out_dir / fixture_name(chat.text_sha256, chat.prompt_version)
-        _write_atomically(path, fixture.model_dump_json(indent=2, exclude_defaults=True) + "\n")
+        # An error body may echo the key or the Authorization header (gateways do).
+        text = redact(fixture.model_dump_json(indent=2, exclude_defaults=True))
+        _write_atomically(path, text + "\n")
         log.info("recorded %s", path)
         return path
 

@@ -5,6 +5,6 @@ guarantees and ``migrations.py`` for how the schema evolves.
 """
 
 from assistant.store.records import AuditEntry, ClaimDecision
-from assistant.store.workspace import UNNAMED_EDITOR, Workspace
+from assistant.store.workspace import UNNAMED_EDITOR, StaleDecisionError, Workspace
 
-__all__ = ["UNNAMED_EDITOR", "AuditEntry", "ClaimDecision", "Workspace"]
+__all__ = ["UNNAMED_EDITOR", "AuditEntry", "ClaimDecision", "StaleDecisionError", "Workspace"]

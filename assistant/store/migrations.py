@@ -238,3 +238,19 @@ def m002_decisions_follow_the_text(db: sqlite3.Connection) -> None:
         """UPDATE extractions SET content_hash =
             (SELECT a.content_hash FROM articles a WHERE a.id = extractions.article_id)""",
     )
+
+
+@migration
+def m003_decision_versions(db: sqlite3.Connection) -> None:
+    """Number each claim's decision, so a write based on a stale copy can be refused.
+
+    ``version`` goes up by one at every change of the decision (the editor's, or a re-run
+    reopening it); a claim never touched has no row, which counts as version 0. Two
+    browser tabs on one workspace each write "based on version n": the second is refused
+    instead of silently overwriting the first. Existing decisions start at 1.
+    """
+    _run(
+        db,
+        "ALTER TABLE decisions ADD COLUMN version INTEGER NOT NULL DEFAULT 0",
+        "UPDATE decisions SET version = 1",
+    )

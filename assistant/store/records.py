@@ -38,6 +38,11 @@ class ClaimDecision(BaseModel):
         default=None, description="The verdict the re-run reopened, for the editor to see."
     )
     old_quote: str | None = Field(default=None, description="The quote that verdict was given on.")
+    version: int = Field(
+        default=0,
+        description="Goes up by one at every change; 0 for a claim never touched. A write "
+        "based on an older version is refused (two sessions on one workspace).",
+    )
 
     @property
     def reopened(self) -> bool:

@@ -191,6 +191,7 @@ def decision_from_rows(row: sqlite3.Row, items: Sequence[sqlite3.Row]) -> ClaimD
         reopened_why=row["reopened_why"],
         old_verdict=row["old_verdict"],
         old_quote=row["old_quote"],
+        version=row["version"],
     )
 
 

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from assistant.errors import WorkspaceError
+from assistant.errors import WorkspaceCorruptError, WorkspaceError
 from assistant.model import (
     Article,
     CheckKey,
@@ -104,13 +104,13 @@ _CHECKLIST = """
 # Every change ties the decision to the text it was made on: the claim's quote and its
 # article's text hash (the normalized row when there is one; both stages quote alike).
 _TOUCH_DECISION = """
-    INSERT INTO decisions (claim_id, updated_at, article_id, quote, content_hash)
-    SELECT :claim_id, :at, c.article_id, json_extract(c.data, '$.quote'), a.content_hash
+    INSERT INTO decisions (claim_id, updated_at, article_id, quote, content_hash, version)
+    SELECT :claim_id, :at, c.article_id, json_extract(c.data, '$.quote'), a.content_hash, 1
     FROM claims c JOIN articles a ON a.id = c.article_id
     WHERE c.id = :claim_id ORDER BY c.stage DESC LIMIT 1
     ON CONFLICT (claim_id) DO UPDATE SET updated_at = excluded.updated_at,
         article_id = excluded.article_id, quote = excluded.quote,
-        content_hash = excluded.content_hash
+        content_hash = excluded.content_hash, version = decisions.version + 1
 """
 _QUOTES = """
     SELECT id, json_extract(data, '$.quote') AS quote FROM claims
@@ -125,6 +125,23 @@ QUOTE_GONE = "its quote is not among the claims extracted again"
 UNNAMED_EDITOR = "unnamed editor"
 
 
+class StaleDecisionError(WorkspaceError):
+    """A decision was changed (in another session) since the copy a write was based on.
+
+    ``current`` is the decision as it now stands, ``by`` who changed it last.
+    """
+
+    def __init__(self, current: ClaimDecision, by: str | None) -> None:
+        self.current = current
+        self.by = by
+        verdict = current.verdict.value.replace("_", " ") if current.verdict else "none"
+        who = f" by {by}" if by else ""
+        super().__init__(
+            f"claim {current.claim_id} was changed{who} in another session since you opened "
+            f"it; your change was not saved. Its verdict is now: {verdict}."
+        )
+
+
 def _prepare(db: sqlite3.Connection) -> None:
     """Set the connection up for durable work and bring the schema up to date."""
     db.row_factory = sqlite3.Row
@@ -136,7 +153,25 @@ def _prepare(db: sqlite3.Connection) -> None:
     # before set_* returns. NORMAL would survive a kill but not a power cut.
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")  # per connection, and off by default
+    _check_integrity(db)
     migrate(db)
+
+
+def _check_integrity(db: sqlite3.Connection) -> None:
+    """Refuse a damaged file now, in words, rather than at the first read of a bad page.
+
+    quick_check reads every page (it skips only the index-to-table cross-checks), which
+    for a workspace of thousands of claims is a few milliseconds.
+    """
+    try:
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
+    if problems != ["ok"]:
+        raise WorkspaceCorruptError(
+            f"the workspace file is damaged ({'; '.join(problems)}); "
+            "restore it from a backup, or start a new one with another --workspace"
+        )
 
 
 def _now() -> datetime:
@@ -185,7 +220,7 @@ class Workspace:
             _prepare(db)
         except WorkspaceError as exc:
             db.close()
-            raise WorkspaceError(f"{path}: {exc}") from exc
+            raise type(exc)(f"{path}: {exc}") from exc
         except sqlite3.Error as exc:
             db.close()
             if getattr(exc, "sqlite_errorname", None) == "SQLITE_NOTADB":
@@ -415,13 +450,15 @@ class Workspace:
     def decision(self, claim_id: str) -> ClaimDecision:
         """The editor's decision on one claim (empty if the claim was never touched)."""
         with self._transaction(write=False) as db:
-            row = db.execute("SELECT * FROM decisions WHERE claim_id = ?", (claim_id,)).fetchone()
-            if row is None:
-                return ClaimDecision(claim_id=claim_id)
-            items = db.execute(
-                "SELECT key, status FROM decision_items WHERE claim_id = ?", (claim_id,)
-            )
-            return rows.decision_from_rows(row, items.fetchall())
+            return self._decision(db, claim_id)
+
+    @staticmethod
+    def _decision(db: sqlite3.Connection, claim_id: str) -> ClaimDecision:
+        row = db.execute("SELECT * FROM decisions WHERE claim_id = ?", (claim_id,)).fetchone()
+        if row is None:
+            return ClaimDecision(claim_id=claim_id)
+        items = db.execute("SELECT key, status FROM decision_items WHERE claim_id = ?", (claim_id,))
+        return rows.decision_from_rows(row, items.fetchall())
 
     def decisions(self) -> dict[str, ClaimDecision]:
         """Every claim the editor touched, by claim id."""
@@ -449,16 +486,27 @@ class Workspace:
     # Each call is one transaction, on disk before it returns, with its audit row inside
     # the same transaction. Setting a value it already has changes and records nothing.
 
-    def set_item_status(self, claim_id: str, key: CheckKey, status: CheckStatus | None) -> None:
+    def set_item_status(
+        self,
+        claim_id: str,
+        key: CheckKey,
+        status: CheckStatus | None,
+        *,
+        based_on: int | None = None,
+    ) -> None:
         """Set the editor's status of one checklist item; None clears it.
 
-        Raises ``WorkspaceError`` when the claim is not in the workspace.
+        ``based_on`` is the decision's ``version`` the change was made on (as every
+        ``set_*`` takes it): when the decision has changed since, the write is refused with
+        ``StaleDecisionError``. Raises ``WorkspaceError`` when the claim is not in the
+        workspace.
         """
         key = CheckKey(key)
         new = None if status is None else CheckStatus(status).value
         with self._transaction(write=True) as db:
             at = _now()
             self._require_claim(db, claim_id)
+            self._require_version(db, claim_id, based_on)
             row = db.execute(
                 "SELECT status FROM decision_items WHERE claim_id = ? AND key = ?",
                 (claim_id, key.value),
@@ -480,16 +528,20 @@ class Workspace:
                 )
             self._audit(db, at, "item", claim_id, key.value, old, new)
 
-    def set_verdict(self, claim_id: str, verdict: Verdict | None) -> None:
+    def set_verdict(
+        self, claim_id: str, verdict: Verdict | None, *, based_on: int | None = None
+    ) -> None:
         """Set the editor's verdict on a claim; None clears it.
 
         Either settles a verdict a re-run reopened (``ClaimDecision.reopened``).
-        Raises ``WorkspaceError`` when the claim is not in the workspace.
+        Raises ``StaleDecisionError`` (see ``set_item_status``) and ``WorkspaceError`` when
+        the claim is not in the workspace.
         """
         new = None if verdict is None else Verdict(verdict).value
         with self._transaction(write=True) as db:
             at = _now()
             self._require_claim(db, claim_id)
+            self._require_version(db, claim_id, based_on)
             row = db.execute(
                 "SELECT verdict, reopened_at FROM decisions WHERE claim_id = ?", (claim_id,)
             ).fetchone()
@@ -506,14 +558,16 @@ class Workspace:
             )
             self._audit(db, at, "verdict", claim_id, None, old, new)
 
-    def set_note(self, claim_id: str, note: str) -> None:
+    def set_note(self, claim_id: str, note: str, *, based_on: int | None = None) -> None:
         """Replace the editor's note on a claim, stored exactly as given.
 
-        Raises ``WorkspaceError`` when the claim is not in the workspace.
+        Raises ``StaleDecisionError`` (see ``set_item_status``) and ``WorkspaceError`` when
+        the claim is not in the workspace.
         """
         with self._transaction(write=True) as db:
             at = _now()
             self._require_claim(db, claim_id)
+            self._require_version(db, claim_id, based_on)
             row = db.execute(
                 "SELECT note FROM decisions WHERE claim_id = ?", (claim_id,)
             ).fetchone()
@@ -613,7 +667,8 @@ class Workspace:
                     self._audit(db, at, "item", new_id, item["key"], item["status"], None)
                 db.execute("DELETE FROM decision_items WHERE claim_id = ?", (new_id,))
             db.execute(
-                "UPDATE decisions SET verdict = NULL, reopened_at = ?, reopened_why = ?,"
+                "UPDATE decisions SET verdict = NULL, version = version + 1,"
+                " reopened_at = ?, reopened_why = ?,"
                 " old_verdict = ?, old_quote = ?, article_id = ?, quote = ?, content_hash = ?"
                 " WHERE claim_id = ?",
                 (
@@ -628,6 +683,18 @@ class Workspace:
                 ),
             )
             self._audit(db, at, "reopen", new_id, None, verdict, None)
+
+    def _require_version(self, db: sqlite3.Connection, claim_id: str, based_on: int | None) -> None:
+        """Refuse a write based on an older decision than the one stored (inside the
+        write transaction, so no other writer can slip in between check and write)."""
+        if based_on is None:
+            return
+        current = self._decision(db, claim_id)
+        if current.version != based_on:
+            last = db.execute(
+                "SELECT actor FROM audit WHERE claim_id = ? ORDER BY id DESC LIMIT 1", (claim_id,)
+            ).fetchone()
+            raise StaleDecisionError(current, None if last is None else last["actor"])
 
     def _audit(
         self,

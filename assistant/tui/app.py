@@ -7,12 +7,13 @@ write decisions through it; workers only post messages (see ``messages.py``).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
@@ -20,7 +21,8 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from assistant.config import Settings
 from assistant.errors import FactcheckError
-from assistant.store import Workspace
+from assistant.store import StaleDecisionError, Workspace
+from assistant.tui.crash import PlainTracebackApp
 from assistant.tui.dialogs import (
     ConfirmDialog,
     ErrorDialog,
@@ -29,7 +31,7 @@ from assistant.tui.dialogs import (
     HelpScreen,
     NameDialog,
 )
-from assistant.tui.export import write_report
+from assistant.tui.export import render_report, write_report
 from assistant.tui.messages import (
     ArticleExtracted,
     DecisionSaved,
@@ -55,7 +57,7 @@ PIPELINE = "pipeline"
 EXPORT = "export"
 
 
-class FactcheckApp(App[None]):
+class FactcheckApp(PlainTracebackApp):
     """The workspace TUI. Build it with ``make_app``."""
 
     CSS_PATH = "app.tcss"
@@ -176,11 +178,23 @@ class FactcheckApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=EXPORT)
     def export_report(self, request: ExportRequest) -> None:
+        if self.is_web:
+            # In a browser (``factcheck serve``) the editor wants the file, not a file on
+            # the server's disk: it is offered as a download under the name chosen.
+            text = render_report(self.session.workspace.path, request.fmt)
+            self.call_from_thread(
+                self.deliver_text, io.StringIO(text), save_filename=request.path.name
+            )
+            self.post_message(ReportExported(request.path, request.fmt, downloaded=True))
+            return
         write_report(self.session.workspace.path, request.fmt, request.path)
         self.post_message(ReportExported(request.path, request.fmt))
 
     def on_report_exported(self, message: ReportExported) -> None:
-        self.notify(f"Report written: {clean(str(message.path))}", markup=False)
+        if message.downloaded:
+            self.notify(f"Report downloaded: {clean(message.path.name)}", markup=False)
+        else:
+            self.notify(f"Report written: {clean(str(message.path))}", markup=False)
 
     # ------------------------------------------------------------------ errors, one place
 
@@ -194,6 +208,11 @@ class FactcheckApp(App[None]):
             self.session_changed.publish("progress")
         if event.state is WorkerState.ERROR and worker.error is not None:
             self.show_error(worker.group, worker.error)
+
+    def stale_write(self, error: StaleDecisionError) -> None:
+        """Another session changed the claim first: say so, and show what it holds now."""
+        self._reload()
+        self.show_error("save", error)
 
     def show_error(self, during: str, error: BaseException) -> None:
         """Tell the editor what failed, in words; the app keeps running."""
@@ -340,9 +359,11 @@ def make_app(
     background, saving into ``workspace``; otherwise it shows what the workspace holds.
     Raises what ``Workspace`` raises when the workspace cannot be read.
     """
-    return FactcheckApp(
+    app = FactcheckApp(
         Session(workspace),
         paths=paths,
         settings=settings or Settings(),
         run_pipeline=run_pipeline,
     )
+    app.session.on_stale = app.stale_write
+    return app

@@ -51,10 +51,11 @@ class RunFinished(Message):
 
 
 class ReportExported(Message):
-    def __init__(self, path: Path, fmt: str) -> None:
+    def __init__(self, path: Path, fmt: str, *, downloaded: bool = False) -> None:
         super().__init__()
         self.path = path
         self.fmt = fmt
+        self.downloaded = downloaded  # sent to the browser (``serve``), not written here
 
 
 class DecisionSaved(Message):

@@ -7,8 +7,10 @@ No Textual in here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from assistant.model import CheckKey, ChecklistItem, CheckStatus, Verdict
-from assistant.store import Workspace
+from assistant.store import StaleDecisionError, Workspace
 from assistant.tui.package import (
     ClaimEntry,
     ClaimQuery,
@@ -25,8 +27,15 @@ from assistant.tui.package import (
 class Session:
     """One workspace opened in the app."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        on_stale: Callable[[StaleDecisionError], None] | None = None,
+    ) -> None:
         self.workspace = workspace
+        # Told when a decision write is refused because another session changed the claim
+        # since this one loaded it (the app shows it and reloads); None: the error is raised.
+        self.on_stale = on_stale
         self.package = Package.load(workspace)
         self.query = ClaimQuery()
         self.visible: list[ClaimEntry] = select(self.package.entries, self.query)
@@ -91,21 +100,37 @@ class Session:
         self.set_item(claim_id, key, status)
         return status
 
-    def set_item(self, claim_id: str, key: CheckKey, status: CheckStatus | None) -> None:
-        """Save the editor's status for one item (``None`` goes back to the automatic one)."""
-        self.workspace.set_item_status(claim_id, key, status)
-        self._refresh(claim_id)
+    def set_item(self, claim_id: str, key: CheckKey, status: CheckStatus | None) -> bool:
+        """Save the editor's status for one item (``None`` goes back to the automatic one);
+        False when refused as stale (see ``on_stale``)."""
+        return self._write(
+            claim_id, lambda v: self.workspace.set_item_status(claim_id, key, status, based_on=v)
+        )
 
-    def set_verdict(self, claim_id: str, verdict: Verdict | None) -> None:
-        self.workspace.set_verdict(claim_id, verdict)
-        self._refresh(claim_id)
+    def set_verdict(self, claim_id: str, verdict: Verdict | None) -> bool:
+        return self._write(
+            claim_id, lambda v: self.workspace.set_verdict(claim_id, verdict, based_on=v)
+        )
 
     def set_note(self, claim_id: str, note: str) -> bool:
         """Save ``note`` unless it is already the saved one; True when it wrote."""
         entry = self.package.by_id.get(claim_id)
         if entry is not None and entry.decision.note == note:
             return False
-        self.workspace.set_note(claim_id, note)
+        return self._write(claim_id, lambda v: self.workspace.set_note(claim_id, note, based_on=v))
+
+    def _write(self, claim_id: str, write: Callable[[int | None], None]) -> bool:
+        """Write based on the decision as this session shows it, so a change made in
+        another session since is never overwritten unseen."""
+        entry = self.package.by_id.get(claim_id)
+        try:
+            write(None if entry is None else entry.decision.version)
+        except StaleDecisionError as stale:
+            self._refresh(claim_id)
+            if self.on_stale is None:
+                raise
+            self.on_stale(stale)
+            return False
         self._refresh(claim_id)
         return True
 
