@@ -66,6 +66,8 @@ class OverviewScreen(SessionScreen):
 
     AUTO_FOCUS = "#articles"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "open_article", "Read article")]
+    # The widest findings and extraction cells last shown: what the title leaves room for.
+    _widths: tuple[int, int] = (len("Findings"), len("Extraction"))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -91,7 +93,17 @@ class OverviewScreen(SessionScreen):
         super().on_mount()
 
     def on_resize(self, event: Resize) -> None:
-        self.show_progress()  # the title's width follows the terminal's
+        # The title's width follows the terminal's. Only a new width rebuilds the table:
+        # a screen pushed over this one resizes it too, and the rebuild made opening the
+        # claims list four times slower (benchmarks/tui_latency.py).
+        title = self.query_one("#articles", DataTable).columns[ColumnKey("title")]
+        if self._title_width() != title.width:
+            self.show_progress()
+
+    def _title_width(self) -> int:
+        """The title column's width for this terminal and the findings and extraction
+        cells last shown."""
+        return title_width(self.app.size.width, *self._widths)
 
     def show_package(self) -> None:
         package = self.session.package
@@ -122,10 +134,11 @@ class OverviewScreen(SessionScreen):
                 extraction_cell(summary, live, progress.running),
             )
             rows.append((summary.article.id, row))
-        findings = max([len("Findings")] + [row[4].cell_len for _, row in rows])
-        extraction = max([len("Extraction")] + [row[5].cell_len for _, row in rows])
-        title = table.columns[ColumnKey("title")]
-        title.width = title_width(self.app.size.width, findings, extraction)
+        self._widths = (
+            max([len("Findings")] + [row[4].cell_len for _, row in rows]),
+            max([len("Extraction")] + [row[5].cell_len for _, row in rows]),
+        )
+        table.columns[ColumnKey("title")].width = self._title_width()
         for key, row in rows:
             table.add_row(*row, key=key)
         if package.articles:
