@@ -7,6 +7,7 @@ real app with Textual's pilot:
 - time to first screen: from opening the workspace file to the overview shown (median
   of three starts: the machine may be shared). Python's imports of the app's modules are
   not counted: they are paid once per process, before this script starts measuring;
+- opening the claims list: from ``c`` to its first rows on screen;
 - moving to the next claim's detail: median over 50 ``n`` presses in the claim detail.
 
 Prints both with their bounds and PASS/FAIL; exits 1 on a FAIL.
@@ -56,6 +57,9 @@ from assistant.tui.screens.overview import OverviewScreen
 
 FIRST_SCREEN_BOUND_S = 1.5
 NEXT_CLAIM_BOUND_S = 0.050
+# Opening the claims list shows its first rows at once; a rebuild of the screen under it
+# once made this 0.7 s.
+CLAIMS_LIST_BOUND_S = 0.5
 CLAIMS_PER_ARTICLE = 50
 CLUSTER_SIZE = 5
 MOVES = 50
@@ -213,11 +217,15 @@ def main() -> int:
         path = Path(tmp) / "bench.sqlite"
         build(path, args.claims)
         first, claims_list, move = asyncio.run(measure(path))
-    ok = first < FIRST_SCREEN_BOUND_S and move < NEXT_CLAIM_BOUND_S
+    ok = (
+        first < FIRST_SCREEN_BOUND_S
+        and claims_list < CLAIMS_LIST_BOUND_S
+        and (move < NEXT_CLAIM_BOUND_S)
+    )
     print(f"workspace: {args.claims} claims")
     report("time to first screen", first, FIRST_SCREEN_BOUND_S)
     print(f"{'':<30} (opening the workspace included; module imports excluded)")
-    print(f"{'claims list, first rows shown':<30} {claims_list * 1000:7.1f} ms  (no bound)")
+    report("claims list, first rows shown", claims_list, CLAIMS_LIST_BOUND_S)
     report("next claim's detail (median)", move, NEXT_CLAIM_BOUND_S)
     return 0 if ok else 1
 
