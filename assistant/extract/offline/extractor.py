@@ -42,9 +42,11 @@ from assistant.extract.offline.attribution import (
 from assistant.extract.offline.clauses import cut_clauses, trim_clause
 from assistant.extract.offline.cues import list_cues
 from assistant.extract.offline.facets import (
+    KIN_METRIC,
     PREDICTION,
     SUPERLATIVE,
     compared_thing,
+    kin_holder,
     location_of,
     metric_for,
     period_of,
@@ -324,7 +326,11 @@ class _Reader:
             ),
             quantity=quantity,
             metric=metric.text,
-            subject=subject_of(self.text, content_from, q.span.start, q),
+            subject=(
+                kin_holder(self.text, s.start, q)
+                if metric.text == KIN_METRIC
+                else subject_of(self.text, content_from, q.span.start, q)
+            ),
             period=period_of(self.text, span, Span(start=s.start, end=s.end), q.span.start),
             location=place_of_figure(self.text, s.start, q.span, clause.end),
             attribution=attribution,

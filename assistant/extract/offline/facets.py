@@ -229,6 +229,8 @@ def metric_for(
         return Metric("age" if is_proper_name(holder) else None, None)
     if q.role is not None:
         return _shaped_metric(q)
+    if _is_kin_count(text, clause_start, q):
+        return Metric(KIN_METRIC, "children")
     if q.quantity.unit is None and _PRONOUN_AGE.search(before) and _ENDS.match(after):
         return Metric(None, None)  # "He was 77.": an age, but whose is only a pronoun
     noun = noun or (q.unit_text.split()[-1].lower() if q.unit_text else None)
@@ -305,6 +307,66 @@ _DISTANCE_FROM = re.compile(
     r"(?P<place>(?:the\s+)?[A-Za-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 )
 _DISTANCE_AWAY = re.compile(r"\s+(?:away|apart|long|wide|deep|high|tall)\b")
+
+
+# How many children someone has: "a mother of 12", "father of three children", "her five
+# children", "has four kids". An attribute of that person (see ``kin_holder``), not a
+# count of what happened, so two outlets' "mother of 12" and "mother of 13" can meet.
+KIN_METRIC = "number of children"
+_KIN_OF = re.compile(
+    r"\b(?:mother|father|mom|mum|dad|parent|grandmother|grandfather|grandma|grandpa)"
+    r"\s+of\s*$",
+    re.IGNORECASE,
+)
+_KIN_POSSESSIVE = re.compile(r"\b(?:her|his|their|has|had|have)\s*$", re.IGNORECASE)
+_KIN_NOUN = re.compile(r"\s*(?:young\s+|grown\s+|adult\s+)?(?:children|kids)\b", re.IGNORECASE)
+
+
+def _is_kin_count(text: str, clause_start: int, q: QuantityMatch) -> bool:
+    before = text[max(clause_start, q.span.start - 40) : q.span.start]
+    if q.quantity.unit is not None and q.quantity.unit not in ("child", "children", "kid", "kids"):
+        return False
+    noun = _KIN_NOUN.match(text, q.number_end) or (
+        q.unit_text is not None and q.unit_text.lower().split()[-1] in ("children", "kids")
+    )
+    if _KIN_OF.search(before):
+        # "mother of 12" or "mother of 12 children", not "father of two daughters".
+        return bool(noun) or q.quantity.unit is None
+    return bool(noun) and _KIN_POSSESSIVE.search(before) is not None
+
+
+_KIN_NAME = r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|la|van|von|der|da|di|del))*)"
+# "Zurana Horton, 34, a mother of", "Ana Ruiz, the mother of", "Ana Ruiz was a mother of".
+_KIN_BEFORE = re.compile(
+    _KIN_NAME + r"(?:,\s*\d{1,3},\s*|,\s*|\s+(?:is|was|became)\s+)(?:a|an|the)\s+"
+    r"(?:[A-Z][\w'’-]*\s+|[a-z-]+\s+)?(?:mother|father|mom|mum|dad|parent|grandmother|"
+    r"grandfather|grandma|grandpa)\s+of\s*$"
+)
+# "Ana Ruiz has five children".
+_KIN_HAS = re.compile(_KIN_NAME + r"\s+(?:has|had|have)\s+$")
+# "mother of 13 Zurana Horton", "mother of 13, Zurana Horton,".
+_KIN_AFTER = re.compile(r"(?:\s+(?:children|kids))?,?\s+" + _KIN_NAME)
+
+
+def kin_holder(text: str, sentence_start: int, q: QuantityMatch) -> str | None:
+    """Whose children a kinship count counts, when a name says so: "Zurana Horton, 34, a
+    mother of 12", "Horton was the mother of 12", "mother of 13 Zurana Horton". None for
+    "her 12 children" or "a Brooklyn mother of 12": the package may lend the subject."""
+    before = text[max(sentence_start, q.span.start - 120) : q.span.start]
+    found = _KIN_BEFORE.search(before) or _KIN_HAS.search(before)
+    if found is None:
+        after = _KIN_AFTER.match(text, q.number_end)
+        name = after.group("name") if after else None
+    else:
+        name = found.group("name")
+    if name is None:
+        return None
+    name = name.rstrip(".")
+    return name if is_proper_name(name) and name.split()[0].lower() not in _NOT_HOLDERS else None
+
+
+# Capitalised words that open a sentence or name a place, not a parent.
+_NOT_HOLDERS = words("the a an police officials when after she he they her his brooklyn")
 
 
 def _distance_metric(text: str, end: int, clause_end: int) -> str | None:

@@ -1,0 +1,52 @@
+"""How many children someone has: an attribute of a named person, read by the offline
+extractor so that one outlet's "a mother of 12" meets another's "mother of 13"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.extract.offline import OfflineExtractor
+from assistant.model import Article, Claim
+
+
+def _kin(text: str) -> list[tuple[float, str | None]]:
+    article = Article(id="t", text=text, source="t.md", published=date(2026, 3, 4))
+    claims: list[Claim] = OfflineExtractor().extract_claims(article)
+    return [
+        (c.quantity.value, c.subject)
+        for c in claims
+        if c.quantity is not None and c.metric == "number of children"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lena Dorsey, 41, a mother of 12, was shot on Friday.", [(12, "Lena Dorsey")]),
+        ("Lena Dorsey, the mother of four, spoke to reporters.", [(4, "Lena Dorsey")]),
+        ("A Kelso mother of 13 Lena Dorsey was killed.", [(13, "Lena Dorsey")]),
+        ("Dorsey was the mother of 12 children.", [(12, "Dorsey")]),
+        ("Omar Haddad has five kids.", [(5, "Omar Haddad")]),
+        # Whose children only a pronoun or a description says: the package may lend it.
+        ("She was walking with one of her 12 children.", [(12, None)]),
+        ("Police said a Kelso mother of three was hurt.", [(3, None)]),
+    ],
+)
+def test_kinship_counts_are_children_of_a_named_holder(
+    text: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert _kin(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The father of two daughters, Omar Haddad, spoke.",  # daughters, not all children
+        "Twelve children were evacuated from the school.",  # what happened to them
+        "The mother of the 12-year-old said nothing.",  # an age, not a count
+    ],
+)
+def test_other_counts_of_children_are_not_kinship(text: str) -> None:
+    assert _kin(text) == []
