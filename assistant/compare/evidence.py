@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from assistant.compare.facts import Facts, by_order
+from assistant.compare.facts import STANDING, Facts, by_order
 from assistant.compare.intervals import Interval
 from assistant.model import Finding, RuleId, Severity
+from assistant.normalize import PeriodKey
 from assistant.text import one_line
 
 
@@ -27,6 +28,14 @@ def finding(
     return Finding(
         rule=rule, severity=severity, claim_ids=ids, evidence=evidence, cluster_id=cluster_id, ok=ok
     )
+
+
+def period_words(period: PeriodKey) -> str:
+    """A block's period for the evidence: '2026-03-02', 'no period stated', or 'on any
+    date' for a standing attribute such as an age."""
+    if period == STANDING:
+        return "on any date (it does not change while the story runs)"
+    return period.key if period.stated else "no period stated"
 
 
 def describe(f: Facts) -> str:

@@ -38,9 +38,20 @@ _DAYS: dict[str, float] = {
 
 def is_attribute(metric: str | None) -> bool:
     """A figure that describes someone or something rather than counting what happened:
-    an age, a score, a length ("deal length"). Such figures never add up to totals and
-    never run on from day to day."""
-    return metric is not None and (metric == "age" or metric.endswith(("score", " length")))
+    an age, a score, a length ("deal length"), how many children someone has. Such figures
+    never add up to totals and never run on from day to day."""
+    return metric is not None and (
+        metric in STANDING_METRICS or metric.endswith(("score", " length"))
+    )
+
+
+# Attributes of a person that do not change while a story runs: "Ivo Marsh, 59" on Monday
+# and "Ivo Marsh, 60" on Wednesday cannot both be right, whatever day each sentence
+# reports ("was killed on Monday" dates the killing, not the age). Their figures are
+# filed under one standing period, so they meet across days and across the dates of
+# the sentences they sit in.
+STANDING_METRICS = frozenset({"age", key_phrase("number of children")})
+STANDING = PeriodKey("standing", resolved=True, running_total=False, as_of=None, stated=True)
 
 
 def accumulates(f: Facts) -> bool:
@@ -85,6 +96,7 @@ class Facts(NamedTuple):
     when: str | None  # the period as written, on one line: 'on Monday'
     checkable: bool  # taking part in the rules: quoted from the article, not an opinion
     comparable: bool  # checkable, with a metric and a figure: clustered and compared
+    dated: date | None = None  # a standing attribute's day: its period's end, else publication
 
 
 def facts_of(
@@ -118,6 +130,8 @@ def facts_of(
         tuple([(link.name, link.role, link.canonical) for link in claim.attribution])
     )
     checkable = claim.grounding is not Grounding.ungrounded and claim.kind is not ClaimKind.opinion
+    period = period_key(claim.period, published)
+    standing = claim.metric_key in STANDING_METRICS
     return Facts(
         claim=claim,
         id=claim.id,
@@ -129,7 +143,7 @@ def facts_of(
         place=key_phrase(claim.location) if claim.location else "",
         metric=claim.metric_key,
         unit=DURATION if days is not None else vocabulary.unit(quantity.unit if quantity else None),
-        period=period_key(claim.period, published),
+        period=STANDING if standing else period,
         interval=interval,
         rounded=rounded,
         origins=origins,
@@ -138,6 +152,7 @@ def facts_of(
         when=_line(claim.period.text) or None if claim.period and claim.period.text else None,
         checkable=checkable,
         comparable=checkable and claim.metric_key is not None and interval is not None,
+        dated=(period.as_of or published) if standing else None,
     )
 
 

@@ -43,7 +43,8 @@ def own_subject(f: Facts) -> str:
     folded = key_phrase(written)
     if not folded or folded.split()[0] in _NOT_NAMES:
         return ""
-    return folded
+    # The package's reading of it: "Horton" is "Zurana Horton" (see subjects.py).
+    return f.subject or folded
 
 
 def named_subject(a: Facts, b: Facts) -> bool:
@@ -86,7 +87,11 @@ def same_thing(a: Facts, b: Facts, vocabulary: Vocabulary) -> bool:
     defines or a subject both name, and no two different places."""
     if different_places(a, b):
         return False
-    return (a.metric is not None and vocabulary.is_listed_metric(a.metric)) or named_subject(a, b)
+    if a.metric is not None and vocabulary.is_listed_metric(a.metric):
+        return True
+    # A score belongs to a match, not to a player: "Klitschko" names his career record,
+    # his title-fight record and every fight's score alike.
+    return named_subject(a, b) and not (a.metric or "").endswith("score")
 
 
 def all_same_thing(members: Sequence[Facts], vocabulary: Vocabulary) -> bool:

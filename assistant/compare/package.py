@@ -10,7 +10,7 @@ from functools import cached_property
 from assistant.compare.blocks import Block, Group, build_blocks
 from assistant.compare.config import RuleConfig
 from assistant.compare.facts import Facts, accumulates, by_order, facts_of
-from assistant.compare.subjects import fill_subjects
+from assistant.compare.subjects import canonical_names, fill_subjects
 from assistant.model import Article, Claim
 from assistant.normalize import Vocabulary
 
@@ -44,7 +44,7 @@ class Package:
                 key=by_order,
             )
         )
-        facts = fill_subjects(facts)
+        facts = fill_subjects(canonical_names(facts))
         return cls(config, vocabulary, by_id, facts, tuple(build_blocks(facts)))
 
     @cached_property

@@ -9,7 +9,10 @@ names for them, if only one. When several subjects remain (a batch of packages o
 different events), it stays apart rather than be guessed into one.
 
 Subjects are compared folded (``key_phrase``: case, articles and plurals do not count),
-so "the Sullmere floods" and "Sullmere floods" are one subject.
+so "the Sullmere floods" and "Sullmere floods" are one subject. A person is named in
+full once and by surname after ("Zurana Horton", then "Horton", "Ms. Horton"), and
+outlets differ in the same way: a name the package also writes in full is read as that
+full name, when only one full name ends with it (see ``canonical_names``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from assistant.compare.facts import Facts
+from assistant.extract.offline.lexicon import words
 
 
 def fill_subjects(facts: Sequence[Facts]) -> tuple[Facts, ...]:
@@ -48,3 +52,51 @@ def _filled(
         if candidates and len(candidates) == 1:
             return f._replace(subject=next(iter(candidates)))
     return f
+
+
+# Titles before a name: "Mr Gigante" is Gigante.
+_TITLES = words("""
+    mr mrs ms miss dr prof sir dame rep sen gov gen col capt lt sgt det officer judge
+    president senator governor mayor justice rev father
+    """)
+
+
+def canonical_names(facts: Sequence[Facts]) -> tuple[Facts, ...]:
+    """``facts`` (same order) with each person's short name replaced by the one full name
+    the package gives it: "horton" and "ms horton" become "zurana horton" when
+    "zurana horton" is the only named subject ending in "horton". Only subjects the
+    claims write as proper names take part; "the river" is never a surname."""
+    names = {f.subject for f in facts if f.subject and _is_name(f.claim.subject)}
+    full: dict[str, str] = {}
+    for name in names:
+        bare = _untitled(name)
+        longer = {
+            other
+            for other in names
+            if len(_untitled(other)) > len(bare) and _untitled(other).endswith(" " + bare)
+        }
+        # Longer names that are themselves one name ("vincent gigante", "vincent louis
+        # gigante") count once: keep those no other candidate extends.
+        longest = {
+            n for n in longer if not any(o != n and o.endswith(" " + _untitled(n)) for o in longer)
+        }
+        if len(longest) == 1:
+            full[name] = next(iter(longest))
+        elif bare != name and bare in names:
+            full[name] = bare
+    if not full:
+        return tuple(facts)
+    return tuple(f._replace(subject=full[f.subject]) if f.subject in full else f for f in facts)
+
+
+def _untitled(name: str) -> str:
+    parts = name.split()
+    while len(parts) > 1 and parts[0] in _TITLES:
+        parts.pop(0)
+    return " ".join(parts)
+
+
+def _is_name(written: str | None) -> bool:
+    """Every word capitalised (a title's full stop aside): "Zurana Horton", "Mr. Gigante"."""
+    parts = (written or "").replace(".", " ").split()
+    return bool(parts) and all(p[:1].isupper() for p in parts)

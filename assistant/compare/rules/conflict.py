@@ -9,11 +9,15 @@ more articles:
   (5 %) and agrees with "39,000"; "between 300 and 400" agrees with 350; "5.8" is 5.75-5.85
   and agrees with "5.82". Figures with no stated period are compared only between
   articles published the same day: across days they may be updates (see STALE).
+  Standing attributes of a person (an age, how many children they have) are compared
+  whatever day each article or sentence gives, within a month of each other; two ages a
+  year apart on different days may straddle a birthday, so they are low severity.
 
   Severity high only when the two figures are known to measure one thing: the metric is
   one the vocabulary defines ("deaths", "people evacuated"), or both claims name the
-  same subject themselves ("Mara Voss", "the Harbour FC offer"), and they do not name
-  two different places.
+  same subject themselves ("Mara Voss", "the Harbour FC offer"; "Voss" is "Mara Voss"
+  when the package names no other Voss), and they do not name two different places. A
+  player's name does not make two scores one: it names every match and record he has.
   Otherwise the metric is just what the words around the figures share ("year in
   prison", "sons"), which real coverage shows is often two different things (a 1959
   sentence and a 1997 one), so the finding is low severity and says it cannot tell.
@@ -35,22 +39,26 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from assistant.compare.blocks import Block
-from assistant.compare.evidence import describe, finding
-from assistant.compare.facts import Facts
+from assistant.compare.evidence import describe, finding, period_words
+from assistant.compare.facts import STANDING, Facts
 from assistant.compare.identity import different_places, same_thing
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
+from assistant.normalize import PeriodKey
 
 
 def check(package: Package) -> Iterator[Finding]:
     for block in package.blocks:
         if not block.period.resolved or len({f.article_id for f in block.members}) < 2:
             continue
-        when = block.period.key if block.period.stated else "no period stated"
+        when = period_words(block.period)
         clashes = _clashes(block)
         if clashes:
             sides = " vs ".join("; ".join(describe(f) for f in g.members) for g in block.groups)
-            sure = any(same_thing(a, b, package.vocabulary) for a, b in clashes)
+            sure = any(
+                same_thing(a, b, package.vocabulary) and not _birthday_between(a, b)
+                for a, b in clashes
+            )
             doubt = "" if sure else _DOUBT
             yield finding(
                 RuleId.CONFLICT,
@@ -83,7 +91,7 @@ def _clashes(block: Block) -> list[tuple[Facts, Facts]]:
     return [
         (a, b)
         for a, b in combinations(block.members, 2)
-        if _comparable(a, b, stated=block.period.stated)
+        if _comparable(a, b, block.period)
         and a.interval is not None
         and b.interval is not None
         and a.interval.intersect(b.interval) is None
@@ -91,7 +99,27 @@ def _clashes(block: Block) -> list[tuple[Facts, Facts]]:
     ]
 
 
-def _comparable(a: Facts, b: Facts, *, stated: bool) -> bool:
+def _comparable(a: Facts, b: Facts, period: PeriodKey) -> bool:
     if a.article_id == b.article_id:
         return False
-    return stated or (a.published is not None and a.published == b.published)
+    if period == STANDING:
+        # An age at the crime and at the trial a year later are two true figures.
+        return (
+            a.dated is not None
+            and b.dated is not None
+            and abs((a.dated - b.dated).days) <= STANDING_WINDOW_DAYS
+        )
+    return period.stated or (a.published is not None and a.published == b.published)
+
+
+# How far apart two standing figures may be dated and still be compared: a story's run.
+STANDING_WINDOW_DAYS = 31
+
+
+def _birthday_between(a: Facts, b: Facts) -> bool:
+    """Two ages one year apart, given on different days: a birthday may fall between, so
+    the tool cannot be sure they clash."""
+    if a.metric != "age" or a.dated == b.dated or a.interval is None or b.interval is None:
+        return False
+    gap = max(a.interval.lo - b.interval.hi, b.interval.lo - a.interval.hi)
+    return gap <= 1

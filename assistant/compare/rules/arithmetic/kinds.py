@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assistant.compare.evidence import describe, finding
+from assistant.compare.evidence import describe, finding, period_words
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
 
@@ -27,7 +27,7 @@ def check(package: Package) -> Iterator[Finding]:
         whole = package.block_of.get((block.subject, broader, block.unit, block.period.key))
         if whole is None:
             continue
-        when = block.period.key if block.period.stated else "no period stated"
+        when = period_words(block.period)
         pairs = [
             (kind, of)
             for kind in block.members

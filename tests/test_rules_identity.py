@@ -1,0 +1,91 @@
+"""Who a figure is about, across outlets: standing attributes (ages, how many children
+someone has) compared across days, one person's full name and surname read as one
+subject, and a score that a player's name does not tie to one match.
+
+Each fixture is a short story written for the class it pins, in the spirit of real
+coverage where one outlet writes "a mother of 12" and another "mother of 13".
+"""
+
+from __future__ import annotations
+
+from test_rules_catalogue import Story, fired, problems
+
+from assistant.model import RuleId, Severity
+
+
+def test_an_age_dated_by_its_sentence_still_meets_the_same_age_on_another_day() -> None:
+    # "was killed on Monday" dates the killing, not Ivo Marsh's age.
+    story = Story()
+    story.says("a", "Ivo Marsh, 59, was killed on Monday.", day=3, metric="age",
+               figure="59", unit="years", period="on Monday", subject="Ivo Marsh")  # fmt: skip
+    story.says("b", "Ivo Marsh, 62, died at the scene.", day=4, metric="age",
+               figure="62", unit="years", subject="Ivo Marsh")  # fmt: skip
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+
+    assert conflict.severity is Severity.high
+    assert "59" in conflict.evidence and "62" in conflict.evidence
+    assert "on any date" in conflict.evidence
+
+
+def test_ages_a_year_apart_on_different_days_may_straddle_a_birthday() -> None:
+    story = Story()
+    story.says("a", "Ivo Marsh, 59, was charged.", day=3, metric="age", figure="59",
+               unit="years", subject="Ivo Marsh")  # fmt: skip
+    story.says("b", "Ivo Marsh, 60, appeared in court.", day=20, metric="age", figure="60",
+               unit="years", subject="Ivo Marsh")  # fmt: skip
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+
+    assert conflict.severity is Severity.low
+
+
+def test_an_age_at_the_crime_and_at_a_trial_months_later_are_not_compared() -> None:
+    story = Story()
+    story.says("a", "Ivo Marsh, 26, was arrested.", day=1, metric="age", figure="26",
+               unit="years", subject="Ivo Marsh")  # fmt: skip
+    trial = story.article("b", "Ivo Marsh, 28, was convicted.")
+    trial.published = trial.published.replace(year=2028)
+    story.claim(trial, "Ivo Marsh, 28, was convicted.", metric="age", figure="28",
+                unit="years", subject="Ivo Marsh")  # fmt: skip
+
+    assert problems(story.compare(), RuleId.CONFLICT) == []
+
+
+def test_a_surname_is_the_full_name_the_package_gives() -> None:
+    story = Story()
+    story.says("a", "Ana Ruiz, a mother of 12, was shot.", metric="number of children",
+               figure="12", subject="Ana Ruiz")  # fmt: skip
+    story.says("b", "Ms. Ruiz was the mother of 13.", day=5, metric="number of children",
+               figure="13", subject="Ms. Ruiz")  # fmt: skip
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+
+    assert conflict.severity is Severity.high
+    assert conflict.claim_ids == ["a#1", "b#1"]
+
+
+def test_a_surname_shared_by_two_full_names_stays_apart() -> None:
+    story = Story()
+    story.says("a", "Ana Ruiz has 12 children.", metric="number of children", figure="12",
+               subject="Ana Ruiz")  # fmt: skip
+    story.says("b", "Carlos Ruiz has 3 children.", metric="number of children", figure="3",
+               subject="Carlos Ruiz")  # fmt: skip
+    story.says("c", "Ruiz has 4 children.", metric="number of children", figure="4",
+               subject="Ruiz")  # fmt: skip
+
+    assert all(f.severity is not Severity.high for f in problems(story.compare(), RuleId.CONFLICT))
+
+
+def test_a_players_name_does_not_tie_two_scores_to_one_match() -> None:
+    # A career record and a title-fight record both "belong" to the champion.
+    story = Story()
+    story.says("a", "Kovac improved to 58-3.", metric="winning score", figure="58",
+               subject="Kovac")  # fmt: skip
+    story.says("b", "Title fights: Kovac 19-2.", metric="winning score", figure="19",
+               subject="Kovac")  # fmt: skip
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+
+    assert conflict.severity is Severity.low
+    assert fired(story.compare(), RuleId.CORROBORATED) == []
