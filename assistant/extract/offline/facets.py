@@ -225,7 +225,7 @@ def metric_for(
     if q.role == "age":
         # An age is compared only when we know whose it is, by name: "died in 2002 at
         # age 61" after "Ivo Marsh", not "a 19-year-old man".
-        holder = q.head or _leading_phrase(text, clause_start, q.span.start)
+        holder = q.head or _holder_before(text, clause_start, q.span.start)
         return Metric("age" if is_proper_name(holder) else None, None)
     if q.role is not None:
         return _shaped_metric(q)
@@ -454,7 +454,7 @@ def subject_of(text: str, start: int, end: int, figure: QuantityMatch | None = N
     if age is not None and age.role == "age":
         # An age's subject is its holder, and only a named one: "a 19-year-old man" in
         # one article and "the 45-year-old man" in another are not one person.
-        holder = age.head or _leading_phrase(text, start, end)
+        holder = age.head or _holder_before(text, start, end)
         return holder if is_proper_name(holder) else None
     return _leading_phrase(text, start, end)
 
@@ -481,6 +481,23 @@ def _leading_phrase(text: str, start: int, end: int) -> str | None:
     if words[0].lower() in _DETERMINERS:
         words[0] = words[0].lower()
     return " ".join(words)
+
+
+def _holder_before(text: str, start: int, end: int) -> str | None:
+    """The phrase opening ``text[start:end]`` when the age at ``end`` stands right after
+    it ("Mara Voss, 59"); not the sentence's subject further back ("Jeffs was jailed for
+    his assault on the 12-year-old": the 12-year-old is someone else)."""
+    phrase = _leading_phrase(text, start, end)
+    if phrase is None:
+        return None
+    if _AGED.match(text, end) or _AGED_BEFORE.search(text, start, end):
+        return phrase  # "Ida Berg died in prison, aged 80": the subject's age
+    rest = text[start:end].rstrip(" \t,(").lower()
+    return phrase if rest.endswith(phrase.lower()) else None
+
+
+_AGED = re.compile(r"(?:aged|age)\b", re.IGNORECASE)
+_AGED_BEFORE = re.compile(r"\b(?:aged|at\s+(?:the\s+)?age(?:\s+of)?)\s*$", re.IGNORECASE)
 
 
 def _age_at(text: str, at: int) -> QuantityMatch | None:

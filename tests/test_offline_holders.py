@@ -1,5 +1,5 @@
-"""How many children someone has: an attribute of a named person, read by the offline
-extractor so that one outlet's "a mother of 12" meets another's "mother of 13"."""
+"""Whose attribute a figure is, as the offline extractor reads it: how many children
+someone has ("a mother of 12" meets another outlet's "mother of 13"), and whose age."""
 
 from __future__ import annotations
 
@@ -50,3 +50,29 @@ def test_kinship_counts_are_children_of_a_named_holder(
 )
 def test_other_counts_of_children_are_not_kinship(text: str) -> None:
     assert _kin(text) == []
+
+
+def _ages(text: str) -> list[tuple[float, str | None]]:
+    article = Article(id="t", text=text, source="t.md", published=date(2026, 3, 4))
+    return [
+        (c.quantity.value, c.subject)
+        for c in OfflineExtractor().extract_claims(article)
+        if c.quantity is not None and c.metric == "age"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rolf Janek, 55, is head of the church.", [(55, "Rolf Janek")]),
+        ("Rolf Janek died in prison, aged 80.", [(80, "Rolf Janek")]),
+        ("The 54-year-old Janek was not asked to plead.", [(54, "Janek")]),
+        # The sentence's subject is not the holder of an age further on: someone else is.
+        ("Janek was jailed for his assault on the 12-year-old.", []),
+        ("Janek hit a 15-year-old with his car on Monday.", []),
+    ],
+)
+def test_an_age_belongs_to_the_name_beside_it(
+    text: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert _ages(text) == expected
