@@ -89,3 +89,17 @@ def test_a_players_name_does_not_tie_two_scores_to_one_match() -> None:
 
     assert conflict.severity is Severity.low
     assert fired(story.compare(), RuleId.CORROBORATED) == []
+
+
+def test_an_age_gets_no_sourcing_finding_but_is_still_compared() -> None:
+    # Every outlet has a suspect's age from the police: that is no finding to act on.
+    story = Story()
+    for article in ("a", "b", "c"):
+        story.says(article, "Ivo Marsh, 59, was charged, police said.", metric="age",
+                   figure="59", unit="years", subject="Ivo Marsh", source="police")  # fmt: skip
+    comparison = story.compare()
+
+    sourcing = (RuleId.CORROBORATED, RuleId.CIRCULAR, RuleId.SINGLE_SOURCE)
+    assert [f for f in comparison.findings if f.rule in sourcing] == []
+    (agree,) = fired(comparison, RuleId.AGREE)
+    assert agree.claim_ids == ["a#1", "b#1", "c#1"]

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from assistant.compare.blocks import Block, Group, build_blocks
 from assistant.compare.config import RuleConfig
-from assistant.compare.facts import Facts, accumulates, by_order, facts_of
+from assistant.compare.facts import STANDING, Facts, accumulates, by_order, facts_of
 from assistant.compare.subjects import canonical_names, fill_subjects
 from assistant.model import Article, Claim
 from assistant.normalize import Vocabulary
@@ -80,11 +80,18 @@ class Package:
         The agreement groups of every block with a resolved period, and every other
         checkable claim on its own: a figure for an unknown period, or a claim without a
         figure, is never taken to agree with anything.
+
+        Standing attributes (an age, how many children someone has) are left out: they
+        identify a person and come with whatever source the sentence has, so "the age
+        rests on the police" is no finding an editor can use. Their figures are still
+        compared (CONFLICT, AGREE).
         """
         groups: list[Group] = []
         grouped: set[str] = set()
         for block in self.blocks:
-            if block.period.resolved:
+            if block.period == STANDING:
+                grouped.update(f.id for f in block.members)
+            elif block.period.resolved:
                 groups.extend(block.groups)
                 grouped.update(f.id for f in block.members)
         groups.extend(
