@@ -8,6 +8,7 @@ coverage where one outlet writes "a mother of 12" and another "mother of 13".
 
 from __future__ import annotations
 
+import pytest
 from test_rules_catalogue import Story, fired, problems
 
 from assistant.model import RuleId, Severity
@@ -103,3 +104,36 @@ def test_an_age_gets_no_sourcing_finding_but_is_still_compared() -> None:
     assert [f for f in comparison.findings if f.rule in sourcing] == []
     (agree,) = fired(comparison, RuleId.AGREE)
     assert agree.claim_ids == ["a#1", "b#1", "c#1"]
+
+
+@pytest.mark.parametrize(
+    "added",
+    [
+        "A further 800 people were evacuated.",
+        "Another 800 people were evacuated.",
+        "Officials said 800 more people were evacuated.",
+        "An additional 800 people were evacuated.",
+    ],
+)
+def test_an_increment_with_no_period_is_no_total_to_conflict_with(added: str) -> None:
+    story = Story()
+    story.says("a", "2,000 people have been evacuated.", metric="evacuated", figure="2,000")
+    story.says("b", added, metric="evacuated", figure="800")
+
+    assert problems(story.compare(), RuleId.CONFLICT) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "figure"),
+    [
+        ("Some 800 people were evacuated, more than on Monday.", "Some 800"),
+        ("About 800 people were evacuated as further rain fell.", "About 800"),
+    ],
+)
+def test_a_total_near_words_of_increase_is_still_a_total(written: str, figure: str) -> None:
+    story = Story()
+    story.says("a", "2,000 people have been evacuated.", metric="evacuated", figure="2,000")
+    story.says("b", written, metric="evacuated", figure=figure)
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+    assert conflict.severity is Severity.high

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 from operator import attrgetter
@@ -58,6 +59,34 @@ def accumulates(f: Facts) -> bool:
     """A figure that can be part of a total or a running total: a count or an amount,
     not an attribute and not a duration."""
     return not is_attribute(f.metric) and f.unit != DURATION
+
+
+# "A further 800 people were evacuated": an increment, added to a total the sentence does
+# not give. With no period stated it is neither a total as of publication (2,000 that
+# day is no conflict with it) nor a step the running-total check can place, so it is
+# filed under an unresolved period: listed, never compared. With a period ("a further
+# 800 on Tuesday") it is that period's count, as any figure for a closed period.
+ADDED_UNSTATED = PeriodKey(
+    "unresolved: an increment with no period", resolved=False, running_total=False, as_of=None
+)
+_ADDED_BEFORE = re.compile(
+    r"\b(?:a\s+further|another|an\s+additional|additional|further|an\s+extra|extra)\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|approximately|at\s+least|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def is_increment(quote: str, figure: str) -> bool:
+    """The figure as written in ``quote`` is added to an earlier count: "a further 800",
+    "another 300", "an additional six engines", "800 more people"."""
+    at = quote.find(figure) if figure else -1
+    if at < 0:
+        return False
+    if _ADDED_BEFORE.search(quote, max(0, at - 40), at):
+        return True
+    return _MORE_AFTER.match(quote, at + len(figure)) is not None
 
 
 # Sort key for facts: claim-id order. attrgetter is C-level; the rules sort claims many
@@ -132,6 +161,8 @@ def facts_of(
     checkable = claim.grounding is not Grounding.ungrounded and claim.kind is not ClaimKind.opinion
     period = period_key(claim.period, published)
     standing = claim.metric_key in STANDING_METRICS
+    if not period.stated and quantity is not None and is_increment(claim.quote, quantity.text):
+        period = ADDED_UNSTATED
     return Facts(
         claim=claim,
         id=claim.id,
