@@ -4,7 +4,15 @@
 guarantees and ``migrations.py`` for how the schema evolves.
 """
 
-from assistant.store.records import AuditEntry, ClaimDecision
+from assistant.store.records import AuditEntry, ClaimBrief, ClaimDecision, PackageTotals
 from assistant.store.workspace import UNNAMED_EDITOR, StaleDecisionError, Workspace
 
-__all__ = ["UNNAMED_EDITOR", "AuditEntry", "ClaimDecision", "StaleDecisionError", "Workspace"]
+__all__ = [
+    "UNNAMED_EDITOR",
+    "AuditEntry",
+    "ClaimBrief",
+    "ClaimDecision",
+    "PackageTotals",
+    "StaleDecisionError",
+    "Workspace",
+]

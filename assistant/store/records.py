@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.model import CheckKey, CheckStatus, Verdict
+from assistant.model import CheckKey, CheckStatus, Severity, Verdict
 
 
 class ClaimDecision(BaseModel):
@@ -68,3 +70,33 @@ class AuditEntry(BaseModel):
     )
     old: str | None = None
     new: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimBrief:
+    """A claim as a list shows it, read without validating the whole claim.
+
+    ``data`` is the claim's stored JSON: ``Claim.model_validate_json(data)`` gives the
+    claim when a screen needs all of it. Validating 45,000 claims up front took longer
+    than any editor should wait for a list (about 10 s on two busy cores).
+    """
+
+    id: str
+    article_id: str
+    statement: str
+    quote: str
+    check_worthiness: float
+    data: str = field(repr=False)
+
+
+@dataclass
+class PackageTotals:
+    """What the overview counts, read with a few aggregate queries (no claim is read)."""
+
+    claims: Counter[str] = field(default_factory=Counter)  # per article id
+    # Per article: the problems (findings not ``ok``) on its claims, by severity; a
+    # finding on two of its claims counts twice, as the overview's rows always did.
+    article_findings: dict[str, Counter[Severity]] = field(default_factory=dict)
+    findings: Counter[Severity] = field(default_factory=Counter)  # each finding once
+    decided: int = 0  # current claims with a verdict
+    reopened: int = 0  # decisions a re-run reopened, their claim gone or not

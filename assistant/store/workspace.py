@@ -32,11 +32,12 @@ from assistant.model import (
     Comparison,
     ExtractionResult,
     InputRecord,
+    Severity,
     Verdict,
 )
 from assistant.store import rows
 from assistant.store.migrations import migrate
-from assistant.store.records import AuditEntry, ClaimDecision
+from assistant.store.records import AuditEntry, ClaimBrief, ClaimDecision, PackageTotals
 
 BUSY_TIMEOUT_MS = 5000  # how long to wait for another process holding the write lock
 
@@ -90,12 +91,53 @@ _INSERT_CHECKLIST_ITEM = """
     VALUES (:claim_id, :key, :seq, :label, :status, :evidence, :finding_rules)
 """
 # Per article: its normalized claims once an analysis covered it, else its extracted ones.
-_CURRENT_CLAIMS = """
-    SELECT c.data FROM claims c JOIN articles a ON a.id = c.article_id
-    WHERE c.stage = 'normalized'
-       OR NOT EXISTS (SELECT 1 FROM claims n
-                      WHERE n.article_id = c.article_id AND n.stage = 'normalized')
+# For ``a``, an article row: asked once per article, through claims_by_article.
+_CURRENT_STAGE = """(CASE WHEN EXISTS (SELECT 1 FROM claims n
+                                     WHERE n.article_id = a.id AND n.stage = 'normalized')
+                     THEN 'normalized' ELSE 'extracted' END)"""
+# Articles first, in their order (CROSS JOIN keeps SQLite from reordering the join), then
+# each one's claims through claims_by_article, already in text order: nothing to sort.
+_CURRENT_CLAIMS = f"""
+    SELECT c.data FROM articles a CROSS JOIN claims c
+    WHERE c.article_id = a.id AND c.stage = {_CURRENT_STAGE}
     ORDER BY a.rowid, c.seq
+"""
+_CLAIM_BRIEFS = f"""
+    SELECT c.id, c.article_id, c.data,
+           json_extract(c.data, '$.statement') AS statement,
+           json_extract(c.data, '$.quote') AS quote,
+           json_extract(c.data, '$.check_worthiness') AS check_worthiness
+    FROM articles a CROSS JOIN claims c
+    WHERE c.article_id = a.id AND c.stage = {_CURRENT_STAGE}
+    ORDER BY a.rowid, c.seq
+"""
+_CLAIMS_PER_ARTICLE = f"""
+    SELECT a.id AS article_id, count(*) AS n FROM articles a CROSS JOIN claims c
+    WHERE c.article_id = a.id AND c.stage = {_CURRENT_STAGE}
+    GROUP BY a.id
+"""
+# Problems on each article's current claims, by severity (a finding per claim it names).
+_FINDINGS_PER_ARTICLE = f"""
+    SELECT c.article_id, f.severity, count(*) AS n
+    FROM findings f JOIN finding_claims fc ON fc.finding_id = f.id
+    JOIN claims c ON c.id = fc.claim_id JOIN articles a ON a.id = c.article_id
+    WHERE f.ok = 0 AND c.stage = {_CURRENT_STAGE}
+    GROUP BY c.article_id, f.severity
+"""
+_PROBLEMS = "SELECT severity, count(*) AS n FROM findings WHERE ok = 0 GROUP BY severity"
+_IS_CURRENT = f"""EXISTS (SELECT 1 FROM claims c JOIN articles a ON a.id = c.article_id
+                          WHERE c.id = d.claim_id AND c.stage = {_CURRENT_STAGE})"""
+_DECIDED = f"SELECT count(*) FROM decisions d WHERE d.verdict IS NOT NULL AND {_IS_CURRENT}"
+_REOPENED = "SELECT count(*) FROM decisions WHERE reopened_at IS NOT NULL"
+_ORPHANS = f"SELECT * FROM decisions d WHERE d.reopened_at IS NOT NULL AND NOT {_IS_CURRENT}"
+# Open checklist items: the automatic ones (through checklist_open, migration m004),
+# then corrected by the few items the editor set.
+_AUTO_OPEN = (
+    "SELECT claim_id, count(*) AS n FROM checklist_items WHERE status = 'open' GROUP BY claim_id"
+)
+_EDITOR_ITEMS = """
+    SELECT d.claim_id, d.status AS mine, c.status AS auto FROM decision_items d
+    JOIN checklist_items c ON c.claim_id = d.claim_id AND c.key = d.key
 """
 _CHECKLIST = """
     SELECT c.*, d.status AS editor_status FROM checklist_items c
@@ -230,6 +272,27 @@ class Workspace:
                 ) from exc
             raise WorkspaceError(f"cannot open workspace {path}: {exc}") from exc
         return cls(db, path, actor or UNNAMED_EDITOR)
+
+    def reader(self) -> Workspace:
+        """Another connection to this file, for reading in another thread.
+
+        In WAL mode readers do not wait for each other, so a long read there (the TUI
+        loading 45,000 claims) never holds up this connection's calls. The file was
+        checked and migrated when this workspace was opened. Close it when done.
+        Raises ``WorkspaceError`` when the file cannot be opened again.
+        """
+        try:
+            db = sqlite3.connect(
+                self.path,
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+            )
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            raise WorkspaceError(f"cannot open workspace {self.path}: {exc}") from exc
+        return Workspace(db, self.path, self.actor)
 
     def close(self) -> None:
         """Close the file; committed work is already on disk. Calling it twice is harmless."""
@@ -402,6 +465,16 @@ class Workspace:
                 rows.extraction_from_row(r, self._extracted(db, r["article_id"])) for r in found
             ]
 
+    def extraction_outcomes(self) -> list[ExtractionResult]:
+        """Every stored extraction in article order, its claims left out (``claims`` is
+        empty): how each went, without reading the claims (see ``claim_briefs``)."""
+        with self._transaction(write=False) as db:
+            found = db.execute(
+                "SELECT e.* FROM extractions e JOIN articles a ON a.id = e.article_id"
+                " ORDER BY a.rowid"
+            )
+            return [rows.extraction_from_row(r, []) for r in found]
+
     def extracted_from(self) -> dict[str, str | None]:
         """Per extracted article, the hash of the text its extraction was made from
         (None for an extraction saved before this was recorded)."""
@@ -415,6 +488,60 @@ class Workspace:
         """The current claims in article order: normalized where analysed, else extracted."""
         with self._transaction(write=False) as db:
             return [rows.claim_from_row(r) for r in db.execute(_CURRENT_CLAIMS)]
+
+    def claim_count(self) -> int:
+        """How many claims the articles hold (every claim has its extracted row)."""
+        with self._transaction(write=False) as db:
+            found = db.execute("SELECT count(*) FROM claims WHERE stage = 'extracted'")
+            return int(found.fetchone()[0])
+
+    def claim_briefs(self) -> list[ClaimBrief]:
+        """The current claims as ``claims`` gives them, in its order, each as a list shows
+        it: the few fields read in SQL, the rest kept as JSON, not validated."""
+        with self._transaction(write=False) as db:
+            return [
+                ClaimBrief(
+                    id=r["id"],
+                    article_id=r["article_id"],
+                    statement=r["statement"],
+                    quote=r["quote"],
+                    check_worthiness=r["check_worthiness"],
+                    data=r["data"],
+                )
+                for r in db.execute(_CLAIM_BRIEFS)
+            ]
+
+    def totals(self) -> PackageTotals:
+        """The counts the overview shows, without reading any claim: claims and problems
+        per article, problems of the package, verdicts given, verdicts reopened."""
+        totals = PackageTotals()
+        with self._transaction(write=False) as db:
+            for r in db.execute(_CLAIMS_PER_ARTICLE):
+                totals.claims[r["article_id"]] = r["n"]
+            for r in db.execute(_FINDINGS_PER_ARTICLE):
+                counts = totals.article_findings.setdefault(r["article_id"], Counter())
+                counts[Severity(r["severity"])] = r["n"]
+            for r in db.execute(_PROBLEMS):
+                totals.findings[Severity(r["severity"])] = r["n"]
+            totals.decided = db.execute(_DECIDED).fetchone()[0]
+            totals.reopened = db.execute(_REOPENED).fetchone()[0]
+        return totals
+
+    def orphans(self) -> list[ClaimDecision]:
+        """Reopened decisions whose claim is no longer among the current claims."""
+        with self._transaction(write=False) as db:
+            return [self._decision(db, r["claim_id"]) for r in db.execute(_ORPHANS).fetchall()]
+
+    def open_items(self) -> dict[str, int]:
+        """How many checklist items of each claim are open, as ``checklist`` would count
+        them (the editor's status where set, else the automatic one), in one read.
+        Claims with none open are left out."""
+        open_now = CheckStatus.open.value
+        with self._transaction(write=False) as db:
+            counts = Counter({r["claim_id"]: r["n"] for r in db.execute(_AUTO_OPEN)})
+            for r in db.execute(_EDITOR_ITEMS):
+                counts[r["claim_id"]] += (r["mine"] == open_now) - (r["auto"] == open_now)
+        return {claim_id: n for claim_id, n in counts.items() if n > 0}
 
     def comparison(self) -> Comparison:
         """The stored clusters and findings (empty before the first analysis)."""
