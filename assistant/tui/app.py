@@ -17,6 +17,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from assistant.config import Settings
@@ -38,11 +39,13 @@ from assistant.tui.messages import (
     OpenArticle,
     OpenClaim,
     OpenConflict,
+    PackageCounted,
+    PackageLoaded,
     ReportExported,
     RunFinished,
     RunIngested,
 )
-from assistant.tui.package import Jump
+from assistant.tui.package import Jump, Package
 from assistant.tui.progress import RunProgress
 from assistant.tui.runner import run_package
 from assistant.tui.safe import clean
@@ -55,6 +58,15 @@ from assistant.tui.session import Session
 
 PIPELINE = "pipeline"
 EXPORT = "export"
+LOAD = "load"
+
+# A package of more claims than this is read in the background, behind a "loading"
+# line: reading 45,000 claims takes seconds. A smaller one is read at once (5,000 claims
+# in a few hundred ms), with no loading line to flash.
+BACKGROUND_ABOVE = 5_000
+# Progress messages arrive per article, hundreds a second on a fast run; the screens are
+# told at most this often, so drawing never falls behind the run.
+PROGRESS_EVERY_S = 0.25
 
 
 class FactcheckApp(PlainTracebackApp):
@@ -93,13 +105,44 @@ class FactcheckApp(PlainTracebackApp):
         self.progress = RunProgress()
         self._run_on_mount = run_pipeline and bool(self.paths)
         self._reopened_before_run = 0
+        self._progress_due: Timer | None = None  # the timer that will publish progress
         # Screens subscribe: "package" after a reload, "progress" while the pipeline runs.
         self.session_changed: Signal[str] = Signal(self, "session_changed")
 
     def on_mount(self) -> None:
         self.sub_title = clean(self.session.workspace.path.name)
+        if self.session.loading:
+            # After the first frame: the outline goes on screen before the load competes
+            # with it for the interpreter.
+            self.call_after_refresh(self.load_package)
         if self._run_on_mount:
             self.start_run()
+
+    # ------------------------------------------------------------------ loading
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group=LOAD)
+    def load_package(self) -> None:
+        """Read the package on a connection of its own (a long read there never holds up
+        the screens' reads), posting the overview's counts first when it has none."""
+        worker = get_current_worker()
+        with self.session.workspace.reader() as reader:
+            if not self.session.package.complete:
+                totals, orphans = reader.totals(), reader.orphans()
+                if worker.is_cancelled:
+                    return
+                self.post_message(PackageCounted(totals, orphans))
+            package = Package.load(reader)
+        if not worker.is_cancelled:  # a newer load replaced this one
+            self.post_message(PackageLoaded(package))
+
+    def on_package_counted(self, message: PackageCounted) -> None:
+        if not self.session.package.complete:
+            self.session.loaded(self.session.package.counted(message.totals, message.orphans))
+            self.session_changed.publish("package")
+
+    def on_package_loaded(self, message: PackageLoaded) -> None:
+        self.session.loaded(message.package)
+        self.session_changed.publish("package")
 
     # ------------------------------------------------------------------ pipeline
 
@@ -129,12 +172,18 @@ class FactcheckApp(PlainTracebackApp):
 
     def on_article_extracted(self, message: ArticleExtracted) -> None:
         self.progress.record(message)
+        if self._progress_due is None:
+            self._progress_due = self.set_timer(PROGRESS_EVERY_S, self._publish_progress)
+
+    def _publish_progress(self) -> None:
+        self._progress_due = None
         self.session_changed.publish("progress")
 
     def on_run_finished(self, message: RunFinished) -> None:
         self.progress.running = False
         self.progress.cancelled = message.cancelled
         self.refresh_bindings()
+        self.session_changed.publish("progress")  # the final state, not a throttled one
         self._reload()
         self.notify("Extraction cancelled" if message.cancelled else "Analysis saved")
         reopened = self.session.package.reopened() - self._reopened_before_run
@@ -164,6 +213,13 @@ class FactcheckApp(PlainTracebackApp):
             self.notify("Cancelling…")
 
     def _reload(self) -> None:
+        """Show what the workspace holds now: at once for a small package, else in the
+        background while the screens keep showing the package as it was."""
+        if self.session.loading or self.session.workspace.claim_count() > BACKGROUND_ABOVE:
+            self.session.begin_load()
+            self.session_changed.publish("progress")  # the "loading" line
+            self.load_package()
+            return
         self.session.reload()
         self.session_changed.publish("package")
 
@@ -241,6 +297,9 @@ class FactcheckApp(PlainTracebackApp):
     def action_jump(self, jump: str) -> None:
         """Open the next claim still to decide, or the next with a high-severity finding."""
         if isinstance(self.screen, ModalScreen):
+            return
+        if not self.session.package.complete:
+            self.notify("The claims are still loading", timeout=2)
             return
         kind = Jump(jump)
         screen = self.screen
@@ -360,7 +419,7 @@ def make_app(
     Raises what ``Workspace`` raises when the workspace cannot be read.
     """
     app = FactcheckApp(
-        Session(workspace),
+        Session(workspace, outline=workspace.claim_count() > BACKGROUND_ABOVE),
         paths=paths,
         settings=settings or Settings(),
         run_pipeline=run_pipeline,

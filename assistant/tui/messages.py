@@ -10,6 +10,8 @@ from pathlib import Path
 from textual.message import Message
 
 from assistant.model import ExtractionStatus
+from assistant.store import ClaimDecision, PackageTotals
+from assistant.tui.package import Package
 
 
 class RunIngested(Message):
@@ -90,3 +92,20 @@ class OpenConflict(Message):
     def __init__(self, claim_id: str) -> None:
         super().__init__()
         self.claim_id = claim_id
+
+
+class PackageCounted(Message):
+    """The overview's counts of a package still loading (``Workspace.totals``)."""
+
+    def __init__(self, totals: PackageTotals, orphans: list[ClaimDecision]) -> None:
+        super().__init__()
+        self.totals = totals
+        self.orphans = orphans
+
+
+class PackageLoaded(Message):
+    """The package was read in the background, every claim included."""
+
+    def __init__(self, package: Package) -> None:
+        super().__init__()
+        self.package = package

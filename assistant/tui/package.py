@@ -28,7 +28,7 @@ from assistant.model import (
     Severity,
 )
 from assistant.perf import gc_paused
-from assistant.store import ClaimDecision, Workspace
+from assistant.store import ClaimBrief, ClaimDecision, PackageTotals, Workspace
 
 SEVERITY_ORDER: dict[Severity, int] = {
     Severity.high: 0,
@@ -49,22 +49,39 @@ def count_open(items: Iterable[ChecklistItem]) -> int:
 
 @dataclass
 class ClaimEntry:
-    """One claim with everything the claims list needs to badge, filter and sort it."""
+    """One claim with everything the claims list needs to badge, filter and sort it.
 
-    claim: Claim
+    The list needs a few fields of each claim; the whole claim (``claim``) is validated
+    from its stored JSON only when a screen asks for it, so a package of 45,000 claims
+    loads without validating 45,000 claims.
+    """
+
+    brief: ClaimBrief
     article: Article
     position: int  # order in the package: articles in order, claims in text order
     findings: list[Finding]  # rules that fired on it (problems only), worst first
     cluster: Cluster | None
     decision: ClaimDecision
     haystack: str = field(repr=False)  # lower-cased text the search box looks in
-    # Open checklist items; None until counted (counting reads the claim's checklist,
-    # which the claims list does a screenful at a time, not 5,000 claims up front).
+    # Open checklist items; None until counted (``Package.load`` counts them all in one
+    # read; a decision written since is counted again from the claim's checklist).
     open_items: int | None = None
+    _claim: Claim | None = field(default=None, repr=False)
 
     @property
     def id(self) -> str:
-        return self.claim.id
+        return self.brief.id
+
+    @property
+    def statement(self) -> str:
+        return self.brief.statement
+
+    @property
+    def claim(self) -> Claim:
+        """The whole claim, validated from the workspace's JSON the first time it is asked."""
+        if self._claim is None:
+            self._claim = Claim.model_validate_json(self.brief.data)
+        return self._claim
 
     @property
     def rules(self) -> list[RuleId]:
@@ -80,8 +97,8 @@ class ClaimEntry:
 class ArticleSummary:
     article: Article
     extraction: ExtractionResult | None
-    claims: int
-    findings: Counter[Severity]
+    claims: int | None  # None: not counted yet (a large package still loading)
+    findings: Counter[Severity] | None
 
 
 class ClaimFilter(StrEnum):
@@ -110,23 +127,26 @@ class ClaimQuery:
     sort: ClaimSort = ClaimSort.package
 
 
+def _has(entry: ClaimEntry, rule: RuleId) -> bool:
+    return any(f.rule is rule for f in entry.findings)
+
+
 def _matches(entry: ClaimEntry, query: ClaimQuery) -> bool:
     if query.article_id is not None and entry.article.id != query.article_id:
         return False
     if query.text and query.text.casefold() not in entry.haystack:
         return False
-    rules = {f.rule for f in entry.findings}
     match query.filter:
         case ClaimFilter.all:
             return True
         case ClaimFilter.unchecked:
             return entry.decision.verdict is None
         case ClaimFilter.conflicts:
-            return RuleId.CONFLICT in rules
+            return _has(entry, RuleId.CONFLICT)
         case ClaimFilter.unverified:
-            return RuleId.UNVERIFIED in rules
+            return _has(entry, RuleId.UNVERIFIED)
         case ClaimFilter.single_source:
-            return RuleId.SINGLE_SOURCE in rules
+            return _has(entry, RuleId.SINGLE_SOURCE)
         case ClaimFilter.reopened:
             return entry.decision.reopened
 
@@ -136,7 +156,7 @@ def _matches(entry: ClaimEntry, query: ClaimQuery) -> bool:
 _SORT_KEYS: dict[ClaimSort, Callable[[ClaimEntry], tuple[Any, ...]]] = {
     ClaimSort.package: lambda e: (e.position,),
     ClaimSort.severity: lambda e: (e.worst, e.position),
-    ClaimSort.worthiness: lambda e: (-e.claim.check_worthiness, e.position),
+    ClaimSort.worthiness: lambda e: (-e.brief.check_worthiness, e.position),
     ClaimSort.status: lambda e: (e.decision.verdict is not None, -(e.open_items or 0), e.position),
 }
 
@@ -171,8 +191,19 @@ def select(entries: Sequence[ClaimEntry], query: ClaimQuery) -> list[ClaimEntry]
     return chosen
 
 
+def _untouched(claim_id: str) -> ClaimDecision:
+    # An empty decision for each of tens of thousands of claims: built from its defaults
+    # without validating them again (half a second at 45,000 claims).
+    return ClaimDecision.model_construct(claim_id=claim_id)
+
+
 class Package:
-    """Read model of a workspace: articles, claims with their badges, comparison."""
+    """Read model of a workspace: articles, claims with their badges, comparison.
+
+    ``load`` reads it all. ``outline`` reads only what the overview needs first (the
+    articles and how their extraction went: ``complete`` is False, no claims), so a
+    package of thousands of articles shows at once while the rest loads elsewhere.
+    """
 
     def __init__(
         self,
@@ -183,6 +214,8 @@ class Package:
         comparison: Comparison,
         entries: list[ClaimEntry],
         orphans: list[ClaimDecision] | None = None,
+        complete: bool = True,
+        totals: PackageTotals | None = None,
     ) -> None:
         self.inputs = inputs
         self.articles = articles
@@ -193,6 +226,34 @@ class Package:
         self.clusters = {c.id: c for c in comparison.clusters}
         # Reopened decisions whose claim is gone from the re-extracted text: shown, not lost.
         self.orphans = orphans or []
+        self.complete = complete  # False: an outline, its claims not loaded yet
+        self.totals = totals  # an outline's counts, once read (None: not yet)
+
+    @classmethod
+    def outline(cls, workspace: Workspace) -> Package:
+        """The articles, the inputs and how each extraction went, no claims: a few cheap
+        reads whatever the package's size. Raises ``WorkspaceError`` as ``load``."""
+        return cls(
+            inputs=workspace.inputs(),
+            articles=workspace.articles(),
+            extractions={r.article_id: r for r in workspace.extraction_outcomes()},
+            comparison=Comparison(),
+            entries=[],
+            complete=False,
+        )
+
+    def counted(self, totals: PackageTotals, orphans: list[ClaimDecision]) -> Package:
+        """This outline with the overview's counts read since (``Workspace.totals``)."""
+        return Package(
+            inputs=self.inputs,
+            articles=self.articles,
+            extractions=self.extractions,
+            comparison=self.comparison,
+            entries=[],
+            orphans=orphans,
+            complete=False,
+            totals=totals,
+        )
 
     @classmethod
     def load(cls, workspace: Workspace) -> Package:
@@ -209,9 +270,9 @@ class Package:
     def _load(cls, workspace: Workspace) -> Package:
         articles = workspace.articles()
         by_article = {a.id: a for a in articles}
-        order = {a.id: i for i, a in enumerate(articles)}
         comparison = workspace.comparison()
         decisions = workspace.decisions()
+        open_items = workspace.open_items()
         cluster_of = {cid: c for c in comparison.clusters for cid in c.claim_ids}
         findings_of: dict[str, list[Finding]] = {}
         for finding in comparison.findings:
@@ -220,32 +281,33 @@ class Package:
             for claim_id in finding.claim_ids:
                 findings_of.setdefault(claim_id, []).append(finding)
 
-        claims = [c for c in workspace.claims() if c.article_id in by_article]
-        claims.sort(key=lambda c: order[c.article_id])  # stable: keeps text order within
+        # In article order, then text order, as the workspace gives them.
+        briefs = [b for b in workspace.claim_briefs() if b.article_id in by_article]
         entries: list[ClaimEntry] = []
-        for position, claim in enumerate(claims):
-            article = by_article[claim.article_id]
-            findings = sorted(
-                findings_of.get(claim.id, []), key=lambda f: SEVERITY_ORDER[f.severity]
-            )
+        for position, brief in enumerate(briefs):
+            article = by_article[brief.article_id]
+            findings = findings_of.get(brief.id, [])
+            if len(findings) > 1:
+                findings = sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])
             entries.append(
                 ClaimEntry(
-                    claim=claim,
+                    brief=brief,
                     article=article,
                     position=position,
                     findings=findings,
-                    cluster=cluster_of.get(claim.id),
-                    decision=decisions.get(claim.id) or ClaimDecision(claim_id=claim.id),
+                    cluster=cluster_of.get(brief.id),
+                    decision=decisions.get(brief.id) or _untouched(brief.id),
                     haystack=" ".join(
-                        (claim.statement, claim.quote, article.outlet or "", claim.id)
+                        (brief.statement, brief.quote, article.outlet or "", brief.id)
                     ).casefold(),
+                    open_items=open_items.get(brief.id, 0),
                 )
             )
-        present = {c.id for c in claims}
+        present = {b.id for b in briefs}
         return cls(
             inputs=workspace.inputs(),
             articles=articles,
-            extractions={r.article_id: r for r in workspace.extractions()},
+            extractions={r.article_id: r for r in workspace.extraction_outcomes()},
             comparison=comparison,
             entries=entries,
             orphans=[d for cid, d in decisions.items() if d.reopened and cid not in present],
@@ -257,15 +319,31 @@ class Package:
     def rejected(self) -> list[InputRecord]:
         return [r for r in self.inputs if r.status is not InputStatus.ok]
 
-    def finding_counts(self) -> Counter[Severity]:
+    def finding_counts(self) -> Counter[Severity] | None:
         """The package's problems by severity, each finding once (as the report's summary).
 
         A finding spanning three articles shows in each of their rows, but is one problem:
         adding the rows up would count it three times. ``ok`` findings are not problems.
+        None for an outline not counted yet.
         """
+        if not self.complete:
+            return None if self.totals is None else self.totals.findings
         return Counter(f.severity for f in self.comparison.findings if not f.ok)
 
     def summaries(self) -> list[ArticleSummary]:
+        if not self.complete:
+            totals = self.totals
+            return [
+                ArticleSummary(
+                    article=a,
+                    extraction=self.extractions.get(a.id),
+                    claims=None if totals is None else totals.claims[a.id],
+                    findings=None
+                    if totals is None
+                    else totals.article_findings.get(a.id, Counter()),
+                )
+                for a in self.articles
+            ]
         claims: Counter[str] = Counter(e.article.id for e in self.entries)
         severities: dict[str, Counter[Severity]] = {a.id: Counter() for a in self.articles}
         for entry in self.entries:
@@ -300,10 +378,14 @@ class Package:
         return [e for e in self.entries if e.article.id == article_id]
 
     def decided(self) -> int:
+        if not self.complete:
+            return 0 if self.totals is None else self.totals.decided
         return sum(1 for e in self.entries if e.decision.verdict is not None)
 
     def reopened(self) -> int:
         """Decisions a re-run reopened and the editor has not settled (orphans included)."""
+        if not self.complete:
+            return 0 if self.totals is None else self.totals.reopened
         return sum(1 for e in self.entries if e.decision.reopened) + len(self.orphans)
 
 

@@ -31,17 +31,23 @@ class Session:
         self,
         workspace: Workspace,
         on_stale: Callable[[StaleDecisionError], None] | None = None,
+        *,
+        outline: bool = False,
     ) -> None:
+        """``outline``: read only the package's outline now (``Package.outline``); the
+        caller loads the rest elsewhere and hands it over with ``loaded``."""
         self.workspace = workspace
         # Told when a decision write is refused because another session changed the claim
         # since this one loaded it (the app shows it and reloads); None: the error is raised.
         self.on_stale = on_stale
-        self.package = Package.load(workspace)
+        self.package = Package.outline(workspace) if outline else Package.load(workspace)
+        self.loading = outline  # a load of the package is under way elsewhere
         self.query = ClaimQuery()
         self.visible: list[ClaimEntry] = select(self.package.entries, self.query)
         self.generation = 0  # bumped on every reload so screens know to redraw
         self.changed: set[str] = set()  # claims whose decision changed since the list last looked
         self.current: str | None = None  # the claim the editor has open
+        self._written: set[str] = set()  # claims decided on since a load began
 
     def reload(self) -> None:
         """Re-read the workspace (after a pipeline run wrote to it)."""
@@ -49,6 +55,24 @@ class Session:
         self.visible = select(self.package.entries, self.query)
         self.generation += 1
         self.changed.clear()
+
+    def begin_load(self) -> None:
+        """A load of the package starts elsewhere; ``loaded`` will take its result."""
+        self.loading = True
+        self._written.clear()
+
+    def loaded(self, package: Package) -> None:
+        """Show ``package``, read elsewhere since ``begin_load``: as ``reload``, except
+        that a decision written meanwhile is read again (the load may predate it)."""
+        self.package = package
+        self.visible = select(self.package.entries, self.query)
+        self.generation += 1
+        self.changed.clear()
+        self.loading = not package.complete
+        for claim_id in self._written:
+            self._refresh(claim_id)
+        if package.complete:
+            self._written.clear()
 
     def apply(self, query: ClaimQuery) -> list[ClaimEntry]:
         """Make ``query`` the claims list's query; returns the claims it shows."""
@@ -135,6 +159,7 @@ class Session:
         return True
 
     def _refresh(self, claim_id: str) -> None:
+        self._written.add(claim_id)
         entry = self.package.by_id.get(claim_id)
         if entry is None:
             return

@@ -22,10 +22,11 @@ from assistant.tui.messages import OpenClaim, OpenConflict
 from assistant.tui.package import ClaimEntry, ClaimFilter, ClaimQuery, ClaimSort
 from assistant.tui.safe import cell, plain
 from assistant.tui.screens.base import SessionScreen
-from assistant.tui.widgets.table import ListTable
+from assistant.tui.widgets.table import ListTable, fill_step
 
-# Rows added per refresh while a long list fills (see _fill).
-FILL_CHUNK = 200
+# Rows shown at once when the list is (re)filled: a screenful; the rest follow a step
+# per refresh (``fill_step``).
+FIRST_ROWS = 40
 
 # Widths of the fixed columns, roomy and narrow; the claim's text takes what is left.
 _WIDE = {"verdict": 15, "open": 4, "rules": 20, "outlet": 12}
@@ -113,7 +114,7 @@ class ClaimsScreen(SessionScreen):
                 open_items,
                 rule_badges(entry),
                 cell(entry.article.outlet or "—", 12),
-                cell(entry.claim.statement, 200),
+                cell(entry.statement, 200),
             )
             self._rows[entry.id] = row
         return row
@@ -122,6 +123,17 @@ class ClaimsScreen(SessionScreen):
         self._rows.clear()
         self.session.changed.clear()
         self._fill(self.session.query)
+
+    def _show_loading(self) -> bool:
+        """While a large package's claims are read in the background, say so; True then."""
+        table = self.query_one("#claims", DataTable)
+        waiting = not self.session.package.complete
+        table.loading = waiting
+        if waiting:
+            text = Text("Loading the claims…", style="bold", end="")
+            text.append(f"\n{len(self.session.package.articles)} articles; the list fills in")
+            self.query_one("#query", Static).update(text)
+        return waiting
 
     def show_changes(self) -> None:
         """Redraw the rows whose decision changed in the claim detail; follow its cursor."""
@@ -140,14 +152,17 @@ class ClaimsScreen(SessionScreen):
     def _fill(self, query: ClaimQuery) -> None:
         """Show the claims ``query`` selects: the first screenful now, the rest in chunks.
 
-        DataTable measures every cell it is given (about 0.2 ms a row), so 5,000 rows
-        at once would freeze the screen for a second; chunks between refreshes keep the
-        list usable from the first frame while the scrollbar grows.
+        DataTable measures every cell it is given (about 0.2 ms a row, several times that
+        on a busy machine), so 45,000 rows at once would freeze the screen for many
+        seconds; short steps between refreshes keep the list usable from the first frame
+        while the scrollbar grows.
         """
         cursor = self.session.current or self._cursor_id()
         entries = self.session.apply(query)
         self._fill_token += 1
         self.query_one("#claims", DataTable).clear()
+        if self._show_loading():
+            return  # show_package fills it when the claims are in
         self._add_rows(self._fill_token, entries, 0, cursor)
         self._show_query(len(entries))
 
@@ -157,13 +172,16 @@ class ClaimsScreen(SessionScreen):
         if token != self._fill_token:
             return  # a newer filter or sort replaced this list
         table = self.query_one("#claims", DataTable)
-        for entry in entries[start : start + FILL_CHUNK]:  # keyed by claim id: found again later
-            table.add_row(*self._row(entry), key=entry.id)
+
+        def add(index: int) -> None:  # keyed by claim id: found again later
+            table.add_row(*self._row(entries[index]), key=entries[index].id)
+
+        end = fill_step(start, len(entries), FIRST_ROWS if start == 0 else 1, add)
         # Put the cursor back on the claim the editor was on, unless they moved meanwhile.
         if cursor is not None and cursor in table.rows and table.cursor_row == 0:
             table.move_cursor(row=table.get_row_index(cursor), animate=False)
-        if start + FILL_CHUNK < len(entries):
-            self.call_after_refresh(self._add_rows, token, entries, start + FILL_CHUNK, cursor)
+        if end < len(entries):
+            self.call_after_refresh(self._add_rows, token, entries, end, cursor)
 
     def _show_query(self, shown: int) -> None:
         query = self.session.query

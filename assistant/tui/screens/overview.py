@@ -20,7 +20,7 @@ from assistant.tui.package import ArticleSummary
 from assistant.tui.progress import ArticleProgress
 from assistant.tui.safe import cell, plain
 from assistant.tui.screens.base import SessionScreen
-from assistant.tui.widgets.table import ListTable
+from assistant.tui.widgets.table import ListTable, fill_step
 
 _STATUS_STYLE = {
     ExtractionStatus.ok: "bold #2e7d32",
@@ -61,13 +61,34 @@ def extraction_cell(summary: ArticleSummary, live: ArticleProgress | None, runni
     return text
 
 
+# Rows drawn at once when the table is (re)drawn: a screenful; the rest follow a step
+# per refresh (``fill_step``).
+FIRST_ROWS = 40
+_UPDATED = ("claims", "findings", "extraction")  # the columns that change with the counts
+_LOADING = Text("…", style="dim", end="")
+
+
+def _count_cell(count: int | None) -> Text:
+    return _LOADING if count is None else Text(str(count), justify="right", end="")
+
+
 class OverviewScreen(SessionScreen):
     """The package at a glance; enter opens an article."""
 
     AUTO_FOCUS = "#articles"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "open_article", "Read article")]
-    # The widest findings and extraction cells last shown: what the title leaves room for.
-    _widths: tuple[int, int] = (len("Findings"), len("Extraction"))
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The widest findings and extraction cells shown: what the title leaves room for.
+        self._widths: tuple[int, int] = (len("Findings"), len("Extraction"))
+        self._summaries: dict[str, ArticleSummary] = {}
+        # Per drawn row, the run's progress it shows (the run replaces an article's
+        # progress object when it changes: ``is`` tells what to redraw).
+        self._live: dict[str, ArticleProgress | None] = {}
+        self._drawn_running = False
+        self._cursor = 0
+        self._token = 0  # the drawing under way; a newer one stops the older one's chunks
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -93,12 +114,12 @@ class OverviewScreen(SessionScreen):
         super().on_mount()
 
     def on_resize(self, event: Resize) -> None:
-        # The title's width follows the terminal's. Only a new width rebuilds the table:
-        # a screen pushed over this one resizes it too, and the rebuild made opening the
+        # The title's width follows the terminal's. Only a new width redraws the rows:
+        # a screen pushed over this one resizes it too, and a redraw made opening the
         # claims list four times slower (benchmarks/tui_latency.py).
         title = self.query_one("#articles", DataTable).columns[ColumnKey("title")]
         if self._title_width() != title.width:
-            self.show_progress()
+            self._draw_rows()
 
     def _title_width(self) -> int:
         """The title column's width for this terminal and the findings and extraction
@@ -112,51 +133,133 @@ class OverviewScreen(SessionScreen):
         rejected.add_rows([cell(r.source, 80), cell(r.reason or "")] for r in package.rejected)
         rejected.display = bool(package.rejected)
         self.query_one("#rejected-title").display = bool(package.rejected)
+        summaries = {s.article.id: s for s in package.summaries()}
+        same = list(summaries) == list(self._summaries)
+        self._summaries = summaries
+        self._draw_rows(in_place=same)
+
+    # ------------------------------------------------------------------ the article rows
+    # A package may hold thousands of articles, and progress arrives per article: rows are
+    # drawn in chunks (a screenful first), and progress changes only the cells it changes.
+
+    def _row(self, summary: ArticleSummary) -> tuple[Text, ...]:
+        progress = self.state.progress
+        live = progress.articles.get(summary.article.id)
+        self._live[summary.article.id] = live
+        count = live.claims if live is not None and progress.running else summary.claims
+        return (
+            cell(summary.article.outlet or "—", _FIXED["outlet"]),
+            Text(str(summary.article.published or "—"), end=""),
+            cell(summary.article.title or summary.article.id, TITLE_WIDTH),
+            _count_cell(count),
+            _LOADING if summary.findings is None else severity_counts(summary.findings),
+            extraction_cell(summary, live, progress.running),
+        )
+
+    def _draw_rows(self, *, in_place: bool = False) -> None:
+        """Every row again: a new package, a run starting or ending, a new width.
+
+        ``in_place``: the same articles in the same order, only their cells change (the
+        counts of a large package arriving), so the rows are updated, not rebuilt.
+        """
+        table = self.query_one("#articles", DataTable)
+        self._cursor = table.cursor_row if table.row_count else self._cursor
+        self._drawn_running = self.state.progress.running
+        self._cursor = min(self._cursor, max(0, len(self._summaries) - 1))
+        self._live = {}
+        self._token += 1
+        if not in_place:
+            table.clear()
+        self._draw_step(self._token, list(self._summaries.values()), 0)
+        self._show_totals()
+
+    def _draw_step(self, token: int, summaries: list[ArticleSummary], start: int) -> None:
+        if token != self._token:
+            return  # a newer drawing replaced this one
+        table = self.query_one("#articles", DataTable)
+        drawn: list[tuple[str, tuple[Text, ...]]] = []
+
+        def draw(index: int) -> None:
+            key = summaries[index].article.id
+            row = self._row(summaries[index])
+            drawn.append((key, row))
+            if key in table.rows:
+                for column, value in zip(_UPDATED, row[3:], strict=True):
+                    table.update_cell(key, column, value)
+            else:
+                table.add_row(*row, key=key)
+
+        end = fill_step(start, len(summaries), FIRST_ROWS if start == 0 else 1, draw)
+        self._widen(drawn)
+        if start <= self._cursor < end and table.cursor_row != self._cursor:
+            table.move_cursor(row=self._cursor, animate=False)
+        if end < len(summaries):
+            self.call_after_refresh(self._draw_step, token, summaries, end)
+
+    def _widen(self, rows: list[tuple[str, tuple[Text, ...]]]) -> None:
+        """Give the title what the widest findings and extraction cells leave it."""
+        self._widths = (
+            max([self._widths[0]] + [row[4].cell_len for _, row in rows]),
+            max([self._widths[1]] + [row[5].cell_len for _, row in rows]),
+        )
+        self.query_one("#articles", DataTable).columns[
+            ColumnKey("title")
+        ].width = self._title_width()
 
     def show_progress(self) -> None:
-        package = self.session.package
         progress = self.state.progress
-        table = self.query_one("#articles", DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        claims = 0
-        rows: list[tuple[str, tuple[Text, ...]]] = []
-        for summary in package.summaries():
-            live = progress.articles.get(summary.article.id)
-            count = live.claims if live is not None and progress.running else summary.claims
-            claims += count
-            row: tuple[Text, ...] = (
-                cell(summary.article.outlet or "—", _FIXED["outlet"]),
-                Text(str(summary.article.published or "—"), end=""),
-                cell(summary.article.title or summary.article.id, TITLE_WIDTH),
-                Text(str(count), justify="right", end=""),
-                severity_counts(summary.findings),
-                extraction_cell(summary, live, progress.running),
-            )
-            rows.append((summary.article.id, row))
-        self._widths = (
-            max([len("Findings")] + [row[4].cell_len for _, row in rows]),
-            max([len("Extraction")] + [row[5].cell_len for _, row in rows]),
-        )
-        table.columns[ColumnKey("title")].width = self._title_width()
-        for key, row in rows:
-            table.add_row(*row, key=key)
-        if package.articles:
-            table.move_cursor(row=min(cursor, len(package.articles) - 1))
-        self._show_summary(claims)
+        if progress.running != self._drawn_running:
+            self._draw_rows(in_place=True)  # every row's count and "extracting…" change
+        else:
+            table = self.query_one("#articles", DataTable)
+            changed = [
+                (article_id, live)
+                for article_id, live in progress.articles.items()
+                if self._live.get(article_id, live) is not live
+            ]
+            updates = []
+            for article_id, live in changed:
+                summary = self._summaries.get(article_id)
+                if summary is None:
+                    continue
+                row = self._row(summary)
+                updates.append((article_id, row))
+                self._live[article_id] = live
+            self._widen(updates)
+            for article_id, row in updates:
+                if article_id in table.rows:
+                    table.update_cell(article_id, "claims", row[3])
+                    table.update_cell(article_id, "extraction", row[5])
+            self._show_totals()
+
+    def _show_totals(self) -> None:
+        progress = self.state.progress
+        counts = [
+            live.claims if live is not None and progress.running else summary.claims
+            for summary in self._summaries.values()
+            for live in (progress.articles.get(summary.article.id),)
+        ]
+        self._show_summary(None if None in counts else sum(c or 0 for c in counts))
         bar = self.query_one("#progress", ProgressBar)
         bar.display = progress.running
         bar.update(total=progress.total or None, progress=progress.done)
 
-    def _show_summary(self, claims: int) -> None:
+    def _show_summary(self, claims: int | None) -> None:
         package = self.session.package
         progress = self.state.progress
         line = Text(end="")
-        line.append(f"{len(package.articles)} articles · {claims} claims · ", style="bold")
-        line.append(f"{package.decided()} with a verdict · findings: ")
-        # The package's findings, each once: not the sum of the rows, where a finding
-        # across articles shows in each of them.
-        line.append_text(severity_counts(package.finding_counts()))
+        counted = package.finding_counts()
+        if claims is None or counted is None:
+            line.append(f"{len(package.articles)} articles · ", style="bold")
+            line.append("counting claims and findings…", style="italic")
+        else:
+            line.append(f"{len(package.articles)} articles · {claims} claims · ", style="bold")
+            line.append(f"{package.decided()} with a verdict · findings: ")
+            # The package's findings, each once: not the sum of the rows, where a finding
+            # across articles shows in each of them.
+            line.append_text(severity_counts(counted))
+        if self.session.loading:
+            line.append("\nLoading the claims… the claims list opens when they are in", "italic")
         if progress.running:
             line.append(
                 f"\nExtracting {progress.done}/{progress.total} — press x to cancel", style="italic"

@@ -3,7 +3,8 @@ refilling a small table in place, for screens that redraw it on every claim."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -46,3 +47,23 @@ def fit_height(table: DataTable[Text], rows: int) -> None:
     height = rows + 1
     if table.styles.height is None or table.styles.height.value != height:
         table.styles.height = height
+
+
+# How long one step of a long fill may hold the screen: a key pressed meanwhile waits at
+# most this long (plus the frame), whatever the machine's speed or load.
+STEP_S = 0.012
+
+
+def fill_step(start: int, total: int, least: int, draw: Callable[[int], None]) -> int:
+    """Call ``draw`` on ``start``, ``start + 1``... for ``least`` items, then for as many
+    more as fit in ``STEP_S``; returns where the next step starts.
+
+    Long lists are drawn a step per refresh (``call_after_refresh``): the first rows at
+    once, the rest without ever freezing the screen, however slow a row is to add.
+    """
+    deadline = time.perf_counter() + STEP_S
+    index = start
+    while index < total and (index < start + least or time.perf_counter() < deadline):
+        draw(index)
+        index += 1
+    return index

@@ -1,0 +1,169 @@
+"""The workspace at newsroom scale: claims loading in the background behind a visible
+"loading", and throttled progress that still ends on the final state (issue 11; the
+indexes are in test_store_indexes.py).
+
+Real SQLite files and the real app driven by Textual's pilot; the large-package paths
+are forced on small packages (``BACKGROUND_ABOVE``) so the tests stay fast.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import factories
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+from tui_package import story_workspace
+from tui_screen import screen_text
+
+from assistant.model import ExtractionStatus, Verdict
+from assistant.store import Workspace
+from assistant.tui import app as app_module
+from assistant.tui.app import FactcheckApp, make_app
+from assistant.tui.messages import ArticleExtracted, RunFinished, RunIngested
+from assistant.tui.package import Package
+from assistant.tui.screens.claims import ClaimsScreen
+from assistant.tui.screens.overview import OverviewScreen
+
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    with Workspace.open(story_workspace(tmp_path / "floods.sqlite"), actor="tester") as ws:
+        yield ws
+
+
+async def settle(pilot: Pilot[None], done: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not done():
+        assert time.monotonic() < deadline, "the app did not get there in time"
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def claim_rows(app: FactcheckApp) -> list[str]:
+    table = app.screen.query_one("#claims", DataTable)
+    return [str(key.value) for key in table.rows]
+
+
+# ---------------------------------------------------------------- loading in the background
+
+
+class GatedPackage(Package):
+    """``Package.load`` that waits for the test to open the gate."""
+
+    gate = threading.Event()
+
+    @classmethod
+    def load(cls, workspace: Workspace) -> Package:
+        assert cls.gate.wait(30)
+        return Package.load(workspace)
+
+
+@pytest.fixture
+def gated(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    monkeypatch.setattr(app_module, "BACKGROUND_ABOVE", 0)  # the story is "large"
+    monkeypatch.setattr(app_module, "Package", GatedPackage)
+    GatedPackage.gate = threading.Event()
+    yield GatedPackage.gate
+    GatedPackage.gate.set()
+
+
+async def test_a_large_package_shows_loading_then_its_claims(
+    workspace: Workspace, gated: threading.Event
+) -> None:
+    app = make_app(workspace, run_pipeline=False)
+    async with app.run_test(size=SIZE) as pilot:
+        # The outline is on screen at once: the articles, and the counts once read.
+        assert isinstance(app.screen, OverviewScreen)
+        await settle(pilot, lambda: app.session.package.totals is not None)
+        shown = screen_text(app)
+        assert "Evening Star" in shown
+        assert "Loading the claims" in shown
+        assert "4 articles · 7 claims" in shown
+
+        await pilot.press("c")
+        table = app.screen.query_one("#claims", DataTable)
+        assert table.loading and table.row_count == 0
+        assert "Loading the claims…" in screen_text(app)
+        await pilot.press("u")  # no claim to open yet: said, not a wrong "none left"
+        assert isinstance(app.screen, ClaimsScreen)
+
+        gated.set()
+        await settle(pilot, lambda: not app.session.loading)
+        assert not table.loading
+        assert len(claim_rows(app)) == 7
+        assert "7 of 7 claims" in screen_text(app)
+
+
+async def test_a_decision_written_while_the_package_reloads_is_not_lost(
+    workspace: Workspace, gated: threading.Event
+) -> None:
+    gated.set()
+    app = make_app(workspace, run_pipeline=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, lambda: not app.session.loading)
+        gated.clear()
+        app._reload()  # as a run ending does
+        assert app.session.loading
+        entry = app.session.package.by_id["star#1"]
+        assert app.session.set_verdict("star#1", Verdict.inaccurate)
+        gated.set()
+        await settle(pilot, lambda: not app.session.loading)
+        assert app.session.package.by_id["star#1"] is not entry  # the new package
+        assert app.session.package.by_id["star#1"].decision.verdict is Verdict.inaccurate
+
+
+# ---------------------------------------------------------------- throttled progress
+
+
+async def test_throttled_progress_ends_on_every_article_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    count = 150
+    articles = [
+        factories.article(f"n{i:03d}", f"Officials said {i} people left.", outlet=f"Outlet {i}")
+        for i in range(count)
+    ]
+
+    def fake_run(*_args: object, **kw: Any) -> None:
+        # As tui/runner.py posts them, as fast as they come: each article partial, then ok.
+        post = kw["post"]
+        post(RunIngested(total=count, skipped=0))
+        done = 0
+        for status in (ExtractionStatus.partial, ExtractionStatus.ok):
+            for article in articles:
+                done += status is ExtractionStatus.ok
+                post(ArticleExtracted(article.id, status, None, 3, done, count))
+        post(RunFinished(cancelled=False))
+
+    drawn = 0
+    show_progress = OverviewScreen.show_progress
+
+    def counted(screen: OverviewScreen) -> None:
+        nonlocal drawn
+        drawn += 1
+        show_progress(screen)
+
+    monkeypatch.setattr(app_module, "run_package", fake_run)
+    monkeypatch.setattr(OverviewScreen, "show_progress", counted)
+    with Workspace.open(tmp_path / "ws.sqlite") as workspace:
+        workspace.save_articles(articles)
+        app = make_app(workspace, paths=[tmp_path])
+        async with app.run_test(size=(120, 200)) as pilot:
+            await settle(pilot, lambda: not app.progress.running)
+            table = app.screen.query_one("#articles", DataTable)
+            await settle(pilot, lambda: table.row_count == count)
+            await pilot.pause(0.3)  # a throttled update still due would come by now
+            assert app.progress.done == count
+            column = [str(table.get_cell(key, "extraction")) for key in table.rows]
+            assert column == ["✔ ok"] * count
+            assert "Extracting" not in screen_text(app)
+        # 300 messages: drawn a few times, not once each.
+        assert drawn < 20
