@@ -1,6 +1,6 @@
-"""The workspace at newsroom scale: claims loading in the background behind a visible
-"loading", and throttled progress that still ends on the final state (issue 11; the
-indexes are in test_store_indexes.py).
+"""The workspace at newsroom scale: the article picker, claims loading in the background
+behind a visible "loading", and throttled progress that still ends on the final state
+(issue 11; the indexes are in test_store_indexes.py).
 
 Real SQLite files and the real app driven by Textual's pilot; the large-package paths
 are forced on small packages (``BACKGROUND_ABOVE``) so the tests stay fast.
@@ -11,13 +11,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import factories
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input, OptionList
 from tui_package import story_workspace
 from tui_screen import screen_text
 
@@ -25,6 +26,7 @@ from assistant.model import ExtractionStatus, Verdict
 from assistant.store import Workspace
 from assistant.tui import app as app_module
 from assistant.tui.app import FactcheckApp, make_app
+from assistant.tui.dialogs import ArticlePicker
 from assistant.tui.messages import ArticleExtracted, RunFinished, RunIngested
 from assistant.tui.package import Package
 from assistant.tui.screens.claims import ClaimsScreen
@@ -50,6 +52,77 @@ async def settle(pilot: Pilot[None], done: Callable[[], bool], timeout: float = 
 def claim_rows(app: FactcheckApp) -> list[str]:
     table = app.screen.query_one("#claims", DataTable)
     return [str(key.value) for key in table.rows]
+
+
+# ---------------------------------------------------------------- the article picker
+
+
+async def test_a_picks_an_article_from_a_list_narrowed_by_typing(workspace: Workspace) -> None:
+    app = make_app(workspace, run_pipeline=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        assert "a Article" in screen_text(app).splitlines()[-1]  # shown in the footer
+        await pilot.press("a")
+        assert isinstance(app.screen, ArticlePicker)
+        picks = app.screen.query_one("#picks", OptionList)
+        assert picks.option_count == 5  # All articles, then the four
+        await pilot.press(*"star")
+        assert picks.option_count == 1
+        shown = screen_text(app)
+        assert "Evening Star" in shown and "1 of 4 articles" in shown
+        await pilot.press("enter")
+        assert isinstance(app.screen, ClaimsScreen)
+        assert claim_rows(app) == ["star#1", "star#2"]
+        assert "article: Evening Star" in screen_text(app)
+
+        # Back to every article: the first choice, with the box empty.
+        await pilot.press("a")
+        assert isinstance(app.screen, ArticlePicker)
+        assert app.screen.query_one("#filter", Input).value == ""
+        picks = app.screen.query_one("#picks", OptionList)
+        assert picks.highlighted == 3  # on the article shown: All, planet, metro, star
+        await pilot.press("up", "up", "up", "enter")
+        assert len(claim_rows(app)) == len(app.session.package.entries)
+        assert "article:" not in screen_text(app)
+
+
+async def test_the_picker_moves_with_the_arrows_and_escape_changes_nothing(
+    workspace: Workspace,
+) -> None:
+    app = make_app(workspace, run_pipeline=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "a", "down", "down", "enter")  # All, planet, metro
+        assert {row.split("#")[0] for row in claim_rows(app)} == {"metro"}
+        await pilot.press("a", *"harb", "escape")
+        assert isinstance(app.screen, ClaimsScreen)
+        assert {row.split("#")[0] for row in claim_rows(app)} == {"metro"}
+
+
+async def test_the_picker_lists_a_screenful_of_thousands_and_says_how_many_match(
+    tmp_path: Path,
+) -> None:
+    articles = [
+        factories.article(
+            f"n{i:04d}",
+            f"Officials said {i} people were evacuated on Monday.",
+            outlet=f"Outlet {i % 7}",
+            title=f"Flood report {i}",
+            published=date(2026, 3, 2),
+        )
+        for i in range(1500)
+    ]
+    with Workspace.open(tmp_path / "many.sqlite") as workspace:
+        workspace.save_articles(articles)
+        app = make_app(workspace, run_pipeline=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("c", "a")
+            picks = app.screen.query_one("#picks", OptionList)
+            assert picks.option_count <= 101
+            assert "1500 of 1500 articles (the first 100: type to narrow)" in screen_text(app)
+            await pilot.press(*"report 1499")
+            assert picks.option_count == 1
+            await pilot.press("enter")
+            assert app.session.query.article_id == "n1499"
 
 
 # ---------------------------------------------------------------- loading in the background

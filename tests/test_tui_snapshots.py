@@ -100,6 +100,8 @@ STATES = {
     "detail-reopened": State(press=FIRST_CLAIM, prepare=reopen_planet_1),
     "article": State(press=(*FIRST_CLAIM, "r")),
     "conflict": State(press=(*CONFLICT_CLAIM, "k")),
+    # The picker over the claims list, narrowed to the outlets with an "e" in their name.
+    "article-picker": State(press=("c", "a", "e")),
     "help": State(press=("question_mark",)),
     "export": State(press=("e",)),
     # The path field holds the default name, which exists: enter there asks first.

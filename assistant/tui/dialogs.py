@@ -13,9 +13,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown, OptionList, Select, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from assistant.model import Verdict
+from assistant.model import Article, Verdict
 from assistant.report.render import FORMATS, format_for_path, with_format
 from assistant.tui.badges import verdict_badge
 from assistant.tui.safe import one_line_label, plain
@@ -223,6 +223,111 @@ class NameDialog(ModalScreen[str | None]):
             self.notify("Give a name", severity="warning")
             return
         self.dismiss(name)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class ArticlePick:
+    """The picker's answer: one article, or ``None`` for every article."""
+
+    article_id: str | None
+
+
+# The picker lists this many matches at most: an OptionList of 3,000 articles takes a
+# noticeable moment to build on every keystroke, and nobody reads that far.
+PICKER_SHOWN = 100
+
+
+class ArticlePicker(ModalScreen[ArticlePick | None]):
+    """Choose the article the claims list shows: type to narrow, enter to pick.
+
+    Matches outlet, title, date and id, in the package's order; escape keeps the list
+    as it was.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("pagedown", "move(10)", show=False),
+        Binding("pageup", "move(-10)", show=False),
+    ]
+
+    def __init__(self, articles: list[Article], current: str | None) -> None:
+        super().__init__()
+        self.articles = articles
+        self.current = current
+        self._haystacks = [
+            " ".join((a.outlet or "", a.title or "", str(a.published or ""), a.id)).casefold()
+            for a in articles
+        ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog picker"):
+            yield Label("Show the claims of one article", classes="dialog-title")
+            yield Input(placeholder="type to narrow: outlet, title, date, id", id="filter")
+            yield OptionList(id="picks")
+            yield Static(id="picker-count")
+
+    def on_mount(self) -> None:
+        self._show("")
+        picks = self.query_one("#picks", OptionList)
+        if self.current is not None:
+            index = picks.get_option_index(self.current) if self._listed(self.current) else 0
+            picks.highlighted = index
+
+    def _listed(self, article_id: str) -> bool:
+        try:
+            self.query_one("#picks", OptionList).get_option(article_id)
+        except OptionDoesNotExist:  # not among the first matches listed
+            return False
+        return True
+
+    def _show(self, text: str) -> None:
+        needle = text.casefold().strip()
+        matches = [
+            a for a, hay in zip(self.articles, self._haystacks, strict=True) if needle in hay
+        ]
+        options = [] if needle else [Option(plain("All articles", "bold"), id="")]
+        for article in matches[:PICKER_SHOWN]:
+            label = plain(article.outlet or "—", "bold")
+            label.append_text(plain(f"  {article.published or 'undated'}  ", "dim"))
+            label.append_text(plain(one_line_label(article.title or article.id, 80)))
+            options.append(Option(label, id=article.id))
+        picks = self.query_one("#picks", OptionList)
+        picks.clear_options()
+        picks.add_options(options)
+        picks.highlighted = 0 if options else None
+        shown = min(len(matches), PICKER_SHOWN)
+        more = f" (the first {shown}: type to narrow)" if len(matches) > shown else ""
+        self.query_one("#picker-count", Static).update(
+            plain(f"{len(matches)} of {len(self.articles)} articles{more}", "dim")
+        )
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _submitted(self) -> None:
+        picks = self.query_one("#picks", OptionList)
+        if picks.highlighted is not None:
+            self._pick(picks.get_option_at_index(picks.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#picks")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option.id)
+
+    def _pick(self, option_id: str | None) -> None:
+        self.dismiss(ArticlePick(option_id or None))
+
+    def action_move(self, step: int) -> None:
+        picks = self.query_one("#picks", OptionList)
+        if picks.option_count:
+            now = picks.highlighted or 0
+            picks.highlighted = max(0, min(picks.option_count - 1, now + step))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

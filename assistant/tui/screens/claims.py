@@ -18,6 +18,7 @@ from textual.widgets.data_table import ColumnKey
 
 from assistant.model import RuleId
 from assistant.tui.badges import decision_badge, rule_badges
+from assistant.tui.dialogs import ArticlePick, ArticlePicker
 from assistant.tui.messages import OpenClaim, OpenConflict
 from assistant.tui.package import ClaimEntry, ClaimFilter, ClaimQuery, ClaimSort
 from assistant.tui.safe import cell, plain
@@ -65,7 +66,7 @@ class ClaimsScreen(SessionScreen):
         Binding("enter", "open_claim", "Open"),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("f", "cycle_filter", "Filter"),
-        Binding("a", "cycle_article", "Article"),
+        Binding("a", "pick_article", "Article"),
         Binding("s", "cycle_sort", "Sort"),
         Binding("k", "conflict", "Conflict", show=False),
         Binding("escape", "clear", "Clear", show=False),
@@ -216,9 +217,15 @@ class ClaimsScreen(SessionScreen):
     def action_cycle_sort(self) -> None:
         self.set_query(sort=_next(list(ClaimSort), self.session.query.sort))
 
-    def action_cycle_article(self) -> None:
-        ids: list[str | None] = [None, *(a.id for a in self.session.package.articles)]
-        self.set_query(article_id=_next(ids, self.session.query.article_id))
+    def action_pick_article(self) -> None:
+        """Choose the article to show in a searchable list (thousands of articles are
+        too many to cycle through)."""
+        picker = ArticlePicker(self.session.package.articles, self.session.query.article_id)
+        self.app.push_screen(picker, self._article_picked)
+
+    def _article_picked(self, pick: ArticlePick | None) -> None:
+        if pick is not None and pick.article_id != self.session.query.article_id:
+            self.set_query(article_id=pick.article_id)
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
@@ -260,6 +267,9 @@ class ClaimsScreen(SessionScreen):
 
     def commands(self) -> Iterator[SystemCommand]:
         """Command palette entries for this screen's filters and sorts."""
+        yield SystemCommand(
+            "Pick an article (a)", "Show only the claims of one article", self.action_pick_article
+        )
         for option in ClaimFilter:
             yield SystemCommand(
                 f"Filter: {option.value}",
