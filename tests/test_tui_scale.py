@@ -8,9 +8,11 @@ are forced on small packages (``BACKGROUND_ABOVE``) so the tests stay fast.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -240,3 +242,30 @@ async def test_throttled_progress_ends_on_every_article_done(
             assert "Extracting" not in screen_text(app)
         # 300 messages: drawn a few times, not once each.
         assert drawn < 20
+
+
+async def test_verdicts_a_run_reopened_are_told_once_the_large_package_is_in(
+    workspace: Workspace, gated: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace.set_verdict("star#1", Verdict.inaccurate)
+    path = workspace.path
+
+    def fake_run(*_args: object, **kw: Any) -> None:
+        # What a re-run finding star's text changed leaves behind (see _follow_text).
+        with closing(sqlite3.connect(path)) as db, db:
+            db.execute(
+                "UPDATE decisions SET verdict = NULL, reopened_at = '2026-03-05T09:00:00+00:00',"
+                " reopened_why = 'text changed since the verdict', old_verdict = 'inaccurate'"
+                " WHERE claim_id = 'star#1'"
+            )
+        kw["post"](RunFinished(cancelled=False))
+
+    told: list[str] = []
+    monkeypatch.setattr(app_module, "run_package", fake_run)
+    gated.set()
+    app = make_app(workspace, paths=[path])
+    monkeypatch.setattr(app, "notify", lambda message, **_kw: told.append(str(message)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, lambda: not app.progress.running and not app.session.loading)
+        await pilot.pause()
+    assert any(text.startswith("1 verdict(s) reopened") for text in told), told

@@ -106,6 +106,7 @@ class FactcheckApp(PlainTracebackApp):
         self._run_on_mount = run_pipeline and bool(self.paths)
         self._reopened_before_run = 0
         self._progress_due: Timer | None = None  # the timer that will publish progress
+        self._tell_reopened = False  # a run's reopened verdicts, to count once loaded
         # Screens subscribe: "package" after a reload, "progress" while the pipeline runs.
         self.session_changed: Signal[str] = Signal(self, "session_changed")
 
@@ -143,6 +144,8 @@ class FactcheckApp(PlainTracebackApp):
     def on_package_loaded(self, message: PackageLoaded) -> None:
         self.session.loaded(message.package)
         self.session_changed.publish("package")
+        if self._tell_reopened:
+            self._say_reopened()
 
     # ------------------------------------------------------------------ pipeline
 
@@ -186,6 +189,13 @@ class FactcheckApp(PlainTracebackApp):
         self.session_changed.publish("progress")  # the final state, not a throttled one
         self._reload()
         self.notify("Extraction cancelled" if message.cancelled else "Analysis saved")
+        # A large package is still loading: its count comes with it (on_package_loaded).
+        self._tell_reopened = self.session.loading
+        if not self.session.loading:
+            self._say_reopened()
+
+    def _say_reopened(self) -> None:
+        self._tell_reopened = False
         reopened = self.session.package.reopened() - self._reopened_before_run
         if reopened > 0:
             # Said out loud: a verdict never changes quietly under the editor.
