@@ -136,9 +136,9 @@ class GatedPackage(Package):
     gate = threading.Event()
 
     @classmethod
-    def load(cls, workspace: Workspace) -> Package:
+    def load(cls, workspace: Workspace, cancelled: Callable[[], bool] = lambda: False) -> Package:
         assert cls.gate.wait(30)
-        return Package.load(workspace)
+        return Package.load(workspace, cancelled)
 
 
 @pytest.fixture
@@ -269,3 +269,37 @@ async def test_verdicts_a_run_reopened_are_told_once_the_large_package_is_in(
         await settle(pilot, lambda: not app.progress.running and not app.session.loading)
         await pilot.pause()
     assert any(text.startswith("1 verdict(s) reopened") for text in told), told
+
+
+# ---------------------------------------------------------------- long lists, a page at a time
+
+
+async def test_a_long_claims_list_shows_a_page_and_end_still_reaches_the_last_claim(
+    tmp_path: Path,
+) -> None:
+    from tui_package import write_package
+
+    sentences = [f"Officials said {100 + n} people were evacuated in ward {n}." for n in range(150)]
+    articles = [
+        factories.article(f"n{a}", " ".join(sentences), outlet=f"Outlet {a}") for a in (1, 2)
+    ]
+    claims = [
+        factories.quoted(article, sentence, n + 1)
+        for article in articles
+        for n, sentence in enumerate(sentences)
+    ]
+    with Workspace.open(tmp_path / "long.sqlite") as workspace:
+        write_package(workspace, articles, claims)
+        app = make_app(workspace, run_pipeline=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("c")
+            table = app.screen.query_one("#claims", DataTable)
+            assert 30 < table.row_count < 300  # a page, more than the screen shows
+            assert "300 of 300 claims" in screen_text(app)
+            await pilot.press("pagedown", "pagedown", "pagedown")
+            assert table.cursor_row > 60 and table.row_count > table.cursor_row
+            await pilot.press("end")
+            await settle(pilot, lambda: table.row_count == 300 and table.cursor_row == 299)
+            assert claim_rows(app)[-1] == "n2#150"
+            await pilot.press("home")
+            assert table.cursor_row == 0

@@ -7,7 +7,9 @@ write decisions through it; workers only post messages (see ``messages.py``).
 
 from __future__ import annotations
 
+import gc
 import io
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -45,7 +47,7 @@ from assistant.tui.messages import (
     RunFinished,
     RunIngested,
 )
-from assistant.tui.package import Jump, Package
+from assistant.tui.package import Jump, LoadCancelled, Package
 from assistant.tui.progress import RunProgress
 from assistant.tui.runner import run_package
 from assistant.tui.safe import clean
@@ -67,6 +69,7 @@ BACKGROUND_ABOVE = 5_000
 # Progress messages arrive per article, hundreds a second on a fast run; the screens are
 # told at most this often, so drawing never falls behind the run.
 PROGRESS_EVERY_S = 0.25
+SWITCH_INTERVAL_S = 0.0005
 
 
 class FactcheckApp(PlainTracebackApp):
@@ -112,6 +115,10 @@ class FactcheckApp(PlainTracebackApp):
 
     def on_mount(self) -> None:
         self.sub_title = clean(self.session.workspace.path.name)
+        # A background thread busy in Python (loading 45,000 claims) hands the interpreter
+        # back to this one only every switch interval, and a key takes dozens of those
+        # handovers: 5 ms each (the default) made keys take 150-250 ms while it ran.
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
         if self.session.loading:
             # After the first frame: the outline goes on screen before the load competes
             # with it for the interpreter.
@@ -132,8 +139,12 @@ class FactcheckApp(PlainTracebackApp):
                 if worker.is_cancelled:
                     return
                 self.post_message(PackageCounted(totals, orphans))
-            package = Package.load(reader)
-        if not worker.is_cancelled:  # a newer load replaced this one
+            try:
+                # Cancelled: a newer load replaced this one (exclusive=True).
+                package = Package.load(reader, cancelled=lambda: worker.is_cancelled)
+            except LoadCancelled:
+                return
+        if not worker.is_cancelled:
             self.post_message(PackageLoaded(package))
 
     def on_package_counted(self, message: PackageCounted) -> None:
@@ -143,6 +154,11 @@ class FactcheckApp(PlainTracebackApp):
 
     def on_package_loaded(self, message: PackageLoaded) -> None:
         self.session.loaded(message.package)
+        # The package lives until the next load and holds no reference cycles: kept out
+        # of the cyclic collector, whose full passes over its million objects otherwise
+        # froze the screen for half a second now and then (reference counting still
+        # frees it when the next package replaces it).
+        gc.freeze()
         self.session_changed.publish("package")
         if self._tell_reopened:
             self._say_reopened()

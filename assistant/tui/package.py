@@ -191,6 +191,14 @@ def select(entries: Sequence[ClaimEntry], query: ClaimQuery) -> list[ClaimEntry]
     return chosen
 
 
+class LoadCancelled(Exception):
+    """``Package.load`` was told to stop (a newer load replaced it)."""
+
+
+def _never() -> bool:
+    return False
+
+
 def _untouched(claim_id: str) -> ClaimDecision:
     # An empty decision for each of tens of thousands of claims: built from its defaults
     # without validating them again (half a second at 45,000 claims).
@@ -256,23 +264,33 @@ class Package:
         )
 
     @classmethod
-    def load(cls, workspace: Workspace) -> Package:
+    def load(cls, workspace: Workspace, cancelled: Callable[[], bool] = _never) -> Package:
         """Read everything the screens show from ``workspace``.
 
-        Raises ``WorkspaceError`` when the workspace cannot be read.
+        ``cancelled`` is asked between steps (a load in the background that a newer one
+        replaced stops early, instead of competing with the screen to the end).
+        Raises ``WorkspaceError`` when the workspace cannot be read, ``LoadCancelled``
+        when ``cancelled`` said so.
         """
         # Tens of thousands of small objects are created here and none are cyclic
         # garbage: pausing the cyclic collector halves the load time of a big package.
         with gc_paused():
-            return cls._load(workspace)
+            return cls._load(workspace, cancelled)
 
     @classmethod
-    def _load(cls, workspace: Workspace) -> Package:
+    def _load(cls, workspace: Workspace, cancelled: Callable[[], bool]) -> Package:
+        def step() -> None:
+            if cancelled():
+                raise LoadCancelled
+
         articles = workspace.articles()
         by_article = {a.id: a for a in articles}
+        step()
         comparison = workspace.comparison()
+        step()
         decisions = workspace.decisions()
         open_items = workspace.open_items()
+        step()
         cluster_of = {cid: c for c in comparison.clusters for cid in c.claim_ids}
         findings_of: dict[str, list[Finding]] = {}
         for finding in comparison.findings:
@@ -285,6 +303,8 @@ class Package:
         briefs = [b for b in workspace.claim_briefs() if b.article_id in by_article]
         entries: list[ClaimEntry] = []
         for position, brief in enumerate(briefs):
+            if position % 5000 == 0:
+                step()
             article = by_article[brief.article_id]
             findings = findings_of.get(brief.id, [])
             if len(findings) > 1:

@@ -23,11 +23,7 @@ from assistant.tui.messages import OpenClaim, OpenConflict
 from assistant.tui.package import ClaimEntry, ClaimFilter, ClaimQuery, ClaimSort
 from assistant.tui.safe import cell, plain
 from assistant.tui.screens.base import SessionScreen
-from assistant.tui.widgets.table import ListTable, fill_step
-
-# Rows shown at once when the list is (re)filled: a screenful; the rest follow a step
-# per refresh (``fill_step``).
-FIRST_ROWS = 40
+from assistant.tui.widgets.table import ListTable
 
 # Widths of the fixed columns, roomy and narrow; the claim's text takes what is left.
 _WIDE = {"verdict": 15, "open": 4, "rules": 20, "outlet": 12}
@@ -75,7 +71,6 @@ class ClaimsScreen(SessionScreen):
     def __init__(self) -> None:
         super().__init__()
         self._rows: dict[str, tuple[Text, ...]] = {}
-        self._fill_token = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -138,7 +133,7 @@ class ClaimsScreen(SessionScreen):
 
     def show_changes(self) -> None:
         """Redraw the rows whose decision changed in the claim detail; follow its cursor."""
-        table = self.query_one("#claims", DataTable)
+        table = self.query_one("#claims", ListTable)
         for claim_id in self.session.changed:
             self._rows.pop(claim_id, None)
             entry = self.session.package.by_id.get(claim_id)
@@ -147,42 +142,39 @@ class ClaimsScreen(SessionScreen):
                     table.update_cell(claim_id, key, value)
         self.session.changed.clear()
         current = self.session.current
+        if current is not None and current not in table.rows:  # further down than shown yet
+            table.extend(self._index_of(self.session.visible, current) + 1)
         if current is not None and current in table.rows:
             table.move_cursor(row=table.get_row_index(current))
 
     def _fill(self, query: ClaimQuery) -> None:
-        """Show the claims ``query`` selects: the first screenful now, the rest in chunks.
+        """Show the claims ``query`` selects: the first page now, the rest as the editor
+        scrolls to them (``ListTable.show_pages``).
 
         DataTable measures every cell it is given (about 0.2 ms a row, several times that
-        on a busy machine), so 45,000 rows at once would freeze the screen for many
-        seconds; short steps between refreshes keep the list usable from the first frame
-        while the scrollbar grows.
+        on a busy machine): 45,000 rows at once would freeze the screen for many seconds,
+        and filling them in the background would slow every key meanwhile.
         """
         cursor = self.session.current or self._cursor_id()
         entries = self.session.apply(query)
-        self._fill_token += 1
-        self.query_one("#claims", DataTable).clear()
+        table = self.query_one("#claims", ListTable)
+        table.clear()
         if self._show_loading():
             return  # show_package fills it when the claims are in
-        self._add_rows(self._fill_token, entries, 0, cursor)
-        self._show_query(len(entries))
-
-    def _add_rows(
-        self, token: int, entries: list[ClaimEntry], start: int, cursor: str | None
-    ) -> None:
-        if token != self._fill_token:
-            return  # a newer filter or sort replaced this list
-        table = self.query_one("#claims", DataTable)
 
         def add(index: int) -> None:  # keyed by claim id: found again later
             table.add_row(*self._row(entries[index]), key=entries[index].id)
 
-        end = fill_step(start, len(entries), FIRST_ROWS if start == 0 else 1, add)
-        # Put the cursor back on the claim the editor was on, unless they moved meanwhile.
-        if cursor is not None and cursor in table.rows and table.cursor_row == 0:
+        at = self._index_of(entries, cursor)
+        table.show_pages(len(entries), add, upto=at + 1)
+        # Put the cursor back on the claim the editor was on.
+        if cursor is not None and cursor in table.rows:
             table.move_cursor(row=table.get_row_index(cursor), animate=False)
-        if end < len(entries):
-            self.call_after_refresh(self._add_rows, token, entries, end, cursor)
+        self._show_query(len(entries))
+
+    @staticmethod
+    def _index_of(entries: list[ClaimEntry], claim_id: str | None) -> int:
+        return next((i for i, e in enumerate(entries) if e.id == claim_id), 0)
 
     def _show_query(self, shown: int) -> None:
         query = self.session.query

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -61,9 +62,6 @@ def extraction_cell(summary: ArticleSummary, live: ArticleProgress | None, runni
     return text
 
 
-# Rows drawn at once when the table is (re)drawn: a screenful; the rest follow a step
-# per refresh (``fill_step``).
-FIRST_ROWS = 40
 _UPDATED = ("claims", "findings", "extraction")  # the columns that change with the counts
 _LOADING = Text("…", style="dim", end="")
 
@@ -159,42 +157,57 @@ class OverviewScreen(SessionScreen):
     def _draw_rows(self, *, in_place: bool = False) -> None:
         """Every row again: a new package, a run starting or ending, a new width.
 
-        ``in_place``: the same articles in the same order, only their cells change (the
-        counts of a large package arriving), so the rows are updated, not rebuilt.
+        The rows are added a page at a time as they come into view
+        (``ListTable.show_pages``). ``in_place``: the same articles in the same order,
+        only their cells change (the counts of a large package arriving), so the rows
+        shown are updated, not rebuilt.
         """
-        table = self.query_one("#articles", DataTable)
+        table = self.query_one("#articles", ListTable)
         self._cursor = table.cursor_row if table.row_count else self._cursor
         self._drawn_running = self.state.progress.running
         self._cursor = min(self._cursor, max(0, len(self._summaries) - 1))
         self._live = {}
         self._token += 1
-        if not in_place:
+        summaries = list(self._summaries.values())
+        if in_place and table.row_count:
+            shown = table.row_count
+            self._update_step(self._token, summaries, 0, shown)
+            table.show_pages(len(summaries), partial(self._add, table, summaries))
+            table.extend(shown)
+        else:
             table.clear()
-        self._draw_step(self._token, list(self._summaries.values()), 0)
+            table.show_pages(
+                len(summaries), partial(self._add, table, summaries), upto=self._cursor
+            )
+            if self._cursor < table.row_count:
+                table.move_cursor(row=self._cursor, animate=False)
         self._show_totals()
 
-    def _draw_step(self, token: int, summaries: list[ArticleSummary], start: int) -> None:
+    def _add(self, table: ListTable, summaries: list[ArticleSummary], index: int) -> None:
+        key, row = summaries[index].article.id, self._row(summaries[index])
+        self._widen([(key, row)])
+        table.add_row(*row, key=key)
+
+    def _update_step(
+        self, token: int, summaries: list[ArticleSummary], start: int, shown: int
+    ) -> None:
+        """Update the cells of the rows shown, a time-boxed step per refresh."""
         if token != self._token:
             return  # a newer drawing replaced this one
-        table = self.query_one("#articles", DataTable)
-        drawn: list[tuple[str, tuple[Text, ...]]] = []
+        table = self.query_one("#articles", ListTable)
+        updated: list[tuple[str, tuple[Text, ...]]] = []
 
-        def draw(index: int) -> None:
-            key = summaries[index].article.id
-            row = self._row(summaries[index])
-            drawn.append((key, row))
+        def update(index: int) -> None:
+            key, row = summaries[index].article.id, self._row(summaries[index])
+            updated.append((key, row))
             if key in table.rows:
                 for column, value in zip(_UPDATED, row[3:], strict=True):
                     table.update_cell(key, column, value)
-            else:
-                table.add_row(*row, key=key)
 
-        end = fill_step(start, len(summaries), FIRST_ROWS if start == 0 else 1, draw)
-        self._widen(drawn)
-        if start <= self._cursor < end and table.cursor_row != self._cursor:
-            table.move_cursor(row=self._cursor, animate=False)
-        if end < len(summaries):
-            self.call_after_refresh(self._draw_step, token, summaries, end)
+        end = fill_step(start, shown, 1, update)
+        self._widen(updated)
+        if end < shown:
+            self.call_after_refresh(self._update_step, token, summaries, end, shown)
 
     def _widen(self, rows: list[tuple[str, tuple[Text, ...]]]) -> None:
         """Give the title what the widest findings and extraction cells leave it."""
@@ -202,9 +215,13 @@ class OverviewScreen(SessionScreen):
             max([self._widths[0]] + [row[4].cell_len for _, row in rows]),
             max([self._widths[1]] + [row[5].cell_len for _, row in rows]),
         )
-        self.query_one("#articles", DataTable).columns[
-            ColumnKey("title")
-        ].width = self._title_width()
+        columns = self.query_one("#articles", DataTable).columns
+        columns[ColumnKey("title")].width = self._title_width()
+        # Fixed, not measured: a cell updated in place (progress, counts) then never
+        # makes the table measure the whole column again.
+        for key, width in zip(("findings", "extraction"), self._widths, strict=True):
+            columns[ColumnKey(key)].auto_width = False
+            columns[ColumnKey(key)].width = width
 
     def show_progress(self) -> None:
         progress = self.state.progress
