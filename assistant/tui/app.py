@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import io
 import sys
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -153,6 +154,7 @@ class FactcheckApp(PlainTracebackApp):
             self.session_changed.publish("package")
 
     def on_package_loaded(self, message: PackageLoaded) -> None:
+        old = [self.session.package]
         self.session.loaded(message.package)
         # The package lives until the next load and holds no reference cycles: kept out
         # of the cyclic collector, whose full passes over its million objects otherwise
@@ -160,6 +162,9 @@ class FactcheckApp(PlainTracebackApp):
         # frees it when the next package replaces it).
         gc.freeze()
         self.session_changed.publish("package")
+        # The screens have let go of the package replaced: freeing its million objects
+        # takes a few hundred ms, done in a thread of its own rather than between keys.
+        threading.Thread(target=old.clear, name="drop-package", daemon=True).start()
         if self._tell_reopened:
             self._say_reopened()
 
