@@ -26,7 +26,7 @@ from assistant import __version__, redact
 from assistant.config import Settings, load_settings
 from assistant.errors import ConfigError, FactcheckError, WorkspaceError
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch
-from assistant.model import ExtractionResult, ExtractionStatus, InputStatus
+from assistant.model import ExtractionResult, ExtractionStatus, InputStatus, RuleId, Severity
 from assistant.text import one_line
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
 # factcheck, locked or unwritable. Apart from 2 so a script can tell "fix the command"
 # from "the file needs attention".
 EXIT_WORKSPACE = 5
+EXIT_FINDINGS = 6  # --fail-on: the report holds findings the pipeline asked to fail on
 
 EPILOG = """\
 examples:
@@ -51,7 +52,8 @@ examples:
 
 LLM endpoints: OPENAI_API_KEY and OPENAI_BASE_URL as for the openai SDK, or --base-url;
 --mode json (or md_json) for llama.cpp servers, json_schema for vLLM, tools for OpenAI.
-exit codes: 0 ok, 1 bug, 2 usage/config error, 3 some inputs rejected or failed, 4 nothing processed
+exit codes: 0 ok, 1 bug, 2 usage/config error, 3 some inputs rejected or failed,
+4 nothing processed, 5 workspace unusable, 6 findings named by --fail-on
 """
 
 
@@ -224,6 +226,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Extract, compare across articles, and write a report.",
     )
     _add_input_options(report, optional=True)
+    report.add_argument(
+        "--fail-on",
+        action="append",
+        default=[],
+        type=_fail_on_conditions,
+        metavar="WHAT",
+        help="what fails the run, for pipelines: 'conflict' (a high or medium CONFLICT: "
+        "exit 6), 'unverified' (an UNVERIFIED finding: exit 6), 'error' (an input rejected "
+        "or failed: exit 3). Comma-separated or repeated. Given, it replaces the default "
+        "('error'); a run where nothing could be processed always exits 4",
+    )
     report.add_argument(
         "--workspace",
         type=Path,
@@ -440,6 +453,38 @@ def _note_inputs(batch: IngestBatch, quiet: bool, *, undated_hint: bool) -> None
         )
 
 
+FAIL_ON = ("conflict", "error", "unverified")
+
+
+def _fail_on_conditions(text: str) -> frozenset[str]:
+    """'conflict,unverified' -> the conditions; argparse reports anything unknown."""
+    found = frozenset(part.strip().lower() for part in text.split(",") if part.strip())
+    unknown = sorted(found - set(FAIL_ON))
+    if unknown or not found:
+        named = ", ".join(unknown) or repr(text)
+        raise argparse.ArgumentTypeError(
+            f"unknown condition {named}: choose from {', '.join(FAIL_ON)}"
+        )
+    return found
+
+
+def _fail_on(code: int, report: Report, conditions: frozenset[str]) -> int:
+    """The exit code under ``--fail-on``: ``code`` is what the run gives by default."""
+    if not conditions or code in (EXIT_NOTHING, EXIT_USAGE, EXIT_BUG):
+        return code
+    if code == EXIT_PARTIAL and "error" in conditions:
+        return EXIT_PARTIAL
+    unresolved = [f for f in report.findings if not f.ok]
+    if "conflict" in conditions and any(
+        f.rule is RuleId.CONFLICT and f.severity in (Severity.high, Severity.medium)
+        for f in unresolved
+    ):
+        return EXIT_FINDINGS
+    if "unverified" in conditions and any(f.rule is RuleId.UNVERIFIED for f in unresolved):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
 def _exit_code(statuses: Sequence[InputStatus], results: Sequence[ExtractionResult]) -> int:
     ok_inputs = [s for s in statuses if s is InputStatus.ok]
     failed = [r for r in results if r.status is ExtractionStatus.failed]
@@ -477,7 +522,7 @@ def _run_workspace_report(args: argparse.Namespace) -> int:
         results = workspace.extractions()
         statuses = [r.status for r in workspace.inputs()]
     _emit(report, outputs, settings)
-    return _exit_code(statuses, results)
+    return _fail_on(_exit_code(statuses, results), report, frozenset().union(*args.fail_on))
 
 
 def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
@@ -535,7 +580,8 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
         if dropped:
             _note(describe_dropped(dropped), args.quiet)
     _emit(report, outputs, settings)
-    return _exit_code([r.status for r in batch.inputs], results)
+    code = _exit_code([r.status for r in batch.inputs], results)
+    return _fail_on(code, report, frozenset().union(*getattr(args, "fail_on", [])))
 
 
 def _run_schemas(args: argparse.Namespace) -> int:
