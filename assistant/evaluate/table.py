@@ -251,9 +251,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--llm",
         action="append",
-        choices=["offline", "mock", "llm", "hybrid"],
+        choices=["offline", "mock", "llm", "hybrid", "mock-hybrid"],
         help="extractor to score; repeat for several columns (default: offline and mock). "
-        "'hybrid' is the LLM with the offline extractor's cross-check (--hybrid)",
+        "'hybrid' is the LLM with the offline extractor's cross-check (--hybrid); "
+        "'mock-hybrid' the same over the mock (with --fixtures: a recorded run replayed)",
     )
     parser.add_argument(
         "--corpus",
@@ -279,6 +280,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="record the model's answers as fixtures here (--llm llm/hybrid), to replay "
         "with --llm mock",
+    )
+    parser.add_argument(
+        "--fixtures",
+        type=Path,
+        metavar="DIR",
+        help="recorded answers the mock columns replay (from --record)",
     )
     parser.add_argument(
         "--agreement",
@@ -313,7 +320,13 @@ def run(args: argparse.Namespace) -> int:
     columns = []
     for llm in args.llm or ["offline", "mock"]:
         live = llm in ("llm", "hybrid")
-        flags = {"llm": "llm" if live else llm, "hybrid": llm == "hybrid"}
+        hybrid = llm in ("hybrid", "mock-hybrid")
+        flags: dict[str, object] = {
+            "llm": "llm" if live else llm.removesuffix("-hybrid"),
+            "hybrid": hybrid,
+        }
+        if llm.startswith("mock") and args.fixtures is not None:
+            flags["fixture_dirs"] = [args.fixtures]
         if live:
             flags |= {
                 "model": args.model,
