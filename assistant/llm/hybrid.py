@@ -52,6 +52,9 @@ class HybridExtractor(Extractor):
             }
         )
 
+    def fingerprint(self) -> dict[str, object]:
+        return {**self._model.fingerprint(), "extractor": self.name}
+
     async def aclose(self) -> None:
         await self._model.aclose()
 
