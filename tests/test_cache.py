@@ -375,3 +375,25 @@ def test_a_run_killed_mid_batch_resumes_without_redoing_or_losing_any(
     assert all(e["extraction"]["usage"]["calls"] >= 1 for e in extracted)
     assert all(e["extraction"]["status"] == "ok" and e["claims"] for e in report["inputs"])
     assert entries() == 10
+
+
+def test_a_new_workspace_on_the_same_articles_reuses_the_cache(
+    tmp_path: Path, mock_requests: list[str]
+) -> None:
+    from assistant.tui.runner import run_package
+
+    folder = write_articles(tmp_path / "in", 3)
+    settings = load_settings({"llm": "mock"})
+    for name in ("monday.sqlite", "tuesday.sqlite"):
+        run_package(
+            tmp_path / name, [folder], settings, actor=None, post=print, cancelled=lambda: False
+        )
+        if name == "monday.sqlite":
+            sent = len(mock_requests)
+    assert sent and len(mock_requests) == sent
+    assert entries() == 3
+    from assistant.store import Workspace
+
+    with Workspace.open(tmp_path / "tuesday.sqlite") as workspace:
+        results = workspace.extractions()
+    assert len(results) == 3 and all(r.claims for r in results)
