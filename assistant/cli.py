@@ -51,6 +51,8 @@ examples:
 
 LLM endpoints: OPENAI_API_KEY and OPENAI_BASE_URL as for the openai SDK, or --base-url;
 --mode json (or md_json) for llama.cpp servers, json_schema for vLLM, tools for OpenAI.
+results cache: an unchanged rerun (or a rerun after Ctrl-C) makes no model call for the
+articles already done; --no-cache to skip it, 'factcheck cache info|clear' to see or empty it.
 exit codes: 0 ok, 1 bug, 2 usage/config error, 3 some inputs rejected or failed, 4 nothing processed
 """
 

@@ -168,6 +168,7 @@ class Flaky(Extractor):
         )
 
 
+@pytest.mark.reliability
 @pytest.mark.parametrize("status", [ExtractionStatus.failed, ExtractionStatus.partial])
 async def test_a_failed_or_partial_result_is_tried_again(
     tmp_path: Path, status: ExtractionStatus
@@ -195,6 +196,7 @@ async def test_an_extractor_that_raises_is_not_cached(tmp_path: Path) -> None:
         assert cache.info().entries == 0
 
 
+@pytest.mark.reliability
 def test_an_unusable_cache_file_never_stops_the_batch(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -210,11 +212,15 @@ def test_an_unusable_cache_file_never_stops_the_batch(
     assert entries() == 4
 
 
+@pytest.mark.reliability
 def test_a_foreign_database_is_left_alone(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / CACHE_FILE) as db:
         db.execute("CREATE TABLE mine (x)")
     with pytest.raises(Exception, match="not a factcheck results cache"):
         ResultsCache.open(tmp_path)
+    with sqlite3.connect(tmp_path / CACHE_FILE) as db:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"mine"}
 
 
 # ----------------------------------------------------------------------------- the key
@@ -288,6 +294,7 @@ def test_the_extractor_and_the_mock_setup_are_in_the_key(tmp_path: Path) -> None
     assert key(llm="mock", fixture_dirs=[fixtures]) != mock
 
 
+@pytest.mark.reliability
 def test_the_key_holds_no_secret() -> None:
     extractor = LLMExtractor(
         LLMSettings(model="m", api_key="sk-secret-key", base_url="https://u:pw@h.example/v1?k=s")
@@ -315,6 +322,7 @@ def test_cache_info_and_clear(capsys: pytest.CaptureFixture[str]) -> None:
     assert "entries: 0" in capsys.readouterr().out
 
 
+@pytest.mark.reliability
 def test_the_cache_file_is_private(capsys: pytest.CaptureFixture[str]) -> None:
     # It holds quotes from the articles, which may be unpublished drafts.
     report_json(capsys, str(FLOODS), "--llm", "offline")
