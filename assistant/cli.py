@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from assistant import __version__, redact
 from assistant.config import Settings, load_settings
-from assistant.errors import ConfigError, FactcheckError, WorkspaceError
+from assistant.errors import CacheError, ConfigError, FactcheckError, WorkspaceError
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch
 from assistant.model import ExtractionResult, ExtractionStatus, InputStatus, RuleId, Severity
 from assistant.text import one_line
@@ -52,6 +52,8 @@ examples:
 
 LLM endpoints: OPENAI_API_KEY and OPENAI_BASE_URL as for the openai SDK, or --base-url;
 --mode json (or md_json) for llama.cpp servers, json_schema for vLLM, tools for OpenAI.
+results cache: an unchanged rerun (or a rerun after Ctrl-C) makes no model call for the
+articles already done; --no-cache to skip it, 'factcheck cache info|clear' to see or empty it.
 exit codes: 0 ok, 1 bug, 2 usage/config error, 3 some inputs rejected or failed,
 4 nothing processed, 5 workspace unusable, 6 findings named by --fail-on
 """
@@ -112,6 +114,14 @@ def _add_llm_options(p: argparse.ArgumentParser) -> None:
         type=int,
         metavar="N",
         help="longest article text sent in one request (default 12000)",
+    )
+    g.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        default=None,
+        help="neither reuse nor store results in the results cache (see 'factcheck cache'); "
+        "by default an unchanged article is not extracted again",
     )
     g.add_argument(
         "--record",
@@ -282,6 +292,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_arguments(evaluate)
 
+    cache = sub.add_parser(
+        "cache",
+        help="the results cache: where it is and what it holds, or empty it",
+        description="Every finished extraction is kept in a per-user SQLite file, keyed by "
+        "the article, the extractor, model, endpoint, mode, prompt and schema versions and "
+        "factcheck's version, so an unchanged rerun makes no model call and a stopped run "
+        "resumes. FACTCHECK_CACHE_DIR (or cache_dir in config.toml) moves it.",
+    )
+    cache.add_argument(
+        "action",
+        choices=["info", "clear"],
+        help="info: path, entries, size; clear: remove every entry",
+    )
     schemas = sub.add_parser("schemas", help="print, write or check the published JSON Schemas")
     schemas.add_argument("--write", action="store_true", help="write them into schemas/")
     schemas.add_argument("--check", action="store_true", help="exit 3 if schemas/ is out of date")
@@ -306,6 +329,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "mock_seed",
         "mock_latency",
         "editor",
+        "cache",
     )
     return load_settings({k: getattr(args, k, None) for k in keys})
 
@@ -385,19 +409,46 @@ def _write_stdout(text: str) -> None:
     buffer.flush()
 
 
-def _progress(
-    total: int, quiet: bool
-) -> tuple[Callable[[ExtractionResult], None], Callable[[], None]]:
-    """A progress bar on stderr when it is a terminal; silent otherwise."""
-    if quiet or not sys.stderr.isatty() or total < 2:
-        return (lambda _r: None), (lambda: None)
-    from rich.console import Console
-    from rich.progress import Progress
+class _Tally:
+    """Articles done, failed and taken from the results cache, as results land."""
 
-    progress = Progress(transient=True, console=Console(stderr=True))
-    task = progress.add_task("extracting articles", total=total)
+    def __init__(self) -> None:
+        self.done = self.failed = self.cached = 0
+
+    def add(self, result: ExtractionResult) -> None:
+        self.done += 1
+        self.failed += result.status is ExtractionStatus.failed
+        self.cached += result.cached
+
+    def __str__(self) -> str:
+        return f"{self.done} done · {self.failed} failed · {self.cached} cached"
+
+
+def _progress(
+    total: int, quiet: bool, tally: _Tally
+) -> tuple[Callable[[ExtractionResult], None], Callable[[], None]]:
+    """Counts every result in ``tally``; a progress bar on stderr when it is a terminal."""
+    if quiet or not sys.stderr.isatty() or total < 2:
+        return tally.add, (lambda: None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(
+        TextColumn("extracting articles"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[tally]}"),
+        transient=True,
+        console=Console(stderr=True),
+    )
+    task = progress.add_task("extracting articles", total=total, tally=str(tally))
+
+    def advance(result: ExtractionResult) -> None:
+        tally.add(result)
+        progress.update(task, advance=1, tally=str(tally))
+
     progress.start()
-    return (lambda _r: progress.advance(task)), progress.stop
+    return advance, progress.stop
 
 
 def _note(message: str, quiet: bool, stream: TextIO | None = None) -> None:
@@ -553,15 +604,32 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
     extractor = pipeline.build_extractor(
         settings, inputs=args.paths, on_note=lambda message: _note(message, args.quiet)
     )
-    advance, stop = _progress(len(batch.articles), args.quiet)
+    cache = pipeline.open_cache(settings, on_note=lambda message: _note(message, args.quiet))
+    tally = _Tally()
+    advance, stop = _progress(len(batch.articles), args.quiet, tally)
     try:
         results = asyncio.run(
             pipeline.extract_all(
-                batch.articles, extractor, concurrency=settings.concurrency, on_result=advance
+                batch.articles,
+                extractor,
+                concurrency=settings.concurrency,
+                on_result=advance,
+                cache=cache,
             )
         )
     finally:
         stop()
+        if cache is not None:
+            cache.close()
+    if cache is not None and cache.problem:
+        _note(cache.problem, args.quiet)
+    if tally.cached:
+        _note(
+            f"{tally.cached} of {len(results)} articles from the results cache, "
+            f"{len(results) - tally.cached} extracted ({tally.failed} failed); "
+            "--no-cache extracts every one again",
+            args.quiet,
+        )
     for result in results:
         if result.status is ExtractionStatus.failed:
             _note(f"{result.article_id}: extraction failed: {result.error}", args.quiet)
@@ -599,6 +667,48 @@ def _run_schemas(args: argparse.Namespace) -> int:
     for name, text in schema_texts().items():
         sys.stdout.write(f"# {name}\n{text}")
     return EXIT_OK
+
+
+def _run_cache(args: argparse.Namespace) -> int:
+    from assistant.store.cache import ResultsCache, remove_cache_files
+
+    directory = _settings(args).resolved_cache_dir()
+    if args.action == "clear":
+        try:
+            with ResultsCache.open(directory) as cache:
+                removed = cache.clear()
+        except CacheError as exc:
+            # A cache that cannot be opened holds nothing worth keeping: start afresh.
+            if not remove_cache_files(directory):
+                raise
+            _note(f"removed the unusable results cache ({exc})", False)
+            return EXIT_OK
+        _note(f"removed {removed} cached results from {directory}", False)
+        return EXIT_OK
+    with ResultsCache.open(directory) as cache:
+        info = cache.info()
+    lines = [
+        f"path: {info.path}",
+        f"entries: {info.entries}",
+        f"size: {_human_size(info.size_bytes)}",
+    ]
+    if info.by_extractor:
+        lines.append("by extractor:")
+        lines += [
+            f"  {one_line(extractor)}{f' ({one_line(model)})' if model else ''}: {count}"
+            for extractor, model, count in info.by_extractor
+        ]
+    _write_stdout("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def _human_size(size: int) -> str:
+    value, unit = float(size), "bytes"
+    for larger in ("kB", "MB", "GB"):
+        if value < 1000:
+            break
+        value, unit = value / 1000, larger
+    return f"{size} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
 
 
 def _run_tui(args: argparse.Namespace) -> int:
@@ -640,6 +750,8 @@ def serve_command(args: argparse.Namespace) -> str:
         for item in value if isinstance(value, list) else [value]:
             if item is not None:
                 argv += [option, str(item)]
+    if getattr(args, "cache", None) is False:
+        argv.append("--no-cache")
     return shlex.join(argv)
 
 
@@ -663,6 +775,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "tui": _run_tui,
     "serve": _run_serve,
     "schemas": _run_schemas,
+    "cache": _run_cache,
     "eval": _run_eval,
 }
 

@@ -31,3 +31,8 @@ class WorkspaceCorruptError(WorkspaceError):
 
 class ExportError(FactcheckError):
     """A report cannot be written where asked (the open workspace itself, for one)."""
+
+
+class CacheError(FactcheckError):
+    """The results cache cannot be used (damaged, not ours, newer, unwritable): a run then
+    goes on without it; only ``factcheck cache`` reports it as an error."""

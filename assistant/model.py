@@ -270,6 +270,11 @@ class ExtractionResult(_Model):
         "reporting verbs not), in text order.",
     )
     usage: Usage = Field(default_factory=Usage)
+    cached: bool = Field(
+        default=False,
+        description="Taken from the results cache, made by an earlier run: this run made no "
+        "model call for it, and its usage is zero.",
+    )
 
 
 # --------------------------------------------------------------------------- inputs

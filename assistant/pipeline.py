@@ -22,6 +22,7 @@ from assistant import __version__
 from assistant.checklist import build_checklists
 from assistant.compare import Comparison, RuleConfig, compare
 from assistant.config import Settings
+from assistant.errors import CacheError
 from assistant.extract.base import Extractor
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch, IngestDefaults, ingest_paths
 from assistant.model import (
@@ -43,6 +44,7 @@ from assistant.report.model import (
     Report,
     Summary,
 )
+from assistant.store.cache import ResultsCache, cache_key
 
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -54,6 +56,7 @@ __all__ = [
     "extract_all",
     "fixture_dirs_for",
     "ingest",
+    "open_cache",
     "render",
 ]
 
@@ -141,14 +144,23 @@ async def extract_all(
     *,
     concurrency: int = 4,
     on_result: Callable[[ExtractionResult], None] | None = None,
+    cache: ResultsCache | None = None,
 ) -> list[ExtractionResult]:
     """Extract every article, ``concurrency`` at a time; results in article order.
 
-    An extractor that raises on one article (a bug) fails that article only.
+    An extractor that raises on one article (a bug) fails that article only. With a
+    ``cache``, an article it holds a result for is not extracted (the result comes back
+    ``cached``), and every complete result is stored the moment it is done.
     """
     gate = asyncio.Semaphore(concurrency)
+    fingerprint = extractor.fingerprint() if cache is not None else {}
 
     async def one(article: Article) -> ExtractionResult:
+        key = cache_key(article, fingerprint) if cache is not None else ""
+        if cache is not None and (hit := cache.get(key)) is not None:
+            if on_result is not None:
+                on_result(hit)
+            return hit
         async with gate:
             try:
                 result = await extractor.extract(article)
@@ -160,6 +172,8 @@ async def extract_all(
                     error=f"internal error in the {extractor.name} extractor "
                     f"({type(exc).__name__}: {exc}); please report it",
                 )
+        if cache is not None:  # at once, in its own transaction: a kill loses no finished one
+            cache.put(key, result, article)
         if on_result is not None:
             on_result(result)
         return result
@@ -168,6 +182,22 @@ async def extract_all(
         return list(await asyncio.gather(*(one(a) for a in articles)))
     finally:
         await extractor.aclose()
+
+
+def open_cache(
+    settings: Settings, on_note: Callable[[str], None] | None = None
+) -> ResultsCache | None:
+    """The results cache ``settings`` ask for, or None: turned off (``--no-cache``),
+    recording fixtures (every article must reach the endpoint to be recorded), or
+    unusable (``on_note`` says why; the run goes on without it)."""
+    if not settings.cache or settings.record_dir is not None:
+        return None
+    try:
+        return ResultsCache.open(settings.resolved_cache_dir())
+    except CacheError as exc:
+        if on_note is not None:
+            on_note(f"results cache not used: {exc}")
+        return None
 
 
 def analyse(
@@ -263,6 +293,7 @@ def build_report(
         claims=len(analysis.claims),
         grounded=sum(1 for c in analysis.claims if c.grounding is not Grounding.ungrounded),
         ungrounded=sum(1 for c in analysis.claims if c.grounding is Grounding.ungrounded),
+        cached=sum(1 for r in results if r.cached),
         findings={s: n for s, n in severities.items() if n},
     )
     return Report(

@@ -30,13 +30,16 @@ Nothing about one article raises: problems come back in the result's status and 
 from __future__ import annotations
 
 import asyncio
+import functools
+import hashlib
 import json
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx2
 import instructor
@@ -140,6 +143,7 @@ class LLMExtractor(Extractor):
         http_client: httpx2.AsyncClient | None = None,
         name: str = "llm",
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        answers_from: Mapping[str, object] | None = None,
     ) -> None:
         if settings.api_key is None and settings.base_url is None:
             raise ConfigError(
@@ -150,6 +154,7 @@ class LLMExtractor(Extractor):
             redact.add_secret(settings.api_key.get_secret_value())
         self.name = name
         self._settings = settings
+        self._answers_from = dict(answers_from or {})
         self._sleep = sleep
         self._openai = openai.AsyncOpenAI(
             # Local servers ignore the key, but the SDK insists on having one.
@@ -206,6 +211,34 @@ class LLMExtractor(Extractor):
             hedges=article_cues(article, claims),
             usage=usage,
         )
+
+    def fingerprint(self) -> dict[str, object]:
+        """The model, endpoint, mode, prompt version, output-schema hash and the settings
+        that change an answer (``answers_from`` adds what else does: the mock's fixtures
+        and faults). Timeouts, concurrency and retry limits only decide whether an answer
+        comes, and the results cache keeps complete results only; the key is never here."""
+        s = self._settings
+        return {
+            "extractor": self.name,
+            "model": s.model,
+            "base_url": _keyed_url(s.base_url or OPENAI_API_URL),
+            "mode": s.mode,
+            "prompt_version": PROMPT_VERSION,
+            "schema": schema_digest(),
+            "answers": s.model_dump(
+                include={
+                    "max_reasks",
+                    "chunk_chars",
+                    "chunk_overlap",
+                    "min_chunk_chars",
+                    "max_output_tokens",
+                    "temperature",
+                    "reask_temperature_step",
+                    "tool_choice",
+                }
+            ),
+            **self._answers_from,
+        }
 
     async def aclose(self) -> None:
         """Close the HTTP client."""
@@ -554,3 +587,19 @@ def _context_overflow(error: openai.APIStatusError) -> bool:
 def _clip(text: str, limit: int = 200) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _keyed_url(url: str) -> str:
+    """The base URL as a cache key part: without a user, password or query, which may
+    hold credentials and do not choose the model."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}{parts.path.rstrip('/')}"
+
+
+@functools.cache
+def schema_digest() -> str:
+    """sha256 of the JSON Schema the model is asked to fill in."""
+    text = json.dumps(ClaimExtraction.model_json_schema(), sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

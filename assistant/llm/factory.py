@@ -6,6 +6,7 @@ pipeline never touches httpx2 or openai itself.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,25 @@ def mock_extractor(settings: Settings, fixture_dirs: Sequence[Path]) -> Extracto
     )
     client, _ = build_mock_client(mock)
     endpoint = llm_settings(settings).model_copy(update={"base_url": MOCK_BASE_URL})
-    return _hybrid(settings, LLMExtractor(endpoint, http_client=client, name="mock"))
+    # What decides the mock's answers besides the request: for the results cache's key.
+    answers_from = {
+        "mock_fixtures": _files_digest(mock.fixture_dirs),
+        "mock_faults": settings.mock_faults,
+        "mock_seed": settings.mock_seed,
+        "mock_server": settings.mock_server,
+    }
+    extractor = LLMExtractor(endpoint, http_client=client, name="mock", answers_from=answers_from)
+    return _hybrid(settings, extractor)
+
+
+def _files_digest(dirs: Sequence[Path]) -> str:
+    """sha256 of the fixture files' names and contents."""
+    digest = hashlib.sha256()
+    for directory in dirs:
+        for path in sorted(directory.rglob("*.json")):
+            digest.update(path.relative_to(directory).as_posix().encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def _hybrid(settings: Settings, extractor: LLMExtractor) -> Extractor:

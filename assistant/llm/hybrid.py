@@ -53,6 +53,9 @@ class HybridExtractor(Extractor):
             }
         )
 
+    def fingerprint(self) -> dict[str, object]:
+        return {**self._model.fingerprint(), "extractor": self.name}
+
     async def aclose(self) -> None:
         await self._model.aclose()
 

@@ -27,6 +27,7 @@ from assistant.report.model import (
     Triage,
     TriageItem,
     TriageSection,
+    cached_text,
 )
 from assistant.report.triage import (
     SECTION_TITLES,
@@ -103,6 +104,8 @@ def _summary(report: Report) -> list[str]:
         ("Findings", findings),
         ("Extractor", f"{report.extractor} · factcheck {report.tool_version}"),
     ]  # fmt: skip
+    if s.cached:
+        rows.append(("From the results cache", cached_text(s.cached, s.articles)))
     if report.decisions:
         verdicts = sum(1 for d in report.decisions if d.verdict is not None)
         rows.append(

@@ -22,7 +22,7 @@ from assistant.model import (
     Quantity,
 )
 from assistant.report.editor import STATUS_MARK, decision_lines
-from assistant.report.model import EditorDecision, InputEntry, Report
+from assistant.report.model import EditorDecision, InputEntry, Report, cached_text
 from assistant.report.triage import (
     SECTION_TITLES,
     Triage,
@@ -76,6 +76,8 @@ def _summary(report: Report) -> list[str]:
         f"- **Findings:** {severities}",
         f"- **Extractor:** {esc(report.extractor)} · factcheck {esc(report.tool_version)}",
     ]
+    if s.cached:
+        lines.append(f"- **From the results cache:** {cached_text(s.cached, s.articles)}")
     if report.decisions:
         verdicts = sum(1 for d in report.decisions if d.verdict is not None)
         lines.append(

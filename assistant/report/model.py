@@ -53,6 +53,11 @@ class ExtractionInfo(_Model):
     error: str | None = None
     warnings: list[str] = Field(default_factory=list)
     usage: Usage
+    cached: bool = Field(
+        default=False,
+        description="Taken from the results cache (an earlier run's extraction); no model "
+        "call was made for it in this run, so usage is zero.",
+    )
 
 
 class InputEntry(_Model):
@@ -163,7 +168,18 @@ class Summary(_Model):
     claims: int
     grounded: int
     ungrounded: int
+    cached: int = Field(
+        default=0, description="Articles whose extraction came from the results cache."
+    )
     findings: dict[Severity, int] = Field(default_factory=dict)
+
+
+def cached_text(cached: int, articles: int) -> str:
+    """The summary's words for articles taken from the results cache."""
+    return (
+        f"{cached} of {articles} articles, extracted by an earlier run; "
+        "no model call was made for them"
+    )
 
 
 class Report(_Model):

@@ -115,16 +115,28 @@ async def _extract(
 
     from assistant import pipeline
 
+    # Opened in this thread: an SQLite connection stays in the thread that opened it.
+    cache = pipeline.open_cache(settings)
     task = asyncio.ensure_future(
-        pipeline.extract_all(articles, extractor, concurrency=settings.concurrency, on_result=saved)
+        pipeline.extract_all(
+            articles,
+            extractor,
+            concurrency=settings.concurrency,
+            on_result=saved,
+            cache=cache,
+        )
     )
-    while not task.done():
-        if cancelled():
-            task.cancel()
-            break
-        await asyncio.wait({task}, timeout=_CANCEL_POLL_S)
     try:
-        await task
-    except asyncio.CancelledError:
-        # Cancelled by the editor: the results saved so far are kept.
-        return
+        while not task.done():
+            if cancelled():
+                task.cancel()
+                break
+            await asyncio.wait({task}, timeout=_CANCEL_POLL_S)
+        try:
+            await task
+        except asyncio.CancelledError:
+            # Cancelled by the editor: the results saved so far are kept (and cached).
+            return
+    finally:
+        if cache is not None:
+            cache.close()
