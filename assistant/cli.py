@@ -714,11 +714,17 @@ def _human_size(size: int) -> str:
 def _run_tui(args: argparse.Namespace) -> int:
     from assistant.store import Workspace
     from assistant.tui.app import make_app
+    from assistant.tui.identity import BrowserSession
 
     settings = _settings(args)
     _check_inputs(args.paths)
-    with Workspace.open(args.workspace, actor=settings.editor) as workspace:
-        make_app(workspace, paths=args.paths, settings=settings).run()
+    # Started by `serve` for one browser session: it records as that session until the
+    # editor gives a name (the app asks first thing).
+    browser = BrowserSession.from_environment(os.environ, settings.editor)
+    actor = browser.label if browser is not None else settings.editor
+    session = browser.label if browser is not None else None
+    with Workspace.open(args.workspace, actor=actor, session=session) as workspace:
+        make_app(workspace, paths=args.paths, settings=settings, browser=browser).run()
     return EXIT_OK
 
 

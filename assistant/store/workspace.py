@@ -104,12 +104,14 @@ _CHECKLIST = """
 # Every change ties the decision to the text it was made on: the claim's quote and its
 # article's text hash (the normalized row when there is one; both stages quote alike).
 _TOUCH_DECISION = """
-    INSERT INTO decisions (claim_id, updated_at, article_id, quote, content_hash, version)
-    SELECT :claim_id, :at, c.article_id, json_extract(c.data, '$.quote'), a.content_hash, 1
+    INSERT INTO decisions (claim_id, updated_at, updated_by, article_id, quote, content_hash,
+                           version)
+    SELECT :claim_id, :at, :by, c.article_id, json_extract(c.data, '$.quote'),
+           a.content_hash, 1
     FROM claims c JOIN articles a ON a.id = c.article_id
     WHERE c.id = :claim_id ORDER BY c.stage DESC LIMIT 1
     ON CONFLICT (claim_id) DO UPDATE SET updated_at = excluded.updated_at,
-        article_id = excluded.article_id, quote = excluded.quote,
+        updated_by = excluded.updated_by, article_id = excluded.article_id, quote = excluded.quote,
         content_hash = excluded.content_hash, version = decisions.version + 1
 """
 _QUOTES = """
@@ -187,21 +189,26 @@ class Workspace:
     violated by the data given).
     """
 
-    def __init__(self, db: sqlite3.Connection, path: Path, actor: str) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, path: Path, actor: str, session: str | None = None
+    ) -> None:
         """Use ``Workspace.open``; this takes a connection that is already set up."""
         self._db = db
         self._lock = threading.Lock()
         self.path = path
         self.actor = actor
+        self.session = session
 
     # ------------------------------------------------------------------ lifecycle
 
     @classmethod
-    def open(cls, path: Path, *, actor: str | None = None) -> Workspace:
+    def open(cls, path: Path, *, actor: str | None = None, session: str | None = None) -> Workspace:
         """Create the workspace at ``path`` (and its folders) or reopen and migrate it.
 
-        ``actor`` names the editor in the audit trail (the ``editor`` setting); without
-        one it is ``UNNAMED_EDITOR``.
+        ``actor`` names the editor in the audit trail and on each decision they make (the
+        ``editor`` setting); without one it is ``UNNAMED_EDITOR``. ``session`` names where
+        the changes come from (``factcheck serve``'s "browser session 2, 127.0.0.1") in
+        every audit row; None for a terminal.
         Raises ``WorkspaceError`` when ``path`` cannot be created, is not an SQLite
         database, is another program's database, or was written by a newer factcheck.
         """
@@ -229,7 +236,7 @@ class Workspace:
                     "choose another file for --workspace"
                 ) from exc
             raise WorkspaceError(f"cannot open workspace {path}: {exc}") from exc
-        return cls(db, path, actor or UNNAMED_EDITOR)
+        return cls(db, path, actor or UNNAMED_EDITOR, session)
 
     def close(self) -> None:
         """Close the file; committed work is already on disk. Calling it twice is harmless."""
@@ -581,7 +588,7 @@ class Workspace:
     # ------------------------------------------------------------------ helpers
 
     def _touch(self, db: sqlite3.Connection, claim_id: str, at: datetime) -> None:
-        db.execute(_TOUCH_DECISION, {"claim_id": claim_id, "at": at.isoformat()})
+        db.execute(_TOUCH_DECISION, {"claim_id": claim_id, "at": at.isoformat(), "by": self.actor})
 
     def _follow_text(
         self, db: sqlite3.Connection, at: datetime, article_id: str, before: dict[str, str]
@@ -707,9 +714,9 @@ class Workspace:
         new: str | None,
     ) -> None:
         db.execute(
-            "INSERT INTO audit (at, actor, action, claim_id, key, old, new)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (at.isoformat(), self.actor, action, claim_id, key, old, new),
+            "INSERT INTO audit (at, actor, action, claim_id, key, old, new, session)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (at.isoformat(), self.actor, action, claim_id, key, old, new, self.session),
         )
 
     @staticmethod

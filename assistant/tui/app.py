@@ -32,6 +32,7 @@ from assistant.tui.dialogs import (
     NameDialog,
 )
 from assistant.tui.export import render_report, write_report
+from assistant.tui.identity import BrowserSession
 from assistant.tui.messages import (
     ArticleExtracted,
     DecisionSaved,
@@ -85,9 +86,11 @@ class FactcheckApp(PlainTracebackApp):
         paths: Sequence[Path],
         settings: Settings,
         run_pipeline: bool,
+        browser: BrowserSession | None = None,
     ) -> None:
         super().__init__()
         self.session = session
+        self.browser = browser
         self.paths = list(paths)
         self.settings = settings
         self.progress = RunProgress()
@@ -97,9 +100,21 @@ class FactcheckApp(PlainTracebackApp):
         self.session_changed: Signal[str] = Signal(self, "session_changed")
 
     def on_mount(self) -> None:
-        self.sub_title = clean(self.session.workspace.path.name)
+        self._show_identity()
+        if self.browser is not None:
+            # A browser session starts by asking who is deciding (see identity.py).
+            self.push_screen(
+                NameDialog(self.browser.name or "", session=self.browser.label),
+                self._name_chosen,
+            )
         if self._run_on_mount:
             self.start_run()
+
+    def _show_identity(self) -> None:
+        name = clean(self.session.workspace.path.name)
+        if self.browser is not None:  # each tab says whose it is
+            name = f"{name} · {clean(self.session.workspace.actor)}"
+        self.sub_title = name
 
     # ------------------------------------------------------------------ pipeline
 
@@ -119,6 +134,7 @@ class FactcheckApp(PlainTracebackApp):
             self.paths,
             self.settings,
             actor=self.session.workspace.actor,
+            session=self.session.workspace.session,
             post=self.post_message,
             cancelled=lambda: worker.is_cancelled,
         )
@@ -336,6 +352,7 @@ class FactcheckApp(PlainTracebackApp):
         if name is not None and name != self.session.workspace.actor:
             # For this session; --editor or the config file make it stick.
             self.session.workspace.actor = name
+            self._show_identity()
             self.session_changed.publish("package")
             self.notify(f"Decisions are now recorded as {name}", markup=False)
 
@@ -352,11 +369,13 @@ def make_app(
     paths: Sequence[Path] = (),
     settings: Settings | None = None,
     run_pipeline: bool = True,
+    browser: BrowserSession | None = None,
 ) -> FactcheckApp:
     """Build the app on an open workspace.
 
     With ``paths`` and ``run_pipeline`` the app ingests, extracts and compares them in the
     background, saving into ``workspace``; otherwise it shows what the workspace holds.
+    With ``browser`` (a ``factcheck serve`` session) it opens by asking the editor's name.
     Raises what ``Workspace`` raises when the workspace cannot be read.
     """
     app = FactcheckApp(
@@ -364,6 +383,7 @@ def make_app(
         paths=paths,
         settings=settings or Settings(),
         run_pipeline=run_pipeline,
+        browser=browser,
     )
     app.session.on_stale = app.stale_write
     return app

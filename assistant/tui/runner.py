@@ -32,6 +32,7 @@ def run_package(
     settings: Settings,
     *,
     actor: str | None,
+    session: str | None = None,
     post: Post,
     cancelled: Cancelled,
 ) -> None:
@@ -46,7 +47,7 @@ def run_package(
 
     run_started = time.time()
     batch = pipeline.ingest(paths)
-    with Workspace.open(workspace_path, actor=actor) as workspace:
+    with Workspace.open(workspace_path, actor=actor, session=session) as workspace:
         todo = _needs_extraction(workspace, batch.articles)
         workspace.save_inputs(batch.inputs)
         workspace.save_articles(batch.articles)
