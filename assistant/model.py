@@ -72,6 +72,11 @@ class Article(_Model):
     url: str | None = None
     published: date | None = None
     language: str | None = None
+    story: str | None = Field(
+        default=None,
+        description="The story package the input names (JSONL or front matter 'story'): "
+        "articles of different stories are never compared.",
+    )
     text: str
     source: str = Field(description="Where the article came from: a path, or path#line for JSONL.")
     segments: list[Segment] = Field(default_factory=list)
