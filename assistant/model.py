@@ -65,6 +65,15 @@ class Segment(_Model):
     tag: SegmentTag
 
 
+class StoryBasis(StrEnum):
+    """How an article's story was decided (``assistant/stories.py``)."""
+
+    field = "field"  # the input named it
+    folder = "folder"  # its folder
+    similar = "similar"  # automatic grouping by shared names
+    batch = "batch"  # one story for the whole batch (one found, or --one-story)
+
+
 class Article(_Model):
     id: str
     outlet: str | None = None

@@ -24,11 +24,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from assistant.ingest.paths import name_of
-from assistant.model import Article
+from assistant.model import Article, StoryBasis
 
 __all__ = [
     "LINK_THRESHOLD",
@@ -77,15 +76,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)[\"'“‘(\[—–-]*\s*\Z")
 
 
-class StoryBasis(StrEnum):
-    """How an article's story was decided."""
-
-    field = "field"  # the input named it
-    folder = "folder"  # its folder
-    similar = "similar"  # automatic grouping by shared names
-    batch = "batch"  # one story for the whole batch (one story only, or --one-story)
-
-
 @dataclass(frozen=True)
 class Story:
     id: str
@@ -103,8 +93,8 @@ def group_stories(
     """The stories of ``articles``, numbered ``story-1``... in order of their first article.
 
     ``folders`` maps an article id to its folder (``folder_stories``); it is used only
-    when it names two folders or more. With ``one_story`` every article is one story,
-    as is a batch whose grouping finds a single one.
+    when it names two folders or more. With ``one_story`` every article is one story
+    (labelled with the story its inputs name, if they all name the same).
     """
     if not articles:
         return []
@@ -126,8 +116,6 @@ def group_stories(
     order: dict[tuple[StoryBasis, str], list[str]] = {}
     for article in articles:
         order.setdefault(keys[article.id], []).append(article.id)
-    if len(order) == 1:
-        return [_one(articles)]
     return [
         Story(id=f"story-{n}", label=label, basis=basis, article_ids=tuple(ids))
         for n, ((basis, label), ids) in enumerate(order.items(), start=1)

@@ -24,7 +24,8 @@ def report_of_paths(
     batch = pipeline.ingest(paths)
     extractor = pipeline.build_extractor(Settings(llm=llm), inputs=paths)
     results = asyncio.run(pipeline.extract_all(batch.articles, extractor))
-    analysis = pipeline.analyse(batch.articles, results)
+    stories = pipeline.find_stories(batch, paths)
+    analysis = pipeline.analyse_stories(batch.articles, results, stories)
     return pipeline.build_report(
         batch, results, analysis, extractor=extractor.name, decisions=decisions
     )
