@@ -268,7 +268,7 @@ def _story_rows(report: Report) -> list[str]:
     for n, story in enumerate(report.stories, start=1):
         found = ", ".join(f"{k} {sev.value}" for sev, k in story.findings.items()) or "none"
         lines.append(
-            f"| {n}. [{esc(story.label)}](#{story.id}) | {_BASIS[story.basis]} "
+            f"| {n}. {esc(story.label)} | {_BASIS[story.basis]} "
             f"| {len(story.articles)} | {story.claims} | {found} |"
         )
     return [*lines, ""]
@@ -292,7 +292,7 @@ def _render_stories(report: Report) -> str:
     for number, (story, part) in enumerate(by_story(report), start=1):
         body = _render(part).splitlines()
         # Drop the part's own title; its summary stays as the story's.
-        lines += [f'<a id="{story.id}"></a>', "", f"## Story {number}: {esc(story.label)}"]
+        lines.append(f"## Story {number}: {esc(story.label)}")
         lines += [f"#{line}" if line.startswith("#") else line for line in body[1:]]
         lines.append("")
     rejected = rejected_inputs(report)
