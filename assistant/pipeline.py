@@ -245,7 +245,8 @@ def analyse_stories(
 
 
 def _story_cluster_id(story: Story, cluster_id: str) -> str:
-    digest = hashlib.sha256(f"{story.label}\x1f{cluster_id}".encode()).hexdigest()[:12]
+    key = f"{story.basis.value}\x1f{story.label}\x1f{cluster_id}"  # not its number: stable
+    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
     return f"cluster-{digest}"
 
 
