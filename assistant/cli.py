@@ -254,6 +254,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="carry the editor's decisions (verdict, note, ticks, who and when) from this "
         "workspace into the report; with no PATH, report what the workspace holds",
     )
+    report.add_argument(
+        "--one-story",
+        action="store_true",
+        help="compare every article with every other, as one story (default: group the "
+        "batch into stories by its inputs' 'story' field, its folders, or shared names)",
+    )
     _add_output_options(report, FORMATS)
     _add_llm_options(report)
 
@@ -634,7 +640,8 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
         if result.status is ExtractionStatus.failed:
             _note(f"{result.article_id}: extraction failed: {result.error}", args.quiet)
     if with_rules:
-        analysis = pipeline.analyse(batch.articles, results)
+        stories = pipeline.find_stories(batch, args.paths, one_story=args.one_story)
+        analysis = pipeline.analyse_stories(batch.articles, results, stories)
     else:
         analysis = pipeline.Analysis(claims=[c for r in results for c in r.claims])
     report = pipeline.build_report(

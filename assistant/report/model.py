@@ -23,6 +23,7 @@ from assistant.model import (
     InputStatus,
     RuleId,
     Severity,
+    StoryBasis,
     Usage,
     Verdict,
 )
@@ -73,6 +74,11 @@ class InputEntry(_Model):
         default_factory=list,
         description="Other names the same input was given under (a repeat, a copy, an "
         "identical JSONL line); it was read once, as source.",
+    )
+    story: str | None = Field(
+        default=None,
+        description="The id of the article's story (see 'stories'); None for an input that "
+        "made no article, and in 'factcheck extract'.",
     )
     article: ArticleInfo | None = None
     extraction: ExtractionInfo | None = None
@@ -137,6 +143,7 @@ class TriageItem(_Model):
     evidence: str = Field(default="", description="Why the rule fired, in full.")
     claim_ids: list[str] = Field(default_factory=list)
     cluster_id: str | None = None
+    story: str | None = Field(default=None, description="The id of the story it belongs to.")
     sides: list[Side] = Field(
         default_factory=list, description="For a conflict: every claim of the cluster."
     )
@@ -157,6 +164,23 @@ class Triage(_Model):
         default=0,
         description="Unverified or single-source notes on main figures beyond the ones "
         "listed (counted in per_claim too): they stay with their claims.",
+    )
+
+
+class StoryInfo(_Model):
+    """One story of the batch: the articles compared with each other, and only them."""
+
+    id: str = Field(description="'story-1', 'story-2'... in order of their first article.")
+    label: str = Field(
+        description="The story's name: as the inputs name it, its folder, or the most "
+        "distinctive names its articles share."
+    )
+    basis: StoryBasis
+    articles: list[str] = Field(description="Its articles' ids, in batch order.")
+    claims: int = 0
+    clusters: list[str] = Field(default_factory=list, description="Its clusters' ids.")
+    findings: dict[Severity, int] = Field(
+        default_factory=dict, description="Its findings that need an editor, by severity."
     )
 
 
@@ -195,6 +219,11 @@ class Report(_Model):
         default=None,
         description="What needs an editor now, ranked (assistant/report/triage.py). A "
         "function of the rest of the report: filled in by the JSON renderer.",
+    )
+    stories: list[StoryInfo] = Field(
+        default_factory=list,
+        description="The stories of the batch; the rules compare articles within a story "
+        "only. Empty for 'factcheck extract'.",
     )
     inputs: list[InputEntry]
     not_read: list[str] = Field(
