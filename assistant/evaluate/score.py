@@ -110,7 +110,10 @@ def report_for(path: Path, settings: Settings) -> Report:
     results = asyncio.run(
         pipeline.extract_all(batch.articles, extractor, concurrency=settings.concurrency)
     )
-    analysis = pipeline.analyse(batch.articles, results)
+    # As `factcheck report` does: a package the story grouping splits loses its
+    # cross-article comparisons here too, and the scores show it.
+    stories = pipeline.find_stories(batch, [path])
+    analysis = pipeline.analyse_stories(batch.articles, results, stories)
     return pipeline.build_report(batch, results, analysis, extractor=extractor.name)
 
 
