@@ -248,6 +248,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]*[A-Z]")
 # "He was paroled ... and detectives said": a report that opens a clause of its own.
 _NEW_CLAUSE = words("and but yet while whereas although though")
 _PARENTHESES = re.compile(r"\([^()]*\)")
+# A report opened between a figure and a later report: the later one does not reach back.
+_THAT_BETWEEN = re.compile(r"\b(?:said|says|told|testified|added|wrote|claimed)\s+that\b")
 # "According to police, 40 died": a fronted attribution has few words before it.
 _FRONTED_WORDS = 3
 # "X said that ..., but Y": what X said ends at a contrast, or at a clause with a
@@ -303,6 +305,8 @@ _NOUN_WORDS = 3
 _TAG = re.compile(
     r"\(?(?:[RDI]-[A-Z][\w.]*|(?:Republican|Democrat|Democratic|Independent)\b.*|\d{1,3})\)?"
 )
+# An age that opens a name after its verb: '"...," said the 36-year-old Lee'.
+_AGE_BEFORE_NAME = re.compile(r"^(?:the\s+)?\d{1,3}-year-old\s+(?=[A-Z])")
 _DATELINE_CREDIT = re.compile(
     r"^[A-Z][A-Za-z .'-]{1,40},?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+"
     r"\((?P<wire>[A-Za-z][A-Za-z&.' -]{0,40})\)\s*[-–—]",
@@ -452,6 +456,8 @@ def _covers(
 ) -> bool:
     if a.carried or span.start <= a.span.start < a.span.end <= span.end:
         return True  # a quotation going on; a report inside the quoted clause itself
+    if a.span.start <= span.start and span.end <= a.span.end:
+        return False  # "Lee, 60, said", "said the 36-year-old Lee": it describes the source
     if a.span.start >= span.end:  # the report comes after the figure
         if _break_between(text, span.end, a.span.start, quoted):
             return False
@@ -462,6 +468,8 @@ def _covers(
         between = text[span.end : a.span.start]
         if _last_word(between.rstrip()).lower() in _NEW_CLAUSE or _CONTRAST.search(between):
             return False
+        if _THAT_BETWEEN.search(between):
+            return False  # "Lee, 19, said that she heard someone say ...": Lee's report opened
         return not _in_fronted_phrase(text, span, start, a)
     if _break_between(text, a.span.end, span.start, quoted):
         return False
@@ -1236,6 +1244,7 @@ def _inverted_source(text: str, m: re.Match[str], start: int, end: int) -> tuple
     if mark < 0 or text[mark] not in ",\"”’'":
         return None
     name, name_end = _name_after(text, m.end(), end)
+    name = _AGE_BEFORE_NAME.sub("", name)  # "said the 36-year-old Lee": Lee
     if not name:
         return None
     first = name.split()[0]

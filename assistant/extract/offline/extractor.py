@@ -108,6 +108,8 @@ _WEIGHTS = frozenset({"kg", "g", "gram", "kilogram", "tonne", "ton", "lb", "lbs"
 _OPEN_ASIDE = re.compile(r"\s*[(\[]\s*$")
 _CLOSE_ASIDE = re.compile(r"\s*[)\]]")
 _QUOTATION = re.compile(r'"[^"\n]{12,}"|“[^”\n]{12,}”')
+# What follows the number of an age: "17-year-old", "17 years old".
+_AGE_WORD = re.compile(r"[\s-]*years?[\s-]*old\b")
 _BASE_WORTHINESS = {
     ClaimKind.quantity: 0.55,
     ClaimKind.comparison: 0.55,
@@ -262,11 +264,22 @@ class _Reader:
         if superlative:
             clause = _containing(clauses, superlative.start())
             drafts.append(self._comparison(s, superlative, clause, hedges, attributions))
-        elif not quantities:
+        elif not quantities or self._report_unclaimed(s, drafts, attributions):
+            # "Lee, 60, said the game ...": the age is no part of what Lee says, so what
+            # Lee says is a claim of its own.
             plain = self._plain_claim(s, hedges, attributions)
             if plain is not None:
                 drafts.append(plain)
         return drafts
+
+    def _report_unclaimed(
+        self, s: Sentence, drafts: list[_Draft], attributions: list[Attribution]
+    ) -> bool:
+        """The sentence reports what someone said, and none of its figures is theirs."""
+        main = main_attribution(self.text, attributions, s.end)
+        if main is None or main.original is None or main.carried:
+            return False
+        return all(d.attribution is None for d in drafts)
 
     def _figures_only(self, parsed: _Parsed) -> list[_Draft]:
         """The figures of a sentence in a language the lexicons do not know: each with its
@@ -559,6 +572,8 @@ def _counts_the_source(text: str, a: Attribution, q: QuantityMatch) -> bool:
     said") is a figure about the source."""
     if not (a.span.start <= q.span.start and q.span.end <= a.span.end):
         return False
+    if _AGE_WORD.search(text, q.span.start, q.span.end + 10):
+        return False  # 'said 17-year-old Lee': his age, not a count of speakers
     opens = a.cue_span.end if a.cue_span.end <= q.span.start else a.span.start
     return not text[opens : q.span.start].strip()
 

@@ -1,0 +1,63 @@
+"""Attribution failure classes seen on real coverage, each pinned with a sentence of our
+own: who the offline extractor credits for a figure or a statement."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.extract.offline.extractor import OfflineExtractor
+from assistant.model import Article, Claim, SourceRole
+
+
+def _claims(text: str) -> list[Claim]:
+    article = Article(id="a", outlet="The Courier", text=text, source="a.txt")
+    return OfflineExtractor().extract_claims(article)
+
+
+def _source(claim: Claim) -> str | None:
+    originals = [a.name for a in claim.attribution if a.role is SourceRole.original]
+    return originals[-1] if originals else None
+
+
+def _figure(text: str, figure: str) -> Claim:
+    return next(c for c in _claims(text) if c.quantity and c.quantity.text == figure)
+
+
+def _statements(text: str) -> list[Claim]:
+    return [c for c in _claims(text) if c.quantity is None]
+
+
+# ------------------------------------------------------- the speaker's own description
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Mara Velde, 52, lives two doors down and said the alarm never rang.", "52"),
+        ("Baker Tom Ess, who has run the shop for nearly 20 years, said the oven was fine.",
+         "nearly 20"),
+        ('"I was lucky," said the 29-year-old Orsini, who finished third.', "29-year-old"),
+        ("Pell, 41, testified that she had heard someone shout a warning.", "41"),
+    ],
+)  # fmt: skip
+def test_a_figure_describing_the_speaker_is_not_what_the_speaker_says(
+    text: str, figure: str
+) -> None:
+    assert _source(_figure(text, figure)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mara Velde, 52, lives two doors down and said the alarm never rang.", "Mara Velde"),
+        ('"I was lucky," said the 29-year-old Orsini, who finished third.', "Orsini"),
+        ('"It is over," said 17-year-old Dan Ruiz, the youngest of the family.', "Dan Ruiz"),
+    ],
+)  # fmt: skip
+def test_what_the_described_speaker_says_is_still_credited_to_them(text: str, speaker: str) -> None:
+    assert [_source(c) for c in _statements(text)] == [speaker]
+
+
+def test_an_age_after_the_verb_is_no_count_of_speakers() -> None:
+    text = '"It is over," said 17-year-old Dan Ruiz, the youngest of the family.'
+    assert _source(_figure(text, "17-year-old")) is None
