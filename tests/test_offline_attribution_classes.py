@@ -61,3 +61,21 @@ def test_what_the_described_speaker_says_is_still_credited_to_them(text: str, sp
 def test_an_age_after_the_verb_is_no_count_of_speakers() -> None:
     text = '"It is over," said 17-year-old Dan Ruiz, the youngest of the family.'
     assert _source(_figure(text, "17-year-old")) is None
+
+
+# ------------------------------------------------------- what follows the verb
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        ("Norvale said $95 million of the price will be paid in shares.", "$95 million",
+         "Norvale"),
+        ("The water board said about 12,000 litres of fuel had leaked into the river.",
+         "about 12,000", "the water board"),
+    ],
+)  # fmt: skip
+def test_a_report_that_opens_with_a_sum_or_a_long_number_is_still_the_speakers(
+    text: str, figure: str, source: str
+) -> None:
+    assert _source(_figure(text, figure)) == source

@@ -284,6 +284,9 @@ _TIME_TAIL = re.compile(
     r"year|weekend|morning|afternoon|evening|night)"
     r"(?:\s+(?:morning|afternoon|evening|night))?$"
 )
+# The clause after a verb, to its first stop; the comma or point inside a number
+# ("said about 40,000 litres had flowed") stops nothing.
+_FIRST_CLAUSE = re.compile(r"(?:[^,.;:!?“\"]|(?<=\d)[,.](?=\d))*([,.;:!?“\"]?)")
 _TAIL_WINDOW = 80
 _CHUNK_REACH = 240
 # Small patterns the checks below use, compiled once.
@@ -570,13 +573,13 @@ def _leads(text: str, at: int, end: int) -> bool:
     after = _PARENTHESES.sub("", text[at:end])
     if _REPORT_OPENS.match(after):
         return True
-    first = re.match(r"\s*([\w'’-]+)", after)
+    first = re.match(r"\s*(?:[$€£¥]|[A-Z]{1,3}\$)?([\w'’-]+)", after)  # 'said $281 million'
     if first is None:
         return re.match(r"\s*,\s*[\"“‘]", after) is not None  # 'said, "..."'
     word = first.group(1).lower()
     if word not in _PREPOSITIONS and word not in _TIME_WORDS and word not in _ADVERBS:
         return True
-    clause = re.match(r"[^,.;:!?“\"]*([,.;:!?“\"]?)", after)
+    clause = _FIRST_CLAUSE.match(after)
     assert clause is not None  # the pattern matches any text
     if clause.group(1) in (":", "“", '"'):
         return True  # "said on Monday: ..."
