@@ -91,6 +91,7 @@ What does not count (and why)
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from bisect import bisect_left
@@ -720,6 +721,18 @@ _ARTICLE = re.compile(r"an?\s+(?=[\d$€£])", re.IGNORECASE)
 _ACROSS_GAP = re.compile(r"[\s,(\[]*")
 _ACROSS_NOUN = re.compile(r"\s+([a-z][a-z-]*)\s+")
 _BARE_NUMBER = re.compile(r"[\d.,]+[mkMK]?")
+# A capitalised word right after a number, and up to three lower-case words after the
+# capitalised ones.
+_NAME_AFTER_NUMBER = re.compile(
+    r"\s+([A-Z][a-z][\w&-]*)(?:\s+[A-Z][\w&-]*)*((?:\s+[a-z][a-z-]*){0,3})"
+)
+_PLURAL_NOUNS = _words("people children men women personnel cattle")
+_S_WORDS = _words("was is has its his this thus as us plus less across")
+# Where the nouns after a name end: "the 210 Freeway for hours".
+_NOT_NOUNS = _words("""
+    for in on at to of with by from into over after before during and or but that which
+    who he she they it we was is were are had has have will would
+    """)
 _VERSION = re.compile(r"\d{1,2}\.0")
 _VERSION_NEXT = re.compile(r"\s*(?:and|or|/|,)\s*\d{1,2}\.0\b")
 _VERSION_PREV = re.compile(r"\b\d{1,2}\.0\s*(?:and|or|/|,)\s*$")
@@ -1879,6 +1892,8 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         return True  # "Shed 14", "Terminal 5", "iOS 9": a name, not a count
     if text[start].isupper() and prev and _is_name_word(text, prev):
         return True  # "Johnny Two Hats", "the Top Five list": a capitalised number word
+    if bare and _opens_name(text, start, end):
+        return True  # "the 8 Block gang", "told 1010 WINS": the number opens a name
     # "1. Evacuate" at the start of a line numbers a list item.
     return (
         bare
@@ -1886,6 +1901,40 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         and _opens_line(text, start)
         and _LIST_MARKER.match(text, end) is not None
     )
+
+
+def _opens_name(text: str, start: int, end: int) -> bool:
+    """Digits that open a proper name inside a sentence: "a gang called 8 Block", "the
+    8 Block crew", "the 605 Freeway", "its 15 Most Wanted list". A capitalised plural, or
+    capitalised words before a plural, is counted ("3 Democrats", "5 Apache helicopters",
+    "11 Estelle unit employees"), and so is a unit ("5 Euro", "40 GB"), an all-capitals
+    word ("51 KO", "121 RBI") and a number after "of" ("mother of 13 Zurana Horton"); a
+    title-case line names nothing this way."""
+    name = _NAME_AFTER_NUMBER.match(text, end)
+    if name is None or not text[start:end].isdigit():
+        return False
+    if start == 0 or text[start - 1] not in " \t\"“‘'(":
+        return False  # "$5 Visa", "No.8"
+    if re.search(r"\bof\s+$", text[max(0, start - 4) : start]):
+        return False
+    word = name.group(1)
+    if word.lower() in _CALENDAR_WORDS or word.endswith("s") or _SPEC_UNIT.match(text, end):
+        return False
+    if word.lower() in CURRENCY_WORDS or word.lower() + "s" in CURRENCY_WORDS:
+        return False
+    after = list(itertools.takewhile(lambda w: w not in _NOT_NOUNS, (name.group(2) or "").split()))
+    if any(w in _PLURAL_NOUNS or (w.endswith("s") and w not in _S_WORDS) for w in after):
+        return False  # "5 Apache helicopters": a count of them
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if not text[line_start:start].strip():
+        return False  # the line's first word: a sentence or a headline opens with it
+    # Title case ("Fire Guts 3 Dead End Shops") names nothing: the line's other words,
+    # less its first and the name, are mostly capitalised.
+    rest = text[line_start:start] + " " + line[name.end() - line_start :]
+    words = re.findall(r"[^\W\d_][\w'’-]*", rest)[1:]
+    return sum(w[0].isupper() for w in words) * 2 < len(words)
 
 
 def _is_version_list(text: str, start: int, end: int) -> bool:

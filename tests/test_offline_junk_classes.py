@@ -1,0 +1,43 @@
+"""Numbers that are not quantities, seen on real coverage, each pinned with a sentence of
+our own: the offline parser must not read them as figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.normalize.numbers import match_quantities
+
+
+def _figures(text: str) -> list[str]:
+    return [text[q.span.start : q.span.end] for q in match_quantities(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He ran with a crew called 9 Court.",
+        "a reputed 9 Court gang member was held",
+        "They feuded for years with the 9 Court crew he joined.",
+        "linked to a set known as '9 Court,' officers say",
+        "She was put on the agency's 12 Most Sought list.",
+        "The crash closed the 210 Freeway for hours.",
+    ],
+)
+def test_a_number_that_opens_a_name_is_no_figure(text: str) -> None:
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("He won 3 Emmy awards.", "3 Emmy awards"),
+        ("Gunfire from 2 Apache helicopters hit the road.", "2 Apache helicopters"),
+        ("So far, 11 Dunmore plant workers have been fired.", "11"),
+        ("Troops killed 5 Palestinians on Monday.", "5"),
+        ("The team has 16 GB of data.", "16 GB"),
+        ("She is a mother of 9 Tara Quell said.", "9"),
+        ("He improved to 40-2 (31 KO).", "31"),
+    ],
+)
+def test_a_count_of_named_things_is_still_a_figure(text: str, figure: str) -> None:
+    assert any(f.startswith(figure) for f in _figures(text))
