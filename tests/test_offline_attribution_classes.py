@@ -79,3 +79,23 @@ def test_a_report_that_opens_with_a_sum_or_a_long_number_is_still_the_speakers(
     text: str, figure: str, source: str
 ) -> None:
     assert _source(_figure(text, figure)) == source
+
+
+# ------------------------------------------------------- pictures are not sources
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The footage shows 41-year-old Dane crossing the road at dusk.", "41-year-old"),
+        ("The video shows Ms Orr, a mother of five, outside the bakery.", "five"),
+        ("Photos show the whole three-storey mill alight within minutes.", "three-storey"),
+    ],
+)
+def test_what_footage_or_photos_show_is_the_outlets_description(text: str, figure: str) -> None:
+    assert _source(_figure(text, figure)) is None
+
+
+def test_records_still_show_what_they_record() -> None:
+    text = "Court records show 14 people were charged in the scheme."
+    assert _source(_figure(text, "14")) == "Court records"

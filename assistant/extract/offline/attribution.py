@@ -55,6 +55,7 @@ from assistant.extract.offline.source_lexicon import (
     OUTLET_WORDS,
     OUTLETS,
     PARTICIPLES,
+    PICTURE_NOUNS,
     QUESTION_VERBS,
     REPORTING_VERBS,
     ROLE_WORDS,
@@ -1296,6 +1297,8 @@ def _plausible_source(name: str, verb: str) -> bool:
     if lowered[0] in _PREPOSITIONS or lowered[-1] in _LINKS:
         return False
     if verb in EVIDENCE_VERBS:
+        if lowered[-1] in PICTURE_NOUNS:
+            return False  # "the footage shows her": what is seen, told by the outlet
         return any(w in DOCUMENT_NOUNS for w in lowered)  # "records show", not "he showed"
     if verb in AMBIGUOUS_VERBS:
         return words[0][0].isupper() or lowered[0] in _SOURCE_OPENERS

@@ -143,6 +143,11 @@ DOCUMENT_NOUNS = words("""
     images video videos footage data figures statistics numbers results tests estimates
     projections reports studies surveys filings logs charges emails transcript transcripts
     """)
+# What pictures a scene: "the footage shows her walking" says what is seen in it, which
+# the outlet describes; it asserts nothing the way "records show" does.
+PICTURE_NOUNS = words(
+    "footage video videos photo photos photograph photographs picture pictures image images"
+)
 
 # ----------------------------------------------------------------------------- names
 
