@@ -99,3 +99,19 @@ def test_what_footage_or_photos_show_is_the_outlets_description(text: str, figur
 def test_records_still_show_what_they_record() -> None:
     text = "Court records show 14 people were charged in the scheme."
     assert _source(_figure(text, "14")) == "Court records"
+
+
+# ------------------------------------------------------- single quotation marks
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ana Dorsey ran the shop. 'We lost the lot,' she said.", "Ana Dorsey"),
+        ("'The ward is full,' Nurse Tom Ilse said of the night.", "Nurse Tom Ilse"),
+    ],
+)
+def test_the_closing_mark_of_a_single_quoted_quotation_is_no_part_of_the_speaker(
+    text: str, speaker: str
+) -> None:
+    assert _source(_statements(text)[-1]) == speaker

@@ -1172,8 +1172,8 @@ def _clean_name(name: str) -> str:
     herself") or a stray lower-case word before a proper name ("crates Lakeport City
     Police Commissioner Ivo Brandt")."""
     ws = name.split()
-    while ws and ws[0].lower() in _CONJUNCTIONS:
-        ws = ws[1:]
+    while ws and (ws[0].lower() in _CONJUNCTIONS or not ws[0].strip(_NAME_EDGE)):
+        ws = ws[1:]  # "and", or the closing mark of a quotation: "' Judge Wu said"
     while ws and ws[-1].lower() in _REFLEXIVES:
         ws = ws[:-1]
     if (
