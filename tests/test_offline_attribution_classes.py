@@ -101,6 +101,22 @@ def test_records_still_show_what_they_record() -> None:
     assert _source(_figure(text, "14")) == "Court records"
 
 
+# ------------------------------------------------------- an outlet that relays a speaker
+
+
+def test_a_speaker_credited_through_a_paper_is_the_source_the_paper_passes_on() -> None:
+    text = "'The ward is full,' Dr Ines Mora said, according to the Herald."
+    (claim,) = _statements(text)
+    originals = [a.name for a in claim.attribution if a.role is SourceRole.original]
+    via = [a.name for a in claim.attribution if a.role is SourceRole.intermediary]
+    assert (originals, via) == (["Dr Ines Mora"], ["the Herald"])
+
+
+def test_a_person_whose_surname_is_a_paper_title_is_no_paper() -> None:
+    (claim,) = _statements("'We are ready,' Kim Post said on Monday.")
+    assert _source(claim) == "Kim Post"
+
+
 # ------------------------------------------------------- single quotation marks
 
 

@@ -51,6 +51,7 @@ from assistant.extract.offline.source_lexicon import (
     MEDIA_HEADS,
     MEDIA_MODIFIERS,
     NAME_PARTICLES,
+    NEWSPAPER_TITLES,
     OUTLET_HEADS,
     OUTLET_WORDS,
     OUTLETS,
@@ -319,6 +320,11 @@ _DATELINE_CREDIT = re.compile(
 _OUTLET_ALT = "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
 _OUTLET_SET = frozenset(o.lower() for o in OUTLETS)
 _OUTLET_WORDS_RE = re.compile(rf"\b(?:{OUTLET_WORDS})\b", re.IGNORECASE)
+_TITLE_ALT = "|".join(sorted(NEWSPAPER_TITLES))
+# A newspaper by its title: capitalised words ending in one ("the New York post" too).
+_NEWSPAPER = re.compile(
+    rf"(?:(?:[A-Z][\w.'’-]*\s+)*(?:{_TITLE_ALT})|(?:[A-Z][\w.'’-]*\s+)+(?i:{_TITLE_ALT}))"
+)
 _MEDIA_WORD_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(OUTLET_HEADS | MEDIA_HEADS))})\b", re.IGNORECASE
 )
@@ -383,6 +389,10 @@ _CLOSING_FORMS = frozenset(
     {AttributionForm.subject, AttributionForm.inverted, AttributionForm.according}
 )
 _CLOSING_REACH = 80
+# What stands between a speaker and the outlet that relays them: a comma. After a
+# relative clause ("said Doe, who was hurt, according to ...") the outlet tells the clause.
+_SPEAKING_FORMS = frozenset({AttributionForm.subject, AttributionForm.inverted})
+_RELAY_GAP = re.compile(r"\s*,?\s*")
 
 
 def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
@@ -638,6 +648,8 @@ def is_outlet(name: str) -> bool:
         return True
     if _OUTLET_WORDS_RE.search(name) or _SITE_OR_STATION.search(bare):
         return True
+    if _NEWSPAPER.fullmatch(bare) and bare != name:
+        return True  # "the Post", "the Millbrook Herald" - not "Ann Post"
     if _MEDIA_WORD_RE.search(name) and _headed_by_outlet(_WORD_RE.findall(name)):
         return True
     parts = re.split(r"\s+and\s+|,\s*", bare)
@@ -1374,6 +1386,11 @@ def _merged(text: str, found: list[Attribution]) -> list[Attribution]:
                 start=min(prev.span.start, a.span.start), end=max(prev.span.end, a.span.end)
             )
             a = replace(a, span=whole, intermediaries=via)
+        elif merged and _relayed(text, merged[-1], a):
+            prev = merged.pop()  # '"...," Doe said, according to the Post': Doe, via the Post
+            whole = Span(start=prev.span.start, end=a.span.end)
+            via = (*prev.intermediaries, a.original or "")
+            a = replace(prev, span=whole, intermediaries=via)
         elif merged and _goes_on(text, merged[-1], a):
             prev = merged[-1]  # "..., the ministry said, adding that ...": the ministry
             a = replace(a, original=prev.original, intermediaries=prev.intermediaries)
@@ -1391,6 +1408,16 @@ def _goes_on(text: str, prev: Attribution, a: Attribution) -> bool:
         and prev.original is not None
         and not text[prev.span.end : a.span.start].strip(" ,")
     )
+
+
+def _relayed(text: str, prev: Attribution, a: Attribution) -> bool:
+    """An outlet credited right after a named speaker: '"...," Doe said, according to the
+    Post': Doe speaks, the Post passes it on."""
+    if a.cue != "according to" or not a.original or not is_outlet(a.original):
+        return False
+    if not prev.original or is_outlet(prev.original) or prev.form not in _SPEAKING_FORMS:
+        return False
+    return _RELAY_GAP.fullmatch(text, prev.span.end, a.span.start) is not None
 
 
 def _overlap(a: Span, b: Span) -> bool:

@@ -86,6 +86,11 @@ OUTLET_WORDS = (
     r"news\s+site|news\s+website|website|tabloid|wire(?:\s+(?:report|service|agency))?|"
     r"magazine|newswire|blog"
 )
+# Newspaper titles: a capitalised name they end is a paper ("the Post", "the Daily
+# Courier Times", "the Millbrook Herald").
+NEWSPAPER_TITLES = words(
+    "Post Times Journal Herald Tribune Gazette Globe Chronicle Inquirer Examiner"
+)
 # Words that make a name an outlet only as its head (last, or before the outlet's own
 # name) or inside a capitalised name: "state radio", "the Israeli daily", "the daily
 # Courier", "Radio Free Europe", "Vatican Radio" - not "a daily update", "a radio host",
