@@ -131,3 +131,35 @@ def test_the_closing_mark_of_a_single_quoted_quotation_is_no_part_of_the_speaker
     text: str, speaker: str
 ) -> None:
     assert _source(_statements(text)[-1]) == speaker
+
+
+# ------------------------------------------------------- the questioner and the answer
+
+
+def test_an_answer_is_credited_to_who_answers_not_to_who_asked() -> None:
+    text = "When defence lawyer Ada Kerr asked whether he saw the car, Lund calmly answered, “No.”"
+    assert [_source(c) for c in _statements(text)] == ["Lund"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We did our best," replied the head teacher.', "the head teacher"),
+        ("The council responded that it had paid every invoice.", "the council"),
+        ("Mayor Ilse Brandt responded: “We will rebuild the bridge.”", "Mayor Ilse Brandt"),
+    ],
+)
+def test_a_reply_reports(text: str, speaker: str) -> None:
+    assert [_source(c) for c in _statements(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fire crews responded to the warehouse and put the blaze out within the hour.",
+        "The home side answered with another goal before the break, and the crowd roared.",
+        "She answered the phone and took down the caller's name and address.",
+    ],
+)
+def test_responding_to_a_call_or_answering_on_the_pitch_reports_nothing(text: str) -> None:
+    assert all(_source(c) is None for c in _claims(text))

@@ -58,6 +58,7 @@ from assistant.extract.offline.source_lexicon import (
     PARTICIPLES,
     PICTURE_NOUNS,
     QUESTION_VERBS,
+    REPLY_VERBS,
     REPORTING_VERBS,
     ROLE_WORDS,
     THAT_VERBS,
@@ -267,6 +268,8 @@ _PUTS_AT = words("put puts gave gives pegged valued estimated estimates recorded
 _REPORT_OPENS = re.compile(r"\s*(?:that\b|:|[\"“‘])")
 # "asked why", "questioned whether": a question is a report too.
 _QUESTION_FOLLOWS = re.compile(r"\s+(?:why|whether|how|if|what|when|who)\b")
+_REPLY_FOLLOWS = re.compile(r"\s*(?::|,?\s*[\"“‘]|that\b)")
+_QUOTATION_BEFORE = re.compile(r"[,!?][\"”’']\s*(?:[\w’'.-]+\s+){0,4}$")
 _THAT_FOLLOWS = re.compile(r"\s+(?:that|it|he|she|they)\b")
 # Clause boundaries inside a sentence. A full stop is one only when it ends no
 # abbreviation or initial (see ``_stops``).
@@ -502,6 +505,9 @@ def main_attribution(text: str, attributions: list[Attribution], end: int) -> At
     nothing."""
     if not attributions:
         return None
+    answers = [a for a in attributions if a.cue not in QUESTION_VERBS]
+    if answers and attributions[0].cue in QUESTION_VERBS:
+        attributions = answers  # "When Doe asked whether ..., Roe answered, ...": Roe speaks
     first = attributions[0]
     final = [a for a in attributions if _closes_sentence(text, a, end)]
     if not final or (first.form is AttributionForm.subject and _opens_sentence(text, first)):
@@ -880,11 +886,20 @@ def _reports_here(text: str, m: re.Match[str], verb: str, end: int) -> bool:
         return _AT_FOLLOWS.match(text, after, end) is not None
     if verb in QUESTION_VERBS:
         return _QUESTION_FOLLOWS.match(text, after, end) is not None
+    if verb in REPLY_VERBS:
+        return _REPLY_FOLLOWS.match(text, after, end) is not None or _after_report(text, m)
     if verb in ("told", "tells") and _TOLD_TO.match(text, after, end):
         return False
     if verb in ("accused", "believed"):
         return _OF_TO_FOLLOWS.match(text, after, end) is None  # "the man accused of"
     return True
+
+
+def _after_report(text: str, m: re.Match[str]) -> bool:
+    """The verb comes right after the quotation it reports: '"No," replied Doe', '"No,"
+    he replied' (a subject of up to four words between)."""
+    before = text[max(0, m.start() - 60) : m.start()]
+    return _QUOTATION_BEFORE.search(before) is not None
 
 
 # --------------------------------------------------------------------------- sources

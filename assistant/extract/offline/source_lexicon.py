@@ -23,6 +23,7 @@ REPORTING_VERBS = words("""
     conceded complained countered identified posted reads asked questioned wondered allege
     expressed
     charges credits credited valued thought
+    answered answers replied replies responded responds quipped
     """)
 # Verbs that are just as often nouns or adjectives ("insurance claims rose", "the alleged
 # shooter"): they must be followed by what a verb reports, and their source must look
@@ -36,6 +37,10 @@ AMBIGUOUS_VERBS = words("""
     """)
 # Verbs that report only with a clause after them: "agreed that", not "agreed to".
 THAT_VERBS = words("agreed charged guessed conceded complained countered thought")
+# Verbs that answer: they report only before a quotation, a colon, "that" or a comma,
+# at the end of the sentence or after what they report ('she answered, "Yes."',
+# '"No," he replied.'); "answered the phone" reports nothing.
+REPLY_VERBS = words("answered answers replied replies responded responds quipped")
 # Verbs that report a question: "asked why", "questioned whether".
 QUESTION_VERBS = words("asked questioned wondered")
 # Verbs whose source is evidence, not a speaker: "records show", "photos show".
