@@ -163,3 +163,21 @@ def test_a_reply_reports(text: str, speaker: str) -> None:
 )
 def test_responding_to_a_call_or_answering_on_the_pitch_reports_nothing(text: str) -> None:
     assert all(_source(c) is None for c in _claims(text))
+
+
+# ------------------------------------------------------- "prosecutors charge"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Dane, 27, fired four shots from the bridge, prosecutors charge.",
+        "Prosecutors charge that Ivo Dane fired four shots from the bridge.",
+    ],
+)
+def test_a_charge_is_a_report(text: str) -> None:
+    assert _source(_figure(text, "four")) == "prosecutors"
+
+
+def test_being_in_charge_reports_nothing() -> None:
+    assert _source(_figure("Since then, 40 nurses have been put in charge.", "40")) is None

@@ -43,6 +43,7 @@ from assistant.extract.offline.source_lexicon import (
     ABBREVIATIONS,
     AGENT_VERBS,
     AMBIGUOUS_VERBS,
+    CLOSING_THAT_VERBS,
     DOCUMENT_AGENT_VERBS,
     DOCUMENT_NOUNS,
     EVIDENCE_VERBS,
@@ -269,6 +270,8 @@ _REPORT_OPENS = re.compile(r"\s*(?:that\b|:|[\"“‘])")
 # "asked why", "questioned whether": a question is a report too.
 _QUESTION_FOLLOWS = re.compile(r"\s+(?:why|whether|how|if|what|when|who)\b")
 _REPLY_FOLLOWS = re.compile(r"\s*(?::|,?\s*[\"“‘]|that\b)")
+_ENDS_SENTENCE = re.compile(r"\s*[.!?]?[\"”’')]*\s*")
+_COMMA_SUBJECT = re.compile(r",\s*(?:[\w’'.-]+\s+){1,4}$")
 _QUOTATION_BEFORE = re.compile(r"[,!?][\"”’']\s*(?:[\w’'.-]+\s+){0,4}$")
 _THAT_FOLLOWS = re.compile(r"\s+(?:that|it|he|she|they)\b")
 # Clause boundaries inside a sentence. A full stop is one only when it ends no
@@ -878,6 +881,8 @@ def _reports_here(text: str, m: re.Match[str], verb: str, end: int) -> bool:
         return _CALLED_REPORTS.match(text, after, end) is not None
     if verb in ("added", "adds"):
         return _ADDED_OBJECT.match(text, after, end) is None
+    if verb in CLOSING_THAT_VERBS and _closing_report(text, m, end):
+        return True  # "..., his brother, 24, gave the orders, prosecutors charge."
     if verb in THAT_VERBS:
         return _THAT_FOLLOWS.match(text, after, end) is not None
     if verb == "identified":
@@ -893,6 +898,13 @@ def _reports_here(text: str, m: re.Match[str], verb: str, end: int) -> bool:
     if verb in ("accused", "believed"):
         return _OF_TO_FOLLOWS.match(text, after, end) is None  # "the man accused of"
     return True
+
+
+def _closing_report(text: str, m: re.Match[str], end: int) -> bool:
+    """The verb and a short subject close the sentence after a comma: "..., police charge." """
+    if _ENDS_SENTENCE.fullmatch(text, m.end(), end) is None:
+        return False
+    return _COMMA_SUBJECT.search(text[max(0, m.start() - 60) : m.start()]) is not None
 
 
 def _after_report(text: str, m: re.Match[str]) -> bool:

@@ -23,7 +23,7 @@ REPORTING_VERBS = words("""
     conceded complained countered identified posted reads asked questioned wondered allege
     expressed
     charges credits credited valued thought
-    answered answers replied replies responded responds quipped
+    answered answers replied replies responded responds quipped charge
     """)
 # Verbs that are just as often nouns or adjectives ("insurance claims rose", "the alleged
 # shooter"): they must be followed by what a verb reports, and their source must look
@@ -36,7 +36,10 @@ AMBIGUOUS_VERBS = words("""
     credited
     """)
 # Verbs that report only with a clause after them: "agreed that", not "agreed to".
-THAT_VERBS = words("agreed charged guessed conceded complained countered thought")
+THAT_VERBS = words("agreed charged charge guessed conceded complained countered thought")
+# Verbs that also report when they close the sentence after a comma: "..., prosecutors
+# charge." (never "they agreed." or "in charge.").
+CLOSING_THAT_VERBS = words("charge charged")
 # Verbs that answer: they report only before a quotation, a colon, "that" or a comma,
 # at the end of the sentence or after what they report ('she answered, "Yes."',
 # '"No," he replied.'); "answered the phone" reports nothing.
