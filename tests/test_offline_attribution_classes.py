@@ -181,3 +181,28 @@ def test_a_charge_is_a_report(text: str) -> None:
 
 def test_being_in_charge_reports_nothing() -> None:
     assert _source(_figure("Since then, 40 nurses have been put in charge.", "40")) is None
+
+
+# ------------------------------------------------------- a report inside a report
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Prosecutor Ola Benn reminded jurors that the clerk testified she heard 3 shots.", "3"),
+        ("Ola Benn said that two guards testified the van left 40 minutes late.", "40"),
+    ],
+)
+def test_a_figure_passed_on_inside_a_report_is_the_outer_speakers(text: str, figure: str) -> None:
+    assert _source(_figure(text, figure)) in ("Prosecutor Ola Benn", "Ola Benn")
+
+
+def test_a_reminder_of_something_reports_nothing() -> None:
+    text = "The fire reminded 300 residents of the flood years before."
+    assert _source(_figure(text, "300")) is None
+
+
+def test_a_paper_in_brackets_keeps_its_own_figure() -> None:
+    text = "Police said that the crowd had gone (the Herald says 9 people were hurt)."
+    chain = [a.name for a in _figure(text, "9").attribution if a.role is not SourceRole.outlet]
+    assert chain == ["the Herald"]

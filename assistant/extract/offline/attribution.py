@@ -270,6 +270,8 @@ _REPORT_OPENS = re.compile(r"\s*(?:that\b|:|[\"“‘])")
 # "asked why", "questioned whether": a question is a report too.
 _QUESTION_FOLLOWS = re.compile(r"\s+(?:why|whether|how|if|what|when|who)\b")
 _REPLY_FOLLOWS = re.compile(r"\s*(?::|,?\s*[\"“‘]|that\b)")
+# "reminded jurors that", "reminds the court that": a report to someone.
+_REMINDED_THAT = re.compile(r"\s+(?:[\w’'-]+\s+){1,3}?that\b")
 _ENDS_SENTENCE = re.compile(r"\s*[.!?]?[\"”’')]*\s*")
 _COMMA_SUBJECT = re.compile(r",\s*(?:[\w’'.-]+\s+){1,4}$")
 _QUOTATION_BEFORE = re.compile(r"[,!?][\"”’']\s*(?:[\w’'.-]+\s+){0,4}$")
@@ -462,13 +464,40 @@ def attribution_for(
     final = [a for a in covering if _closes_sentence(text, a, end)]
     if final:
         return final[-1]  # "A, but witnesses said B and C, police said": police say it all
+    outer = _outer_report(text, covering, span)
+    if outer is not None:
+        return outer  # "Howell reminded jurors that a cousin testified he called 3 times"
 
     def distance(a: Attribution) -> int:
         if a.span.end <= span.start and not _PAUSE.search(text, a.span.end, span.start):
             return 0
         return max(0, a.span.start - span.end, span.start - a.span.end)
 
-    return min(covering, key=distance) if covering else None
+    def gap(a: Attribution) -> int:
+        return max(0, a.span.start - span.end, span.start - a.span.end)
+
+    # Of two that reach it alike, the nearer: "Police said that ... (the Post says 3 ...)".
+    return min(covering, key=lambda a: (distance(a), gap(a))) if covering else None
+
+
+def _outer_report(text: str, covering: list[Attribution], span: Span) -> Attribution | None:
+    """A report whose content holds another report that covers the figure: the figure is
+    the outer speaker's, who passes the inner one on ("Doe said that witnesses saw 40")."""
+    before = [a for a in covering if a.span.end <= span.start and a.form is AttributionForm.subject]
+    for outer in before:
+        if not _REPORT_OPENS.match(text, outer.span.end) and not _REMINDED_THAT.match(
+            text, outer.span.end
+        ):
+            continue  # only "said that", "reminded jurors that": a report opened
+        if any(
+            inner is not outer
+            and outer.span.end <= inner.span.start < span.start
+            and not _CONTRAST.search(text, outer.span.end, inner.span.start)
+            and "(" not in text[outer.span.end : inner.span.start]  # "(the Post says 3)"
+            for inner in covering
+        ):
+            return outer
+    return None
 
 
 def _covers(
@@ -881,6 +910,8 @@ def _reports_here(text: str, m: re.Match[str], verb: str, end: int) -> bool:
         return _CALLED_REPORTS.match(text, after, end) is not None
     if verb in ("added", "adds"):
         return _ADDED_OBJECT.match(text, after, end) is None
+    if verb in ("reminded", "reminds"):
+        return _REMINDED_THAT.match(text, after, end) is not None  # not "reminded of"
     if verb in CLOSING_THAT_VERBS and _closing_report(text, m, end):
         return True  # "..., his brother, 24, gave the orders, prosecutors charge."
     if verb in THAT_VERBS:

@@ -23,7 +23,7 @@ REPORTING_VERBS = words("""
     conceded complained countered identified posted reads asked questioned wondered allege
     expressed
     charges credits credited valued thought
-    answered answers replied replies responded responds quipped charge
+    answered answers replied replies responded responds quipped charge reminded reminds
     """)
 # Verbs that are just as often nouns or adjectives ("insurance claims rose", "the alleged
 # shooter"): they must be followed by what a verb reports, and their source must look
