@@ -41,3 +41,26 @@ def test_a_number_that_opens_a_name_is_no_figure(text: str) -> None:
 )
 def test_a_count_of_named_things_is_still_a_figure(text: str, figure: str) -> None:
     assert any(f.startswith(figure) for f in _figures(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three years ago, a teacher at the school won the same award.",
+        "The mill shut. Ten days ago, its owners sold the land.",
+        "The verdict came exactly one year ago on a cold morning.",
+    ],
+)
+def test_a_time_ago_that_only_dates_the_sentence_is_no_figure(text: str) -> None:
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("She moved back to the town 9 weeks ago with her son.", "9 weeks"),
+        ("Three years later, the firm was sold.", "Three years"),
+    ],
+)
+def test_a_time_ago_that_is_the_storys_own_quantity_stays(text: str, figure: str) -> None:
+    assert figure in _figures(text)

@@ -720,6 +720,10 @@ _ARTICLE = re.compile(r"an?\s+(?=[\d$€£])", re.IGNORECASE)
 # What may stand between a figure and the "over" that spreads it across a duration.
 _ACROSS_GAP = re.compile(r"[\s,(\[]*")
 _ACROSS_NOUN = re.compile(r"\s+([a-z][a-z-]*)\s+")
+# "ago" after a duration, and whether a comma follows it: "Two years ago, ...".
+_AGO_AFTER = re.compile(r"\s+ago\b(\s*,)?")
+_EXACTLY_BEFORE = re.compile(r"\bexactly\s+$")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’')]*\s+[\"“‘'(]*$")
 _BARE_NUMBER = re.compile(r"[\d.,]+[mkMK]?")
 # A capitalised word right after a number, and up to three lower-case words after the
 # capitalised ones.
@@ -849,7 +853,23 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
             # A shape read past the regex ("2hr 5 mins") already holds what follows.
             if not found or q.span.start >= found[-1].span.end:
                 found.append(q)
+    found = [q for q in found if not _dates_it(text, q)]
     return _settle_windows(text, _settle_across(text, found))
+
+
+def _dates_it(text: str, q: QuantityMatch) -> bool:
+    """A time ago that only dates what the sentence tells: opening it ("Two years ago, a
+    student ...") or marking an anniversary ("exactly two years ago"). Elsewhere it may
+    be the story's own quantity ("she moved back 12 weeks ago")."""
+    ago = _AGO_AFTER.match(text, q.span.end)
+    if q.quantity.unit not in TIME_UNITS or ago is None:
+        return False
+    if _EXACTLY_BEFORE.search(text, max(0, q.span.start - 12), q.span.start):
+        return True
+    if not ago.group(1):
+        return False  # "killed two co-workers two years ago starts Monday": not opening it
+    before = text[text.rfind("\n", 0, q.span.start) + 1 : q.span.start]
+    return not before.strip(" \t\"“‘'(") or _SENTENCE_END_BEFORE.search(before) is not None
 
 
 def _dates_and_times(lowered: str, offset: int) -> list[tuple[int, int]]:
