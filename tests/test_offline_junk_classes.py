@@ -21,6 +21,8 @@ def _figures(text: str) -> list[str]:
         "linked to a set known as '9 Court,' officers say",
         "She was put on the agency's 12 Most Sought list.",
         "The crash closed the 210 Freeway for hours.",
+        "She taught at P.S. 41, a school in the Bronx.",
+        "Trucks crowd the U.S. 59 corridor at night.",
     ],
 )
 def test_a_number_that_opens_a_name_is_no_figure(text: str) -> None:
@@ -37,6 +39,7 @@ def test_a_number_that_opens_a_name_is_no_figure(text: str) -> None:
         ("The team has 16 GB of data.", "16 GB"),
         ("She is a mother of 9 Tara Quell said.", "9"),
         ("He improved to 40-2 (31 KO).", "31"),
+        ("Sales fell in the U.S. 40 stores closed.", "40 stores"),
     ],
 )
 def test_a_count_of_named_things_is_still_a_figure(text: str, figure: str) -> None:

@@ -730,6 +730,9 @@ _BARE_NUMBER = re.compile(r"[\d.,]+[mkMK]?")
 _NAME_AFTER_NUMBER = re.compile(
     r"\s+([A-Z][a-z][\w&-]*)(?:\s+[A-Z][\w&-]*)*((?:\s+[a-z][a-z-]*){0,3})"
 )
+# Initials that end with a point ("P.S.", "U.S."): before a bare number, a name.
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}\s+$")
+_LOWER_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*){0,3}")
 _PLURAL_NOUNS = _words("people children men women personnel cattle")
 _S_WORDS = _words("was is has its his this thus as us plus less across")
 # Where the nouns after a name end: "the 210 Freeway for hours".
@@ -1906,6 +1909,9 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     prev = _PREV_WORD.search(text, max(0, start - 20), start)
     if prev and (prev.group(1).lower() in DESIGNATORS or prev.group(1) in DESIGNATORS):
         return True
+    initials = _INITIALS_BEFORE.search(text, max(0, start - 12), start)
+    if bare and initials and not _counted_after(text, end):
+        return True  # "P.S. 3", "the U.S. 271 corridor": a school, a road
     if prev and (prev.group(1).endswith(".") or "\n" in text[prev.end(1) : start]):
         prev = None  # the word ends the sentence before: "Pell Street. Nine crews"
     if bare and prev and _is_name_word(text, prev) and not _TIME_AFTER.match(text, end):
@@ -1942,8 +1948,7 @@ def _opens_name(text: str, start: int, end: int) -> bool:
         return False
     if word.lower() in CURRENCY_WORDS or word.lower() + "s" in CURRENCY_WORDS:
         return False
-    after = list(itertools.takewhile(lambda w: w not in _NOT_NOUNS, (name.group(2) or "").split()))
-    if any(w in _PLURAL_NOUNS or (w.endswith("s") and w not in _S_WORDS) for w in after):
+    if _plural_in(name.group(2) or ""):
         return False  # "5 Apache helicopters": a count of them
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -1955,6 +1960,19 @@ def _opens_name(text: str, start: int, end: int) -> bool:
     rest = text[line_start:start] + " " + line[name.end() - line_start :]
     words = re.findall(r"[^\W\d_][\w'’-]*", rest)[1:]
     return sum(w[0].isupper() for w in words) * 2 < len(words)
+
+
+def _plural_in(words: str) -> bool:
+    """A plural noun among the lower-case ``words`` before a function word: what a
+    number before them counts ("helicopters", "unit employees"; not "for hours")."""
+    kept = itertools.takewhile(lambda w: w not in _NOT_NOUNS, words.split())
+    return any(w in _PLURAL_NOUNS or (w.endswith("s") and w not in _S_WORDS) for w in kept)
+
+
+def _counted_after(text: str, end: int) -> bool:
+    """A plural count noun follows the number: "the U.S. 40 people died"."""
+    after = _LOWER_WORDS.match(text, end)
+    return after is not None and _plural_in(after.group(0))
 
 
 def _is_version_list(text: str, start: int, end: int) -> bool:
