@@ -206,3 +206,32 @@ def test_a_paper_in_brackets_keeps_its_own_figure() -> None:
     text = "Police said that the crowd had gone (the Herald says 9 people were hurt)."
     chain = [a.name for a in _figure(text, "9").attribution if a.role is not SourceRole.outlet]
     assert chain == ["the Herald"]
+
+
+# ------------------------------------------------------- rows of a list under a lead-in
+
+_TABLE = (
+    "The race was close all day.\n"
+    "The league's records office noted the following career records:\n"
+    "TITLE BOUTS\n"
+    "Ada Sorn 41-2\n"
+    "Piet Lamm 37-5\n"
+    "The season resumes in May."
+)
+
+
+def test_a_list_row_rests_on_the_line_that_leads_into_the_list() -> None:
+    row = _figure(_TABLE, "37")
+    assert _source(row) == "the league's records office"
+    assert row.quote == "TITLE BOUTS\nAda Sorn 41-2\nPiet Lamm 37-5"
+
+
+def test_a_short_line_with_no_lead_in_is_left_as_it_is() -> None:
+    text = "The race was close all day.\nAda Sorn 41-2\nThe season resumes in May."
+    row = _figure(text, "41")
+    assert (_source(row), row.quote) == (None, "Ada Sorn 41-2")
+
+
+def test_making_note_of_something_reports_it() -> None:
+    text = "The referee's report made note of 14 fouls in the second half."
+    assert _source(_figure(text, "14")) == "the referee's report"

@@ -207,6 +207,8 @@ _PUT_RE = re.compile(
 )
 # "Marwick quoted Brandt as saying": Marwick, whom the article cites, is the source.
 _QUOTED_RE = re.compile(r"\b(?P<verb>quoted)\s+(?:[\w’'.-]+\s+){1,4}?as\s+(?:saying|telling)\b")
+# "X made note of ...": X notes it.
+_NOTE_RE = re.compile(r"\b(?P<verb>made|makes)\s+(?:a\s+)?note\s+of\b")
 # "X issued a statement", "X has issued an update": X speaks in it.
 _STATEMENT_RE = re.compile(
     r"\b(?P<verb>issued|released|put\s+out|published)\s+(?:a|an|its|their|his|her)\s+"
@@ -1521,6 +1523,7 @@ _FINDERS = (
     _Finder(_PUT_RE, _reporting, words("put puts gave gives pegged")),
     _Finder(_STATEMENT_RE, _reporting, words("issued released put published")),
     _Finder(_QUOTED_RE, _reporting, words("quoted")),
+    _Finder(_NOTE_RE, _reporting, words("made makes")),
     _Finder(
         _PROGRESSIVE_RE,
         _progressive,

@@ -108,6 +108,10 @@ _WEIGHTS = frozenset({"kg", "g", "gram", "kilogram", "tonne", "ton", "lb", "lbs"
 _OPEN_ASIDE = re.compile(r"\s*[(\[]\s*$")
 _CLOSE_ASIDE = re.compile(r"\s*[)\]]")
 _QUOTATION = re.compile(r'"[^"\n]{12,}"|“[^”\n]{12,}”')
+# A list row has at most this many words; a list is looked back over this many lines.
+_ROW_WORDS = 6
+_LIST_REACH = 12
+_DIGIT_RE = re.compile(r"\d")
 # What follows the number of an age: "17-year-old", "17 years old".
 _AGE_WORD = re.compile(r"[\s-]*years?[\s-]*old\b")
 _BASE_WORTHINESS = {
@@ -202,6 +206,7 @@ class _Reader:
         drafts: list[_Draft] = []
         english = is_english(self.article)
         repeated = self._repeated_later()
+        resolved: dict[int, list[Attribution]] = {}
         for parsed in self.parsed:
             sentence = parsed.sentence
             if self.article.tag_at(sentence.start) in NON_ARTICLE_SEGMENTS:
@@ -212,10 +217,57 @@ class _Reader:
                 drafts.extend(self._figures_only(parsed))
                 continue
             attributions = self.speakers.resolve(sentence.start, sentence.end, parsed.attributions)
-            drafts.extend(self._sentence_claims(parsed, attributions))
+            resolved[sentence.index] = attributions
+            found = self._sentence_claims(parsed, attributions)
+            if (lead := self._list_lead(sentence)) is not None:
+                self._as_list_row(found, lead, resolved.get(lead[1].index, []))
+            drafts.extend(found)
         # Text order; stable, so a figure comes before the comparison quoting its clause.
         drafts.sort(key=lambda d: d.span.start)
         return [self._claim(n, d) for n, d in enumerate(_distinct(drafts), start=1)]
+
+    def _list_lead(self, s: Sentence) -> tuple[int, Sentence] | None:
+        """For a row of a list or table ("Joe Doe 26-1" on a line of its own), where the
+        list starts (its heading line, else its first row) and the line that leads into
+        it ("... the following records:"); ``None`` for any other sentence."""
+        if not self._is_row(s):
+            return None
+        first = s.start
+        for before in reversed(self.sentences[max(0, s.index - _LIST_REACH) : s.index]):
+            line = self.text[before.start : before.end].strip()
+            if line.endswith(":") and self._whole_line(before):
+                return first, before
+            if not (self._is_row(before) or (line.isupper() and self._whole_line(before))):
+                return None
+            first = before.start
+        return None
+
+    def _is_row(self, s: Sentence) -> bool:
+        line = self.text[s.start : s.end].strip()
+        return (
+            self._whole_line(s)
+            and len(line.split()) <= _ROW_WORDS
+            and not line.endswith((".", "!", "?", ":"))
+            and _DIGIT_RE.search(line) is not None
+        )
+
+    def _whole_line(self, s: Sentence) -> bool:
+        before = self.text[self.text.rfind("\n", 0, s.start) + 1 : s.start]
+        after = self.text[s.end : (self.text.find("\n", s.end) + 1 or len(self.text) + 1) - 1]
+        return not before.strip() and not after.strip()
+
+    def _as_list_row(
+        self, drafts: list[_Draft], lead: tuple[int, Sentence], lead_attributions: list[Attribution]
+    ) -> None:
+        """A row's figures are quoted from the list's start, so that an editor can read
+        what the row is ("HEAVYWEIGHT TITLE FIGHTS / Joe Doe 26-1"), and rest on the
+        line that leads into the list ("X made note of the following records:")."""
+        start, line = lead
+        source = main_attribution(self.text, lead_attributions, line.end)
+        for d in drafts:
+            d.span = Span(start=start, end=d.span.end)
+            if d.attribution is None and source is not None:
+                d.attribution = source
 
     # ------------------------------------------------------------------- per sentence
 
