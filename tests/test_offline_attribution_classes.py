@@ -235,3 +235,17 @@ def test_a_short_line_with_no_lead_in_is_left_as_it_is() -> None:
 def test_making_note_of_something_reports_it() -> None:
     text = "The referee's report made note of 14 fouls in the second half."
     assert _source(_figure(text, "14")) == "the referee's report"
+
+
+# ------------------------------------------------------- a speaker in a body's release
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We are sorry,” said club president Ivo R. Hahn in a news release issued by the club.",
+        "In a statement released by the club, club president Ivo R. Hahn noted, “We are sorry.”",
+    ],
+)
+def test_who_speaks_in_a_release_is_the_source_not_the_body_that_issued_it(text: str) -> None:
+    assert [_source(c) for c in _statements(text)] == ["club president Ivo R. Hahn"]

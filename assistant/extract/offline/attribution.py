@@ -286,8 +286,14 @@ _TRAILING = re.compile(
     r"\s+(?:on|late|early|earlier|last|this|yesterday|today|during|who|which|whose|that|as|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
     r"in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?"
-    r"(?:statement|interview|bulletin|post|briefing|report|letter|email|tweet))"
+    r"(?:statement|interview|bulletin|post|briefing|report|letter|email|tweet|release|"
+    r"conference|speech|video|message))"
     r"\b"
+)
+# What the document a speaker spoke in was done by: "in a release issued by the team".
+_DOCUMENT_AGENT_TAIL = re.compile(
+    rf"^\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?[\w-]+\s+"
+    rf"(?:{'|'.join(sorted(DOCUMENT_AGENT_VERBS))})\s+by\b"
 )
 # A time adjunct between a source and its verb: "the trustees last week warned".
 _TIME_TAIL = re.compile(
@@ -542,6 +548,9 @@ def main_attribution(text: str, attributions: list[Attribution], end: int) -> At
     answers = [a for a in attributions if a.cue not in QUESTION_VERBS]
     if answers and attributions[0].cue in QUESTION_VERBS:
         attributions = answers  # "When Doe asked whether ..., Roe answered, ...": Roe speaks
+    speakers = [a for a in attributions[1:] if a.form in _SPEAKING_FORMS and a.original]
+    if speakers and attributions[0].form is AttributionForm.agent:
+        attributions = speakers  # "In a statement released by the team, Roe noted, ...": Roe
     first = attributions[0]
     final = [a for a in attributions if _closes_sentence(text, a, end)]
     if not final or (first.form is AttributionForm.subject and _opens_sentence(text, first)):
@@ -1337,6 +1346,7 @@ def _inverted_source(text: str, m: re.Match[str], start: int, end: int) -> tuple
         return None  # "X, a spokeswoman, said the dam failed": that is content, not a name
     stop = next(_stops(text, name_end, end), None)
     rest = text[name_end : stop.start() if stop else end]
+    rest = _DOCUMENT_AGENT_TAIL.sub("", rest)  # "in a release issued by the team"
     if any(_finite(w) or w.endswith("ed") for w in _WORD_RE.findall(rest) if w.islower()):
         return None  # "said a security guard at the depot spotted the crate"
     return name, name_end
