@@ -249,3 +249,23 @@ def test_making_note_of_something_reports_it() -> None:
 )
 def test_who_speaks_in_a_release_is_the_source_not_the_body_that_issued_it(text: str) -> None:
     assert [_source(c) for c in _statements(text)] == ["club president Ivo R. Hahn"]
+
+
+# ------------------------------------------------------- what a disaster claims
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Two men were held over the crash near a Leeds depot that claimed the life of a cyclist.",
+         "Two"),
+        ("The storm that claimed 14 lives hit the coast on Sunday.", "14"),
+    ],
+)  # fmt: skip
+def test_claiming_a_life_reports_nothing(text: str, figure: str) -> None:
+    assert _source(_figure(text, figure)) is None
+
+
+def test_a_claim_of_a_count_still_reports() -> None:
+    text = "The rebel group claimed 30 soldiers were killed in the raid."
+    assert _source(_figure(text, "30")) == "the rebel group"

@@ -272,6 +272,8 @@ _REPORT_OPENS = re.compile(r"\s*(?:that\b|:|[\"“‘])")
 # "asked why", "questioned whether": a question is a report too.
 _QUESTION_FOLLOWS = re.compile(r"\s+(?:why|whether|how|if|what|when|who)\b")
 _REPLY_FOLLOWS = re.compile(r"\s*(?::|,?\s*[\"“‘]|that\b)")
+# What a disaster claims: "claimed the life of", "claimed 40 lives", "claimed his life".
+_LIVES_FOLLOW = re.compile(r"\s+(?:[\w’'-]+\s+){0,2}?li(?:fe|ves)\b")
 # "reminded jurors that", "reminds the court that": a report to someone.
 _REMINDED_THAT = re.compile(r"\s+(?:[\w’'-]+\s+){1,3}?that\b")
 _ENDS_SENTENCE = re.compile(r"\s*[.!?]?[\"”’')]*\s*")
@@ -921,6 +923,8 @@ def _reports_here(text: str, m: re.Match[str], verb: str, end: int) -> bool:
         return _CALLED_REPORTS.match(text, after, end) is not None
     if verb in ("added", "adds"):
         return _ADDED_OBJECT.match(text, after, end) is None
+    if verb in ("claimed", "claims") and _LIVES_FOLLOW.match(text, after, end):
+        return False  # "the shooting that claimed the life of", "claimed 40 lives"
     if verb in ("reminded", "reminds"):
         return _REMINDED_THAT.match(text, after, end) is not None  # not "reminded of"
     if verb in CLOSING_THAT_VERBS and _closing_report(text, m, end):
