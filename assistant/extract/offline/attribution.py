@@ -311,6 +311,7 @@ _TAIL_WINDOW = 80
 _CHUNK_REACH = 240
 # Small patterns the checks below use, compiled once.
 _PAUSE = re.compile(r"[,;]")
+_PAUSE_OR_ASIDE = re.compile(r"[,;(]")
 _COMPARED = re.compile(r"\bthan\s*$", re.IGNORECASE)  # "one more than X has confirmed"
 _DIGIT = re.compile(r"\d")
 _BY_FOLLOWS = re.compile(r"\s+by\b")
@@ -479,15 +480,12 @@ def attribution_for(
         return outer  # "Howell reminded jurors that a cousin testified he called 3 times"
 
     def distance(a: Attribution) -> int:
-        if a.span.end <= span.start and not _PAUSE.search(text, a.span.end, span.start):
+        if a.span.end <= span.start and not _PAUSE_OR_ASIDE.search(text, a.span.end, span.start):
             return 0
         return max(0, a.span.start - span.end, span.start - a.span.end)
 
-    def gap(a: Attribution) -> int:
-        return max(0, a.span.start - span.end, span.start - a.span.end)
-
-    # Of two that reach it alike, the nearer: "Police said that ... (the Post says 3 ...)".
-    return min(covering, key=lambda a: (distance(a), gap(a))) if covering else None
+    # "Police said that ... (the Post says 3 ...)": the aside's report is the nearer.
+    return min(covering, key=distance) if covering else None
 
 
 def _outer_report(text: str, covering: list[Attribution], span: Span) -> Attribution | None:
