@@ -223,7 +223,8 @@ _TABLE = (
 def test_a_list_row_rests_on_the_line_that_leads_into_the_list() -> None:
     row = _figure(_TABLE, "37")
     assert _source(row) == "the league's records office"
-    assert row.quote == "TITLE BOUTS\nAda Sorn 41-2\nPiet Lamm 37-5"
+    assert row.quote.startswith("The league's records office noted the following")
+    assert row.quote.endswith("records:\nTITLE BOUTS\nAda Sorn 41-2\nPiet Lamm 37-5")
 
 
 def test_a_short_line_with_no_lead_in_is_left_as_it_is() -> None:

@@ -227,19 +227,18 @@ class _Reader:
         return [self._claim(n, d) for n, d in enumerate(_distinct(drafts), start=1)]
 
     def _list_lead(self, s: Sentence) -> tuple[int, Sentence] | None:
-        """For a row of a list or table ("Joe Doe 26-1" on a line of its own), where the
-        list starts (its heading line, else its first row) and the line that leads into
-        it ("... the following records:"); ``None`` for any other sentence."""
+        """For a row of a list or table ("Joe Doe 26-1" on a line of its own), the line
+        that leads into the list ("... the following records:") and where it starts;
+        ``None`` for any other sentence. A heading line between them ("TITLE FIGHTS")
+        may be tagged as no part of the story, so the quote starts at the lead-in."""
         if not self._is_row(s):
             return None
-        first = s.start
         for before in reversed(self.sentences[max(0, s.index - _LIST_REACH) : s.index]):
             line = self.text[before.start : before.end].strip()
             if line.endswith(":") and self._whole_line(before):
-                return first, before
+                return before.start, before
             if not (self._is_row(before) or (line.isupper() and self._whole_line(before))):
                 return None
-            first = before.start
         return None
 
     def _is_row(self, s: Sentence) -> bool:
@@ -259,9 +258,9 @@ class _Reader:
     def _as_list_row(
         self, drafts: list[_Draft], lead: tuple[int, Sentence], lead_attributions: list[Attribution]
     ) -> None:
-        """A row's figures are quoted from the list's start, so that an editor can read
-        what the row is ("HEAVYWEIGHT TITLE FIGHTS / Joe Doe 26-1"), and rest on the
-        line that leads into the list ("X made note of the following records:")."""
+        """A row's figures are quoted from the line that leads into the list, so that an
+        editor can read what the row is ("X noted the following records: / TITLE FIGHTS /
+        Joe Doe 26-1"), and rest on that line's source."""
         start, line = lead
         source = main_attribution(self.text, lead_attributions, line.end)
         for d in drafts:
