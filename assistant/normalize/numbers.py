@@ -722,6 +722,8 @@ _ACROSS_GAP = re.compile(r"[\s,(\[]*")
 _ACROSS_NOUN = re.compile(r"\s+([a-z][a-z-]*)\s+")
 # "ago" after a duration, and whether a comma follows it: "Two years ago, ...".
 _AGO_AFTER = re.compile(r"\s+ago\b(\s*,)?")
+# How far to look for the line around a number (a headline, a sentence opening).
+_LINE_WINDOW = 300
 _EXACTLY_BEFORE = re.compile(r"\bexactly\s+$")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’')]*\s+[\"“‘'(]*$")
 _BARE_NUMBER = re.compile(r"[\d.,]+[mkMK]?")
@@ -871,7 +873,8 @@ def _dates_it(text: str, q: QuantityMatch) -> bool:
         return True
     if not ago.group(1):
         return False  # "killed two co-workers two years ago starts Monday": not opening it
-    before = text[text.rfind("\n", 0, q.span.start) + 1 : q.span.start]
+    lo = max(0, q.span.start - _LINE_WINDOW)
+    before = text[text.rfind("\n", lo, q.span.start) + 1 or lo : q.span.start]
     return not before.strip(" \t\"“‘'(") or _SENTENCE_END_BEFORE.search(before) is not None
 
 
@@ -1950,9 +1953,11 @@ def _opens_name(text: str, start: int, end: int) -> bool:
         return False
     if _plural_in(name.group(2) or ""):
         return False  # "5 Apache helicopters": a count of them
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    # The line, within a window: a text with no line breaks must not make this quadratic.
+    lo = max(0, start - _LINE_WINDOW)
+    line_start = text.rfind("\n", lo, start) + 1 or lo
+    line_end = text.find("\n", end, end + _LINE_WINDOW)
+    line = text[line_start : line_end if line_end >= 0 else min(len(text), end + _LINE_WINDOW)]
     if not text[line_start:start].strip():
         return False  # the line's first word: a sentence or a headline opens with it
     # Title case ("Fire Guts 3 Dead End Shops") names nothing: the line's other words,

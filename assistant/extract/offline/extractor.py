@@ -244,16 +244,22 @@ class _Reader:
     def _is_row(self, s: Sentence) -> bool:
         line = self.text[s.start : s.end].strip()
         return (
-            self._whole_line(s)
-            and len(line.split()) <= _ROW_WORDS
+            len(line.split()) <= _ROW_WORDS
             and not line.endswith((".", "!", "?", ":"))
             and _DIGIT_RE.search(line) is not None
+            and self._whole_line(s)
         )
 
     def _whole_line(self, s: Sentence) -> bool:
-        before = self.text[self.text.rfind("\n", 0, s.start) + 1 : s.start]
-        after = self.text[s.end : (self.text.find("\n", s.end) + 1 or len(self.text) + 1) - 1]
-        return not before.strip() and not after.strip()
+        """The sentence is a line of its own (only spaces around it on its line)."""
+        start, end = s.start, s.end
+        while start > 0 and self.text[start - 1] in " \t":
+            start -= 1
+        while end < len(self.text) and self.text[end] in " \t":
+            end += 1
+        return (start == 0 or self.text[start - 1] == "\n") and (
+            end == len(self.text) or self.text[end] == "\n"
+        )
 
     def _as_list_row(
         self, drafts: list[_Draft], lead: tuple[int, Sentence], lead_attributions: list[Attribution]
