@@ -19,6 +19,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from serve_support import running
 from test_reliability_serve import _serve
 from tui_package import story_workspace
 
@@ -52,15 +53,8 @@ def _stand_in(record: Path) -> str:
 async def recording(tmp_path: Path) -> AsyncIterator[tuple[GuardedServer, Path]]:
     record = tmp_path / "sessions.txt"
     server = GuardedServer(_stand_in(record), host="127.0.0.1", port=0, out=io.StringIO())
-    stop = asyncio.Event()
-    task = asyncio.create_task(server.run(stop))
-    for _ in range(200):
-        if server.bound_port:
-            break
-        await asyncio.sleep(0.01)
-    yield server, record
-    stop.set()
-    await asyncio.wait_for(task, 10)
+    async with running(server):
+        yield server, record
 
 
 async def _open_session(session: aiohttp.ClientSession, base: str, token: str) -> None:
