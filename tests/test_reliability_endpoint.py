@@ -524,6 +524,23 @@ def test_an_answer_that_is_no_answer_fails_with_its_reason(
     assert entry["extraction"]["usage"]["calls"] == requests
 
 
+def test_a_prompt_refused_by_a_content_filter_fails_with_its_reason(
+    tmp_path: Path, endpoint: Endpoint
+) -> None:
+    async def filtered(_n: int, request: httpx2.Request) -> httpx2.Response:
+        return error(request, 400, code="content_filter", message="The prompt was filtered.")
+
+    endpoint.script = filtered
+    code, (entry,) = run(write_stories(tmp_path / "in", 1), tmp_path / "r.json")
+
+    assert code == EXIT_NOTHING
+    assert endpoint.requests == 1
+    assert entry["reason"] == (
+        f"extraction failed: {ENDPOINT} answered HTTP 400 "
+        "(the endpoint's content filter refused the article)"
+    )
+
+
 def test_an_answer_in_two_tool_calls_is_read_whole(tmp_path: Path, endpoint: Endpoint) -> None:
     first = (
         "More than 1000 people were evacuated from Ward 0 on Monday, the interior ministry said."
