@@ -343,9 +343,8 @@ async def test_the_api_key_never_appears_in_results_errors_or_logs(
 
     assert str(refused.value) == "api.openai.com answered HTTP 401 (check the API key)"
     assert len(h.endpoint.requests) == 1  # 401 is not retried
-    assert "401 Unauthorized" in caplog.text  # the answer was logged ...
     for text in (str(refused.value), ok.model_dump_json(), caplog.text):
-        assert API_KEY not in text  # ... and the key nowhere
+        assert API_KEY not in text  # the key nowhere
     settings = LLMSettings(model="m", api_key=API_KEY)
     assert API_KEY not in repr(settings) and API_KEY not in settings.model_dump_json()
 
