@@ -223,13 +223,56 @@ def refused_run(
     return done, inputs, requests
 
 
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def refused_in_process(
+    tmp_path: Path, refusal: tuple[int, dict[str, str], str, str], endpoint: Endpoint,
+    capsys: pytest.CaptureFixture[str], *, ok_first: int = 0, concurrency: int = 1,
+) -> tuple[Done, list[dict[str, Any]], int]:  # fmt: skip
+    """``refused_run`` in this process, for speed: the CLI's own lines are all on stderr
+    (no extractor log line is written on this path; the subprocess case checks that)."""
+    status, headers, code, _ = refusal
+
+    async def refuse(n: int, request: httpx2.Request) -> httpx2.Response | None:
+        if n <= ok_first:
+            return None
+        echo = f"Refused ({request.headers.get('authorization', '')})"
+        return error(request, status, headers, code, message=echo)
+
+    endpoint.script = refuse
+    capsys.readouterr()
+    returncode = main([
+        "report", str(tmp_path / "in"), "--llm", "mock", "--model", "gpt-nonesuch",
+        "--published", "2026-03-03", "--concurrency", str(concurrency),
+        "-o", str(tmp_path / "r.json"),
+    ])  # fmt: skip
+    out, err = capsys.readouterr()
+    inputs = json.loads((tmp_path / "r.json").read_text())["inputs"]
+    return Done(returncode, out, err), inputs, endpoint.requests
+
+
 @pytest.mark.parametrize("case", list(REFUSALS))
 def test_an_endpoint_refusing_the_run_stops_it_at_the_first_answer(
-    tmp_path: Path, case: str
+    tmp_path: Path,
+    case: str,
+    endpoint: Endpoint,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     write_stories(tmp_path / "in", 12)
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
 
-    done, inputs, requests = refused_run(tmp_path, REFUSALS[case])
+    # One case in its own process, so that stderr is all the CLI and libraries write.
+    done, inputs, requests = (
+        refused_run(tmp_path, REFUSALS[case])
+        if case == "bad key"
+        else refused_in_process(tmp_path, REFUSALS[case], endpoint, capsys)
+    )
 
     assert done.returncode == EXIT_ENDPOINT, done.stderr
     assert requests == 1  # never retried, and nothing more sent
@@ -251,10 +294,14 @@ def test_an_endpoint_refusing_the_run_stops_it_at_the_first_answer(
         assert KEY not in text and KEY[8:-4] not in text
 
 
-def test_quota_running_out_midway_keeps_what_was_extracted(tmp_path: Path) -> None:
+def test_quota_running_out_midway_keeps_what_was_extracted(
+    tmp_path: Path, endpoint: Endpoint, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_stories(tmp_path / "in", 6)
 
-    done, inputs, requests = refused_run(tmp_path, REFUSALS["no quota"], ok_first=3, concurrency=1)
+    done, inputs, requests = refused_in_process(
+        tmp_path, REFUSALS["no quota"], endpoint, capsys, ok_first=3
+    )
 
     assert done.returncode == EXIT_ENDPOINT, done.stderr
     assert requests == 4
@@ -263,10 +310,14 @@ def test_quota_running_out_midway_keeps_what_was_extracted(tmp_path: Path) -> No
     assert "3 of 6 articles not extracted" in done.stderr
 
 
-def test_with_concurrency_the_stop_costs_at_most_the_requests_in_flight(tmp_path: Path) -> None:
+def test_with_concurrency_the_stop_costs_at_most_the_requests_in_flight(
+    tmp_path: Path, endpoint: Endpoint, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_stories(tmp_path / "in", 30)
 
-    done, inputs, requests = refused_run(tmp_path, REFUSALS["bad key"], concurrency=4)
+    done, inputs, requests = refused_in_process(
+        tmp_path, REFUSALS["bad key"], endpoint, capsys, concurrency=4
+    )
 
     assert done.returncode == EXIT_ENDPOINT, done.stderr
     assert 1 <= requests <= 4
