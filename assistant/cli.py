@@ -6,6 +6,8 @@ Exit codes:
   2  usage or configuration error (nothing was processed)
   3  done, but some inputs were rejected or failed extraction (each is listed with its reason)
   4  no input could be processed at all
+  7  the model endpoint refused the run (a bad key, no quota, an unknown model): stopped at
+     the first such answer; the report lists every article, those not extracted with why
 `factcheck schemas --check` exits 3 when schemas/ is out of date.
 """
 
@@ -24,7 +26,13 @@ from typing import TYPE_CHECKING, TextIO
 
 from assistant import __version__, redact
 from assistant.config import Settings, load_settings
-from assistant.errors import CacheError, ConfigError, FactcheckError, WorkspaceError
+from assistant.errors import (
+    CacheError,
+    ConfigError,
+    EndpointError,
+    FactcheckError,
+    WorkspaceError,
+)
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch
 from assistant.model import ExtractionResult, ExtractionStatus, InputStatus, RuleId, Severity
 from assistant.text import one_line
@@ -39,6 +47,9 @@ EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
 # from "the file needs attention".
 EXIT_WORKSPACE = 5
 EXIT_FINDINGS = 6  # --fail-on: the report holds findings the pipeline asked to fail on
+# The endpoint refuses every request (a bad key, no quota, an unknown model): fix the
+# account or the settings and run again; retrying as-is cannot help.
+EXIT_ENDPOINT = 7
 
 EPILOG = """\
 examples:
@@ -55,7 +66,8 @@ LLM endpoints: OPENAI_API_KEY and OPENAI_BASE_URL as for the openai SDK, or --ba
 results cache: an unchanged rerun (or a rerun after Ctrl-C) makes no model call for the
 articles already done; --no-cache to skip it, 'factcheck cache info|clear' to see or empty it.
 exit codes: 0 ok, 1 bug, 2 usage/config error, 3 some inputs rejected or failed,
-4 nothing processed, 5 workspace unusable, 6 findings named by --fail-on
+4 nothing processed, 5 workspace unusable, 6 findings named by --fail-on,
+7 the endpoint refused the run (key, quota, model)
 """
 
 
@@ -613,6 +625,7 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
     cache = pipeline.open_cache(settings, on_note=lambda message: _note(message, args.quiet))
     tally = _Tally()
     advance, stop = _progress(len(batch.articles), args.quiet, tally)
+    refused: list[EndpointError] = []
     try:
         results = asyncio.run(
             pipeline.extract_all(
@@ -621,6 +634,7 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
                 concurrency=settings.concurrency,
                 on_result=advance,
                 cache=cache,
+                on_stop=refused.append,
             )
         )
     finally:
@@ -637,8 +651,15 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
             args.quiet,
         )
     for result in results:
-        if result.status is ExtractionStatus.failed:
+        if result.status is ExtractionStatus.failed and not _stopped_by(refused, result):
             _note(f"{result.article_id}: extraction failed: {result.error}", args.quiet)
+    if refused:  # one line for the whole run, not one per article it cost
+        lost = sum(1 for r in results if _stopped_by(refused, r))
+        print(
+            f"factcheck: error: {redact.redact(one_line(str(refused[0])))}; the run stopped "
+            f"there: {lost} of {len(results)} articles not extracted, each listed in the report",
+            file=sys.stderr,
+        )
     if with_rules:
         stories = pipeline.find_stories(batch, args.paths, one_story=args.one_story)
         analysis = pipeline.analyse_stories(batch.articles, results, stories)
@@ -655,8 +676,15 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
         if dropped:
             _note(describe_dropped(dropped), args.quiet)
     _emit(report, outputs, settings)
+    if refused:
+        return EXIT_ENDPOINT
     code = _exit_code([r.status for r in batch.inputs], results)
     return _fail_on(code, report, frozenset().union(*getattr(args, "fail_on", [])))
+
+
+def _stopped_by(refused: Sequence[EndpointError], result: ExtractionResult) -> bool:
+    """True for an article that failed because the endpoint refused the run."""
+    return bool(refused) and str(refused[0]) in (result.error or "")
 
 
 def _run_schemas(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ from assistant import __version__
 from assistant.checklist import build_checklists
 from assistant.compare import Comparison, RuleConfig, compare
 from assistant.config import Settings
-from assistant.errors import CacheError
+from assistant.errors import CacheError, EndpointError
 from assistant.extract.base import Extractor
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch, IngestDefaults, ingest_paths
 from assistant.model import (
@@ -151,15 +151,20 @@ async def extract_all(
     concurrency: int = 4,
     on_result: Callable[[ExtractionResult], None] | None = None,
     cache: ResultsCache | None = None,
+    on_stop: Callable[[EndpointError], None] | None = None,
 ) -> list[ExtractionResult]:
     """Extract every article, ``concurrency`` at a time; results in article order.
 
     An extractor that raises on one article (a bug) fails that article only. With a
     ``cache``, an article it holds a result for is not extracted (the result comes back
-    ``cached``), and every complete result is stored the moment it is done.
+    ``cached``), and every complete result is stored the moment it is done. One that
+    raises ``EndpointError`` (a bad key, no quota, an unknown model) stops the batch:
+    ``on_stop`` is called once with it, and the articles not yet started fail unsent,
+    with that reason.
     """
     gate = asyncio.Semaphore(concurrency)
     fingerprint = extractor.fingerprint() if cache is not None else {}
+    stopped: list[EndpointError] = []
 
     async def one(article: Article) -> ExtractionResult:
         key = cache_key(article, fingerprint) if cache is not None else ""
@@ -169,7 +174,20 @@ async def extract_all(
             return hit
         async with gate:
             try:
+                if stopped:
+                    raise EndpointError(f"the run stopped before this article: {stopped[0]}")
                 result = await extractor.extract(article)
+            except EndpointError as exc:
+                if not stopped:
+                    stopped.append(exc)
+                    if on_stop is not None:
+                        on_stop(exc)
+                result = ExtractionResult(
+                    article_id=article.id,
+                    extractor=extractor.name,
+                    status=ExtractionStatus.failed,
+                    error=str(exc),
+                )
             except Exception as exc:  # a bug on one article must not cost the batch
                 result = ExtractionResult(
                     article_id=article.id,

@@ -37,6 +37,7 @@ def llm_settings(settings: Settings) -> LLMSettings:
         "timeout_s": settings.timeout_s or table.timeout_s,
         "concurrency": table.requests_in_flight,
         "chunk_chars": settings.chunk_chars or table.chunk_chars,
+        "chunk_overlap": _overlap(settings.chunk_chars or table.chunk_chars),
         "max_output_tokens": table.max_output_tokens,
         "tool_choice": table.tool_choice,
     }
@@ -44,9 +45,16 @@ def llm_settings(settings: Settings) -> LLMSettings:
     if endpoint.concurrency is None and not endpoint.loopback:
         # A hosted API takes as many requests as articles are extracted at once.
         endpoint = endpoint.model_copy(update={"concurrency": settings.concurrency})
-    if endpoint.chunk_overlap * 2 >= endpoint.chunk_chars:
-        endpoint = endpoint.model_copy(update={"chunk_overlap": endpoint.chunk_chars // 4})
     return endpoint
+
+
+def _overlap(chunk_chars: int | None) -> int | None:
+    """The default overlap, or a quarter of a part too short for it (--chunk-chars 400):
+    LLMSettings refuses an overlap of half a part or more."""
+    default = LLMSettings.model_fields["chunk_overlap"].default
+    if chunk_chars is None or default * 2 < chunk_chars:
+        return None
+    return chunk_chars // 4
 
 
 def llm_extractor(settings: Settings) -> Extractor:
