@@ -3,7 +3,8 @@ the fast versions must match exactly (``test_rules_equivalence.py``).
 
 Each is a verbatim copy of the old code, quadratic or worse on a big story: CONFLICT's
 every-pair clash search, STALE's totals x figures, ARITHMETIC's running totals filtered
-per total. Only what was replaced is copied; the rest comes from the live modules.
+per total, CORROBORATED's and CIRCULAR's every-pair identity check. Only what was
+replaced is copied; the rest comes from the live modules.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ from itertools import combinations
 from assistant.compare.blocks import Block
 from assistant.compare.evidence import describe, finding, values
 from assistant.compare.facts import Facts
-from assistant.compare.identity import different_places
+from assistant.compare.identity import different_places, same_thing
 from assistant.compare.intervals import common
 from assistant.compare.package import Package
 from assistant.compare.rules.arithmetic import kinds, parts, percent
 from assistant.compare.rules.conflict import _comparable
 from assistant.compare.rules.stale import _Dated
 from assistant.model import Finding, RuleId, Severity
+from assistant.normalize import Vocabulary
 
 
 def clashes(block: Block) -> list[tuple[Facts, Facts]]:
@@ -169,4 +171,14 @@ def _previous(
     return [s for s in first if s.period.key == key]
 
 
-__all__ = ["arithmetic", "clashes", "running", "stale"]
+def all_same_thing(members: Sequence[Facts], vocabulary: Vocabulary) -> bool:
+    """CORROBORATED, CIRCULAR: every two claims of ``members`` from different articles
+    measure one thing."""
+    return all(
+        same_thing(a, b, vocabulary)
+        for a, b in combinations(members, 2)
+        if a.article_id != b.article_id
+    )
+
+
+__all__ = ["all_same_thing", "arithmetic", "clashes", "running", "stale"]

@@ -1,7 +1,8 @@
 """The rule layer's fast searches find exactly what the old pairwise ones found.
 
 Issue 11 replaced CONFLICT's every-pair clash search, STALE's totals x figures and
-ARITHMETIC's per-total filtering with sorted sweeps and indexes. Seeded random packages,
+ARITHMETIC's per-total filtering with sorted sweeps and indexes, and CORROBORATED's and
+CIRCULAR's every-pair identity check with one per two readings. Seeded random packages,
 dense in what those searches turn on (touching and open ends, bounds, places written at
 two levels of detail, unstated periods, running totals across days, ages, one article
 with several figures), are compared rule by rule with the old code kept in
@@ -18,8 +19,9 @@ import rules_reference
 
 import assistant.compare
 from assistant.compare import RuleConfig, compare
+from assistant.compare.identity import all_same_thing
 from assistant.compare.package import Package
-from assistant.compare.rules import RULES, arithmetic, conflict, stale
+from assistant.compare.rules import RULES, arithmetic, circular, conflict, corroborated, stale
 from assistant.compare.rules.arithmetic import running
 from assistant.model import (
     Article,
@@ -151,6 +153,22 @@ def test_running_totals_find_the_same(built: list[Package]) -> None:
         assert list(arithmetic.check(package)) == list(rules_reference.arithmetic(package))
 
 
+def test_identity_of_a_group_is_decided_the_same(built: list[Package]) -> None:
+    asked = {True: 0, False: 0}
+    for package in built:
+        groups = package.agreement_groups
+        # Whole blocks too: their figures may name different places.
+        for members in (
+            *(block.members for block in package.blocks),
+            *(g.members for g in groups),
+            *(quoting for g in groups for quoting in g.by_origin.values()),
+        ):
+            old = rules_reference.all_same_thing(members, package.vocabulary)
+            assert all_same_thing(members, package.vocabulary) == old, members
+            asked[old] += len({f.article_id for f in members}) > 1
+    assert min(asked.values()) >= 50, asked
+
+
 def test_the_whole_rule_layer_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     reference = tuple(
         {
@@ -165,5 +183,7 @@ def test_the_whole_rule_layer_finds_the_same(monkeypatch: pytest.MonkeyPatch) ->
         with monkeypatch.context() as patch:
             patch.setattr(assistant.compare, "RULES", reference)
             patch.setattr(conflict, "_clashes", lambda b: iter(rules_reference.clashes(b)))
+            for module in (corroborated, circular):
+                patch.setattr(module, "all_same_thing", rules_reference.all_same_thing)
             old = compare(articles, normalized)
         assert new == old
