@@ -3,7 +3,8 @@ the fast versions must match exactly (``test_rules_equivalence.py``).
 
 Each is a verbatim copy of the old code, quadratic or worse on a big story: CONFLICT's
 every-pair clash search, STALE's totals x figures, ARITHMETIC's running totals filtered
-per total, CORROBORATED's and CIRCULAR's every-pair identity check. Only what was
+per total and every kind against every class figure, CORROBORATED's and CIRCULAR's
+every-pair identity check. Only what was
 replaced is copied; the rest comes from the live modules.
 """
 
@@ -14,12 +15,12 @@ from datetime import date
 from itertools import combinations
 
 from assistant.compare.blocks import Block
-from assistant.compare.evidence import describe, finding, values
+from assistant.compare.evidence import describe, finding, period_words, values
 from assistant.compare.facts import Facts
 from assistant.compare.identity import different_places, same_thing
 from assistant.compare.intervals import common
 from assistant.compare.package import Package
-from assistant.compare.rules.arithmetic import kinds, parts, percent
+from assistant.compare.rules.arithmetic import parts, percent
 from assistant.compare.rules.conflict import _comparable
 from assistant.compare.rules.stale import _Dated
 from assistant.model import Finding, RuleId, Severity
@@ -112,7 +113,7 @@ def arithmetic(package: Package) -> Iterator[Finding]:
     yield from parts.check(package)
     yield from running(package)
     yield from percent.check(package)
-    yield from kinds.check(package)
+    yield from kinds(package)
 
 
 def _check(latest: Facts, totals: Sequence[Facts], steps: Sequence[Facts]) -> Finding | None:
@@ -181,4 +182,42 @@ def all_same_thing(members: Sequence[Facts], vocabulary: Vocabulary) -> bool:
     )
 
 
-__all__ = ["all_same_thing", "arithmetic", "clashes", "running", "stale"]
+def kinds(package: Package) -> Iterator[Finding]:
+    """ARITHMETIC's kind-against-class ``check``."""
+    for block in package.blocks:
+        broader = package.vocabulary.kind_of(block.metric)
+        if broader is None or not block.period.resolved:
+            continue
+        whole = package.block_of.get((block.subject, broader, block.unit, block.period.key))
+        if whole is None:
+            continue
+        when = period_words(block.period)
+        pairs = [
+            (kind, of)
+            for kind in block.members
+            for of in whole.members
+            if kind.article_id != of.article_id and kind.interval and of.interval
+        ]
+        if not pairs:
+            continue
+        over = [
+            (k, w) for k, w in pairs if w.interval and k.interval and w.interval.below(k.interval)
+        ]
+        shown = over or pairs[:1]
+        detail = "; ".join(f"{describe(k)} vs {describe(w)}" for k, w in shown)
+        verdict = (
+            f"a kind cannot outnumber its class: {detail}"
+            if over
+            else f"consistent, the kind does not exceed its class: {detail}"
+        )
+        yield finding(
+            RuleId.ADDS_UP if not over else RuleId.ARITHMETIC,
+            Severity.medium if over else Severity.info,
+            [f for pair in (over or pairs) for f in pair],
+            f"{block.metric} is a kind of {broader}, {when} (related figures, not "
+            f"the same count): {verdict}",
+            ok=not over,
+        )
+
+
+__all__ = ["all_same_thing", "arithmetic", "clashes", "kinds", "running", "stale"]

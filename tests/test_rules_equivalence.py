@@ -1,8 +1,9 @@
 """The rule layer's fast searches find exactly what the old pairwise ones found.
 
 Issue 11 replaced CONFLICT's every-pair clash search, STALE's totals x figures and
-ARITHMETIC's per-total filtering with sorted sweeps and indexes, and CORROBORATED's and
-CIRCULAR's every-pair identity check with one per two readings. Seeded random packages,
+ARITHMETIC's per-total filtering and kind x class pairs with sorted sweeps and indexes,
+and CORROBORATED's and CIRCULAR's every-pair identity check with one per two readings.
+Seeded random packages,
 dense in what those searches turn on (touching and open ends, bounds, places written at
 two levels of detail, unstated periods, running totals across days, ages, one article
 with several figures), are compared rule by rule with the old code kept in
@@ -22,7 +23,7 @@ from assistant.compare import RuleConfig, compare
 from assistant.compare.identity import all_same_thing
 from assistant.compare.package import Package
 from assistant.compare.rules import RULES, arithmetic, circular, conflict, corroborated, stale
-from assistant.compare.rules.arithmetic import running
+from assistant.compare.rules.arithmetic import kinds, running
 from assistant.model import (
     Article,
     Bound,
@@ -35,7 +36,18 @@ from assistant.model import (
 )
 from assistant.normalize import normalize_claims
 
-METRICS = ["dead", "people evacuated", "trucks", "year in prison", "age", "homes damaged"]
+METRICS = [
+    "dead",
+    "dead",
+    "dead",
+    "people evacuated",
+    "trucks",
+    "vehicles",
+    "year in prison",
+    "age",
+    "homes damaged",
+    "homes destroyed",
+]
 PERIODS = [
     None,
     None,
@@ -127,11 +139,12 @@ def built() -> list[Package]:
 
 def test_the_packages_reach_what_the_searches_turn_on(built: list[Package]) -> None:
     """A guard on the generator: each rule fires, so the comparisons below mean something."""
-    found = {rule: 0 for rule in ("clashes", "stale", "running")}
+    found = {rule: 0 for rule in ("clashes", "stale", "running", "kinds")}
     for package in built:
         found["clashes"] += sum(bool(rules_reference.clashes(b)) for b in package.blocks)
         found["stale"] += len(list(stale.check(package)))
         found["running"] += len(list(running.check(package)))
+        found["kinds"] += sum(not f.ok for f in kinds.check(package))
     assert all(count >= 20 for count in found.values()), found
 
 
@@ -146,6 +159,11 @@ def test_conflict_finds_the_same_clashing_pairs(built: list[Package]) -> None:
 def test_stale_finds_the_same(built: list[Package]) -> None:
     for package in built:
         assert list(stale.check(package)) == list(rules_reference.stale(package))
+
+
+def test_kinds_against_their_class_find_the_same(built: list[Package]) -> None:
+    for package in built:
+        assert list(kinds.check(package)) == list(rules_reference.kinds(package))
 
 
 def test_running_totals_find_the_same(built: list[Package]) -> None:
