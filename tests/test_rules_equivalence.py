@@ -12,6 +12,8 @@ with several figures), are compared rule by rule with the old code kept in
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
 from datetime import date
 
@@ -21,7 +23,9 @@ import rules_reference
 import assistant.compare
 from assistant.compare import RuleConfig, compare
 from assistant.compare.identity import all_same_thing
+from assistant.compare.intervals import Interval, is_empty, lower, upper
 from assistant.compare.package import Package
+from assistant.compare.prefix_best import PrefixBest
 from assistant.compare.rules import RULES, arithmetic, circular, conflict, corroborated, stale
 from assistant.compare.rules.arithmetic import kinds, running
 from assistant.model import (
@@ -185,6 +189,35 @@ def test_identity_of_a_group_is_decided_the_same(built: list[Package]) -> None:
             assert all_same_thing(members, package.vocabulary) == old, members
             asked[old] += len({f.article_id for f in members}) > 1
     assert min(asked.values()) >= 50, asked
+
+
+def test_ends_as_points_say_what_the_intervals_say() -> None:
+    ends = [-math.inf, 1.0, 2.0, 3.0, math.inf]
+    intervals = [
+        Interval(lo, hi, lo_open, hi_open)
+        for lo, hi in itertools.product(ends, repeat=2)
+        for lo_open, hi_open in itertools.product((False, True), repeat=2)
+        if lo <= hi and (lo_open or lo != -math.inf) and (hi_open or hi != math.inf)
+    ]
+    for a, b in itertools.product(intervals, repeat=2):
+        assert a.below(b) == (upper(a) < lower(b))
+        apart = is_empty(a) or is_empty(b) or upper(a) < lower(b) or upper(b) < lower(a)
+        assert (a.intersect(b) is None) == apart, (a, b)
+
+
+def test_prefix_best_skips_one_group() -> None:
+    rng = random.Random(11)
+    for _ in range(100):
+        size = rng.randint(1, 12)
+        tree, added = PrefixBest(size), []
+        for key in rng.sample(range(100), rng.randint(1, 30)):
+            rank, group = rng.randint(1, size), rng.randint(0, 3)
+            tree.add(rank, key, group)
+            added.append((rank, key, group))
+            for upto in range(size + 1):
+                for skip in range(5):
+                    keys = [k for r, k, g in added if r <= upto and g != skip]
+                    assert tree.best(upto, skip) == min(keys, default=None)
 
 
 def test_the_whole_rule_layer_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:

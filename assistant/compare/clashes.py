@@ -7,9 +7,7 @@ bisection; so the pairs are found in time proportional to the sort plus the pair
 themselves, and a caller that needs only some of them (is there one? is one of them
 sure?) stops at the first that answers it.
 
-Ends are compared as points on the line, with an open end just inside its value: a lower
-end is ``(lo, 1)`` if open else ``(lo, 0)``, an upper end ``(hi, -1)`` if open else
-``(hi, 0)``. Then ``a.below(b)`` is exactly ``upper(a) < lower(b)``, and two non-empty
+Ends are compared as points (``intervals.lower``, ``intervals.upper``): two non-empty
 intervals share no value exactly when one lies below the other.
 """
 
@@ -22,24 +20,7 @@ from itertools import combinations_with_replacement
 
 from assistant.compare.facts import Facts
 from assistant.compare.identity import places_differ
-from assistant.compare.intervals import Interval
-
-Point = tuple[float, int]
-
-
-def lower(interval: Interval) -> Point:
-    """The interval's lowest point: an open end lies just above its value."""
-    return (interval.lo, 1 if interval.lo_open else 0)
-
-
-def upper(interval: Interval) -> Point:
-    """The interval's highest point: an open end lies just below its value."""
-    return (interval.hi, -1 if interval.hi_open else 0)
-
-
-def is_empty(interval: Interval) -> bool:
-    """No value at all (such as ``[5, 5)``): it shares none with any figure."""
-    return lower(interval) > upper(interval)
+from assistant.compare.intervals import Interval, is_empty, lower, upper
 
 
 def disjoint_pairs(figures: Iterable[Facts]) -> Iterator[tuple[Facts, Facts]]:

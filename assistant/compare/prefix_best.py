@@ -39,10 +39,16 @@ class PrefixBest:
 
 
 def _two(entries: tuple[_Entry, ...]) -> tuple[_Entry, ...]:
-    """The best entry and the best of another group."""
+    """The best entry and the best of another group (at most four come in)."""
     if len(entries) < 2:
         return entries
-    ordered = sorted(entries, key=lambda entry: entry[0])
-    first = ordered[0]
-    other = next((entry for entry in ordered[1:] if entry[1] != first[1]), None)
-    return (first,) if other is None else (first, other)
+    first = second = None
+    for entry in entries:
+        if first is None or entry[0] < first[0]:
+            if first is not None and first[1] != entry[1]:
+                second = first  # else the second, of another group than the first, stays
+            first = entry
+        elif entry[1] != first[1] and (second is None or entry[0] < second[0]):
+            second = entry
+    assert first is not None
+    return (first,) if second is None else (first, second)

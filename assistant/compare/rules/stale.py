@@ -27,11 +27,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from assistant.compare.clashes import is_empty, lower, upper
 from assistant.compare.evidence import describe, finding
 from assistant.compare.facts import Facts
 from assistant.compare.identity import places_differ
-from assistant.compare.intervals import Interval
+from assistant.compare.intervals import Interval, is_empty, lower, upper
 from assistant.compare.package import Package
 from assistant.compare.prefix_best import PrefixBest
 from assistant.model import Finding, RuleId, Severity

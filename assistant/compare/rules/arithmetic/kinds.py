@@ -16,10 +16,9 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from assistant.compare.clashes import lower, upper
 from assistant.compare.evidence import describe, finding, period_words
 from assistant.compare.facts import Facts
-from assistant.compare.intervals import Interval
+from assistant.compare.intervals import Interval, lower, upper
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
 
