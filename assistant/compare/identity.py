@@ -114,5 +114,6 @@ def all_same_thing(members: Sequence[Facts], vocabulary: Vocabulary) -> bool:
 
 
 def _reading(f: Facts) -> tuple[str, str | None, str, str | None]:
-    """Everything ``same_thing`` reads of a claim: claims that read alike are alike to it."""
+    """Everything ``same_thing`` reads of a claim: claims that read alike are alike to it.
+    Keep it in step: a field ``same_thing`` comes to read must be added here."""
     return f.place, f.metric, f.subject, f.claim.subject
