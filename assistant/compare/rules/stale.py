@@ -57,9 +57,13 @@ def check(package: Package) -> Iterator[Finding]:
             key=lambda t: (t.as_of, t.facts.order),
         )
         at = [n for n, t in enumerate(figures) if t.facts.period.running_total]
+        if len(at) < 2:  # C needs a B, another article's total: most small series stop here
+            continue
         totals = [figures[n] for n in at]
         newer = _newer_higher(totals)
-        older = _first_agreeing(figures, at)
+        if all(j is None for j in newer):
+            continue
+        older = _first_agreeing(figures, at, newer)
         for n, c in enumerate(totals):
             if (j := newer[n]) is None or (i := older[n]) is None:
                 continue
@@ -110,8 +114,11 @@ def _newer_higher(totals: Sequence[_Dated]) -> list[int | None]:
     return found
 
 
-def _first_agreeing(figures: Sequence[_Dated], at: Sequence[int]) -> list[int | None]:
-    """For each total C (``figures[at[n]]``), the index of A in ``figures``, or None.
+def _first_agreeing(
+    figures: Sequence[_Dated], at: Sequence[int], newer: Sequence[int | None]
+) -> list[int | None]:
+    """For each total C (``figures[at[n]]``) that has a B (``newer[n]``), the index of A in
+    ``figures``, or None.
 
     Swept by C's highest point, so the tree holds the figures starting no higher, ranked
     by their highest point from the top: "ending no lower than C starts" is a prefix, and
@@ -125,7 +132,11 @@ def _first_agreeing(figures: Sequence[_Dated], at: Sequence[int]) -> list[int | 
         tree = PrefixBest(len(highs))
         starts = sorted(members, key=lambda i: lower(figures[i].values))
         added = 0
-        asking = [n for n in _asking(totals, place) if not is_empty(totals[n].values)]
+        asking = [
+            n
+            for n in _asking(totals, place)
+            if newer[n] is not None and not is_empty(totals[n].values)
+        ]
         for n in sorted(asking, key=lambda n: upper(totals[n].values)):
             c = totals[n]
             while added < len(starts) and lower(figures[starts[added]].values) <= upper(c.values):
