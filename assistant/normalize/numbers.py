@@ -278,8 +278,8 @@ WORD_SCALES: dict[str, int] = {
 }
 DENOMINATORS: dict[str, int] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
-    "tenth": 10, "tenths": 10,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
 }  # fmt: skip
 VULGAR_FRACTIONS: dict[str, float] = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 # Words that state a small count by themselves.
@@ -576,9 +576,9 @@ _FRACTION = (
     r"(?P<fden>" + _alternation(DENOMINATORS) + r")|(?P<fhalf>half))"
     r"(?=\s+(?:of|the|all|its|their|his|her|our|these|those|had|have|has|were|was|are)\b"
     rf"|{_FRACTION_OF})"
-    r"|(?<![\w-])(?:(?P<hnum>one)-(?P<hden>half|third|quarter|fifth|sixth|eighth|tenth)"
-    r"|(?P<hnum2>two|three|four|five|seven|nine)-(?P<hden2>thirds|quarters|fifths|sixths|"
-    r"eighths|tenths))(?![\w-])"
+    r"|(?<![\w-])(?:(?P<hnum>one)-(?P<hden>half|third|quarter|fourth|fifth|sixth|eighth|tenth)"
+    r"|(?P<hnum2>two|three|four|five|seven|nine)-(?P<hden2>thirds|quarters|fourths|fifths|"
+    r"sixths|eighths|tenths))(?![\w-])"
     rf"|(?<![\w-])(?P<oin>one|two|three|\d)\s+in\s+(?:every\s+)?(?P<oinden>\d{{1,3}}|{_NW})(?![\w-])"
 )
 # "a second" is mostly an ordinal ("a second half"): not a length of time after "a".
