@@ -6,6 +6,8 @@ Exit codes:
   2  usage or configuration error (nothing was processed)
   3  done, but some inputs were rejected or failed extraction (each is listed with its reason)
   4  no input could be processed at all
+  7  the model endpoint refused the run (a bad key, no quota, an unknown model): stopped at
+     the first such answer; the report lists every article, those not extracted with why
 `factcheck schemas --check` exits 3 when schemas/ is out of date.
 """
 
@@ -24,9 +26,15 @@ from typing import TYPE_CHECKING, TextIO
 
 from assistant import __version__, redact
 from assistant.config import Settings, load_settings
-from assistant.errors import ConfigError, FactcheckError, WorkspaceError
+from assistant.errors import (
+    CacheError,
+    ConfigError,
+    EndpointError,
+    FactcheckError,
+    WorkspaceError,
+)
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch
-from assistant.model import ExtractionResult, ExtractionStatus, InputStatus
+from assistant.model import ExtractionResult, ExtractionStatus, InputStatus, RuleId, Severity
 from assistant.text import one_line
 
 if TYPE_CHECKING:
@@ -38,6 +46,10 @@ EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
 # factcheck, locked or unwritable. Apart from 2 so a script can tell "fix the command"
 # from "the file needs attention".
 EXIT_WORKSPACE = 5
+EXIT_FINDINGS = 6  # --fail-on: the report holds findings the pipeline asked to fail on
+# The endpoint refuses every request (a bad key, no quota, an unknown model): fix the
+# account or the settings and run again; retrying as-is cannot help.
+EXIT_ENDPOINT = 7
 
 EPILOG = """\
 examples:
@@ -51,7 +63,11 @@ examples:
 
 LLM endpoints: OPENAI_API_KEY and OPENAI_BASE_URL as for the openai SDK, or --base-url;
 --mode json (or md_json) for llama.cpp servers, json_schema for vLLM, tools for OpenAI.
-exit codes: 0 ok, 1 bug, 2 usage/config error, 3 some inputs rejected or failed, 4 nothing processed
+results cache: an unchanged rerun (or a rerun after Ctrl-C) makes no model call for the
+articles already done; --no-cache to skip it, 'factcheck cache info|clear' to see or empty it.
+exit codes: 0 ok, 1 bug, 2 usage/config error, 3 some inputs rejected or failed,
+4 nothing processed, 5 workspace unusable, 6 findings named by --fail-on,
+7 the endpoint refused the run (key, quota, model)
 """
 
 
@@ -110,6 +126,14 @@ def _add_llm_options(p: argparse.ArgumentParser) -> None:
         type=int,
         metavar="N",
         help="longest article text sent in one request (default 12000)",
+    )
+    g.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        default=None,
+        help="neither reuse nor store results in the results cache (see 'factcheck cache'); "
+        "by default an unchanged article is not extracted again",
     )
     g.add_argument(
         "--record",
@@ -225,11 +249,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_input_options(report, optional=True)
     report.add_argument(
+        "--fail-on",
+        action="append",
+        default=[],
+        type=_fail_on_conditions,
+        metavar="WHAT",
+        help="what fails the run, for pipelines: 'conflict' (a high or medium CONFLICT: "
+        "exit 6), 'unverified' (an UNVERIFIED finding: exit 6), 'error' (an input rejected "
+        "or failed: exit 3). Comma-separated or repeated. Given, it replaces the default "
+        "('error'); a run where nothing could be processed always exits 4",
+    )
+    report.add_argument(
         "--workspace",
         type=Path,
         metavar="FILE",
         help="carry the editor's decisions (verdict, note, ticks, who and when) from this "
         "workspace into the report; with no PATH, report what the workspace holds",
+    )
+    report.add_argument(
+        "--one-story",
+        action="store_true",
+        help="compare every article with every other, as one story (default: group the "
+        "batch into stories by its inputs' 'story' field, its folders, or shared names)",
     )
     _add_output_options(report, FORMATS)
     _add_llm_options(report)
@@ -269,6 +310,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_arguments(evaluate)
 
+    cache = sub.add_parser(
+        "cache",
+        help="the results cache: where it is and what it holds, or empty it",
+        description="Every finished extraction is kept in a per-user SQLite file, keyed by "
+        "the article, the extractor, model, endpoint, mode, prompt and schema versions and "
+        "factcheck's version, so an unchanged rerun makes no model call and a stopped run "
+        "resumes. FACTCHECK_CACHE_DIR (or cache_dir in config.toml) moves it.",
+    )
+    cache.add_argument(
+        "action",
+        choices=["info", "clear"],
+        help="info: path, entries, size; clear: remove every entry",
+    )
     schemas = sub.add_parser("schemas", help="print, write or check the published JSON Schemas")
     schemas.add_argument("--write", action="store_true", help="write them into schemas/")
     schemas.add_argument("--check", action="store_true", help="exit 3 if schemas/ is out of date")
@@ -293,6 +347,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "mock_seed",
         "mock_latency",
         "editor",
+        "cache",
     )
     return load_settings({k: getattr(args, k, None) for k in keys})
 
@@ -372,19 +427,46 @@ def _write_stdout(text: str) -> None:
     buffer.flush()
 
 
-def _progress(
-    total: int, quiet: bool
-) -> tuple[Callable[[ExtractionResult], None], Callable[[], None]]:
-    """A progress bar on stderr when it is a terminal; silent otherwise."""
-    if quiet or not sys.stderr.isatty() or total < 2:
-        return (lambda _r: None), (lambda: None)
-    from rich.console import Console
-    from rich.progress import Progress
+class _Tally:
+    """Articles done, failed and taken from the results cache, as results land."""
 
-    progress = Progress(transient=True, console=Console(stderr=True))
-    task = progress.add_task("extracting articles", total=total)
+    def __init__(self) -> None:
+        self.done = self.failed = self.cached = 0
+
+    def add(self, result: ExtractionResult) -> None:
+        self.done += 1
+        self.failed += result.status is ExtractionStatus.failed
+        self.cached += result.cached
+
+    def __str__(self) -> str:
+        return f"{self.done} done · {self.failed} failed · {self.cached} cached"
+
+
+def _progress(
+    total: int, quiet: bool, tally: _Tally
+) -> tuple[Callable[[ExtractionResult], None], Callable[[], None]]:
+    """Counts every result in ``tally``; a progress bar on stderr when it is a terminal."""
+    if quiet or not sys.stderr.isatty() or total < 2:
+        return tally.add, (lambda: None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(
+        TextColumn("extracting articles"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[tally]}"),
+        transient=True,
+        console=Console(stderr=True),
+    )
+    task = progress.add_task("extracting articles", total=total, tally=str(tally))
+
+    def advance(result: ExtractionResult) -> None:
+        tally.add(result)
+        progress.update(task, advance=1, tally=str(tally))
+
     progress.start()
-    return (lambda _r: progress.advance(task)), progress.stop
+    return advance, progress.stop
 
 
 def _note(message: str, quiet: bool, stream: TextIO | None = None) -> None:
@@ -440,6 +522,38 @@ def _note_inputs(batch: IngestBatch, quiet: bool, *, undated_hint: bool) -> None
         )
 
 
+FAIL_ON = ("conflict", "error", "unverified")
+
+
+def _fail_on_conditions(text: str) -> frozenset[str]:
+    """'conflict,unverified' -> the conditions; argparse reports anything unknown."""
+    found = frozenset(part.strip().lower() for part in text.split(",") if part.strip())
+    unknown = sorted(found - set(FAIL_ON))
+    if unknown or not found:
+        named = ", ".join(unknown) or repr(text)
+        raise argparse.ArgumentTypeError(
+            f"unknown condition {named}: choose from {', '.join(FAIL_ON)}"
+        )
+    return found
+
+
+def _fail_on(code: int, report: Report, conditions: frozenset[str]) -> int:
+    """The exit code under ``--fail-on``: ``code`` is what the run gives by default."""
+    if not conditions or code in (EXIT_NOTHING, EXIT_USAGE, EXIT_BUG):
+        return code
+    if code == EXIT_PARTIAL and "error" in conditions:
+        return EXIT_PARTIAL
+    unresolved = [f for f in report.findings if not f.ok]
+    if "conflict" in conditions and any(
+        f.rule is RuleId.CONFLICT and f.severity in (Severity.high, Severity.medium)
+        for f in unresolved
+    ):
+        return EXIT_FINDINGS
+    if "unverified" in conditions and any(f.rule is RuleId.UNVERIFIED for f in unresolved):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
 def _exit_code(statuses: Sequence[InputStatus], results: Sequence[ExtractionResult]) -> int:
     ok_inputs = [s for s in statuses if s is InputStatus.ok]
     failed = [r for r in results if r.status is ExtractionStatus.failed]
@@ -477,7 +591,7 @@ def _run_workspace_report(args: argparse.Namespace) -> int:
         results = workspace.extractions()
         statuses = [r.status for r in workspace.inputs()]
     _emit(report, outputs, settings)
-    return _exit_code(statuses, results)
+    return _fail_on(_exit_code(statuses, results), report, frozenset().union(*args.fail_on))
 
 
 def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
@@ -508,20 +622,47 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
     extractor = pipeline.build_extractor(
         settings, inputs=args.paths, on_note=lambda message: _note(message, args.quiet)
     )
-    advance, stop = _progress(len(batch.articles), args.quiet)
+    cache = pipeline.open_cache(settings, on_note=lambda message: _note(message, args.quiet))
+    tally = _Tally()
+    advance, stop = _progress(len(batch.articles), args.quiet, tally)
+    refused: list[EndpointError] = []
     try:
         results = asyncio.run(
             pipeline.extract_all(
-                batch.articles, extractor, concurrency=settings.concurrency, on_result=advance
+                batch.articles,
+                extractor,
+                concurrency=settings.concurrency,
+                on_result=advance,
+                cache=cache,
+                on_stop=refused.append,
             )
         )
     finally:
         stop()
+        if cache is not None:
+            cache.close()
+    if cache is not None and cache.problem:
+        _note(cache.problem, args.quiet)
+    if tally.cached:
+        _note(
+            f"{tally.cached} of {len(results)} articles from the results cache, "
+            f"{len(results) - tally.cached} extracted ({tally.failed} failed); "
+            "--no-cache extracts every one again",
+            args.quiet,
+        )
     for result in results:
-        if result.status is ExtractionStatus.failed:
+        if result.status is ExtractionStatus.failed and not _stopped_by(refused, result):
             _note(f"{result.article_id}: extraction failed: {result.error}", args.quiet)
+    if refused:  # one line for the whole run, not one per article it cost
+        lost = sum(1 for r in results if _stopped_by(refused, r))
+        print(
+            f"factcheck: error: {redact.redact(one_line(str(refused[0])))}; the run stopped "
+            f"there: {lost} of {len(results)} articles not extracted, each listed in the report",
+            file=sys.stderr,
+        )
     if with_rules:
-        analysis = pipeline.analyse(batch.articles, results)
+        stories = pipeline.find_stories(batch, args.paths, one_story=args.one_story)
+        analysis = pipeline.analyse_stories(batch.articles, results, stories)
     else:
         analysis = pipeline.Analysis(claims=[c for r in results for c in r.claims])
     report = pipeline.build_report(
@@ -535,7 +676,15 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
         if dropped:
             _note(describe_dropped(dropped), args.quiet)
     _emit(report, outputs, settings)
-    return _exit_code([r.status for r in batch.inputs], results)
+    if refused:
+        return EXIT_ENDPOINT
+    code = _exit_code([r.status for r in batch.inputs], results)
+    return _fail_on(code, report, frozenset().union(*getattr(args, "fail_on", [])))
+
+
+def _stopped_by(refused: Sequence[EndpointError], result: ExtractionResult) -> bool:
+    """True for an article that failed because the endpoint refused the run."""
+    return bool(refused) and str(refused[0]) in (result.error or "")
 
 
 def _run_schemas(args: argparse.Namespace) -> int:
@@ -555,14 +704,62 @@ def _run_schemas(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_cache(args: argparse.Namespace) -> int:
+    from assistant.store.cache import ResultsCache, remove_cache_files
+
+    directory = _settings(args).resolved_cache_dir()
+    if args.action == "clear":
+        try:
+            with ResultsCache.open(directory) as cache:
+                removed = cache.clear()
+        except CacheError as exc:
+            # A cache that cannot be opened holds nothing worth keeping: start afresh.
+            if not remove_cache_files(directory):
+                raise
+            _note(f"removed the unusable results cache ({exc})", False)
+            return EXIT_OK
+        _note(f"removed {removed} cached results from {directory}", False)
+        return EXIT_OK
+    with ResultsCache.open(directory) as cache:
+        info = cache.info()
+    lines = [
+        f"path: {info.path}",
+        f"entries: {info.entries}",
+        f"size: {_human_size(info.size_bytes)}",
+    ]
+    if info.by_extractor:
+        lines.append("by extractor:")
+        lines += [
+            f"  {one_line(extractor)}{f' ({one_line(model)})' if model else ''}: {count}"
+            for extractor, model, count in info.by_extractor
+        ]
+    _write_stdout("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def _human_size(size: int) -> str:
+    value, unit = float(size), "bytes"
+    for larger in ("kB", "MB", "GB"):
+        if value < 1000:
+            break
+        value, unit = value / 1000, larger
+    return f"{size} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+
+
 def _run_tui(args: argparse.Namespace) -> int:
     from assistant.store import Workspace
     from assistant.tui.app import make_app
+    from assistant.tui.identity import BrowserSession
 
     settings = _settings(args)
     _check_inputs(args.paths)
-    with Workspace.open(args.workspace, actor=settings.editor) as workspace:
-        make_app(workspace, paths=args.paths, settings=settings).run()
+    # Started by `serve` for one browser session: it records as that session until the
+    # editor gives a name (the app asks first thing).
+    browser = BrowserSession.from_environment(os.environ, settings.editor)
+    actor = browser.label if browser is not None else settings.editor
+    session = browser.label if browser is not None else None
+    with Workspace.open(args.workspace, actor=actor, session=session) as workspace:
+        make_app(workspace, paths=args.paths, settings=settings, browser=browser).run()
     return EXIT_OK
 
 
@@ -594,6 +791,8 @@ def serve_command(args: argparse.Namespace) -> str:
         for item in value if isinstance(value, list) else [value]:
             if item is not None:
                 argv += [option, str(item)]
+    if getattr(args, "cache", None) is False:
+        argv.append("--no-cache")
     return shlex.join(argv)
 
 
@@ -617,6 +816,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "tui": _run_tui,
     "serve": _run_serve,
     "schemas": _run_schemas,
+    "cache": _run_cache,
     "eval": _run_eval,
 }
 

@@ -2,7 +2,7 @@
 
 Precedence, highest first: command-line flags, environment (the openai SDK's own
 ``OPENAI_API_KEY`` / ``OPENAI_BASE_URL``, plus ``FACTCHECK_MODEL`` / ``FACTCHECK_LLM`` /
-``FACTCHECK_EDITOR``),
+``FACTCHECK_EDITOR`` / ``FACTCHECK_CACHE_DIR``),
 the user's config file (``<user config dir>/factcheck/config.toml``), defaults.
 
 The API key is a ``SecretStr``: it is never printed, logged, cached or written to a report.
@@ -110,6 +110,16 @@ class Settings(BaseModel):
     record_dir: Path | None = Field(
         default=None, description="Write fixtures from a real endpoint here."
     )
+    cache: bool = Field(
+        default=True,
+        description="Keep each finished extraction in the results cache and reuse it on an "
+        "unchanged rerun (--no-cache, or cache = false in config.toml, turns it off).",
+    )
+    cache_dir: Path | None = Field(
+        default=None,
+        description="Folder of the results cache (FACTCHECK_CACHE_DIR); unset: the user "
+        "cache directory, ~/.cache/factcheck on Linux.",
+    )
     claimreview: RatingScale = Field(
         default_factory=RatingScale,
         description="The newsroom's rating scale and name for ClaimReview output: the "
@@ -129,6 +139,11 @@ class Settings(BaseModel):
         # A name is one line of text: no control characters, no surrounding blanks.
         name = one_line(value) if value is not None else ""
         return name or None
+
+    def resolved_cache_dir(self) -> Path:
+        """The results cache's folder: ``cache_dir``, else the user cache directory
+        (``$XDG_CACHE_HOME/factcheck``, ``~/.cache/factcheck`` on Linux)."""
+        return self.cache_dir or Path(platformdirs.user_cache_dir("factcheck"))
 
     def endpoint(self) -> EndpointSettings:
         """The config file's table for this run's base URL (empty when there is none)."""
@@ -181,6 +196,7 @@ def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
         ("FACTCHECK_LLM", "llm"),
         ("FACTCHECK_MODE", "mode"),
         ("FACTCHECK_EDITOR", "editor"),
+        ("FACTCHECK_CACHE_DIR", "cache_dir"),
     ):
         if env.get(var):
             values[field] = env[var]

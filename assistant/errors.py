@@ -13,6 +13,11 @@ class ExtractionError(FactcheckError):
     """Extraction of one article failed after every retry; other articles go on."""
 
 
+class EndpointError(ExtractionError):
+    """The model endpoint refuses the run, not one article: a bad key, no quota left, an
+    unknown model, or a wait far longer than a run makes. The batch stops at the first."""
+
+
 class ConfigError(FactcheckError):
     """Settings are missing or contradictory (e.g. --llm llm without a model)."""
 
@@ -31,3 +36,8 @@ class WorkspaceCorruptError(WorkspaceError):
 
 class ExportError(FactcheckError):
     """A report cannot be written where asked (the open workspace itself, for one)."""
+
+
+class CacheError(FactcheckError):
+    """The results cache cannot be used (damaged, not ours, newer, unwritable): a run then
+    goes on without it; only ``factcheck cache`` reports it as an error."""

@@ -65,6 +65,15 @@ class Segment(_Model):
     tag: SegmentTag
 
 
+class StoryBasis(StrEnum):
+    """How an article's story was decided (``assistant/stories.py``)."""
+
+    field = "field"  # the input named it
+    folder = "folder"  # its folder
+    similar = "similar"  # automatic grouping by shared names
+    batch = "batch"  # one story for the whole batch (one found, or --one-story)
+
+
 class Article(_Model):
     id: str
     outlet: str | None = None
@@ -72,6 +81,11 @@ class Article(_Model):
     url: str | None = None
     published: date | None = None
     language: str | None = None
+    story: str | None = Field(
+        default=None,
+        description="The story package the input names (JSONL or front matter 'story'): "
+        "articles of different stories are never compared.",
+    )
     text: str
     source: str = Field(description="Where the article came from: a path, or path#line for JSONL.")
     segments: list[Segment] = Field(default_factory=list)
@@ -270,6 +284,11 @@ class ExtractionResult(_Model):
         "reporting verbs not), in text order.",
     )
     usage: Usage = Field(default_factory=Usage)
+    cached: bool = Field(
+        default=False,
+        description="Taken from the results cache, made by an earlier run: this run made no "
+        "model call for it, and its usage is zero.",
+    )
 
 
 # --------------------------------------------------------------------------- inputs

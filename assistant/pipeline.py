@@ -1,7 +1,7 @@
 """The pipeline wired end to end; the CLI and the TUI both drive it through here.
 
-    ingest -> extract (llm | offline | mock) -> analyse (normalize, compare, checklist)
-           -> build_report -> render
+    ingest -> extract (llm | offline | mock) -> stories -> analyse per story (normalize,
+           compare, checklist) -> build_report -> render
 
 Each step is a plain function over the domain model, so a caller can stop after any of
 them (the TUI saves each extraction as it lands; ``factcheck extract`` skips analysis).
@@ -11,8 +11,9 @@ The LLM layer is imported only when an LLM extractor is asked for.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,6 +23,7 @@ from assistant import __version__
 from assistant.checklist import build_checklists
 from assistant.compare import Comparison, RuleConfig, compare
 from assistant.config import Settings
+from assistant.errors import CacheError, EndpointError
 from assistant.extract.base import Extractor
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch, IngestDefaults, ingest_paths
 from assistant.model import (
@@ -41,19 +43,25 @@ from assistant.report.model import (
     ExtractionInfo,
     InputEntry,
     Report,
+    StoryInfo,
     Summary,
 )
+from assistant.store.cache import ResultsCache, cache_key
+from assistant.stories import Story, folder_stories, group_stories
 
 _M = TypeVar("_M", bound=BaseModel)
 
 __all__ = [
     "Analysis",
     "analyse",
+    "analyse_stories",
     "build_extractor",
     "build_report",
     "extract_all",
+    "find_stories",
     "fixture_dirs_for",
     "ingest",
+    "open_cache",
     "render",
 ]
 
@@ -65,6 +73,7 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
     comparison: Comparison = field(default_factory=lambda: Comparison(clusters=[], findings=[]))
     checklists: list[ChecklistItem] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
 
 
 def ingest(
@@ -141,17 +150,44 @@ async def extract_all(
     *,
     concurrency: int = 4,
     on_result: Callable[[ExtractionResult], None] | None = None,
+    cache: ResultsCache | None = None,
+    on_stop: Callable[[EndpointError], None] | None = None,
 ) -> list[ExtractionResult]:
     """Extract every article, ``concurrency`` at a time; results in article order.
 
-    An extractor that raises on one article (a bug) fails that article only.
+    An extractor that raises on one article (a bug) fails that article only. With a
+    ``cache``, an article it holds a result for is not extracted (the result comes back
+    ``cached``), and every complete result is stored the moment it is done. One that
+    raises ``EndpointError`` (a bad key, no quota, an unknown model) stops the batch:
+    ``on_stop`` is called once with it, and the articles not yet started fail unsent,
+    with that reason.
     """
     gate = asyncio.Semaphore(concurrency)
+    fingerprint = extractor.fingerprint() if cache is not None else {}
+    stopped: list[EndpointError] = []
 
     async def one(article: Article) -> ExtractionResult:
+        key = cache_key(article, fingerprint) if cache is not None else ""
+        if cache is not None and (hit := cache.get(key)) is not None:
+            if on_result is not None:
+                on_result(hit)
+            return hit
         async with gate:
             try:
+                if stopped:
+                    raise EndpointError(f"the run stopped before this article: {stopped[0]}")
                 result = await extractor.extract(article)
+            except EndpointError as exc:
+                if not stopped:
+                    stopped.append(exc)
+                    if on_stop is not None:
+                        on_stop(exc)
+                result = ExtractionResult(
+                    article_id=article.id,
+                    extractor=extractor.name,
+                    status=ExtractionStatus.failed,
+                    error=str(exc),
+                )
             except Exception as exc:  # a bug on one article must not cost the batch
                 result = ExtractionResult(
                     article_id=article.id,
@@ -160,6 +196,8 @@ async def extract_all(
                     error=f"internal error in the {extractor.name} extractor "
                     f"({type(exc).__name__}: {exc}); please report it",
                 )
+        if cache is not None:  # at once, in its own transaction: a kill loses no finished one
+            cache.put(key, result, article)
         if on_result is not None:
             on_result(result)
         return result
@@ -168,6 +206,22 @@ async def extract_all(
         return list(await asyncio.gather(*(one(a) for a in articles)))
     finally:
         await extractor.aclose()
+
+
+def open_cache(
+    settings: Settings, on_note: Callable[[str], None] | None = None
+) -> ResultsCache | None:
+    """The results cache ``settings`` ask for, or None: turned off (``--no-cache``),
+    recording fixtures (every article must reach the endpoint to be recorded), or
+    unusable (``on_note`` says why; the run goes on without it)."""
+    if not settings.cache or settings.record_dir is not None:
+        return None
+    try:
+        return ResultsCache.open(settings.resolved_cache_dir())
+    except CacheError as exc:
+        if on_note is not None:
+            on_note(f"results cache not used: {exc}")
+        return None
 
 
 def analyse(
@@ -183,6 +237,95 @@ def analyse(
     return Analysis(
         claims=claims, comparison=comparison, checklists=build_checklists(claims, comparison)
     )
+
+
+def find_stories(
+    batch: IngestBatch, paths: Sequence[Path], *, one_story: bool = False
+) -> list[Story]:
+    """The stories of the batch (``assistant/stories.py``): as the inputs name them, else
+    the folders in ``paths``, else by shared names; one story with ``one_story``."""
+    folders = folder_stories(batch.articles, paths)
+    return group_stories(batch.articles, folders=folders, one_story=one_story)
+
+
+def analyse_stories(
+    articles: Sequence[Article],
+    results: Sequence[ExtractionResult],
+    stories: Sequence[Story],
+    config: RuleConfig | None = None,
+) -> Analysis:
+    """``analyse`` each story on its own and put the results together: claims of
+    different stories never meet in a cluster or a finding. With one story this is
+    ``analyse`` itself, unchanged."""
+    if len(stories) <= 1:
+        return replace(analyse(articles, results, config), stories=list(stories))
+    by_article = {r.article_id: r for r in results}
+    by_id = {a.id: a for a in articles}
+    parts = [
+        (
+            story,
+            analyse(
+                [by_id[i] for i in story.article_ids if i in by_id],
+                [by_article[i] for i in story.article_ids if i in by_article],
+                config,
+            ),
+        )
+        for story in stories
+    ]
+    clusters, findings = [], []
+    for story, part in parts:
+        # A cluster's id comes from its key (metric, period...), which two stories can
+        # share: within a batch it is made the story's own.
+        ids = {c.id: _story_cluster_id(story, c.id) for c in part.comparison.clusters}
+        clusters += [c.model_copy(update={"id": ids[c.id]}) for c in part.comparison.clusters]
+        findings += [
+            f.model_copy(update={"cluster_id": ids.get(f.cluster_id, f.cluster_id)})
+            if f.cluster_id
+            else f
+            for f in part.comparison.findings
+        ]
+    return Analysis(
+        claims=[c for _, part in parts for c in part.claims],
+        comparison=Comparison(clusters=clusters, findings=findings),
+        checklists=[c for _, part in parts for c in part.checklists],
+        stories=list(stories),
+    )
+
+
+def _story_cluster_id(story: Story, cluster_id: str) -> str:
+    key = f"{story.basis.value}\x1f{story.label}\x1f{cluster_id}"  # not its number: stable
+    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    return f"cluster-{digest}"
+
+
+def _story_infos(analysis: Analysis) -> list[StoryInfo]:
+    story_of = {a: s.id for s in analysis.stories for a in s.article_ids}
+    claims_of = {c.id: story_of.get(c.article_id) for c in analysis.claims}
+    infos = []
+    for story in analysis.stories:
+        mine = [
+            f
+            for f in analysis.comparison.findings
+            if not f.ok and claims_of.get(f.claim_ids[0] if f.claim_ids else "") == story.id
+        ]
+        infos.append(
+            StoryInfo(
+                id=story.id,
+                label=story.label,
+                basis=story.basis,
+                articles=list(story.article_ids),
+                claims=sum(1 for s in claims_of.values() if s == story.id),
+                clusters=[
+                    c.id
+                    for c in analysis.comparison.clusters
+                    if c.claim_ids and claims_of.get(c.claim_ids[0]) == story.id
+                ],
+                findings={
+                    sev: n for sev in Severity if (n := sum(1 for f in mine if f.severity is sev))
+                },
+            )
+        )
+    return infos
 
 
 def _project(source: BaseModel, target: type[_M], **extra: object) -> _M:
@@ -220,6 +363,7 @@ def build_report(
     """Assemble the report: every input in order, then the cross-article sections."""
     articles = {a.id: a for a in batch.articles}
     by_article = {r.article_id: r for r in results}
+    story_of = {a: s.id for s in analysis.stories for a in s.article_ids}
     claims_by_article: dict[str, list[Claim]] = {}
     for claim in analysis.claims:
         claims_by_article.setdefault(claim.article_id, []).append(claim)
@@ -246,6 +390,7 @@ def build_report(
                 reason=None if claims else _no_claims_reason(result),
                 notes=[record.reason] if record.reason else [],
                 also_as=record.also_as,
+                story=story_of.get(article.id),
                 article=_article_info(article),
                 extraction=_extraction_info(result) if result else None,
                 claims=claims,
@@ -263,6 +408,7 @@ def build_report(
         claims=len(analysis.claims),
         grounded=sum(1 for c in analysis.claims if c.grounding is not Grounding.ungrounded),
         ungrounded=sum(1 for c in analysis.claims if c.grounding is Grounding.ungrounded),
+        cached=sum(1 for r in results if r.cached),
         findings={s: n for s, n in severities.items() if n},
     )
     return Report(
@@ -270,6 +416,7 @@ def build_report(
         extractor=extractor,
         compared=compared,
         summary=summary,
+        stories=_story_infos(analysis),
         inputs=entries,
         not_read=batch.not_read,
         clusters=analysis.comparison.clusters,

@@ -1,6 +1,7 @@
 """Test-wide guards: no developer config, no key, no network.
 
-Every test runs with the user's config directory pointed at a temp dir, the openai
+Every test runs with the user's config and cache directories pointed at a temp dir
+(so the results cache starts empty in each test), the openai
 variables removed, and real HTTP transports disabled (tests marked ``live`` excepted).
 """
 
@@ -22,6 +23,9 @@ def _isolate_user_environment(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    # The results cache too, on every OS (platformdirs ignores XDG_* on macOS): each test
+    # starts with an empty cache of its own and never touches the developer's.
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(home / "cache" / "factcheck"))
     for var in (
         "OPENAI_API_KEY",
         "OPENAI_BASE_URL",

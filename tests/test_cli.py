@@ -144,6 +144,7 @@ def test_fault_mix_from_the_issue_is_deterministic(capsys: pytest.CaptureFixture
         "7",
         "--mock-faults",
         "rate_limit=0.2,server_error=0.1,timeout=0.05,bad_json=0.1,ungrounded=0.1,truncate=0.05",
+        "--no-cache",  # both runs reach the mock: the second is not answered from the first
     ]
     first, second = run(capsys, *argv), run(capsys, *argv)
 

@@ -194,7 +194,8 @@ def test_the_undated_hint_is_quiet_with_q_and_gone_with_published(
         capsys, "report", str(tmp_path), "--llm", "offline", "--published", "2026-03-03"
     )
     assert err == ""
-    _, _, err = run(capsys, "report", str(tmp_path), "--llm", "offline")
+    # --no-cache: the first run's result would be reused, and stderr would say so too.
+    _, _, err = run(capsys, "report", str(tmp_path), "--llm", "offline", "--no-cache")
     assert err == (
         'factcheck: 1 article has no publication date: periods such as "Monday" in them '
         f"cannot be resolved, so those figures are not compared ({tmp_path}/a.txt); "

@@ -299,3 +299,18 @@ def test_packages_without_gold_are_listed_for_reading(
     assert "other: CONFLICT high: deaths" in out
     assert out.rstrip().endswith("1 packages without gold: CONFLICT high 1")
     assert code == 0
+
+
+def test_the_benchmark_prints_what_each_extractor_cost_per_article(
+    tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, _gold())
+    quality.main(
+        ["--llm", "offline", "--llm", "mock", "--gold", str(path), "--corpus", str(corpus)]
+    )
+    rows = {line[:30].strip(): line.split()[-2:] for line in capsys.readouterr().out.splitlines()}
+    offline, mock = rows["model calls per article"]
+    assert offline == "0.0"  # the offline extractor calls no model
+    assert float(mock) >= 1.0  # the mock answers through the real client: one call at least
+    assert float(rows["tokens per article"][1]) > 0
+    assert rows["articles failed"] == ["0", "0"]

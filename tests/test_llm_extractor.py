@@ -22,7 +22,7 @@ from llm_helpers import (
     status,
 )
 
-from assistant.errors import ConfigError
+from assistant.errors import ConfigError, EndpointError
 from assistant.llm.extractor import LLMExtractor
 from assistant.llm.prompts import PROMPT_VERSION
 from assistant.llm.settings import LLMSettings
@@ -335,16 +335,16 @@ async def test_the_api_key_never_appears_in_results_errors_or_logs(
         status(401, message="Incorrect API key provided: sk-test-****CRET."),
         max_attempts=2,
     )
-    failed = await h.extractor.extract(article(TEXT))
+    with pytest.raises(EndpointError) as refused:  # a bad key stops the run
+        await h.extractor.extract(article(TEXT))
     # A retried 500 and an ungrounded quote: the paths that log and warn.
     h2 = harness(status(500), answer(claim(RIVER), claim("not in the text")), max_reasks=0)
     ok = await h2.extractor.extract(article(TEXT))
 
-    assert failed.error == "api.openai.com answered HTTP 401 (check the API key)"
+    assert str(refused.value) == "api.openai.com answered HTTP 401 (check the API key)"
     assert len(h.endpoint.requests) == 1  # 401 is not retried
-    assert "HTTP 401" in caplog.text  # the failure was logged ...
-    for text in (failed.model_dump_json(), ok.model_dump_json(), caplog.text):
-        assert API_KEY not in text  # ... and the key nowhere
+    for text in (str(refused.value), ok.model_dump_json(), caplog.text):
+        assert API_KEY not in text  # the key nowhere
     settings = LLMSettings(model="m", api_key=API_KEY)
     assert API_KEY not in repr(settings) and API_KEY not in settings.model_dump_json()
 

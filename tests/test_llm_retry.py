@@ -59,10 +59,10 @@ def test_missing_or_unreadable_retry_after_is_none() -> None:
     assert retry_after_s(openai.APITimeoutError(request=REQUEST)) is None
 
 
-async def test_waits_honour_retry_after_capped_then_back_off_with_jitter() -> None:
+async def test_waits_honour_retry_after_then_back_off_with_jitter() -> None:
     failures = [
         status_error(429, {"Retry-After": "3"}),
-        status_error(429, {"Retry-After": "600"}),
+        status_error(429, {"Retry-After": "60"}),
         status_error(503),
     ]
     sleeps: list[float] = []
@@ -83,6 +83,38 @@ async def test_waits_honour_retry_after_capped_then_back_off_with_jitter() -> No
     assert sleeps[:2] == [3.0, 60.0]
     assert 0 <= sleeps[2] <= 60
     assert len(retries) == 3
+
+
+async def test_a_wait_longer_than_the_longest_is_not_retried_at_all() -> None:
+    calls = 0
+
+    async def sleep(_seconds: float) -> None:
+        raise AssertionError("must not wait")
+
+    async def call() -> str:
+        nonlocal calls
+        calls += 1
+        raise status_error(429, {"Retry-After": "600"})
+
+    with pytest.raises(openai.APIStatusError):
+        await with_transport_retries(call, max_attempts=4, max_wait_s=60, sleep=sleep)
+    assert calls == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "headers", "body"),
+    [
+        (429, {"x-should-retry": "false"}, None),
+        (503, {"x-should-retry": "false"}, None),
+        (429, {}, {"code": "insufficient_quota", "type": "insufficient_quota"}),
+    ],
+)
+def test_a_status_marked_not_to_retry_or_out_of_quota_is_not_transient(
+    code: int, headers: dict[str, str], body: dict[str, str] | None
+) -> None:
+    response = httpx2.Response(code, headers=headers, request=REQUEST)
+    error = openai.APIStatusError(f"HTTP {code}", response=response, body=body)
+    assert transport_error(error) is None
 
 
 async def test_attempts_are_bounded_and_the_last_error_propagates() -> None:

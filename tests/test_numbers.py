@@ -105,12 +105,19 @@ def test_currencies_percentages_and_units(phrase: str, value: float, unit: str) 
         ("a quarter of the vehicles", 0.25),
         ("one in five adults", 0.2),
         ("about half had been reconnected", 0.5),
+        ("three-fourths the way down", 0.75),  # American usage
+        ("a fourth of the vote", 0.25),
     ],
 )
 def test_shares_are_fractions(phrase: str, value: float) -> None:
     q = parse_quantity(phrase)
     assert q is not None and q.unit == "fraction"
     assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("phrase", ["for the fourth time", "the fourth of July"])
+def test_an_ordinal_fourth_is_no_fraction(phrase: str) -> None:
+    assert parse_quantity(phrase) is None
 
 
 @pytest.mark.parametrize(

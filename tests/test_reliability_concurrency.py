@@ -44,6 +44,7 @@ def test_a_write_based_on_a_stale_version_is_refused_with_the_current_value(path
         assert "changed by Ana Desk in another session" in str(refused.value)
         assert "not saved" in str(refused.value) and "inaccurate" in str(refused.value)
         assert ben.decision(CLAIM).verdict is Verdict.inaccurate
+        assert ben.decision(CLAIM).updated_by == "Ana Desk"
         assert [(e.actor, e.new) for e in ben.audit(CLAIM)] == [("Ana Desk", "inaccurate")]
 
         # Ben, shown the current decision, decides again: that is not stale.

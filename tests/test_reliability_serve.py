@@ -15,6 +15,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from serve_support import running
 
 from assistant.cli import EXIT_USAGE
 from assistant.tui.serve import GuardedServer, is_loopback
@@ -37,16 +38,8 @@ class Running:
 @pytest.fixture
 async def served() -> AsyncIterator[Running]:
     out = io.StringIO()
-    server = GuardedServer(IDLE, host="127.0.0.1", port=0, out=out)
-    stop = asyncio.Event()
-    task = asyncio.create_task(server.run(stop))
-    for _ in range(200):
-        if server.bound_port:
-            break
-        await asyncio.sleep(0.01)
-    yield Running(server, out.getvalue())
-    stop.set()
-    await asyncio.wait_for(task, 10)
+    async with running(GuardedServer(IDLE, host="127.0.0.1", port=0, out=out)) as server:
+        yield Running(server, out.getvalue())
 
 
 async def _status(url: str, **headers: str) -> int:

@@ -63,7 +63,7 @@ def hostile_report(tmp_path: Path, decisions: list[EditorDecision] | None = None
         "---\noutlet: B\npublished: 2026-03-02\nurl: https://b.example/story\n---\n\n"
         "Nineteen people died on Monday, the agency said.\n"
     )
-    return report_of_paths([tmp_path], decisions=decisions or [])
+    return report_of_paths([tmp_path], decisions=decisions or [], one_story=True)
 
 
 DECIDED = datetime(2026, 3, 5, 9, 30, tzinfo=UTC)

@@ -102,7 +102,7 @@ def test_check_worthiness(claim: Claim, rule: RuleId, severity: Severity, expect
 def test_rejected_inputs_close_the_triage(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "a.txt").write_text("Twelve people died on Monday, police said.\n")
-    report = report_of_paths([tmp_path / "empty.txt", tmp_path / "a.txt"])
+    report = report_of_paths([tmp_path / "empty.txt", tmp_path / "a.txt"], one_story=True)
 
     (item,) = build_triage(report).items
     assert item.section is TriageSection.inputs and "empty.txt" in item.title
@@ -120,7 +120,7 @@ def test_hostile_article_text_in_a_conflict_stays_inert(tmp_path: Path) -> None:
         "---\noutlet: B\npublished: 2026-03-02\n---\n\n"
         "Nineteen people died on Monday, the agency said.\n"
     )
-    report = report_of_paths([tmp_path])
+    report = report_of_paths([tmp_path], one_story=True)
     (conflict,) = [i for i in build_triage(report).items if i.section is TriageSection.conflict]
     assert "<script>" in conflict.sides[0].sentence  # the model keeps the text as written
 
@@ -156,7 +156,7 @@ def test_the_sourcing_section_lists_ten_and_counts_the_rest(tmp_path: Path) -> N
         path = tmp_path / f"a{n}.md"
         path.write_text("\n".join(lines))
         paths.append(path)
-    report = report_of_paths(paths)
+    report = report_of_paths(paths, one_story=True)
 
     triage = build_triage(report)
     sourcing = [i for i in triage.items if i.section is TriageSection.sourcing]

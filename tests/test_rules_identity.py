@@ -137,3 +137,20 @@ def test_a_total_near_words_of_increase_is_still_a_total(written: str, figure: s
 
     (conflict,) = problems(story.compare(), RuleId.CONFLICT)
     assert conflict.severity is Severity.high
+
+
+def test_a_running_total_whose_sum_bounds_nothing_is_said_in_words() -> None:
+    # "fewer than 12" plus "more than 3" allows any value: the evidence says so, and the
+    # rule layer does not fail on it.
+    story = Story()
+    story.says("a", "Fewer than 12 people have been evacuated so far.", day=2,
+               metric="evacuated", figure="Fewer than 12", period="so far")  # fmt: skip
+    article = story.article("b", "More than 3 were evacuated on Tuesday, bringing the total to 20.")
+    story.claim(article, "More than 3 were evacuated on Tuesday", metric="evacuated",
+                figure="More than 3", period="on Tuesday")  # fmt: skip
+    story.claim(article, "bringing the total to 20", metric="evacuated", figure="20",
+                period="the total")  # fmt: skip
+
+    comparison = story.compare()
+
+    assert all("inf" not in f.evidence for f in comparison.findings)

@@ -195,6 +195,31 @@ def test_a_new_migration_is_applied_once_on_the_next_open(
     assert rows(path, "SELECT note, desk FROM decisions") == [("kept", None)]
 
 
+def test_m004_gives_existing_decisions_their_last_editor_from_the_audit_trail(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as m:  # a workspace written before m004
+        before = [fn for fn in migrations.MIGRATIONS if fn.__name__ < "m004"]
+        m.setattr(migrations, "MIGRATIONS", before)
+        Workspace.open(path).close()
+    audit = "INSERT INTO audit (at, actor, action, claim_id, key, old, new) VALUES (?,?,?,?,?,?,?)"
+    with closing(raw(path)) as db, db:
+        db.execute(
+            "INSERT INTO decisions (claim_id, updated_at, verdict, version) VALUES (?, ?, ?, ?)",
+            ("a#0", "2026-03-04T09:00:00+00:00", "accurate", 2),
+        )
+        for at, actor, action, old, new in [
+            ("2026-03-04T08:00", "Ana", "verdict", None, "inaccurate"),
+            ("2026-03-04T09:00", "Ben", "verdict", "inaccurate", "accurate"),
+            ("2026-03-04T10:00", "Cy", "reopen", "accurate", None),
+        ]:
+            db.execute(audit, (at, actor, action, "a#0", None, old, new))
+
+    with Workspace.open(path) as again:
+        assert again.decision("a#0").updated_by == "Ben"  # the last editor, not the re-run
+        assert [e.session for e in again.audit("a#0")] == [None, None, None]
+
+
 def test_a_failing_migration_leaves_the_workspace_as_it_was(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,4 +1,4 @@
-"""The indexes the TUI's reads need on a package of thousands of articles (migration m004),
+"""The indexes the TUI's reads need on a package of thousands of articles (migration m005),
 checked with EXPLAIN QUERY PLAN on a real workspace, and the one-read counts they serve."""
 
 from __future__ import annotations
@@ -50,15 +50,15 @@ def test_the_hot_queries_use_their_indexes(workspace: Workspace) -> None:
         assert "SEARCH c USING INDEX sqlite_autoindex_checklist_items_1 (claim_id=?)" in checklist
 
 
-def test_m004_adds_the_indexes_to_an_older_workspace_and_keeps_decision_versions(
+def test_m005_adds_the_indexes_to_an_older_workspace_and_keeps_decision_versions(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = story_workspace(tmp_path / "old.sqlite")
     with closing(sqlite3.connect(path)) as db, db:
         for index in ("checklist_open", "findings_problems", "clusters_by_seq"):
             db.execute(f"DROP INDEX {index}")
-        db.execute("DELETE FROM _migrations WHERE name = 'm004_indexes_for_large_packages'")
-    with Workspace.open(path) as workspace:  # as a workspace written before m004
+        db.execute("DELETE FROM _migrations WHERE name = 'm005_indexes_for_large_packages'")
+    with Workspace.open(path) as workspace:  # as a workspace written before m005
         workspace.set_verdict("star#1", Verdict.inaccurate)
         version = workspace.decision("star#1").version
     with closing(sqlite3.connect(path)) as db:
@@ -66,7 +66,11 @@ def test_m004_adds_the_indexes_to_an_older_workspace_and_keeps_decision_versions
         applied = [row[0] for row in db.execute("SELECT name FROM _migrations ORDER BY rowid")]
     assert {"checklist_open", "findings_problems", "clusters_by_seq"} <= names
     assert applied == [fn.__name__ for fn in migrations.MIGRATIONS]
-    assert applied[2:] == ["m003_decision_versions", "m004_indexes_for_large_packages"]
+    assert applied[2:] == [
+        "m003_decision_versions",
+        "m004_session_identity",
+        "m005_indexes_for_large_packages",
+    ]
     assert version == 1
 
 

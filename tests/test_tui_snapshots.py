@@ -27,6 +27,7 @@ from assistant.errors import WorkspaceError
 from assistant.model import Verdict
 from assistant.store import Workspace
 from assistant.tui.app import FactcheckApp, make_app
+from assistant.tui.dialogs import NameDialog
 
 SnapCompare = Callable[..., bool]
 
@@ -78,6 +79,11 @@ def editor_name(app: FactcheckApp) -> None:
     app.action_editor_name()
 
 
+def browser_session_name(app: FactcheckApp) -> None:
+    # What a `factcheck serve` session opens with (make_app(browser=...) pushes it).
+    app.push_screen(NameDialog("Ana Ruiz", session="browser session 2, 127.0.0.1"))
+
+
 def export_failed(app: FactcheckApp) -> None:
     app.show_error("export", WorkspaceError("cannot write floods-report.md: disk full"))
 
@@ -112,6 +118,7 @@ STATES = {
     "confirm-clear-verdict": State(press=(*LAST_CLAIM, "v", "0"), prepare=verdict_given),
     "confirm-cancel-run": State(then=cancel_run),
     "editor-name": State(then=editor_name),
+    "editor-name-browser": State(then=browser_session_name),
     "error": State(then=export_failed),
 }
 

@@ -75,7 +75,10 @@ def number(value: float) -> str:
 
 
 def values(interval: Interval) -> str:
-    """What an interval allows, in words: '312', '280–290', 'more than 2,000'."""
+    """What an interval allows, in words: '312', '280–290', 'more than 2,000', or 'any
+    value' ("fewer than 12" plus "more than 3" bounds nothing)."""
+    if interval.hi == math.inf and interval.lo == -math.inf:
+        return "any value"
     if interval.hi == math.inf:
         return f"{'more than' if interval.lo_open else 'at least'} {number(interval.lo)}"
     if interval.lo == -math.inf:

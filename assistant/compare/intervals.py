@@ -49,6 +49,28 @@ class Interval(NamedTuple):
         return Interval(self.lo - margin, self.hi + margin, self.lo_open, self.hi_open)
 
 
+# Ends as points on the line, an open end just inside its value: a lower end is (lo, 1)
+# if open else (lo, 0), an upper end (hi, -1) if open else (hi, 0). Then ``a.below(b)`` is
+# exactly ``upper(a) < lower(b)``, ``a.intersect(b)`` is None exactly when one is empty or
+# lies below the other, and sorting figures by an end is sorting them along the line.
+Point = tuple[float, int]
+
+
+def lower(interval: Interval) -> Point:
+    """The interval's lowest point: an open end lies just above its value."""
+    return (interval.lo, 1 if interval.lo_open else 0)
+
+
+def upper(interval: Interval) -> Point:
+    """The interval's highest point: an open end lies just below its value."""
+    return (interval.hi, -1 if interval.hi_open else 0)
+
+
+def is_empty(interval: Interval) -> bool:
+    """No value at all (such as ``[5, 5)``): it shares none with any figure."""
+    return lower(interval) > upper(interval)
+
+
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 

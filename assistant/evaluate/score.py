@@ -40,7 +40,15 @@ from assistant.evaluate.match import (
     same_source,
     tool_sources,
 )
-from assistant.model import Bound, Claim, Finding, InputStatus, RuleId, Severity
+from assistant.model import (
+    Bound,
+    Claim,
+    ExtractionStatus,
+    Finding,
+    InputStatus,
+    RuleId,
+    Severity,
+)
 from assistant.report.model import Report
 
 SCORED_RULES = (RuleId.ARITHMETIC, RuleId.STALE, RuleId.CORROBORATED, RuleId.CIRCULAR)
@@ -74,6 +82,12 @@ class Scores:
     rules: dict[RuleId, Ratio] = field(default_factory=lambda: {r: Ratio() for r in SCORED_RULES})
     flagged: int = 0
     examples: dict[str, list[str]] = field(default_factory=dict)
+    # What the extraction cost, from each input's usage: model calls (re-asks and transport
+    # retries included), tokens in and out, and seconds spent extracting.
+    calls: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+    failed: int = 0  # articles whose extraction failed
 
     def example(self, kind: str, text: str) -> None:
         self.examples.setdefault(kind, []).append(text)
@@ -96,6 +110,9 @@ def report_for(path: Path, settings: Settings) -> Report:
     results = asyncio.run(
         pipeline.extract_all(batch.articles, extractor, concurrency=settings.concurrency)
     )
+    # A gold file is one story package, as `factcheck report --one-story` reads it: how
+    # well the automatic grouping keeps a package whole is scored on its own, by
+    # benchmarks/story_grouping.py ("each package alone").
     analysis = pipeline.analyse(batch.articles, results)
     return pipeline.build_report(batch, results, analysis, extractor=extractor.name)
 
@@ -120,6 +137,13 @@ def score_report(loaded: LoadedPackage, report: Report, scores: Scores) -> None:
     for m in matches:
         scores.articles += 1
         _score_extraction(loaded, m, scores)
+    for entry in report.inputs:
+        if entry.extraction is not None:
+            usage = entry.extraction.usage
+            scores.calls += usage.calls
+            scores.tokens += usage.prompt_tokens + usage.completion_tokens
+            scores.seconds += usage.duration_s
+            scores.failed += entry.extraction.status is ExtractionStatus.failed
     _score_hedges(loaded, report, scores)
     _score_rules(loaded, report, ref_of, scores)
 

@@ -89,6 +89,20 @@ ROWS: tuple[Row, ...] = (
         None,
     ),
 )
+
+
+def _per_article(total: float, s: Scores) -> str:
+    return f"{total / s.articles:.1f}" if s.articles else "n/a"
+
+
+# What each extractor cost on the gold set, per article: the LLM path's price next to
+# its accuracy (the offline extractor makes no calls).
+COSTS: tuple[tuple[str, Callable[[Scores], str]], ...] = (
+    ("model calls per article", lambda s: _per_article(s.calls, s)),
+    ("tokens per article", lambda s: _per_article(s.tokens, s)),
+    ("seconds per article", lambda s: _per_article(s.seconds, s)),
+    ("articles failed", lambda s: str(s.failed)),
+)
 COUNTS: tuple[tuple[str, Callable[[Scores], str]], ...] = (
     ("gold figures", lambda s: str(s.figure_recall.total)),
     ("claims / with a figure", lambda s: f"{s.claims} / {s.figure_precision.total}"),
@@ -145,7 +159,7 @@ def print_table(
         cells = "".join(f"{_cell(sentence_scores.f1):>12}" for _ in names)
         print(f"{'uncertain F1 ' + label:{width}}{cells}{bound:>10}  {verdict}")
     print()
-    for label, show in COUNTS:
+    for label, show in (*COUNTS, *COSTS):
         print(f"{label:{width}}" + "".join(f"{show(s):>12}" for _, s in columns))
     for name, s in columns:
         misses = ", ".join(f"{k} {v}" for k, v in sorted(s.misses.items())) or "none"
@@ -237,8 +251,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--llm",
         action="append",
-        choices=["offline", "mock", "llm"],
-        help="extractor to score; repeat for several columns (default: offline and mock)",
+        choices=["offline", "mock", "llm", "hybrid", "mock-hybrid"],
+        help="extractor to score; repeat for several columns (default: offline and mock). "
+        "'hybrid' is the LLM with the offline extractor's cross-check (--hybrid); "
+        "'mock-hybrid' the same over the mock (with --fixtures: a recorded run replayed)",
     )
     parser.add_argument(
         "--corpus",
@@ -252,6 +268,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="model for --llm llm")
     parser.add_argument("--base-url", help="endpoint for --llm llm")
     parser.add_argument("--mode", choices=["tools", "json", "json_schema", "md_json"])
+    parser.add_argument(
+        "--timeout", type=float, metavar="S", help="read timeout per request for --llm llm"
+    )
+    parser.add_argument(
+        "--concurrency", type=int, metavar="N", help="articles extracted at once (--llm llm)"
+    )
+    parser.add_argument(
+        "--record",
+        type=Path,
+        metavar="DIR",
+        help="record the model's answers as fixtures here (--llm llm/hybrid), to replay "
+        "with --llm mock",
+    )
+    parser.add_argument(
+        "--fixtures",
+        type=Path,
+        metavar="DIR",
+        help="recorded answers the mock columns replay (from --record)",
+    )
     parser.add_argument(
         "--agreement",
         action="store_true",
@@ -284,10 +319,27 @@ def run(args: argparse.Namespace) -> int:
         return 2
     columns = []
     for llm in args.llm or ["offline", "mock"]:
+        live = llm in ("llm", "hybrid")
+        hybrid = llm in ("hybrid", "mock-hybrid")
+        flags: dict[str, object] = {
+            "llm": "llm" if live else llm.removesuffix("-hybrid"),
+            "hybrid": hybrid,
+        }
+        if llm.startswith("mock") and args.fixtures is not None:
+            flags["fixture_dirs"] = [args.fixtures]
+        if live:
+            flags |= {
+                "model": args.model,
+                "base_url": args.base_url,
+                "mode": args.mode,
+                "timeout_s": args.timeout,
+                "concurrency": args.concurrency,
+                "record_dir": args.record,
+            }
         try:
             settings = load_settings(
-                {"llm": llm, "model": args.model, "base_url": args.base_url, "mode": args.mode},
-                config_file=Path("/nonexistent") if llm != "llm" else None,
+                {k: v for k, v in flags.items() if v is not None},
+                config_file=None if live else Path("/nonexistent"),
             )
         except ConfigError as e:
             print(f"--llm {llm}: {e}", file=sys.stderr)

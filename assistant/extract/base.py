@@ -22,5 +22,14 @@ class Extractor(ABC):
     async def extract(self, article: Article) -> ExtractionResult:
         """Extract the claims of ``article``; claims carry grounded spans where found."""
 
+    def fingerprint(self) -> dict[str, object]:
+        """Everything besides the article and factcheck's own code that decides this
+        extractor's answers: the results cache keys on it (``assistant/store/cache.py``).
+
+        The default, the name alone, fits an extractor with no settings (offline). One
+        with settings must add every one that changes an answer, and never a secret.
+        """
+        return {"extractor": self.name}
+
     async def aclose(self) -> None:  # noqa: B027 - optional hook
         """Release network clients; a no-op for extractors that hold none."""

@@ -79,6 +79,7 @@ def to_article(
         url=fields.url,
         published=fields.published,
         language=fields.language,
+        story=fields.story,
         text=text,
         source=source,
         segments=tag_segments(text, title=title, known=known),

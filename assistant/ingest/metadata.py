@@ -31,6 +31,7 @@ class Metadata:
     url: str | None = None
     published: str | None = None
     language: str | None = None
+    story: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class ArticleFields:
     url: str | None
     published: date | None
     language: str | None
+    story: str | None
     warnings: tuple[str, ...]
 
 
@@ -76,6 +78,7 @@ def resolve(meta: Metadata, defaults: IngestDefaults) -> ArticleFields:
         url=url,
         published=published or defaults.published,
         language=language or defaults.language,
+        story=_text(meta.story),
         warnings=tuple(warnings),
     )
 

@@ -3,7 +3,9 @@
 The answer is read leniently: instructor's parser for the request's mode first, then any
 JSON object the message carries - the arguments of any tool call, or JSON in the content,
 fenced (```json) or bare. Servers such as llama.cpp's answer a tools-mode request with
-the JSON in the content when they do not force the tool call.
+the JSON in the content when they do not force the tool call. An answer split over
+several tool calls is read whole: the claims of every call (instructor's parser would
+keep the first call's only).
 
 Each claim is then checked by itself (schema, and its quote against the chunk), so one
 bad claim costs a re-ask about that claim, not the whole answer.
@@ -52,6 +54,11 @@ def read_claims(completion: ChatCompletion, mode: instructor.Mode) -> list[Any]:
     Raises ``Unreadable`` when no JSON object with a ``claims`` list (or a bare list) is
     found anywhere in the message.
     """
+    calls = tool_calls(completion)
+    if len(calls) > 1:
+        per_call = [_claims_in(call) for call in calls]
+        if any(claims is not None for claims in per_call):
+            return [claim for claims in per_call for claim in claims or []]
     first: Exception
     try:
         return _RawAnswer.from_response(completion, mode=mode, strict=False).claims
@@ -69,7 +76,23 @@ def read_claims(completion: ChatCompletion, mode: instructor.Mode) -> list[Any]:
         found = _claims_in(text)
         if found is not None:
             return found
+    if mode is instructor.Mode.TOOLS and not message.tool_calls:
+        raise Unreadable(
+            "the model called no tool, and its text held no JSON answer"
+            if (message.content or "").strip()
+            else "the model called no tool and wrote nothing"
+        )
     raise Unreadable(_problem(first))
+
+
+def tool_calls(completion: ChatCompletion) -> list[str]:
+    """The arguments of each tool call of the answer, in order."""
+    if not completion.choices:
+        return []
+    return [
+        str(getattr(getattr(call, "function", None), "arguments", "") or "")
+        for call in completion.choices[0].message.tool_calls or []
+    ]
 
 
 @dataclass

@@ -15,7 +15,8 @@ Who retries what, so retries never multiply:
 - ``retry.with_transport_retries``: 429 / 5xx / dropped connections, honouring
   Retry-After, at most ``settings.max_attempts`` requests; a read timeout at most once,
   and with twice the limit (a generation that did not finish in time will not finish in
-  the same time on a retry: the server starts it again from scratch);
+  the same time on a retry: the server starts it again from scratch); never a status
+  marked ``x-should-retry: false``;
 - a server that refuses instructor's object-form ``tool_choice``: the same request again
   at once with ``"required"``, then ``"auto"``; the form that works is kept;
 - ``_ask``: re-asks claims that failed their check (schema, a quote not in the part) at
@@ -25,18 +26,26 @@ Who retries what, so retries never multiply:
   below that it is reported as truncated.
 
 Nothing about one article raises: problems come back in the result's status and error.
+What no article can get past raises ``EndpointError``, once per run: a bad key (401, 403),
+an unknown model (404), no quota left (429 ``insufficient_quota``, or a 429 saying
+``x-should-retry: false``), a Retry-After longer than ``settings.max_wait_s``. From then
+on the extractor sends nothing, so a batch of 500 articles stops at the first.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
+import hashlib
 import json
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx2
 import instructor
@@ -45,10 +54,17 @@ from instructor.processing.response import handle_response_model
 from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 
 from assistant import redact
-from assistant.errors import ConfigError
+from assistant.errors import ConfigError, EndpointError
 from assistant.extract.base import Extractor
 from assistant.extract.offline.cues import article_cues
-from assistant.llm.answer import Checked, Unreadable, check_claims, claim_key, read_claims
+from assistant.llm.answer import (
+    Checked,
+    Unreadable,
+    check_claims,
+    claim_key,
+    read_claims,
+    tool_calls,
+)
 from assistant.llm.chunking import Chunk, halve, merge_claims, split_text
 from assistant.llm.convert import to_domain
 from assistant.llm.meter import refusal_of
@@ -60,7 +76,14 @@ from assistant.llm.prompts import (
     system_message,
     user_message,
 )
-from assistant.llm.retry import transport_error, with_transport_retries
+from assistant.llm.retry import (
+    out_of_quota,
+    retry_after_s,
+    said_not_to_retry,
+    transport_error,
+    waits_too_long,
+    with_transport_retries,
+)
 from assistant.llm.schema import ClaimExtraction, LLMClaim
 from assistant.llm.settings import LLMMode, LLMSettings, ToolChoice
 from assistant.model import Article, Claim, ExtractionResult, ExtractionStatus, Usage
@@ -70,6 +93,9 @@ log = logging.getLogger(__name__)
 PROMPT_VERSION_HEADER = "X-Factcheck-Prompt-Version"
 REASK_HEADER = "X-Factcheck-Reask"
 OPENAI_API_URL = "https://api.openai.com/v1"
+# Connecting takes well under a second when the server is there; the read timeout, which
+# may be minutes for a slow local model, is no measure of it.
+CONNECT_TIMEOUT_S = 10.0
 
 _MODES: dict[LLMMode, instructor.Mode] = {
     "tools": instructor.Mode.TOOLS,
@@ -128,6 +154,8 @@ class LLMExtractor(Extractor):
     ``http_client`` replaces the HTTP client (the mock mode and the tests pass one with a
     fake transport); the extractor owns it from then on and ``aclose`` closes it.
     ``sleep`` is what transport retries wait with (tests pass one that does not sleep).
+    ``extract`` raises ``EndpointError`` when the endpoint refuses the run (see the module
+    docstring), and keeps raising it without sending anything more.
     Raises ``ConfigError`` when there is no API key and no base URL (the default OpenAI
     endpoint needs a key; local servers do not) and ``PromptError`` when the prompt
     templates are missing.
@@ -140,6 +168,7 @@ class LLMExtractor(Extractor):
         http_client: httpx2.AsyncClient | None = None,
         name: str = "llm",
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        answers_from: Mapping[str, object] | None = None,
     ) -> None:
         if settings.api_key is None and settings.base_url is None:
             raise ConfigError(
@@ -150,6 +179,7 @@ class LLMExtractor(Extractor):
             redact.add_secret(settings.api_key.get_secret_value())
         self.name = name
         self._settings = settings
+        self._answers_from = dict(answers_from or {})
         self._sleep = sleep
         self._openai = openai.AsyncOpenAI(
             # Local servers ignore the key, but the SDK insists on having one.
@@ -166,6 +196,8 @@ class LLMExtractor(Extractor):
         self._tool_choice: ToolChoice = settings.tool_choice
         self._limit = asyncio.Semaphore(settings.requests_in_flight)
         self._probed = asyncio.Lock()
+        # Why the endpoint refuses every request, once one answer said so.
+        self._refused: str | None = None
         self._slots_known = not (
             settings.probe_slots and settings.loopback and settings.concurrency is None
         )
@@ -175,14 +207,15 @@ class LLMExtractor(Extractor):
     async def extract(self, article: Article) -> ExtractionResult:
         """Claims of ``article``; see ``Extractor.extract``.
 
-        Raises ``PromptError`` only if the prompt templates are broken.
+        Raises ``EndpointError`` when the endpoint refuses the run, and ``PromptError``
+        only if the prompt templates are broken.
         """
         started = time.perf_counter()
         usage = Usage()
         await self._read_server_slots()
         chunks = split_text(article.text, self._settings.chunk_chars, self._settings.chunk_overlap)
         outcome = _ChunkOutcome.combine(
-            await asyncio.gather(*(self._extract_chunk(article, c, usage) for c in chunks))
+            await _all(self._extract_chunk(article, c, usage) for c in chunks)
         )
         if not outcome.errors:
             status = ExtractionStatus.ok
@@ -206,6 +239,34 @@ class LLMExtractor(Extractor):
             hedges=article_cues(article, claims),
             usage=usage,
         )
+
+    def fingerprint(self) -> dict[str, object]:
+        """The model, endpoint, mode, prompt version, output-schema hash and the settings
+        that change an answer (``answers_from`` adds what else does: the mock's fixtures
+        and faults). Timeouts, concurrency and retry limits only decide whether an answer
+        comes, and the results cache keeps complete results only; the key is never here."""
+        s = self._settings
+        return {
+            "extractor": self.name,
+            "model": s.model,
+            "base_url": _keyed_url(s.base_url or OPENAI_API_URL),
+            "mode": s.mode,
+            "prompt_version": PROMPT_VERSION,
+            "schema": schema_digest(),
+            "answers": s.model_dump(
+                include={
+                    "max_reasks",
+                    "chunk_chars",
+                    "chunk_overlap",
+                    "min_chunk_chars",
+                    "max_output_tokens",
+                    "temperature",
+                    "reask_temperature_step",
+                    "tool_choice",
+                }
+            ),
+            **self._answers_from,
+        }
 
     async def aclose(self) -> None:
         """Close the HTTP client."""
@@ -253,7 +314,7 @@ class LLMExtractor(Extractor):
                 )
                 halves = halve(chunk, self._settings.chunk_overlap)
                 return _ChunkOutcome.combine(
-                    await asyncio.gather(*(self._extract_chunk(article, h, usage) for h in halves))
+                    await _all(self._extract_chunk(article, h, usage) for h in halves)
                 )
             return _ChunkOutcome(
                 errors=[
@@ -317,6 +378,8 @@ class LLMExtractor(Extractor):
             except Unreadable as unreadable:
                 problem = f"the answer could not be read ({unreadable})"
                 continue
+            if (calls := len(tool_calls(completion))) > 1:
+                notes.append(f"the model answered in {calls} tool calls; every call was read")
             checked = check_claims(written, chunk.text)
             first = first or checked
             latest = checked
@@ -349,7 +412,8 @@ class LLMExtractor(Extractor):
         every request sent, also those abandoned on a timeout.
 
         Raises ``_TooLong`` (cut off, context overflow), ``_ChunkFailed`` (a refusal, a
-        second timeout, an error that does not go away).
+        content filter, a second timeout, an error that does not go away) and
+        ``EndpointError`` (an answer no request can get past: nothing more is sent).
         """
         first_timeout = self._settings.read_timeout_s
         timeout = first_timeout
@@ -364,13 +428,18 @@ class LLMExtractor(Extractor):
             for _ in range(len(_NEXT_TOOL_CHOICE)):
                 form = self._tool_choice
                 kwargs = self._request(messages, temperature, max_tokens)
-                usage.calls += 1
+                limits = httpx2.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT_S))
                 try:
                     async with self._limit:
+                        if self._refused is not None:
+                            raise EndpointError(self._refused)
+                        usage.calls += 1
                         completion: ChatCompletion = await self._openai.chat.completions.create(
-                            **kwargs, timeout=timeout, extra_headers=headers
+                            **kwargs, timeout=limits, extra_headers=headers
                         )
                 except openai.APITimeoutError as exc:
+                    if _connect_timeout(exc):
+                        raise  # retried like any failed connection, the limit unchanged
                     if timeout > first_timeout:
                         raise _ChunkFailed(
                             f"no answer from {self._settings.endpoint} within {first_timeout:g} s "
@@ -387,6 +456,10 @@ class LLMExtractor(Extractor):
                         raise _TooLong("the part does not fit the model's context") from exc
                     if self._refuses_tool_choice(exc, form):
                         continue
+                    refused = self._refuses_run(exc)
+                    if refused is not None:
+                        self._refused = self._refused or refused
+                        raise EndpointError(refused) from None
                     raise
                 _count_tokens(completion, usage)
                 choice = completion.choices[0] if completion.choices else None
@@ -394,6 +467,13 @@ class LLMExtractor(Extractor):
                     raise _TooLong(
                         f"the model's answer was cut off (finish_reason=length, "
                         f"max_tokens={max_tokens})"
+                    )
+                if choice is not None and choice.finish_reason == "content_filter":
+                    # Whatever came before the filter stopped it is a partial answer; the
+                    # same text would be filtered again, so it is not re-asked either.
+                    raise _ChunkFailed(
+                        "the endpoint's content filter stopped the answer "
+                        "(finish_reason=content_filter); this part has no claims"
                     )
                 refusal = refusal_of(completion)
                 if refusal is not None:
@@ -412,10 +492,14 @@ class LLMExtractor(Extractor):
                 sleep=self._sleep,
                 on_retry=count_retry,
             )
-        except openai.APITimeoutError as exc:  # max_attempts=1: no retry was allowed
+        except openai.APITimeoutError as exc:
+            if not _connect_timeout(exc):  # max_attempts=1: no retry was allowed
+                raise _ChunkFailed(
+                    f"no answer from {self._settings.endpoint} within {first_timeout:g} s; a "
+                    "slow server needs a longer --timeout (or timeout_s for this endpoint)"
+                ) from exc
             raise _ChunkFailed(
-                f"no answer from {self._settings.endpoint} within {first_timeout:g} s; a slow "
-                "server needs a longer --timeout (or timeout_s for this endpoint)"
+                f"{self._describe(exc)} (gave up after {self._settings.max_attempts} attempts)"
             ) from exc
         except (openai.APIError, httpx2.HTTPError) as exc:
             gave_up = (
@@ -503,6 +587,35 @@ class LLMExtractor(Extractor):
             {"role": "user", "content": user},
         ]
 
+    def _refuses_run(self, error: openai.APIStatusError) -> str | None:
+        """Why no request of this run can succeed, when ``error`` says so; else None.
+
+        Our own words, the status and the model name only: never the response body.
+        """
+        endpoint, status = self._settings.endpoint, error.status_code
+        said = f"{endpoint} answered HTTP {status}"
+        if status == 401:
+            return f"{said} (check the API key)"
+        if status == 403:
+            return f"{said} (check the API key's permissions)"
+        if status == 404:
+            if error.code == "model_not_found" or "model" in _error_text(error):
+                return f"{said}: it has no model {self._settings.model!r} (check --model)"
+            return f"{said} (check the base URL, which usually ends in /v1, and --model)"
+        if out_of_quota(error):
+            return f"{said} insufficient_quota: the account has no quota left (check its billing)"
+        if status == 429 and said_not_to_retry(error):
+            return f"{said} and said not to retry (check the account's quota and rate limits)"
+        max_wait = self._settings.max_wait_s
+        if transport_error(error) is not None and waits_too_long(error, max_wait):
+            asked = retry_after_s(error) or 0.0
+            until = datetime.now(UTC) + timedelta(seconds=asked)
+            return (
+                f"{said} asking to wait {asked:.0f} s before the next request, longer than "
+                f"the {max_wait:g} s a run waits (try again after {until:%Y-%m-%d %H:%M} UTC)"
+            )
+        return None
+
     def _describe(self, error: BaseException) -> str:
         """What went wrong, for an editor.
 
@@ -510,9 +623,14 @@ class LLMExtractor(Extractor):
         response body or the request, which is how a key or an article would leak.
         """
         endpoint = self._settings.endpoint
+        if isinstance(error, openai.APITimeoutError) and _connect_timeout(error):
+            limit = min(self._settings.read_timeout_s, CONNECT_TIMEOUT_S)
+            return f"could not connect to {endpoint} within {limit:g} s"
         if isinstance(error, openai.APITimeoutError):
             return f"no answer from {endpoint} in time"
         if isinstance(error, openai.APIConnectionError):
+            if isinstance(error.__cause__, httpx2.RemoteProtocolError | httpx2.ReadError):
+                return f"the connection to {endpoint} closed before the answer was complete"
             return f"could not connect to {endpoint}"
         if isinstance(error, openai.APIStatusError):
             hint = {
@@ -522,9 +640,28 @@ class LLMExtractor(Extractor):
             }.get(error.status_code, "")
             if self._settings.mode == "json_schema" and error.status_code in (400, 500):
                 hint = " (if the server does not support json_schema mode, try json or md_json)"
+            if error.code == "content_filter":
+                hint = " (the endpoint's content filter refused the article)"
+            if said_not_to_retry(error):
+                hint += " and said not to retry"
             return f"{endpoint} answered HTTP {error.status_code}{hint}"
         log.debug("unexpected failure talking to %s", endpoint, exc_info=error)
         return f"unexpected {type(error).__name__} talking to {endpoint}"
+
+
+async def _all(calls: Iterable[Coroutine[Any, Any, _ChunkOutcome]]) -> list[_ChunkOutcome]:
+    """Every part's outcome. Unlike a bare gather, waits for all of them before raising
+    the first exception (an ``EndpointError``), so no part is left running unobserved."""
+    outcomes = await asyncio.gather(*calls, return_exceptions=True)
+    for outcome in outcomes:
+        if isinstance(outcome, BaseException):
+            raise outcome
+    return [o for o in outcomes if isinstance(o, _ChunkOutcome)]
+
+
+def _connect_timeout(error: openai.APITimeoutError) -> bool:
+    """True when the connection was never made (as opposed to an answer not in time)."""
+    return isinstance(error.__cause__, httpx2.ConnectTimeout | httpx2.PoolTimeout)
 
 
 def _count_tokens(completion: ChatCompletion, usage: Usage) -> None:
@@ -554,3 +691,19 @@ def _context_overflow(error: openai.APIStatusError) -> bool:
 def _clip(text: str, limit: int = 200) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _keyed_url(url: str) -> str:
+    """The base URL as a cache key part: without a user, password or query, which may
+    hold credentials and do not choose the model."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}{parts.path.rstrip('/')}"
+
+
+@functools.cache
+def schema_digest() -> str:
+    """sha256 of the JSON Schema the model is asked to fill in."""
+    text = json.dumps(ClaimExtraction.model_json_schema(), sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

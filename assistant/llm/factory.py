@@ -6,6 +6,7 @@ pipeline never touches httpx2 or openai itself.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ def llm_settings(settings: Settings) -> LLMSettings:
         "timeout_s": settings.timeout_s or table.timeout_s,
         "concurrency": table.requests_in_flight,
         "chunk_chars": settings.chunk_chars or table.chunk_chars,
+        "chunk_overlap": _overlap(settings.chunk_chars or table.chunk_chars),
         "max_output_tokens": table.max_output_tokens,
         "tool_choice": table.tool_choice,
     }
@@ -43,9 +45,16 @@ def llm_settings(settings: Settings) -> LLMSettings:
     if endpoint.concurrency is None and not endpoint.loopback:
         # A hosted API takes as many requests as articles are extracted at once.
         endpoint = endpoint.model_copy(update={"concurrency": settings.concurrency})
-    if endpoint.chunk_overlap * 2 >= endpoint.chunk_chars:
-        endpoint = endpoint.model_copy(update={"chunk_overlap": endpoint.chunk_chars // 4})
     return endpoint
+
+
+def _overlap(chunk_chars: int | None) -> int | None:
+    """The default overlap, or a quarter of a part too short for it (--chunk-chars 400):
+    LLMSettings refuses an overlap of half a part or more."""
+    default = LLMSettings.model_fields["chunk_overlap"].default
+    if chunk_chars is None or default * 2 < chunk_chars:
+        return None
+    return chunk_chars // 4
 
 
 def llm_extractor(settings: Settings) -> Extractor:
@@ -80,7 +89,25 @@ def mock_extractor(settings: Settings, fixture_dirs: Sequence[Path]) -> Extracto
     )
     client, _ = build_mock_client(mock)
     endpoint = llm_settings(settings).model_copy(update={"base_url": MOCK_BASE_URL})
-    return _hybrid(settings, LLMExtractor(endpoint, http_client=client, name="mock"))
+    # What decides the mock's answers besides the request: for the results cache's key.
+    answers_from = {
+        "mock_fixtures": _files_digest(mock.fixture_dirs),
+        "mock_faults": settings.mock_faults,
+        "mock_seed": settings.mock_seed,
+        "mock_server": settings.mock_server,
+    }
+    extractor = LLMExtractor(endpoint, http_client=client, name="mock", answers_from=answers_from)
+    return _hybrid(settings, extractor)
+
+
+def _files_digest(dirs: Sequence[Path]) -> str:
+    """sha256 of the fixture files' names and contents."""
+    digest = hashlib.sha256()
+    for directory in dirs:
+        for path in sorted(directory.rglob("*.json")):
+            digest.update(path.relative_to(directory).as_posix().encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def _hybrid(settings: Settings, extractor: LLMExtractor) -> Extractor:

@@ -4,7 +4,8 @@ The offline extractor is deterministic and finds figures a small model misses; t
 reads context the rules cannot. ``HybridExtractor`` runs both on each article and:
 
 - adds every figure the rules found that no model claim states (same place in the text,
-  or the same value inside the same quote), with a warning saying it was found by rule;
+  or, for a model figure with no place, the same value inside the same quote), with a
+  warning saying it was found by rule;
 - flags a model figure whose quote states a different number where the model put it
   (the rules' reading of that quote is added, the model's kept but named as unchecked);
 - fills in the original source of a model claim that names none when the rules read one
@@ -52,6 +53,9 @@ class HybridExtractor(Extractor):
             }
         )
 
+    def fingerprint(self) -> dict[str, object]:
+        return {**self._model.fingerprint(), "extractor": self.name}
+
     async def aclose(self) -> None:
         await self._model.aclose()
 
@@ -86,8 +90,10 @@ def _states(claim: Claim, rule: Claim) -> bool:
     mine, theirs = claim.quantity, rule.quantity
     if mine is None or theirs is None or claim.span is None:
         return False
-    if mine.span is not None and theirs.span is not None and _overlap(mine.span, theirs.span):
-        return _same(mine, theirs)
+    if mine.span is not None and theirs.span is not None:
+        # Placed figures meet only at their place: in "50m by 50m" the model's first 50
+        # does not state the second.
+        return _overlap(mine.span, theirs.span) and _same(mine, theirs)
     inside = theirs.span is not None and _within(theirs.span, claim.span)
     return inside and _same(mine, theirs)
 

@@ -91,6 +91,7 @@ What does not count (and why)
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from bisect import bisect_left
@@ -277,8 +278,8 @@ WORD_SCALES: dict[str, int] = {
 }
 DENOMINATORS: dict[str, int] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
-    "tenth": 10, "tenths": 10,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
 }  # fmt: skip
 VULGAR_FRACTIONS: dict[str, float] = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 # Words that state a small count by themselves.
@@ -575,9 +576,9 @@ _FRACTION = (
     r"(?P<fden>" + _alternation(DENOMINATORS) + r")|(?P<fhalf>half))"
     r"(?=\s+(?:of|the|all|its|their|his|her|our|these|those|had|have|has|were|was|are)\b"
     rf"|{_FRACTION_OF})"
-    r"|(?<![\w-])(?:(?P<hnum>one)-(?P<hden>half|third|quarter|fifth|sixth|eighth|tenth)"
-    r"|(?P<hnum2>two|three|four|five|seven|nine)-(?P<hden2>thirds|quarters|fifths|sixths|"
-    r"eighths|tenths))(?![\w-])"
+    r"|(?<![\w-])(?:(?P<hnum>one)-(?P<hden>half|third|quarter|fourth|fifth|sixth|eighth|tenth)"
+    r"|(?P<hnum2>two|three|four|five|seven|nine)-(?P<hden2>thirds|quarters|fourths|fifths|"
+    r"sixths|eighths|tenths))(?![\w-])"
     rf"|(?<![\w-])(?P<oin>one|two|three|\d)\s+in\s+(?:every\s+)?(?P<oinden>\d{{1,3}}|{_NW})(?![\w-])"
 )
 # "a second" is mostly an ordinal ("a second half"): not a length of time after "a".
@@ -719,7 +720,28 @@ _ARTICLE = re.compile(r"an?\s+(?=[\d$€£])", re.IGNORECASE)
 # What may stand between a figure and the "over" that spreads it across a duration.
 _ACROSS_GAP = re.compile(r"[\s,(\[]*")
 _ACROSS_NOUN = re.compile(r"\s+([a-z][a-z-]*)\s+")
+# "ago" after a duration, and whether a comma follows it: "Two years ago, ...".
+_AGO_AFTER = re.compile(r"\s+ago\b(\s*,)?")
+# How far to look for the line around a number (a headline, a sentence opening).
+_LINE_WINDOW = 300
+_EXACTLY_BEFORE = re.compile(r"\bexactly\s+$")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’')]*\s+[\"“‘'(]*$")
 _BARE_NUMBER = re.compile(r"[\d.,]+[mkMK]?")
+# A capitalised word right after a number, and up to three lower-case words after the
+# capitalised ones.
+_NAME_AFTER_NUMBER = re.compile(
+    r"\s+([A-Z][a-z][\w&-]*)(?:\s+[A-Z][\w&-]*)*((?:\s+[a-z][a-z-]*){0,3})"
+)
+# Initials that end with a point ("P.S.", "U.S."): before a bare number, a name.
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}\s+$")
+_LOWER_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*){0,3}")
+_PLURAL_NOUNS = _words("people children men women personnel cattle")
+_S_WORDS = _words("was is has its his this thus as us plus less across")
+# Where the nouns after a name end: "the 210 Freeway for hours".
+_NOT_NOUNS = _words("""
+    for in on at to of with by from into over after before during and or but that which
+    who he she they it we was is were are had has have will would
+    """)
 _VERSION = re.compile(r"\d{1,2}\.0")
 _VERSION_NEXT = re.compile(r"\s*(?:and|or|/|,)\s*\d{1,2}\.0\b")
 _VERSION_PREV = re.compile(r"\b\d{1,2}\.0\s*(?:and|or|/|,)\s*$")
@@ -836,7 +858,24 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
             # A shape read past the regex ("2hr 5 mins") already holds what follows.
             if not found or q.span.start >= found[-1].span.end:
                 found.append(q)
+    found = [q for q in found if not _dates_it(text, q)]
     return _settle_windows(text, _settle_across(text, found))
+
+
+def _dates_it(text: str, q: QuantityMatch) -> bool:
+    """A time ago that only dates what the sentence tells: opening it ("Two years ago, a
+    student ...") or marking an anniversary ("exactly two years ago"). Elsewhere it may
+    be the story's own quantity ("she moved back 12 weeks ago")."""
+    ago = _AGO_AFTER.match(text, q.span.end)
+    if q.quantity.unit not in TIME_UNITS or ago is None:
+        return False
+    if _EXACTLY_BEFORE.search(text, max(0, q.span.start - 12), q.span.start):
+        return True
+    if not ago.group(1):
+        return False  # "killed two co-workers two years ago starts Monday": not opening it
+    lo = max(0, q.span.start - _LINE_WINDOW)
+    before = text[text.rfind("\n", lo, q.span.start) + 1 or lo : q.span.start]
+    return not before.strip(" \t\"“‘'(") or _SENTENCE_END_BEFORE.search(before) is not None
 
 
 def _dates_and_times(lowered: str, offset: int) -> list[tuple[int, int]]:
@@ -1873,12 +1912,17 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     prev = _PREV_WORD.search(text, max(0, start - 20), start)
     if prev and (prev.group(1).lower() in DESIGNATORS or prev.group(1) in DESIGNATORS):
         return True
+    initials = _INITIALS_BEFORE.search(text, max(0, start - 12), start)
+    if bare and initials and not _counted_after(text, end):
+        return True  # "P.S. 3", "the U.S. 271 corridor": a school, a road
     if prev and (prev.group(1).endswith(".") or "\n" in text[prev.end(1) : start]):
         prev = None  # the word ends the sentence before: "Pell Street. Nine crews"
     if bare and prev and _is_name_word(text, prev) and not _TIME_AFTER.match(text, end):
         return True  # "Shed 14", "Terminal 5", "iOS 9": a name, not a count
     if text[start].isupper() and prev and _is_name_word(text, prev):
         return True  # "Johnny Two Hats", "the Top Five list": a capitalised number word
+    if bare and _opens_name(text, start, end):
+        return True  # "the 8 Block gang", "told 1010 WINS": the number opens a name
     # "1. Evacuate" at the start of a line numbers a list item.
     return (
         bare
@@ -1886,6 +1930,54 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         and _opens_line(text, start)
         and _LIST_MARKER.match(text, end) is not None
     )
+
+
+def _opens_name(text: str, start: int, end: int) -> bool:
+    """Digits that open a proper name inside a sentence: "a gang called 8 Block", "the
+    8 Block crew", "the 605 Freeway", "its 15 Most Wanted list". A capitalised plural, or
+    capitalised words before a plural, is counted ("3 Democrats", "5 Apache helicopters",
+    "11 Estelle unit employees"), and so is a unit ("5 Euro", "40 GB"), an all-capitals
+    word ("51 KO", "121 RBI") and a number after "of" ("mother of 13 Zurana Horton"); a
+    title-case line names nothing this way."""
+    name = _NAME_AFTER_NUMBER.match(text, end)
+    if name is None or not text[start:end].isdigit():
+        return False
+    if start == 0 or text[start - 1] not in " \t\"“‘'(":
+        return False  # "$5 Visa", "No.8"
+    if re.search(r"\bof\s+$", text[max(0, start - 4) : start]):
+        return False
+    word = name.group(1)
+    if word.lower() in _CALENDAR_WORDS or word.endswith("s") or _SPEC_UNIT.match(text, end):
+        return False
+    if word.lower() in CURRENCY_WORDS or word.lower() + "s" in CURRENCY_WORDS:
+        return False
+    if _plural_in(name.group(2) or ""):
+        return False  # "5 Apache helicopters": a count of them
+    # The line, within a window: a text with no line breaks must not make this quadratic.
+    lo = max(0, start - _LINE_WINDOW)
+    line_start = text.rfind("\n", lo, start) + 1 or lo
+    line_end = text.find("\n", end, end + _LINE_WINDOW)
+    line = text[line_start : line_end if line_end >= 0 else min(len(text), end + _LINE_WINDOW)]
+    if not text[line_start:start].strip():
+        return False  # the line's first word: a sentence or a headline opens with it
+    # Title case ("Fire Guts 3 Dead End Shops") names nothing: the line's other words,
+    # less its first and the name, are mostly capitalised.
+    rest = text[line_start:start] + " " + line[name.end() - line_start :]
+    words = re.findall(r"[^\W\d_][\w'’-]*", rest)[1:]
+    return sum(w[0].isupper() for w in words) * 2 < len(words)
+
+
+def _plural_in(words: str) -> bool:
+    """A plural noun among the lower-case ``words`` before a function word: what a
+    number before them counts ("helicopters", "unit employees"; not "for hours")."""
+    kept = itertools.takewhile(lambda w: w not in _NOT_NOUNS, words.split())
+    return any(w in _PLURAL_NOUNS or (w.endswith("s") and w not in _S_WORDS) for w in kept)
+
+
+def _counted_after(text: str, end: int) -> bool:
+    """A plural count noun follows the number: "the U.S. 40 people died"."""
+    after = _LOWER_WORDS.match(text, end)
+    return after is not None and _plural_in(after.group(0))
 
 
 def _is_version_list(text: str, start: int, end: int) -> bool:

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.model import Claim, Verdict
 from assistant.report.model import ArticleInfo, EditorDecision, Report
+from assistant.report.stories import story_labels
 from assistant.text import one_line
 
 REQUIRED = ("claimReviewed", "reviewRating", "itemReviewed", "author", "datePublished")
@@ -114,11 +115,15 @@ def claim_reviews(report: Report, scale: RatingScale | None = None) -> list[dict
     """One ClaimReview per claim with an editor verdict, in report order."""
     scale = scale or RatingScale()
     decisions = {d.claim_id: d for d in report.decisions if d.verdict is not None}
+    stories = story_labels(report)  # in a batch of several stories, each review names its own
     reviews = []
     for entry in report.inputs:
         for claim in entry.claims:
             if claim.id in decisions:
-                reviews.append(_review(claim, entry.article, decisions[claim.id], scale))
+                review = _review(claim, entry.article, decisions[claim.id], scale)
+                if claim.article_id in stories:
+                    review["about"] = {"@type": "Thing", "name": stories[claim.article_id]}
+                reviews.append(review)
     return reviews
 
 

@@ -2,7 +2,8 @@
 
 Columns: the claim and its article, the figure, the source chain, the hedges, the
 findings that name it, whether the triage lists it, a checklist summary, and the
-editor's verdict, note, checks, name and time. Written with the stdlib ``csv`` module.
+editor's verdict, note, checks, name and time; in a batch of several stories, a last
+column names the claim's story. Written with the stdlib ``csv`` module.
 
 Cells are untrusted text. A cell that a spreadsheet would read as a formula (starting
 with ``=``, ``+``, ``-``, ``@``, tab or carriage return) gets a leading apostrophe, the
@@ -17,7 +18,8 @@ from collections import Counter
 
 from assistant.model import CheckStatus
 from assistant.report.model import Report
-from assistant.report.triage import build_triage, source_chain
+from assistant.report.stories import story_labels, story_triage
+from assistant.report.triage import source_chain
 from assistant.text import format_number, one_line
 
 COLUMNS = (
@@ -73,7 +75,7 @@ def render_csv(report: Report) -> str:
         for claim_id in found.claim_ids:
             findings.setdefault(claim_id, []).append(f"{found.rule.value} ({state})")
     triaged: dict[str, list[str]] = {}
-    for item in build_triage(report).items:
+    for item in story_triage(report).items:
         for claim_id in item.claim_ids:
             triaged.setdefault(claim_id, []).append(item.section.value)
     checklists: dict[str, list[str]] = {}
@@ -89,7 +91,8 @@ def render_csv(report: Report) -> str:
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    stories = story_labels(report)  # a batch of several stories has a column for them
+    writer.writerow([*COLUMNS, "story"] if stories else COLUMNS)
     for entry in report.inputs:
         for claim in entry.claims:
             article = articles.get(claim.article_id)
@@ -125,5 +128,7 @@ def render_csv(report: Report) -> str:
                 d.decided_at.isoformat() if d and d.decided_at else "",
                 (d.reopened or "") if d else "",
             ]
+            if stories:
+                row.append(stories.get(claim.article_id, ""))
             writer.writerow([safe_cell(cell) for cell in row])
     return out.getvalue()

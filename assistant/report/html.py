@@ -12,12 +12,13 @@ line through conflicting reports), then every input and its claims.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
 from urllib.parse import quote
 
-from assistant.model import ChecklistItem, Claim, Cluster, Finding
+from assistant.model import ChecklistItem, Claim, Cluster, Finding, StoryBasis
 from assistant.report.editor import STATUS_MARK, decision_lines
 from assistant.report.model import (
     ArticleInfo,
@@ -27,7 +28,9 @@ from assistant.report.model import (
     Triage,
     TriageItem,
     TriageSection,
+    cached_text,
 )
+from assistant.report.stories import by_story, rejected_inputs
 from assistant.report.triage import (
     SECTION_TITLES,
     build_triage,
@@ -103,6 +106,8 @@ def _summary(report: Report) -> list[str]:
         ("Findings", findings),
         ("Extractor", f"{report.extractor} · factcheck {report.tool_version}"),
     ]  # fmt: skip
+    if s.cached:
+        rows.append(("From the results cache", cached_text(s.cached, s.articles)))
     if report.decisions:
         verdicts = sum(1 for d in report.decisions if d.verdict is not None)
         rows.append(
@@ -378,7 +383,71 @@ def _entry(
 
 
 def render_html(report: Report) -> str:
-    """The whole report as one self-contained HTML document."""
+    """The whole report as one self-contained HTML document; a batch of several stories
+    story by story."""
+    title = "Fact-check report" if report.compared else "Extracted claims"
+    lines = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{title}</title><style>{_CSS}</style></head><body>",
+    ]
+    lines += _stories(report) if len(report.stories) > 1 else _body(report)
+    lines.append("</body></html>")
+    return "\n".join(lines) + "\n"
+
+
+_BASIS = {
+    StoryBasis.field: "named by its inputs",
+    StoryBasis.folder: "its folder",
+    StoryBasis.similar: "shared names",
+    StoryBasis.batch: "the whole batch",
+}
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+_OWN_ID = re.compile(r' id="(?!claim-)')
+
+
+def _stories(report: Report) -> list[str]:
+    """The batch summary and a table of the stories, then each story drawn as a report
+    of its own (headings one level down, ids made its own)."""
+    lines = _summary(report)
+    rows = [
+        "<tr><th>Story</th><th>How grouped</th><th>Articles</th><th>Claims</th>"
+        "<th>Findings</th></tr>"
+    ]
+    for n, story in enumerate(report.stories, start=1):
+        found = ", ".join(f"{k} {sev.value}" for sev, k in story.findings.items()) or "none"
+        rows.append(
+            f'<tr><td><a href="#{_e(story.id)}">{n}. {_e(story.label)}</a></td>'
+            f"<td>{_BASIS[story.basis]}</td><td>{len(story.articles)}</td>"
+            f"<td>{story.claims}</td><td>{_e(found)}</td></tr>"
+        )
+    lines += [
+        f'<section id="stories"><h2>Stories in this batch ({len(report.stories)})</h2>',
+        "<p>Articles are compared within their story only.</p>",
+        f'<table class="summary">{"".join(rows)}</table></section>',
+    ]
+    for n, (story, part) in enumerate(by_story(report), start=1):
+        body = "\n".join(_body(part, heading=False))
+        body = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
+        body = _OWN_ID.sub(f' id="{story.id}-', body)
+        lines += [
+            f'<section id="{_e(story.id)}" class="story">',
+            f"<h2>Story {n}: {_e(story.label)}</h2>",
+            body,
+            "</section>",
+        ]
+    rejected = rejected_inputs(report)
+    if rejected:
+        lines.append('<section id="rejected"><h2>Inputs with no article</h2>')
+        for n, entry in enumerate(rejected, start=1):
+            lines += _entry(n, entry, {}, {}, {})
+        lines.append("</section>")
+    return lines + _not_read(report)
+
+
+def _body(report: Report, *, heading: bool = True) -> list[str]:
     claims = {c.id: c for e in report.inputs for c in e.claims}
     articles = {e.article.id: e.article for e in report.inputs if e.article is not None}
     checklists: dict[str, list[ChecklistItem]] = {}
@@ -389,15 +458,9 @@ def render_html(report: Report) -> str:
         for claim_id in found.claim_ids:
             findings.setdefault(claim_id, []).append(found)
     decisions = {d.claim_id: d for d in report.decisions}
-    title = "Fact-check report" if report.compared else "Extracted claims"
-    lines = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{title}</title><style>{_CSS}</style></head><body>",
-        *_summary(report),
-    ]
+    summary = _summary(report)
+    # A story's part keeps its summary table, not the document's title.
+    lines = summary if heading else [summary[-1].removesuffix("</header>")]
     if report.compared:
         lines += _triage(build_triage(report), decisions)
         lines += _clusters(report.clusters, claims, articles)
@@ -405,12 +468,15 @@ def render_html(report: Report) -> str:
     for n, entry in enumerate(report.inputs, start=1):
         lines += _entry(n, entry, checklists, findings, decisions)
     lines.append("</section>")
-    if report.not_read:
-        files = "".join(f"<li>{_e(p)}</li>" for p in report.not_read)
-        n = len(report.not_read)
-        lines.append(
-            f"<details><summary>Not read, not an article format: {n} file"
-            f"{'' if n == 1 else 's'}</summary><ul>{files}</ul></details>"
-        )
-    lines.append("</body></html>")
-    return "\n".join(lines) + "\n"
+    return lines + _not_read(report)
+
+
+def _not_read(report: Report) -> list[str]:
+    if not report.not_read:
+        return []
+    files = "".join(f"<li>{_e(p)}</li>" for p in report.not_read)
+    n = len(report.not_read)
+    return [
+        f"<details><summary>Not read, not an article format: {n} file"
+        f"{'' if n == 1 else 's'}</summary><ul>{files}</ul></details>"
+    ]

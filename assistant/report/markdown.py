@@ -20,9 +20,11 @@ from assistant.model import (
     Cluster,
     Finding,
     Quantity,
+    StoryBasis,
 )
 from assistant.report.editor import STATUS_MARK, decision_lines
-from assistant.report.model import EditorDecision, InputEntry, Report
+from assistant.report.model import EditorDecision, InputEntry, Report, cached_text
+from assistant.report.stories import by_story, rejected_inputs
 from assistant.report.triage import (
     SECTION_TITLES,
     Triage,
@@ -76,6 +78,8 @@ def _summary(report: Report) -> list[str]:
         f"- **Findings:** {severities}",
         f"- **Extractor:** {esc(report.extractor)} · factcheck {esc(report.tool_version)}",
     ]
+    if s.cached:
+        lines.append(f"- **From the results cache:** {cached_text(s.cached, s.articles)}")
     if report.decisions:
         verdicts = sum(1 for d in report.decisions if d.verdict is not None)
         lines.append(
@@ -252,7 +256,66 @@ def _entry(
 
 
 def render_markdown(report: Report) -> str:
-    """The whole report as Markdown."""
+    """The whole report as Markdown; a batch of several stories story by story."""
+    if len(report.stories) > 1:
+        return _render_stories(report)
+    return _render(report)
+
+
+def _story_rows(report: Report) -> list[str]:
+    lines = [
+        "| Story | How grouped | Articles | Claims | Findings |",
+        "|---|---|---|---|---|",
+    ]
+    for n, story in enumerate(report.stories, start=1):
+        found = ", ".join(f"{k} {sev.value}" for sev, k in story.findings.items()) or "none"
+        lines.append(
+            f"| {n}. {esc(story.label)} | {_BASIS[story.basis]} "
+            f"| {len(story.articles)} | {story.claims} | {found} |"
+        )
+    return [*lines, ""]
+
+
+_BASIS = {
+    StoryBasis.field: "named by its inputs",
+    StoryBasis.folder: "its folder",
+    StoryBasis.similar: "shared names",
+    StoryBasis.batch: "the whole batch",
+}
+
+
+def _render_stories(report: Report) -> str:
+    """The batch summary and a table of the stories, then each story as a report of its
+    own (headings one level down), then the inputs that made no article."""
+    n = len(report.stories)
+    lines = _summary(report)
+    lines.insert(2, f"- **Stories:** {n} — articles are compared within their story only")
+    lines += ["## Stories in this batch", "", *_story_rows(report)]
+    for number, (story, part) in enumerate(by_story(report), start=1):
+        body = _render(part).splitlines()
+        # Drop the part's own title; its summary stays as the story's.
+        lines.append(f"## Story {number}: {esc(story.label)}")
+        lines += [f"#{line}" if line.startswith("#") else line for line in body[1:]]
+        lines.append("")
+    rejected = rejected_inputs(report)
+    if rejected:
+        lines += ["## Inputs with no article", ""]
+        for k, entry in enumerate(rejected, start=1):
+            lines += _entry(k, entry, {}, {}, {})
+    lines += _not_read(report)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _not_read(report: Report) -> list[str]:
+    if not report.not_read:
+        return []
+    files = [f"- {esc(path)}" for path in report.not_read]
+    n = len(report.not_read)
+    summary = f"Not read, not an article format: {n} file{'' if n == 1 else 's'}"
+    return [f"<details><summary>{summary}</summary>", "", *files, "", "</details>", ""]
+
+
+def _render(report: Report) -> str:
     claims = {c.id: c for e in report.inputs for c in e.claims}
     outlets = {e.article.id: e.article.outlet or e.article.id for e in report.inputs if e.article}
     checklists: dict[str, list[ChecklistItem]] = {}
@@ -270,9 +333,5 @@ def render_markdown(report: Report) -> str:
     lines += ["## Articles", ""]
     for n, entry in enumerate(report.inputs, start=1):
         lines += _entry(n, entry, checklists, findings, decisions)
-    if report.not_read:
-        files = [f"- {esc(path)}" for path in report.not_read]
-        n = len(report.not_read)
-        summary = f"Not read, not an article format: {n} file{'' if n == 1 else 's'}"
-        lines += [f"<details><summary>{summary}</summary>", "", *files, "", "</details>", ""]
+    lines += _not_read(report)
     return "\n".join(lines).rstrip() + "\n"

@@ -23,6 +23,7 @@ from assistant.model import (
     InputStatus,
     RuleId,
     Severity,
+    StoryBasis,
     Usage,
     Verdict,
 )
@@ -53,6 +54,11 @@ class ExtractionInfo(_Model):
     error: str | None = None
     warnings: list[str] = Field(default_factory=list)
     usage: Usage
+    cached: bool = Field(
+        default=False,
+        description="Taken from the results cache (an earlier run's extraction); no model "
+        "call was made for it in this run, so usage is zero.",
+    )
 
 
 class InputEntry(_Model):
@@ -68,6 +74,11 @@ class InputEntry(_Model):
         default_factory=list,
         description="Other names the same input was given under (a repeat, a copy, an "
         "identical JSONL line); it was read once, as source.",
+    )
+    story: str | None = Field(
+        default=None,
+        description="The id of the article's story (see 'stories'); None for an input that "
+        "made no article, and in 'factcheck extract'.",
     )
     article: ArticleInfo | None = None
     extraction: ExtractionInfo | None = None
@@ -132,6 +143,7 @@ class TriageItem(_Model):
     evidence: str = Field(default="", description="Why the rule fired, in full.")
     claim_ids: list[str] = Field(default_factory=list)
     cluster_id: str | None = None
+    story: str | None = Field(default=None, description="The id of the story it belongs to.")
     sides: list[Side] = Field(
         default_factory=list, description="For a conflict: every claim of the cluster."
     )
@@ -155,6 +167,23 @@ class Triage(_Model):
     )
 
 
+class StoryInfo(_Model):
+    """One story of the batch: the articles compared with each other, and only them."""
+
+    id: str = Field(description="'story-1', 'story-2'... in order of their first article.")
+    label: str = Field(
+        description="The story's name: as the inputs name it, its folder, or the most "
+        "distinctive names its articles share."
+    )
+    basis: StoryBasis
+    articles: list[str] = Field(description="Its articles' ids, in batch order.")
+    claims: int = 0
+    clusters: list[str] = Field(default_factory=list, description="Its clusters' ids.")
+    findings: dict[Severity, int] = Field(
+        default_factory=dict, description="Its findings that need an editor, by severity."
+    )
+
+
 class Summary(_Model):
     inputs: int
     articles: int
@@ -163,7 +192,18 @@ class Summary(_Model):
     claims: int
     grounded: int
     ungrounded: int
+    cached: int = Field(
+        default=0, description="Articles whose extraction came from the results cache."
+    )
     findings: dict[Severity, int] = Field(default_factory=dict)
+
+
+def cached_text(cached: int, articles: int) -> str:
+    """The summary's words for articles taken from the results cache."""
+    return (
+        f"{cached} of {articles} articles, extracted by an earlier run; "
+        "no model call was made for them"
+    )
 
 
 class Report(_Model):
@@ -179,6 +219,11 @@ class Report(_Model):
         default=None,
         description="What needs an editor now, ranked (assistant/report/triage.py). A "
         "function of the rest of the report: filled in by the JSON renderer.",
+    )
+    stories: list[StoryInfo] = Field(
+        default_factory=list,
+        description="The stories of the batch; the rules compare articles within a story "
+        "only. Empty for 'factcheck extract'.",
     )
     inputs: list[InputEntry]
     not_read: list[str] = Field(

@@ -257,7 +257,28 @@ def m003_decision_versions(db: sqlite3.Connection) -> None:
 
 
 @migration
-def m004_indexes_for_large_packages(db: sqlite3.Connection) -> None:
+def m004_session_identity(db: sqlite3.Connection) -> None:
+    """Record who made each decision, and from which session.
+
+    ``decisions.updated_by`` is the editor whose change last set the decision (a verdict,
+    note or tick; a re-run reopening it is not a change by an editor). ``audit.session``
+    names the session a row was written from: ``factcheck serve`` numbers each browser
+    session ("browser session 2, 127.0.0.1"), so two tabs under one name stay apart; a
+    terminal session leaves it empty. Existing decisions take the last editor the audit
+    trail names for their claim.
+    """
+    _run(
+        db,
+        "ALTER TABLE decisions ADD COLUMN updated_by TEXT",
+        "ALTER TABLE audit ADD COLUMN session TEXT",
+        """UPDATE decisions SET updated_by =
+            (SELECT a.actor FROM audit a WHERE a.claim_id = decisions.claim_id
+             AND a.action IN ('item', 'verdict', 'note') ORDER BY a.id DESC LIMIT 1)""",
+    )
+
+
+@migration
+def m005_indexes_for_large_packages(db: sqlite3.Connection) -> None:
     """Indexes for the reads the TUI makes on a package of thousands of articles.
 
     ``checklist_open``: how many items of each claim are still open, the claims list's

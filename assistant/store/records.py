@@ -24,6 +24,10 @@ class ClaimDecision(BaseModel):
         description="The editor's own status per checklist item; absent = not touched.",
     )
     updated_at: datetime | None = None
+    updated_by: str | None = Field(
+        default=None,
+        description="The editor whose change (verdict, note or tick) last set this decision.",
+    )
     quote: str | None = Field(
         default=None, description="The claim's quote when the editor last changed this."
     )
@@ -70,6 +74,11 @@ class AuditEntry(BaseModel):
     )
     old: str | None = None
     new: str | None = None
+    session: str | None = Field(
+        default=None,
+        description='The session the change came from ("browser session 2, 127.0.0.1" '
+        "under factcheck serve); None for a terminal session.",
+    )
 
 
 @dataclass(frozen=True, slots=True)

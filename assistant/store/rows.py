@@ -185,6 +185,7 @@ def decision_from_rows(row: sqlite3.Row, items: Sequence[sqlite3.Row]) -> ClaimD
         note=row["note"],
         items={CheckKey(item["key"]): CheckStatus(item["status"]) for item in items},
         updated_at=datetime.fromisoformat(row["updated_at"]),
+        updated_by=row["updated_by"],
         quote=row["quote"],
         content_hash=row["content_hash"],
         reopened_at=_when(row["reopened_at"]),
@@ -209,4 +210,5 @@ def audit_from_row(row: sqlite3.Row) -> AuditEntry:
         key=row["key"],
         old=row["old"],
         new=row["new"],
+        session=row["session"],
     )

@@ -130,7 +130,7 @@ _IS_CURRENT = f"""EXISTS (SELECT 1 FROM claims c JOIN articles a ON a.id = c.art
 _DECIDED = f"SELECT count(*) FROM decisions d WHERE d.verdict IS NOT NULL AND {_IS_CURRENT}"
 _REOPENED = "SELECT count(*) FROM decisions WHERE reopened_at IS NOT NULL"
 _ORPHANS = f"SELECT * FROM decisions d WHERE d.reopened_at IS NOT NULL AND NOT {_IS_CURRENT}"
-# Open checklist items: the automatic ones (through checklist_open, migration m004),
+# Open checklist items: the automatic ones (through checklist_open, migration m005),
 # then corrected by the few items the editor set.
 _AUTO_OPEN = (
     "SELECT claim_id, count(*) AS n FROM checklist_items WHERE status = 'open' GROUP BY claim_id"
@@ -146,12 +146,14 @@ _CHECKLIST = """
 # Every change ties the decision to the text it was made on: the claim's quote and its
 # article's text hash (the normalized row when there is one; both stages quote alike).
 _TOUCH_DECISION = """
-    INSERT INTO decisions (claim_id, updated_at, article_id, quote, content_hash, version)
-    SELECT :claim_id, :at, c.article_id, json_extract(c.data, '$.quote'), a.content_hash, 1
+    INSERT INTO decisions (claim_id, updated_at, updated_by, article_id, quote, content_hash,
+                           version)
+    SELECT :claim_id, :at, :by, c.article_id, json_extract(c.data, '$.quote'),
+           a.content_hash, 1
     FROM claims c JOIN articles a ON a.id = c.article_id
     WHERE c.id = :claim_id ORDER BY c.stage DESC LIMIT 1
     ON CONFLICT (claim_id) DO UPDATE SET updated_at = excluded.updated_at,
-        article_id = excluded.article_id, quote = excluded.quote,
+        updated_by = excluded.updated_by, article_id = excluded.article_id, quote = excluded.quote,
         content_hash = excluded.content_hash, version = decisions.version + 1
 """
 _QUOTES = """
@@ -229,21 +231,26 @@ class Workspace:
     violated by the data given).
     """
 
-    def __init__(self, db: sqlite3.Connection, path: Path, actor: str) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, path: Path, actor: str, session: str | None = None
+    ) -> None:
         """Use ``Workspace.open``; this takes a connection that is already set up."""
         self._db = db
         self._lock = threading.Lock()
         self.path = path
         self.actor = actor
+        self.session = session
 
     # ------------------------------------------------------------------ lifecycle
 
     @classmethod
-    def open(cls, path: Path, *, actor: str | None = None) -> Workspace:
+    def open(cls, path: Path, *, actor: str | None = None, session: str | None = None) -> Workspace:
         """Create the workspace at ``path`` (and its folders) or reopen and migrate it.
 
-        ``actor`` names the editor in the audit trail (the ``editor`` setting); without
-        one it is ``UNNAMED_EDITOR``.
+        ``actor`` names the editor in the audit trail and on each decision they make (the
+        ``editor`` setting); without one it is ``UNNAMED_EDITOR``. ``session`` names where
+        the changes come from (``factcheck serve``'s "browser session 2, 127.0.0.1") in
+        every audit row; None for a terminal.
         Raises ``WorkspaceError`` when ``path`` cannot be created, is not an SQLite
         database, is another program's database, or was written by a newer factcheck.
         """
@@ -271,7 +278,7 @@ class Workspace:
                     "choose another file for --workspace"
                 ) from exc
             raise WorkspaceError(f"cannot open workspace {path}: {exc}") from exc
-        return cls(db, path, actor or UNNAMED_EDITOR)
+        return cls(db, path, actor or UNNAMED_EDITOR, session)
 
     def reader(self) -> Workspace:
         """Another connection to this file, for reading in another thread.
@@ -292,7 +299,7 @@ class Workspace:
             db.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
             raise WorkspaceError(f"cannot open workspace {self.path}: {exc}") from exc
-        return Workspace(db, self.path, self.actor)
+        return Workspace(db, self.path, self.actor, self.session)
 
     def close(self) -> None:
         """Close the file; committed work is already on disk. Calling it twice is harmless."""
@@ -708,7 +715,7 @@ class Workspace:
     # ------------------------------------------------------------------ helpers
 
     def _touch(self, db: sqlite3.Connection, claim_id: str, at: datetime) -> None:
-        db.execute(_TOUCH_DECISION, {"claim_id": claim_id, "at": at.isoformat()})
+        db.execute(_TOUCH_DECISION, {"claim_id": claim_id, "at": at.isoformat(), "by": self.actor})
 
     def _follow_text(
         self, db: sqlite3.Connection, at: datetime, article_id: str, before: dict[str, str]
@@ -834,9 +841,9 @@ class Workspace:
         new: str | None,
     ) -> None:
         db.execute(
-            "INSERT INTO audit (at, actor, action, claim_id, key, old, new)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (at.isoformat(), self.actor, action, claim_id, key, old, new),
+            "INSERT INTO audit (at, actor, action, claim_id, key, old, new, session)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (at.isoformat(), self.actor, action, claim_id, key, old, new, self.session),
         )
 
     @staticmethod

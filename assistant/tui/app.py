@@ -36,6 +36,7 @@ from assistant.tui.dialogs import (
     NameDialog,
 )
 from assistant.tui.export import render_report, write_report
+from assistant.tui.identity import BrowserSession
 from assistant.tui.messages import (
     ArticleExtracted,
     DecisionSaved,
@@ -101,9 +102,11 @@ class FactcheckApp(PlainTracebackApp):
         paths: Sequence[Path],
         settings: Settings,
         run_pipeline: bool,
+        browser: BrowserSession | None = None,
     ) -> None:
         super().__init__()
         self.session = session
+        self.browser = browser
         self.paths = list(paths)
         self.settings = settings
         self.progress = RunProgress()
@@ -115,7 +118,13 @@ class FactcheckApp(PlainTracebackApp):
         self.session_changed: Signal[str] = Signal(self, "session_changed")
 
     def on_mount(self) -> None:
-        self.sub_title = clean(self.session.workspace.path.name)
+        self._show_identity()
+        if self.browser is not None:
+            # A browser session starts by asking who is deciding (see identity.py).
+            self.push_screen(
+                NameDialog(self.browser.name or "", session=self.browser.label),
+                self._name_chosen,
+            )
         # A background thread busy in Python (loading 45,000 claims) hands the interpreter
         # back to this one only every switch interval, and a key takes dozens of those
         # handovers: 5 ms each (the default) made keys take 150-250 ms while it ran.
@@ -126,6 +135,12 @@ class FactcheckApp(PlainTracebackApp):
             self.call_after_refresh(self.load_package)
         if self._run_on_mount:
             self.start_run()
+
+    def _show_identity(self) -> None:
+        name = clean(self.session.workspace.path.name)
+        if self.browser is not None:  # each tab says whose it is
+            name = f"{name} · {clean(self.session.workspace.actor)}"
+        self.sub_title = name
 
     # ------------------------------------------------------------------ loading
 
@@ -186,6 +201,7 @@ class FactcheckApp(PlainTracebackApp):
             self.paths,
             self.settings,
             actor=self.session.workspace.actor,
+            session=self.session.workspace.session,
             post=self.post_message,
             cancelled=lambda: worker.is_cancelled,
         )
@@ -426,6 +442,7 @@ class FactcheckApp(PlainTracebackApp):
         if name is not None and name != self.session.workspace.actor:
             # For this session; --editor or the config file make it stick.
             self.session.workspace.actor = name
+            self._show_identity()
             self.session_changed.publish("package")
             self.notify(f"Decisions are now recorded as {name}", markup=False)
 
@@ -442,11 +459,13 @@ def make_app(
     paths: Sequence[Path] = (),
     settings: Settings | None = None,
     run_pipeline: bool = True,
+    browser: BrowserSession | None = None,
 ) -> FactcheckApp:
     """Build the app on an open workspace.
 
     With ``paths`` and ``run_pipeline`` the app ingests, extracts and compares them in the
     background, saving into ``workspace``; otherwise it shows what the workspace holds.
+    With ``browser`` (a ``factcheck serve`` session) it opens by asking the editor's name.
     Raises what ``Workspace`` raises when the workspace cannot be read.
     """
     app = FactcheckApp(
@@ -454,6 +473,7 @@ def make_app(
         paths=paths,
         settings=settings or Settings(),
         run_pipeline=run_pipeline,
+        browser=browser,
     )
     app.session.on_stale = app.stale_write
     return app

@@ -201,19 +201,34 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
 
 class NameDialog(ModalScreen[str | None]):
-    """The editor's name for the audit trail; escape keeps the current one."""
+    """The editor's name for the audit trail; escape keeps the current one.
+
+    With ``session`` (a ``factcheck serve`` browser session's label) it is the question
+    the session opens with, and escape leaves the session recorded under its label.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, current: str) -> None:
+    def __init__(self, current: str, *, session: str | None = None) -> None:
         super().__init__()
         self.current = current
+        self.session = session
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(
-                "Your name, as the audit trail and exports record it", classes="dialog-title"
-            )
+            if self.session is None:
+                yield Label(
+                    "Your name, as the audit trail and exports record it", classes="dialog-title"
+                )
+            else:
+                yield Label("Who is deciding in this browser session?", classes="dialog-title")
+                yield Static(
+                    plain(
+                        "Your name goes on every verdict, note and tick you make here, in "
+                        f"the audit trail and the exports. Escape: recorded as “{self.session}”."
+                    ),
+                    classes="dialog-body",
+                )
             yield Input(self.current, id="name", max_length=100)
 
     @on(Input.Submitted, "#name")

@@ -32,6 +32,7 @@ def run_package(
     settings: Settings,
     *,
     actor: str | None,
+    session: str | None = None,
     post: Post,
     cancelled: Cancelled,
 ) -> None:
@@ -46,7 +47,7 @@ def run_package(
 
     run_started = time.time()
     batch = pipeline.ingest(paths)
-    with Workspace.open(workspace_path, actor=actor) as workspace:
+    with Workspace.open(workspace_path, actor=actor, session=session) as workspace:
         todo = _needs_extraction(workspace, batch.articles)
         workspace.save_inputs(batch.inputs)
         workspace.save_articles(batch.articles)
@@ -115,16 +116,28 @@ async def _extract(
 
     from assistant import pipeline
 
+    # Opened in this thread: an SQLite connection stays in the thread that opened it.
+    cache = pipeline.open_cache(settings)
     task = asyncio.ensure_future(
-        pipeline.extract_all(articles, extractor, concurrency=settings.concurrency, on_result=saved)
+        pipeline.extract_all(
+            articles,
+            extractor,
+            concurrency=settings.concurrency,
+            on_result=saved,
+            cache=cache,
+        )
     )
-    while not task.done():
-        if cancelled():
-            task.cancel()
-            break
-        await asyncio.wait({task}, timeout=_CANCEL_POLL_S)
     try:
-        await task
-    except asyncio.CancelledError:
-        # Cancelled by the editor: the results saved so far are kept.
-        return
+        while not task.done():
+            if cancelled():
+                task.cancel()
+                break
+            await asyncio.wait({task}, timeout=_CANCEL_POLL_S)
+        try:
+            await task
+        except asyncio.CancelledError:
+            # Cancelled by the editor: the results saved so far are kept (and cached).
+            return
+    finally:
+        if cache is not None:
+            cache.close()

@@ -11,7 +11,10 @@ subclass adds, as Jupyter does:
   Host check (a DNS-rebound name such as ``evil.example`` pointing at 127.0.0.1 is refused);
 - a page whose URLs are relative to the address the browser used (textual-serve writes
   the bind address, so ``0.0.0.0`` left a remote browser on the splash screen) and that
-  asks no third party for anything (the fonts come from textual-serve's own folder).
+  asks no third party for anything (the fonts come from textual-serve's own folder);
+- an identity per session: each websocket's app is told which browser session it is
+  ("browser session 2, 127.0.0.1") and the name this browser remembers (``?editor=NAME``
+  in the page's URL, kept in a cookie), and asks the editor's name (``identity.py``).
 """
 
 from __future__ import annotations
@@ -27,21 +30,25 @@ import signal
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TextIO
-from urllib.parse import urlsplit
+from typing import Any, TextIO
+from urllib.parse import quote, unquote, urlsplit
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
+from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from assistant.errors import FactcheckError
 from assistant.text import one_line
+from assistant.tui.identity import SESSION_EDITOR_ENV, SESSION_ENV, clean_name
 
 log = logging.getLogger(__name__)
 
 PAGE_DIR = Path(__file__).with_name("serve_page")
 COOKIE = "factcheck_token"
+EDITOR_COOKIE = "factcheck_editor"  # the name this browser gave with ?editor=NAME
+_EDITOR_COOKIE_AGE = 365 * 24 * 3600
 _LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
 
 
@@ -64,6 +71,25 @@ def _hostname(host_header: str) -> str:
     return (urlsplit(f"//{host_header}").hostname or "").lower()
 
 
+class SessionAppService(AppService):
+    """textual-serve's app process, started with this session's identity in its
+    environment (the app reads it: ``BrowserSession.from_environment``)."""
+
+    def __init__(self, command: str, *, identity: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(command, **kwargs)
+        self.identity = identity
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        environment = super()._build_environment(width=width, height=height)
+        environment.update(self.identity)
+        return environment
+
+
+def remembered_name(request: web.Request) -> str:
+    """The editor's name this browser gave once with ``?editor=NAME`` ("" if none)."""
+    return clean_name(unquote(request.cookies.get(EDITOR_COOKIE, "")))
+
+
 class GuardedServer(Server):
     """textual-serve's server behind a token and an Origin/Host check."""
 
@@ -80,6 +106,7 @@ class GuardedServer(Server):
         self.loopback = is_loopback(host)
         self.out = out or sys.stdout
         self.bound_port: int | None = None
+        self.sessions = 0  # websocket sessions started in this run
 
     # -- checks ---------------------------------------------------------------
 
@@ -149,9 +176,63 @@ class GuardedServer(Server):
         response = aiohttp_jinja2.render_template("app_index.html", request, context)
         # The download links textual.js opens carry no token: the cookie does.
         response.set_cookie(COOKIE, self.token, httponly=True, samesite="Strict", path="/")
+        if "editor" in request.query:  # remembered by this browser, across runs
+            name = clean_name(request.query["editor"])
+            if name:
+                response.set_cookie(
+                    EDITOR_COOKIE,
+                    quote(name),
+                    max_age=_EDITOR_COOKIE_AGE,
+                    httponly=True,
+                    samesite="Strict",
+                    path="/",
+                )
+            else:
+                response.del_cookie(EDITOR_COOKIE, path="/")
         response.headers["Cache-Control"] = "no-store"
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
+
+    def session_identity(self, request: web.Request) -> dict[str, str]:
+        """The next session's label and remembered name, for its app's environment."""
+        self.sessions += 1
+        peer = request.remote or "unknown address"
+        identity = {SESSION_ENV: clean_name(f"browser session {self.sessions}, {peer}")}
+        name = remembered_name(request)
+        if name:
+            identity[SESSION_EDITOR_ENV] = name
+        return identity
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """textual-serve's handler (1.1), with the app process told who it serves."""
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width = _to_int(request.query.get("width", "80"), 80)
+        height = _to_int(request.query.get("height", "24"), 24)
+        app_service: AppService | None = None
+        try:
+            await websocket.prepare(request)
+            app_service = SessionAppService(
+                self.command,
+                identity=self.session_identity(request),
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )
+            await app_service.start(width, height)
+            try:
+                await self._process_messages(websocket, app_service)
+            finally:
+                await app_service.stop()
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:
+            log.exception(error)
+        finally:
+            if app_service is not None:
+                await app_service.stop()
+        return websocket
 
     # -- running --------------------------------------------------------------
 

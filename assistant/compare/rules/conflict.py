@@ -35,13 +35,16 @@ claim in it.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
-from itertools import combinations
+from datetime import date
+from itertools import chain
 
 from assistant.compare.blocks import Block
+from assistant.compare.clashes import disjoint_pairs
 from assistant.compare.evidence import describe, finding, period_words
 from assistant.compare.facts import STANDING, Facts
-from assistant.compare.identity import different_places, same_thing
+from assistant.compare.identity import same_thing
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
 from assistant.normalize import PeriodKey
@@ -53,11 +56,11 @@ def check(package: Package) -> Iterator[Finding]:
             continue
         when = period_words(block.period)
         clashes = _clashes(block)
-        if clashes:
+        if (first := next(clashes, None)) is not None:
             sides = " vs ".join("; ".join(describe(f) for f in g.members) for g in block.groups)
             sure = any(
                 same_thing(a, b, package.vocabulary) and not _birthday_between(a, b)
-                for a, b in clashes
+                for a, b in chain((first,), clashes)
             )
             doubt = "" if sure else _DOUBT
             yield finding(
@@ -85,18 +88,28 @@ _DOUBT = (
 )
 
 
-def _clashes(block: Block) -> list[tuple[Facts, Facts]]:
+def _clashes(block: Block) -> Iterator[tuple[Facts, Facts]]:
     """Pairs of claims from different articles (of one day, if unstated) that share no
-    value."""
-    return [
-        (a, b)
-        for a, b in combinations(block.members, 2)
-        if _comparable(a, b, block.period)
-        and a.interval is not None
-        and b.interval is not None
-        and a.interval.intersect(b.interval) is None
-        and not different_places(a, b)  # "3 died in Arlen", "5 died in Brisk": two counts
-    ]
+    value, lazily: a big story's cluster holds hundreds of figures, and the caller stops
+    at the first pair that decides. Figures naming two different places ("3 died in
+    Arlen", "5 died in Brisk": two counts) are never paired (see ``clashes.py``)."""
+    for day in _days(block):
+        for a, b in disjoint_pairs(day):
+            if _comparable(a, b, block.period):
+                yield a, b
+
+
+def _days(block: Block) -> list[list[Facts]]:
+    """The block's figures split so that ``_comparable`` pairs only figures of one part:
+    unstated periods compare only articles published the same day."""
+    figures = [f for f in block.members if f.interval is not None]
+    if block.period == STANDING or block.period.stated:
+        return [figures]
+    by_day: dict[date, list[Facts]] = defaultdict(list)
+    for f in figures:
+        if f.published is not None:
+            by_day[f.published].append(f)
+    return [by_day[day] for day in sorted(by_day)]
 
 
 def _comparable(a: Facts, b: Facts, period: PeriodKey) -> bool:

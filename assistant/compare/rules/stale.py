@@ -21,15 +21,18 @@ figures with their outlets and dates.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import NamedTuple
 
 from assistant.compare.evidence import describe, finding
 from assistant.compare.facts import Facts
-from assistant.compare.identity import different_places
-from assistant.compare.intervals import Interval
+from assistant.compare.identity import places_differ
+from assistant.compare.intervals import Interval, is_empty, lower, upper
 from assistant.compare.package import Package
+from assistant.compare.prefix_best import PrefixBest
 from assistant.model import Finding, RuleId, Severity
 
 
@@ -53,11 +56,20 @@ def check(package: Package) -> Iterator[Finding]:
             ),
             key=lambda t: (t.as_of, t.facts.order),
         )
-        totals = [t for t in figures if t.facts.period.running_total]
-        for c in totals:
-            if (pair := _superseded(c, totals, figures)) is None:
+        at = [n for n, t in enumerate(figures) if t.facts.period.running_total]
+        if len(at) < 2:  # C needs a B, another article's total: most small series stop here
+            continue
+        totals = [figures[n] for n in at]
+        newer = _newer_higher(totals)
+        if all(j is None for j in newer):
+            continue
+        older = _first_agreeing(figures, at, newer)
+        for n, c in enumerate(totals):
+            if (j := newer[n]) is None or (i := older[n]) is None:
                 continue
-            a, b = pair
+            a, b = figures[i], totals[j]
+            if not a.as_of < b.as_of:
+                continue
             yield finding(
                 RuleId.STALE,
                 Severity.medium,
@@ -68,25 +80,85 @@ def check(package: Package) -> Iterator[Finding]:
             )
 
 
-def _superseded(
-    c: _Dated, totals: Sequence[_Dated], figures: Sequence[_Dated]
-) -> tuple[_Dated, _Dated] | None:
-    """(A, B): the older figure C repeats and the newer total that superseded it."""
-    newer = [
-        b
-        for b in totals
-        if b.facts.article_id != c.facts.article_id
-        and b.as_of <= c.as_of
-        and c.values.below(b.values)
-        and not different_places(b.facts, c.facts)  # another town's total supersedes nothing
-    ]
-    for b in reversed(newer):  # the latest superseding total first
-        for a in figures:
-            if (
-                a.as_of < b.as_of
-                and a.facts is not c.facts
-                and a.values.intersect(c.values) is not None
-                and not different_places(a.facts, c.facts)
-            ):
-                return a, b
-    return None
+# C is stale when the latest B (by date, then claim id) that supersedes it -- a running
+# total from another article, dated no later than C, higher than C, naming no other
+# place -- is dated after the earliest A that C repeats: a figure other than C, agreeing
+# with C and naming no other place. (Trying each B from the latest against every figure
+# from the earliest finds this pair first: a figure dated before an earlier B is dated
+# before the latest one too.) Both are found by a sweep over a ``PrefixBest`` tree, one
+# place at a time against the figures that may meet it, rather than C by C over all.
+
+
+def _newer_higher(totals: Sequence[_Dated]) -> list[int | None]:
+    """For each total C, the index of B in ``totals``, or None.
+
+    Swept by date, so the tree holds the totals dated up to C's, ranked by their lowest
+    point from the top: "higher than C" is a prefix, and the latest is the best.
+    """
+    found: list[int | None] = [None] * len(totals)
+    for place, members in _by_place(totals, range(len(totals))).items():
+        lows = sorted({lower(totals[j].values) for j in members})
+        tree = PrefixBest(len(lows))
+        added = 0
+        for n in sorted(_asking(totals, place), key=lambda n: totals[n].as_of):
+            c = totals[n]
+            while added < len(members) and totals[members[added]].as_of <= c.as_of:
+                b = totals[members[added]]
+                rank = len(lows) - bisect_left(lows, lower(b.values))
+                tree.add(rank, -members[added], b.facts.article_id)
+                added += 1
+            above = len(lows) - bisect_right(lows, upper(c.values))
+            best = tree.best(above, c.facts.article_id)
+            if best is not None and (found[n] is None or -best > (found[n] or 0)):
+                found[n] = -best
+    return found
+
+
+def _first_agreeing(
+    figures: Sequence[_Dated], at: Sequence[int], newer: Sequence[int | None]
+) -> list[int | None]:
+    """For each total C (``figures[at[n]]``) that has a B (``newer[n]``), the index of A in
+    ``figures``, or None.
+
+    Swept by C's highest point, so the tree holds the figures starting no higher, ranked
+    by their highest point from the top: "ending no lower than C starts" is a prefix, and
+    the earliest is the best, skipping C itself.
+    """
+    found: list[int | None] = [None] * len(at)
+    totals = [figures[i] for i in at]
+    agreeable = [i for i, f in enumerate(figures) if not is_empty(f.values)]
+    for place, members in _by_place(figures, agreeable).items():
+        highs = sorted({upper(figures[i].values) for i in members})
+        tree = PrefixBest(len(highs))
+        starts = sorted(members, key=lambda i: lower(figures[i].values))
+        added = 0
+        asking = [
+            n
+            for n in _asking(totals, place)
+            if newer[n] is not None and not is_empty(totals[n].values)
+        ]
+        for n in sorted(asking, key=lambda n: upper(totals[n].values)):
+            c = totals[n]
+            while added < len(starts) and lower(figures[starts[added]].values) <= upper(c.values):
+                a = figures[starts[added]]
+                rank = len(highs) - bisect_left(highs, upper(a.values))
+                tree.add(rank, starts[added], starts[added])
+                added += 1
+            reaching = len(highs) - bisect_left(highs, lower(c.values))
+            best = tree.best(reaching, at[n])
+            if best is not None and (found[n] is None or best < (found[n] or 0)):
+                found[n] = best
+    return found
+
+
+def _by_place(figures: Sequence[_Dated], indices: Iterable[int]) -> dict[str, list[int]]:
+    """``indices`` by the place their figure names ('' for none), in the given order."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for n in indices:
+        index[figures[n].facts.place].append(n)
+    return index
+
+
+def _asking(totals: Sequence[_Dated], place: str) -> list[int]:
+    """The totals that may meet a figure naming ``place`` (see ``places_differ``)."""
+    return [n for n, c in enumerate(totals) if not places_differ(c.facts.place, place)]

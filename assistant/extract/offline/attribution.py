@@ -43,6 +43,7 @@ from assistant.extract.offline.source_lexicon import (
     ABBREVIATIONS,
     AGENT_VERBS,
     AMBIGUOUS_VERBS,
+    CLOSING_THAT_VERBS,
     DOCUMENT_AGENT_VERBS,
     DOCUMENT_NOUNS,
     EVIDENCE_VERBS,
@@ -51,11 +52,14 @@ from assistant.extract.offline.source_lexicon import (
     MEDIA_HEADS,
     MEDIA_MODIFIERS,
     NAME_PARTICLES,
+    NEWSPAPER_TITLES,
     OUTLET_HEADS,
     OUTLET_WORDS,
     OUTLETS,
     PARTICIPLES,
+    PICTURE_NOUNS,
     QUESTION_VERBS,
+    REPLY_VERBS,
     REPORTING_VERBS,
     ROLE_WORDS,
     THAT_VERBS,
@@ -203,6 +207,8 @@ _PUT_RE = re.compile(
 )
 # "Marwick quoted Brandt as saying": Marwick, whom the article cites, is the source.
 _QUOTED_RE = re.compile(r"\b(?P<verb>quoted)\s+(?:[\w’'.-]+\s+){1,4}?as\s+(?:saying|telling)\b")
+# "X made note of ...": X notes it.
+_NOTE_RE = re.compile(r"\b(?P<verb>made|makes)\s+(?:a\s+)?note\s+of\b")
 # "X issued a statement", "X has issued an update": X speaks in it.
 _STATEMENT_RE = re.compile(
     r"\b(?P<verb>issued|released|put\s+out|published)\s+(?:a|an|its|their|his|her)\s+"
@@ -248,6 +254,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]*[A-Z]")
 # "He was paroled ... and detectives said": a report that opens a clause of its own.
 _NEW_CLAUSE = words("and but yet while whereas although though")
 _PARENTHESES = re.compile(r"\([^()]*\)")
+# A report opened between a figure and a later report: the later one does not reach back.
+_THAT_BETWEEN = re.compile(r"\b(?:said|says|told|testified|added|wrote|claimed)\s+that\b")
 # "According to police, 40 died": a fronted attribution has few words before it.
 _FRONTED_WORDS = 3
 # "X said that ..., but Y": what X said ends at a contrast, or at a clause with a
@@ -263,6 +271,14 @@ _PUTS_AT = words("put puts gave gives pegged valued estimated estimates recorded
 _REPORT_OPENS = re.compile(r"\s*(?:that\b|:|[\"“‘])")
 # "asked why", "questioned whether": a question is a report too.
 _QUESTION_FOLLOWS = re.compile(r"\s+(?:why|whether|how|if|what|when|who)\b")
+_REPLY_FOLLOWS = re.compile(r"\s*(?::|,?\s*[\"“‘]|that\b)")
+# What a disaster claims: "claimed the life of", "claimed 40 lives", "claimed his life".
+_LIVES_FOLLOW = re.compile(r"\s+(?:[\w’'-]+\s+){0,2}?li(?:fe|ves)\b")
+# "reminded jurors that", "reminds the court that": a report to someone.
+_REMINDED_THAT = re.compile(r"\s+(?:[\w’'-]+\s+){1,3}?that\b")
+_ENDS_SENTENCE = re.compile(r"\s*[.!?]?[\"”’')]*\s*")
+_COMMA_SUBJECT = re.compile(r",\s*(?:[\w’'.-]+\s+){1,4}$")
+_QUOTATION_BEFORE = re.compile(r"[,!?][\"”’']\s*(?:[\w’'.-]+\s+){0,4}$")
 _THAT_FOLLOWS = re.compile(r"\s+(?:that|it|he|she|they)\b")
 # Clause boundaries inside a sentence. A full stop is one only when it ends no
 # abbreviation or initial (see ``_stops``).
@@ -272,8 +288,14 @@ _TRAILING = re.compile(
     r"\s+(?:on|late|early|earlier|last|this|yesterday|today|during|who|which|whose|that|as|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
     r"in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?"
-    r"(?:statement|interview|bulletin|post|briefing|report|letter|email|tweet))"
+    r"(?:statement|interview|bulletin|post|briefing|report|letter|email|tweet|release|"
+    r"conference|speech|video|message))"
     r"\b"
+)
+# What the document a speaker spoke in was done by: "in a release issued by the team".
+_DOCUMENT_AGENT_TAIL = re.compile(
+    rf"^\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?[\w-]+\s+"
+    rf"(?:{'|'.join(sorted(DOCUMENT_AGENT_VERBS))})\s+by\b"
 )
 # A time adjunct between a source and its verb: "the trustees last week warned".
 _TIME_TAIL = re.compile(
@@ -282,10 +304,14 @@ _TIME_TAIL = re.compile(
     r"year|weekend|morning|afternoon|evening|night)"
     r"(?:\s+(?:morning|afternoon|evening|night))?$"
 )
+# The clause after a verb, to its first stop; the comma or point inside a number
+# ("said about 40,000 litres had flowed") stops nothing.
+_FIRST_CLAUSE = re.compile(r"(?:[^,.;:!?“\"]|(?<=\d)[,.](?=\d))*([,.;:!?“\"]?)")
 _TAIL_WINDOW = 80
 _CHUNK_REACH = 240
 # Small patterns the checks below use, compiled once.
 _PAUSE = re.compile(r"[,;]")
+_PAUSE_OR_ASIDE = re.compile(r"[,;(]")
 _COMPARED = re.compile(r"\bthan\s*$", re.IGNORECASE)  # "one more than X has confirmed"
 _DIGIT = re.compile(r"\d")
 _BY_FOLLOWS = re.compile(r"\s+by\b")
@@ -303,6 +329,8 @@ _NOUN_WORDS = 3
 _TAG = re.compile(
     r"\(?(?:[RDI]-[A-Z][\w.]*|(?:Republican|Democrat|Democratic|Independent)\b.*|\d{1,3})\)?"
 )
+# An age that opens a name after its verb: '"...," said the 36-year-old Lee'.
+_AGE_BEFORE_NAME = re.compile(r"^(?:the\s+)?\d{1,3}-year-old\s+(?=[A-Z])")
 _DATELINE_CREDIT = re.compile(
     r"^[A-Z][A-Za-z .'-]{1,40},?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+"
     r"\((?P<wire>[A-Za-z][A-Za-z&.' -]{0,40})\)\s*[-–—]",
@@ -311,6 +339,11 @@ _DATELINE_CREDIT = re.compile(
 _OUTLET_ALT = "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
 _OUTLET_SET = frozenset(o.lower() for o in OUTLETS)
 _OUTLET_WORDS_RE = re.compile(rf"\b(?:{OUTLET_WORDS})\b", re.IGNORECASE)
+_TITLE_ALT = "|".join(sorted(NEWSPAPER_TITLES))
+# A newspaper by its title: capitalised words ending in one ("the New York post" too).
+_NEWSPAPER = re.compile(
+    rf"(?:(?:[A-Z][\w.'’-]*\s+)*(?:{_TITLE_ALT})|(?:[A-Z][\w.'’-]*\s+)+(?i:{_TITLE_ALT}))"
+)
 _MEDIA_WORD_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(OUTLET_HEADS | MEDIA_HEADS))})\b", re.IGNORECASE
 )
@@ -375,6 +408,10 @@ _CLOSING_FORMS = frozenset(
     {AttributionForm.subject, AttributionForm.inverted, AttributionForm.according}
 )
 _CLOSING_REACH = 80
+# What stands between a speaker and the outlet that relays them: a comma. After a
+# relative clause ("said Doe, who was hurt, according to ...") the outlet tells the clause.
+_SPEAKING_FORMS = frozenset({AttributionForm.subject, AttributionForm.inverted})
+_RELAY_GAP = re.compile(r"\s*,?\s*")
 
 
 def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
@@ -438,13 +475,37 @@ def attribution_for(
     final = [a for a in covering if _closes_sentence(text, a, end)]
     if final:
         return final[-1]  # "A, but witnesses said B and C, police said": police say it all
+    outer = _outer_report(text, covering, span)
+    if outer is not None:
+        return outer  # "Howell reminded jurors that a cousin testified he called 3 times"
 
     def distance(a: Attribution) -> int:
-        if a.span.end <= span.start and not _PAUSE.search(text, a.span.end, span.start):
+        if a.span.end <= span.start and not _PAUSE_OR_ASIDE.search(text, a.span.end, span.start):
             return 0
         return max(0, a.span.start - span.end, span.start - a.span.end)
 
+    # "Police said that ... (the Post says 3 ...)": the aside's report is the nearer.
     return min(covering, key=distance) if covering else None
+
+
+def _outer_report(text: str, covering: list[Attribution], span: Span) -> Attribution | None:
+    """A report whose content holds another report that covers the figure: the figure is
+    the outer speaker's, who passes the inner one on ("Doe said that witnesses saw 40")."""
+    before = [a for a in covering if a.span.end <= span.start and a.form is AttributionForm.subject]
+    for outer in before:
+        if not _REPORT_OPENS.match(text, outer.span.end) and not _REMINDED_THAT.match(
+            text, outer.span.end
+        ):
+            continue  # only "said that", "reminded jurors that": a report opened
+        if any(
+            inner is not outer
+            and outer.span.end <= inner.span.start < span.start
+            and not _CONTRAST.search(text, outer.span.end, inner.span.start)
+            and "(" not in text[outer.span.end : inner.span.start]  # "(the Post says 3)"
+            for inner in covering
+        ):
+            return outer
+    return None
 
 
 def _covers(
@@ -452,6 +513,8 @@ def _covers(
 ) -> bool:
     if a.carried or span.start <= a.span.start < a.span.end <= span.end:
         return True  # a quotation going on; a report inside the quoted clause itself
+    if a.span.start <= span.start and span.end <= a.span.end:
+        return False  # "Lee, 60, said", "said the 36-year-old Lee": it describes the source
     if a.span.start >= span.end:  # the report comes after the figure
         if _break_between(text, span.end, a.span.start, quoted):
             return False
@@ -462,6 +525,8 @@ def _covers(
         between = text[span.end : a.span.start]
         if _last_word(between.rstrip()).lower() in _NEW_CLAUSE or _CONTRAST.search(between):
             return False
+        if _THAT_BETWEEN.search(between):
+            return False  # "Lee, 19, said that she heard someone say ...": Lee's report opened
         return not _in_fronted_phrase(text, span, start, a)
     if _break_between(text, a.span.end, span.start, quoted):
         return False
@@ -480,6 +545,12 @@ def main_attribution(text: str, attributions: list[Attribution], end: int) -> At
     nothing."""
     if not attributions:
         return None
+    answers = [a for a in attributions if a.cue not in QUESTION_VERBS]
+    if answers and attributions[0].cue in QUESTION_VERBS:
+        attributions = answers  # "When Doe asked whether ..., Roe answered, ...": Roe speaks
+    speakers = [a for a in attributions[1:] if a.form in _SPEAKING_FORMS and a.original]
+    if speakers and attributions[0].form is AttributionForm.agent:
+        attributions = speakers  # "In a statement released by the team, Roe noted, ...": Roe
     first = attributions[0]
     final = [a for a in attributions if _closes_sentence(text, a, end)]
     if not final or (first.form is AttributionForm.subject and _opens_sentence(text, first)):
@@ -562,13 +633,13 @@ def _leads(text: str, at: int, end: int) -> bool:
     after = _PARENTHESES.sub("", text[at:end])
     if _REPORT_OPENS.match(after):
         return True
-    first = re.match(r"\s*([\w'’-]+)", after)
+    first = re.match(r"\s*(?:[$€£¥]|[A-Z]{1,3}\$)?([\w'’-]+)", after)  # 'said $281 million'
     if first is None:
         return re.match(r"\s*,\s*[\"“‘]", after) is not None  # 'said, "..."'
     word = first.group(1).lower()
     if word not in _PREPOSITIONS and word not in _TIME_WORDS and word not in _ADVERBS:
         return True
-    clause = re.match(r"[^,.;:!?“\"]*([,.;:!?“\"]?)", after)
+    clause = _FIRST_CLAUSE.match(after)
     assert clause is not None  # the pattern matches any text
     if clause.group(1) in (":", "“", '"'):
         return True  # "said on Monday: ..."
@@ -626,6 +697,8 @@ def is_outlet(name: str) -> bool:
         return True
     if _OUTLET_WORDS_RE.search(name) or _SITE_OR_STATION.search(bare):
         return True
+    if _NEWSPAPER.fullmatch(bare) and bare != name:
+        return True  # "the Post", "the Millbrook Herald" - not "Ann Post"
     if _MEDIA_WORD_RE.search(name) and _headed_by_outlet(_WORD_RE.findall(name)):
         return True
     parts = re.split(r"\s+and\s+|,\s*", bare)
@@ -848,6 +921,12 @@ def _reports_here(text: str, m: re.Match[str], verb: str, end: int) -> bool:
         return _CALLED_REPORTS.match(text, after, end) is not None
     if verb in ("added", "adds"):
         return _ADDED_OBJECT.match(text, after, end) is None
+    if verb in ("claimed", "claims") and _LIVES_FOLLOW.match(text, after, end):
+        return False  # "the shooting that claimed the life of", "claimed 40 lives"
+    if verb in ("reminded", "reminds"):
+        return _REMINDED_THAT.match(text, after, end) is not None  # not "reminded of"
+    if verb in CLOSING_THAT_VERBS and _closing_report(text, m, end):
+        return True  # "..., his brother, 24, gave the orders, prosecutors charge."
     if verb in THAT_VERBS:
         return _THAT_FOLLOWS.match(text, after, end) is not None
     if verb == "identified":
@@ -856,11 +935,27 @@ def _reports_here(text: str, m: re.Match[str], verb: str, end: int) -> bool:
         return _AT_FOLLOWS.match(text, after, end) is not None
     if verb in QUESTION_VERBS:
         return _QUESTION_FOLLOWS.match(text, after, end) is not None
+    if verb in REPLY_VERBS:
+        return _REPLY_FOLLOWS.match(text, after, end) is not None or _after_report(text, m)
     if verb in ("told", "tells") and _TOLD_TO.match(text, after, end):
         return False
     if verb in ("accused", "believed"):
         return _OF_TO_FOLLOWS.match(text, after, end) is None  # "the man accused of"
     return True
+
+
+def _closing_report(text: str, m: re.Match[str], end: int) -> bool:
+    """The verb and a short subject close the sentence after a comma: "..., police charge." """
+    if _ENDS_SENTENCE.fullmatch(text, m.end(), end) is None:
+        return False
+    return _COMMA_SUBJECT.search(text[max(0, m.start() - 60) : m.start()]) is not None
+
+
+def _after_report(text: str, m: re.Match[str]) -> bool:
+    """The verb comes right after the quotation it reports: '"No," replied Doe', '"No,"
+    he replied' (a subject of up to four words between)."""
+    before = text[max(0, m.start() - 60) : m.start()]
+    return _QUOTATION_BEFORE.search(before) is not None
 
 
 # --------------------------------------------------------------------------- sources
@@ -1160,8 +1255,8 @@ def _clean_name(name: str) -> str:
     herself") or a stray lower-case word before a proper name ("crates Lakeport City
     Police Commissioner Ivo Brandt")."""
     ws = name.split()
-    while ws and ws[0].lower() in _CONJUNCTIONS:
-        ws = ws[1:]
+    while ws and (ws[0].lower() in _CONJUNCTIONS or not ws[0].strip(_NAME_EDGE)):
+        ws = ws[1:]  # "and", or the closing mark of a quotation: "' Judge Wu said"
     while ws and ws[-1].lower() in _REFLEXIVES:
         ws = ws[:-1]
     if (
@@ -1236,6 +1331,7 @@ def _inverted_source(text: str, m: re.Match[str], start: int, end: int) -> tuple
     if mark < 0 or text[mark] not in ",\"”’'":
         return None
     name, name_end = _name_after(text, m.end(), end)
+    name = _AGE_BEFORE_NAME.sub("", name)  # "said the 36-year-old Lee": Lee
     if not name:
         return None
     first = name.split()[0]
@@ -1252,6 +1348,7 @@ def _inverted_source(text: str, m: re.Match[str], start: int, end: int) -> tuple
         return None  # "X, a spokeswoman, said the dam failed": that is content, not a name
     stop = next(_stops(text, name_end, end), None)
     rest = text[name_end : stop.start() if stop else end]
+    rest = _DOCUMENT_AGENT_TAIL.sub("", rest)  # "in a release issued by the team"
     if any(_finite(w) or w.endswith("ed") for w in _WORD_RE.findall(rest) if w.islower()):
         return None  # "said a security guard at the depot spotted the crate"
     return name, name_end
@@ -1284,6 +1381,8 @@ def _plausible_source(name: str, verb: str) -> bool:
     if lowered[0] in _PREPOSITIONS or lowered[-1] in _LINKS:
         return False
     if verb in EVIDENCE_VERBS:
+        if lowered[-1] in PICTURE_NOUNS:
+            return False  # "the footage shows her": what is seen, told by the outlet
         return any(w in DOCUMENT_NOUNS for w in lowered)  # "records show", not "he showed"
     if verb in AMBIGUOUS_VERBS:
         return words[0][0].isupper() or lowered[0] in _SOURCE_OPENERS
@@ -1359,6 +1458,11 @@ def _merged(text: str, found: list[Attribution]) -> list[Attribution]:
                 start=min(prev.span.start, a.span.start), end=max(prev.span.end, a.span.end)
             )
             a = replace(a, span=whole, intermediaries=via)
+        elif merged and _relayed(text, merged[-1], a):
+            prev = merged.pop()  # '"...," Doe said, according to the Post': Doe, via the Post
+            whole = Span(start=prev.span.start, end=a.span.end)
+            via = (*prev.intermediaries, a.original or "")
+            a = replace(prev, span=whole, intermediaries=via)
         elif merged and _goes_on(text, merged[-1], a):
             prev = merged[-1]  # "..., the ministry said, adding that ...": the ministry
             a = replace(a, original=prev.original, intermediaries=prev.intermediaries)
@@ -1376,6 +1480,16 @@ def _goes_on(text: str, prev: Attribution, a: Attribution) -> bool:
         and prev.original is not None
         and not text[prev.span.end : a.span.start].strip(" ,")
     )
+
+
+def _relayed(text: str, prev: Attribution, a: Attribution) -> bool:
+    """An outlet credited right after a named speaker: '"...," Doe said, according to the
+    Post': Doe speaks, the Post passes it on."""
+    if a.cue != "according to" or not a.original or not is_outlet(a.original):
+        return False
+    if not prev.original or is_outlet(prev.original) or prev.form not in _SPEAKING_FORMS:
+        return False
+    return _RELAY_GAP.fullmatch(text, prev.span.end, a.span.start) is not None
 
 
 def _overlap(a: Span, b: Span) -> bool:
@@ -1421,6 +1535,7 @@ _FINDERS = (
     _Finder(_PUT_RE, _reporting, words("put puts gave gives pegged")),
     _Finder(_STATEMENT_RE, _reporting, words("issued released put published")),
     _Finder(_QUOTED_RE, _reporting, words("quoted")),
+    _Finder(_NOTE_RE, _reporting, words("made makes")),
     _Finder(
         _PROGRESSIVE_RE,
         _progressive,

@@ -110,6 +110,12 @@ _WEIGHTS = frozenset({"kg", "g", "gram", "kilogram", "tonne", "ton", "lb", "lbs"
 _OPEN_ASIDE = re.compile(r"\s*[(\[]\s*$")
 _CLOSE_ASIDE = re.compile(r"\s*[)\]]")
 _QUOTATION = re.compile(r'"[^"\n]{12,}"|“[^”\n]{12,}”')
+# A list row has at most this many words; a list is looked back over this many lines.
+_ROW_WORDS = 6
+_LIST_REACH = 12
+_DIGIT_RE = re.compile(r"\d")
+# What follows the number of an age: "17-year-old", "17 years old".
+_AGE_WORD = re.compile(r"[\s-]*years?[\s-]*old\b")
 _BASE_WORTHINESS = {
     ClaimKind.quantity: 0.55,
     ClaimKind.comparison: 0.55,
@@ -202,6 +208,7 @@ class _Reader:
         drafts: list[_Draft] = []
         english = is_english(self.article)
         repeated = self._repeated_later()
+        resolved: dict[int, list[Attribution]] = {}
         for parsed in self.parsed:
             sentence = parsed.sentence
             if self.article.tag_at(sentence.start) in NON_ARTICLE_SEGMENTS:
@@ -212,10 +219,62 @@ class _Reader:
                 drafts.extend(self._figures_only(parsed))
                 continue
             attributions = self.speakers.resolve(sentence.start, sentence.end, parsed.attributions)
-            drafts.extend(self._sentence_claims(parsed, attributions))
+            resolved[sentence.index] = attributions
+            found = self._sentence_claims(parsed, attributions)
+            if (lead := self._list_lead(sentence)) is not None:
+                self._as_list_row(found, lead, resolved.get(lead[1].index, []))
+            drafts.extend(found)
         # Text order; stable, so a figure comes before the comparison quoting its clause.
         drafts.sort(key=lambda d: d.span.start)
         return [self._claim(n, d) for n, d in enumerate(_distinct(drafts), start=1)]
+
+    def _list_lead(self, s: Sentence) -> tuple[int, Sentence] | None:
+        """For a row of a list or table ("Joe Doe 26-1" on a line of its own), the line
+        that leads into the list ("... the following records:") and where it starts;
+        ``None`` for any other sentence. A heading line between them ("TITLE FIGHTS")
+        may be tagged as no part of the story, so the quote starts at the lead-in."""
+        if not self._is_row(s):
+            return None
+        for before in reversed(self.sentences[max(0, s.index - _LIST_REACH) : s.index]):
+            line = self.text[before.start : before.end].strip()
+            if line.endswith(":") and self._whole_line(before):
+                return before.start, before
+            if not (self._is_row(before) or (line.isupper() and self._whole_line(before))):
+                return None
+        return None
+
+    def _is_row(self, s: Sentence) -> bool:
+        line = self.text[s.start : s.end].strip()
+        return (
+            len(line.split()) <= _ROW_WORDS
+            and not line.endswith((".", "!", "?", ":"))
+            and _DIGIT_RE.search(line) is not None
+            and self._whole_line(s)
+        )
+
+    def _whole_line(self, s: Sentence) -> bool:
+        """The sentence is a line of its own (only spaces around it on its line)."""
+        start, end = s.start, s.end
+        while start > 0 and self.text[start - 1] in " \t":
+            start -= 1
+        while end < len(self.text) and self.text[end] in " \t":
+            end += 1
+        return (start == 0 or self.text[start - 1] == "\n") and (
+            end == len(self.text) or self.text[end] == "\n"
+        )
+
+    def _as_list_row(
+        self, drafts: list[_Draft], lead: tuple[int, Sentence], lead_attributions: list[Attribution]
+    ) -> None:
+        """A row's figures are quoted from the line that leads into the list, so that an
+        editor can read what the row is ("X noted the following records: / TITLE FIGHTS /
+        Joe Doe 26-1"), and rest on that line's source."""
+        start, line = lead
+        source = main_attribution(self.text, lead_attributions, line.end)
+        for d in drafts:
+            d.span = Span(start=start, end=d.span.end)
+            if d.attribution is None and source is not None:
+                d.attribution = source
 
     # ------------------------------------------------------------------- per sentence
 
@@ -264,11 +323,22 @@ class _Reader:
         if superlative:
             clause = _containing(clauses, superlative.start())
             drafts.append(self._comparison(s, superlative, clause, hedges, attributions))
-        elif not quantities:
+        elif not quantities or self._report_unclaimed(s, drafts, attributions):
+            # "Lee, 60, said the game ...": the age is no part of what Lee says, so what
+            # Lee says is a claim of its own.
             plain = self._plain_claim(s, hedges, attributions)
             if plain is not None:
                 drafts.append(plain)
         return drafts
+
+    def _report_unclaimed(
+        self, s: Sentence, drafts: list[_Draft], attributions: list[Attribution]
+    ) -> bool:
+        """The sentence reports what someone said, and none of its figures is theirs."""
+        main = main_attribution(self.text, attributions, s.end)
+        if main is None or main.original is None or main.carried:
+            return False
+        return all(d.attribution is None for d in drafts)
 
     def _figures_only(self, parsed: _Parsed) -> list[_Draft]:
         """The figures of a sentence in a language the lexicons do not know: each with its
@@ -565,6 +635,8 @@ def _counts_the_source(text: str, a: Attribution, q: QuantityMatch) -> bool:
     said") is a figure about the source."""
     if not (a.span.start <= q.span.start and q.span.end <= a.span.end):
         return False
+    if _AGE_WORD.search(text, q.span.start, q.span.end + 10):
+        return False  # 'said 17-year-old Lee': his age, not a count of speakers
     opens = a.cue_span.end if a.cue_span.end <= q.span.start else a.span.start
     return not text[opens : q.span.start].strip()
 

@@ -23,6 +23,7 @@ REPORTING_VERBS = words("""
     conceded complained countered identified posted reads asked questioned wondered allege
     expressed
     charges credits credited valued thought
+    answered answers replied replies responded responds quipped charge reminded reminds
     """)
 # Verbs that are just as often nouns or adjectives ("insurance claims rose", "the alleged
 # shooter"): they must be followed by what a verb reports, and their source must look
@@ -35,7 +36,14 @@ AMBIGUOUS_VERBS = words("""
     credited
     """)
 # Verbs that report only with a clause after them: "agreed that", not "agreed to".
-THAT_VERBS = words("agreed charged guessed conceded complained countered thought")
+THAT_VERBS = words("agreed charged charge guessed conceded complained countered thought")
+# Verbs that also report when they close the sentence after a comma: "..., prosecutors
+# charge." (never "they agreed." or "in charge.").
+CLOSING_THAT_VERBS = words("charge charged")
+# Verbs that answer: they report only before a quotation, a colon, "that" or a comma,
+# at the end of the sentence or after what they report ('she answered, "Yes."',
+# '"No," he replied.'); "answered the phone" reports nothing.
+REPLY_VERBS = words("answered answers replied replies responded responds quipped")
 # Verbs that report a question: "asked why", "questioned whether".
 QUESTION_VERBS = words("asked questioned wondered")
 # Verbs whose source is evidence, not a speaker: "records show", "photos show".
@@ -85,6 +93,11 @@ OUTLET_WORDS = (
     r"news\s+agency|newspaper|broadcaster|state\s+media|local\s+media|state\s+television|"
     r"news\s+site|news\s+website|website|tabloid|wire(?:\s+(?:report|service|agency))?|"
     r"magazine|newswire|blog"
+)
+# Newspaper titles: a capitalised name they end is a paper ("the Post", "the Daily
+# Courier Times", "the Millbrook Herald").
+NEWSPAPER_TITLES = words(
+    "Post Times Journal Herald Tribune Gazette Globe Chronicle Inquirer Examiner"
 )
 # Words that make a name an outlet only as its head (last, or before the outlet's own
 # name) or inside a capitalised name: "state radio", "the Israeli daily", "the daily
@@ -143,6 +156,11 @@ DOCUMENT_NOUNS = words("""
     images video videos footage data figures statistics numbers results tests estimates
     projections reports studies surveys filings logs charges emails transcript transcripts
     """)
+# What pictures a scene: "the footage shows her walking" says what is seen in it, which
+# the outlet describes; it asserts nothing the way "records show" does.
+PICTURE_NOUNS = words(
+    "footage video videos photo photos photograph photographs picture pictures image images"
+)
 
 # ----------------------------------------------------------------------------- names
 

@@ -1,4 +1,5 @@
-"""JSONL: one article per line, ``{"id", "outlet", "title", "url", "published", "text"}``.
+"""JSONL: one article per line, ``{"id", "outlet", "title", "url", "published", "text"}``
+and optionally ``"story"`` (the story package it belongs to).
 
 Each line stands alone: a line that is not a JSON object with a ``text`` string is
 reported on its own and the other lines go on. The lines come from a stream
@@ -17,7 +18,15 @@ from assistant.ingest.document import Block, Document
 from assistant.ingest.metadata import Metadata
 
 # Metadata fields read from each object; anything else on the line is ignored.
-JSONL_FIELDS: tuple[str, ...] = ("id", "title", "outlet", "url", "published", "language")
+JSONL_FIELDS: tuple[str, ...] = (
+    "id",
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "language",
+    "story",
+)
 
 
 def parse_jsonl(

@@ -32,6 +32,7 @@ FRONT_MATTER_KEYS: dict[str, str] = {
     "canonical_url": "url",
     "language": "language",
     "lang": "language",
+    "story": "story",
 }
 
 _FRONT_MATTER = re.compile(

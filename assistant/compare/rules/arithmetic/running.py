@@ -17,6 +17,7 @@ it does not.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
 
@@ -36,27 +37,50 @@ def check(package: Package) -> Iterator[Finding]:
         ]
         if not steps:
             continue
+        near: dict[str, _Near] = {}
         for latest in totals:
             # One town's total and another town's increment make no sum.
-            here = [f for f in totals if not different_places(f, latest)]
-            added = [f for f in steps if not different_places(f, latest)]
-            if (found := _check(latest, here, added)) is not None:
+            if (here := near.get(latest.place)) is None:
+                here = near[latest.place] = _Near(
+                    [f for f in totals if not different_places(f, latest)],
+                    [f for f in steps if not different_places(f, latest)],
+                )
+            if (found := _check(latest, here)) is not None:
                 yield found
 
 
-def _check(latest: Facts, totals: Sequence[Facts], steps: Sequence[Facts]) -> Finding | None:
+class _Near:
+    """The totals and increments a total naming one place may be checked against, indexed:
+    a big story's series holds thousands of totals, each checked against the others."""
+
+    def __init__(self, totals: Sequence[Facts], steps: Sequence[Facts]) -> None:
+        self.totals = totals
+        self.steps = steps
+        self.by_article: dict[str, list[Facts]] = defaultdict(list)
+        for s in steps:
+            self.by_article[s.article_id].append(s)
+        self._previous: dict[tuple[date, date | None], list[Facts]] = {}
+
+    def previous(self, latest: Facts, day: date) -> list[Facts]:
+        """``_previous``, which depends on ``latest`` only through its publication date."""
+        key = (day, latest.published)
+        if (found := self._previous.get(key)) is None:
+            found = self._previous[key] = _previous(latest, day, self.totals, self.steps)
+        return found
+
+
+def _check(latest: Facts, near: _Near) -> Finding | None:
     day = latest.period.as_of
     if day is None or latest.interval is None:
         return None
-    previous = _previous(latest, day, totals, steps)
+    previous = near.previous(latest, day)
     since = previous[0].period.as_of if previous else None
     if since is None:
         return None
     added = [
         s
-        for s in steps
-        if s.article_id == latest.article_id
-        and s.period.start is not None
+        for s in near.by_article.get(latest.article_id, ())
+        if s.period.start is not None
         and s.period.as_of is not None
         and since <= s.period.start
         and s.period.as_of <= day
