@@ -206,7 +206,13 @@ def _article(rng: random.Random, package: int, n: int, truths: dict[str, int]) -
                 metric=metric,
                 quantity=Quantity(value=value, text=str(value)),
             )
-    if rng.random() < 0.15:
+    return _closing(writer, rng, superlative=0.15)
+
+
+def _closing(writer: _Writer, rng: random.Random, *, superlative: float) -> _Writer:
+    """An article's last sentences, drawn in this order: a superlative, then a
+    verification disclaimer covering the last claim."""
+    if rng.random() < superlative:
         at = writer.sentence("It was the worst flooding since records began.")
         writer.claim("It was the worst flooding since records began", at, kind=ClaimKind.comparison)
     if rng.random() < 0.2 and writer.claims:
@@ -330,22 +336,7 @@ def _big_article(
             location=place,
             attribution=_attribution(rng),
         )
-    if rng.random() < 0.1:
-        at = writer.sentence("It was the worst flooding since records began.")
-        writer.claim("It was the worst flooding since records began", at, kind=ClaimKind.comparison)
-    if rng.random() < 0.2:
-        at = writer.sentence("These figures could not be independently verified.")
-        cue = "could not be independently verified"
-        start = writer.text.index(cue, at)
-        disclaimer = Hedge(
-            cue=cue,
-            span=Span(start=start, end=start + len(cue)),
-            kind=HedgeKind.verification_disclaimer,
-            scope=HedgeScope.preceding,
-        )
-        last = writer.claims[-1]
-        writer.claims[-1] = last.model_copy(update={"hedges": [disclaimer]})
-    return writer
+    return _closing(writer, rng, superlative=0.1)
 
 
 def big_story(size: int, seed: int = 11) -> Corpus:
