@@ -42,6 +42,7 @@ def seed(path: Path) -> None:
         )
 
 
+@pytest.mark.reliability
 def test_a_killed_writer_loses_no_confirmed_decision_and_leaves_the_file_intact(
     tmp_path: Path,
 ) -> None:
