@@ -35,6 +35,7 @@ from assistant.errors import (
 )
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch
 from assistant.model import ExtractionResult, ExtractionStatus, InputStatus, RuleId, Severity
+from assistant.progress import Tally, progress_bar
 from assistant.text import one_line
 
 if TYPE_CHECKING:
@@ -113,6 +114,13 @@ def _add_llm_options(p: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="read timeout per LLM request (default 120; 600 for a server on this machine); "
         "a timeout is retried once with twice the limit",
+    )
+    g.add_argument(
+        "--stream",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="ask for answers token by token, so a slow server's long answer never hits the "
+        "read timeout (default: on for a server on this machine, off elsewhere)",
     )
     g.add_argument(
         "--hybrid",
@@ -339,6 +347,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "concurrency",
         "timeout_s",
         "chunk_chars",
+        "stream",
         "hybrid",
         "mock_server",
         "record_dir",
@@ -425,48 +434,6 @@ def _write_stdout(text: str) -> None:
     sys.stdout.flush()
     buffer.write(text.encode("utf-8", "replace"))
     buffer.flush()
-
-
-class _Tally:
-    """Articles done, failed and taken from the results cache, as results land."""
-
-    def __init__(self) -> None:
-        self.done = self.failed = self.cached = 0
-
-    def add(self, result: ExtractionResult) -> None:
-        self.done += 1
-        self.failed += result.status is ExtractionStatus.failed
-        self.cached += result.cached
-
-    def __str__(self) -> str:
-        return f"{self.done} done · {self.failed} failed · {self.cached} cached"
-
-
-def _progress(
-    total: int, quiet: bool, tally: _Tally
-) -> tuple[Callable[[ExtractionResult], None], Callable[[], None]]:
-    """Counts every result in ``tally``; a progress bar on stderr when it is a terminal."""
-    if quiet or not sys.stderr.isatty() or total < 2:
-        return tally.add, (lambda: None)
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    progress = Progress(
-        TextColumn("extracting articles"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[tally]}"),
-        transient=True,
-        console=Console(stderr=True),
-    )
-    task = progress.add_task("extracting articles", total=total, tally=str(tally))
-
-    def advance(result: ExtractionResult) -> None:
-        tally.add(result)
-        progress.update(task, advance=1, tally=str(tally))
-
-    progress.start()
-    return advance, progress.stop
 
 
 def _note(message: str, quiet: bool, stream: TextIO | None = None) -> None:
@@ -623,8 +590,9 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
         settings, inputs=args.paths, on_note=lambda message: _note(message, args.quiet)
     )
     cache = pipeline.open_cache(settings, on_note=lambda message: _note(message, args.quiet))
-    tally = _Tally()
-    advance, stop = _progress(len(batch.articles), args.quiet, tally)
+    tally = Tally()
+    advance, piece, stop = progress_bar(len(batch.articles), args.quiet, tally)
+    extractor.on_progress = piece
     refused: list[EndpointError] = []
     try:
         results = asyncio.run(
@@ -793,6 +761,9 @@ def serve_command(args: argparse.Namespace) -> str:
                 argv += [option, str(item)]
     if getattr(args, "cache", None) is False:
         argv.append("--no-cache")
+    stream = getattr(args, "stream", None)
+    if stream is not None:
+        argv.append("--stream" if stream else "--no-stream")
     return shlex.join(argv)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 
 from assistant.model import Article, ExtractionResult
 
@@ -17,6 +18,9 @@ class Extractor(ABC):
     """
 
     name: str = "extractor"
+    # Called with (article id, pieces of the answer received so far) while a streamed
+    # answer arrives, so a slow server's progress can be shown; set by whoever shows it.
+    on_progress: Callable[[str, int], None] | None = None
 
     @abstractmethod
     async def extract(self, article: Article) -> ExtractionResult:

@@ -86,6 +86,7 @@ from assistant.llm.retry import (
 )
 from assistant.llm.schema import ClaimExtraction, LLMClaim
 from assistant.llm.settings import LLMMode, LLMSettings, ToolChoice
+from assistant.llm.streaming import STREAM_OPTIONS, NotStreamed, read_stream
 from assistant.model import Article, Claim, ExtractionResult, ExtractionStatus, Usage
 
 log = logging.getLogger(__name__)
@@ -194,6 +195,7 @@ class LLMExtractor(Extractor):
         self._http = http_client
         self._mode = _MODES[settings.mode]
         self._tool_choice: ToolChoice = settings.tool_choice
+        self._streams = settings.streams
         self._limit = asyncio.Semaphore(settings.requests_in_flight)
         self._probed = asyncio.Lock()
         # Why the endpoint refuses every request, once one answer said so.
@@ -366,7 +368,9 @@ class LLMExtractor(Extractor):
                     problem,
                 )
             try:
-                completion = await self._send(messages, chunk, usage, reask=attempt)
+                completion = await self._send(
+                    messages, chunk, usage, reask=attempt, article_id=article.id
+                )
             except (_ChunkFailed, _TooLong) as failed:
                 if first is None:
                     raise
@@ -406,7 +410,13 @@ class LLMExtractor(Extractor):
         return kept, notes
 
     async def _send(
-        self, messages: list[ChatCompletionMessageParam], chunk: Chunk, usage: Usage, *, reask: int
+        self,
+        messages: list[ChatCompletionMessageParam],
+        chunk: Chunk,
+        usage: Usage,
+        *,
+        reask: int,
+        article_id: str,
     ) -> ChatCompletion:
         """One answer from the endpoint, transport retries included; usage counted for
         every request sent, also those abandoned on a timeout.
@@ -425,7 +435,9 @@ class LLMExtractor(Extractor):
 
         async def one_request() -> ChatCompletion:
             nonlocal timeout
-            for _ in range(len(_NEXT_TOOL_CHOICE)):
+            # One more turn than there are tool_choice forms: a server that does not
+            # stream is asked once more, unstreamed.
+            for _ in range(len(_NEXT_TOOL_CHOICE) + 1):
                 form = self._tool_choice
                 kwargs = self._request(messages, temperature, max_tokens)
                 limits = httpx2.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT_S))
@@ -434,9 +446,9 @@ class LLMExtractor(Extractor):
                         if self._refused is not None:
                             raise EndpointError(self._refused)
                         usage.calls += 1
-                        completion: ChatCompletion = await self._openai.chat.completions.create(
-                            **kwargs, timeout=limits, extra_headers=headers
-                        )
+                        completion = await self._complete(kwargs, limits, headers, article_id)
+                except NotStreamed:
+                    continue
                 except openai.APITimeoutError as exc:
                     if _connect_timeout(exc):
                         raise  # retried like any failed connection, the limit unchanged
@@ -508,6 +520,56 @@ class LLMExtractor(Extractor):
                 else ""
             )
             raise _ChunkFailed(f"{self._describe(exc)}{gave_up}") from exc
+
+    async def _complete(
+        self,
+        kwargs: dict[str, Any],
+        limits: httpx2.Timeout,
+        headers: dict[str, str],
+        article_id: str,
+    ) -> ChatCompletion:
+        """One request's answer, streamed when the settings say so (see ``streaming.py``).
+
+        A streamed answer that stops arriving raises ``openai.APITimeoutError`` and one
+        whose connection breaks ``openai.APIConnectionError``, as an unstreamed request
+        would: the SDK wraps transport errors only while it sends, not while it reads.
+        ``NotStreamed`` when the server ignored the stream (streaming is then off)."""
+        if not self._streams:
+            completion: ChatCompletion = await self._openai.chat.completions.create(
+                **kwargs, timeout=limits, extra_headers=headers
+            )
+            return completion
+        stream = await self._openai.chat.completions.create(
+            **kwargs,
+            stream=True,
+            stream_options=STREAM_OPTIONS,
+            timeout=limits,
+            extra_headers=headers,
+        )
+        hook = self.on_progress
+
+        def on_piece(pieces: int) -> None:
+            if hook is not None:
+                hook(article_id, pieces)
+
+        try:
+            return await read_stream(stream, on_piece)
+        except NotStreamed:
+            # A server that ignores "stream" answers with no event: ask it unstreamed,
+            # from now on (the same for every part, as with tool_choice).
+            log.info("%s does not stream its answers; asking unstreamed", self._settings.endpoint)
+            self._streams = False
+            raise
+        except ValueError as exc:  # the stream stopped before the answer said it ended
+            raise openai.APIConnectionError(
+                message=str(exc), request=stream.response.request
+            ) from exc
+        except httpx2.TimeoutException as exc:
+            raise openai.APITimeoutError(request=exc.request) from exc
+        except httpx2.TransportError as exc:
+            raise openai.APIConnectionError(request=exc.request) from exc
+        finally:
+            await stream.close()
 
     def _request(
         self, messages: list[ChatCompletionMessageParam], temperature: float, max_tokens: int

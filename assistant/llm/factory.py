@@ -40,6 +40,7 @@ def llm_settings(settings: Settings) -> LLMSettings:
         "chunk_overlap": _overlap(settings.chunk_chars or table.chunk_chars),
         "max_output_tokens": table.max_output_tokens,
         "tool_choice": table.tool_choice,
+        "stream": settings.stream if settings.stream is not None else table.stream,
     }
     endpoint = LLMSettings.model_validate({k: v for k, v in values.items() if v is not None})
     if endpoint.concurrency is None and not endpoint.loopback:

@@ -15,7 +15,8 @@ only the HTTP exchange is answered in-process. Per request, in order:
 6. the answer: a recorded response replayed as-is, a hand-written fixture answer, or one
    synthesized from the offline extractor - wrapped in the shape the request asked for
    (the llama.cpp-like server puts a tools answer in the content, fenced), and cut off with
-   ``finish_reason=length`` when it is longer than the request's ``max_tokens``.
+   ``finish_reason=length`` when it is longer than the request's ``max_tokens``;
+   streamed as server-sent events when the request asks for a stream (``"stream": true``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import asyncio
 import functools
 import json
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +52,7 @@ from assistant.llm.mock.wire import (
     parse_request,
     public_headers,
     sha256_text,
+    stream_chunks,
 )
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -95,7 +97,8 @@ class MockLLM:
     async def handler(self, request: httpx2.Request) -> httpx2.Response:
         """Answer one request. Raises ``httpx2.ReadTimeout`` for an injected timeout, a
         recorded one, or latency beyond the request's read timeout."""
-        if self.settings.latency_s > 0:
+        if self.settings.latency_s > 0 and not _streams(request):
+            # A streamed answer's latency is spread over its pieces (see ``_ok``).
             limit = _read_timeout(request)
             if limit is not None and self.settings.latency_s > limit:
                 await self._sleep(limit)
@@ -138,7 +141,24 @@ class MockLLM:
             return response
         source, body = self._answer(chat, chunk, fault, attempt)
         self._log(request, 200, fault, source, body)
-        return httpx2.Response(200, json=body, request=request)
+        return self._ok(request, body)
+
+    def _ok(self, request: httpx2.Request, body: dict[str, Any]) -> httpx2.Response:
+        """The answer ``body``; as server-sent events when the request asked for a stream.
+
+        A stream's latency is spread evenly over its pieces, as a server writing token by
+        token spends it: the request's read timeout then applies to the gap between two
+        pieces, and only a gap longer than that is a timeout."""
+        if not _streams(request):
+            return httpx2.Response(200, json=body, request=request)
+        events = stream_chunks(body)
+        gap = self.settings.latency_s / (len(events) + 1)
+        return httpx2.Response(
+            200,
+            headers={"content-type": "text/event-stream"},
+            stream=_EventStream(events, gap, _read_timeout(request), self._sleep, request),
+            request=request,
+        )
 
     def _server_refusal(self, request: httpx2.Request, chat: ChatRequest) -> httpx2.Response | None:
         """The error a llama.cpp server answers this request with, if any."""
@@ -183,7 +203,7 @@ class MockLLM:
                     "usage": body.get("usage"),
                 }
         self._log(request, 200, source="recorded", response=body)
-        return httpx2.Response(200, json=body, request=request)
+        return self._ok(request, body)
 
     def _answer(
         self, chat: ChatRequest, chunk: str, fault: Fault | None, attempt: Attempt
@@ -271,6 +291,47 @@ def _within(reply: Reply, max_tokens: int | None) -> Reply:
     if max_tokens is None or reply.text is None or len(reply.text) // 4 <= max_tokens:
         return reply
     return Reply(text=reply.text[: max_tokens * 4], finish_reason="length")
+
+
+class _EventStream(httpx2.AsyncByteStream):
+    """``events`` as a ``text/event-stream`` body, ``gap`` seconds apart; a gap beyond the
+    read timeout raises ``httpx2.ReadTimeout`` mid-answer, as a stalled server would."""
+
+    def __init__(
+        self,
+        events: list[dict[str, Any]],
+        gap: float,
+        limit: float | None,
+        sleep: Sleep,
+        request: httpx2.Request,
+    ) -> None:
+        self._events = events
+        self._gap = gap
+        self._limit = limit
+        self._sleep = sleep
+        self._request = request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for event in [*self._events, None]:
+            if self._gap > 0:
+                if self._limit is not None and self._gap > self._limit:
+                    await self._sleep(self._limit)
+                    raise httpx2.ReadTimeout(
+                        f"no piece of the answer within {self._limit:g} s", request=self._request
+                    )
+                await self._sleep(self._gap)
+            data = "[DONE]" if event is None else json.dumps(event, ensure_ascii=False)
+            yield f"data: {data}\n\n".encode()
+
+
+def _streams(request: httpx2.Request) -> bool:
+    """True for a chat request that asks for its answer as a stream."""
+    if request.method != "POST" or b'"stream"' not in request.content:
+        return False
+    try:
+        return json.loads(request.content).get("stream") is True
+    except (ValueError, AttributeError):
+        return False
 
 
 def _read_timeout(request: httpx2.Request) -> float | None:
