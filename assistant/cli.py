@@ -123,6 +123,13 @@ def _add_llm_options(p: argparse.ArgumentParser) -> None:
         "read timeout (default: on for a server on this machine, off elsewhere)",
     )
     g.add_argument(
+        "--batch-api",
+        action="store_true",
+        default=None,
+        help="send the articles through the OpenAI Batch API (half the price, answers within "
+        "24 hours); an article it does not answer in full goes through the live path",
+    )
+    g.add_argument(
         "--hybrid",
         action="store_true",
         default=None,
@@ -348,6 +355,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "timeout_s",
         "chunk_chars",
         "stream",
+        "batch_api",
         "hybrid",
         "mock_server",
         "record_dir",

@@ -100,6 +100,11 @@ class Settings(BaseModel):
     endpoints: dict[str, EndpointSettings] = Field(
         default_factory=dict, description="Per-endpoint settings, keyed by base URL."
     )
+    batch_api: bool = Field(
+        default=False,
+        description="Send the run's first asks through the OpenAI Batch API (--batch-api): "
+        "half the price, answers within 24 hours; what fails goes through the live path.",
+    )
     hybrid: bool = Field(
         default=False,
         description="Cross-check the model's answer with the offline extractor (--hybrid).",

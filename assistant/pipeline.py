@@ -124,9 +124,11 @@ def build_extractor(
 
     if choice == "mock":
         return mock_extractor(
-            settings, [*settings.fixture_dirs, *_loadable(fixture_dirs_for(inputs), on_note)]
+            settings,
+            [*settings.fixture_dirs, *_loadable(fixture_dirs_for(inputs), on_note)],
+            on_note=on_note,
         )
-    return llm_extractor(settings)
+    return llm_extractor(settings, on_note=on_note)
 
 
 def _loadable(dirs: Sequence[Path], on_note: Callable[[str], None] | None) -> list[Path]:
@@ -165,10 +167,13 @@ async def extract_all(
     gate = asyncio.Semaphore(concurrency)
     fingerprint = extractor.fingerprint() if cache is not None else {}
     stopped: list[EndpointError] = []
+    keys = {a.id: cache_key(a, fingerprint) for a in articles} if cache is not None else {}
+    hits = {a.id: hit for a in articles if cache is not None and (hit := cache.get(keys[a.id]))}
+    await extractor.prepare([a for a in articles if a.id not in hits])
 
     async def one(article: Article) -> ExtractionResult:
-        key = cache_key(article, fingerprint) if cache is not None else ""
-        if cache is not None and (hit := cache.get(key)) is not None:
+        key = keys.get(article.id, "")
+        if (hit := hits.get(article.id)) is not None:
             if on_result is not None:
                 on_result(hit)
             return hit

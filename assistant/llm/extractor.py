@@ -219,6 +219,10 @@ class LLMExtractor(Extractor):
         outcome = _ChunkOutcome.combine(
             await _all(self._extract_chunk(article, c, usage) for c in chunks)
         )
+        usage.duration_s = time.perf_counter() - started
+        return self._result(article, outcome, usage)
+
+    def _result(self, article: Article, outcome: _ChunkOutcome, usage: Usage) -> ExtractionResult:
         if not outcome.errors:
             status = ExtractionStatus.ok
         elif outcome.answered:
@@ -227,7 +231,6 @@ class LLMExtractor(Extractor):
             status = ExtractionStatus.failed
         for error in outcome.errors:
             log.warning("%s: %s", article.id, error)
-        usage.duration_s = time.perf_counter() - started
         claims = merge_claims(article.id, outcome.claims)
         return ExtractionResult(
             article_id=article.id,
@@ -241,6 +244,64 @@ class LLMExtractor(Extractor):
             hedges=article_cues(article, claims),
             usage=usage,
         )
+
+    # ------------------------------------------------------------ the Batch API (batch.py)
+
+    @property
+    def client(self) -> openai.AsyncOpenAI:
+        """The openai client requests go through (the Batch API uploads with it)."""
+        return self._openai
+
+    def batch_requests(self, article: Article) -> list[tuple[str, dict[str, Any]]]:
+        """(custom id, request body) of each part of ``article``: the messages, schema,
+        temperature and ``max_tokens`` a live first ask sends. The id is the part's
+        content hash, its number and the prompt version, so it is unique in a batch and
+        the same in every run."""
+        requests = []
+        for chunk in split_text(
+            article.text, self._settings.chunk_chars, self._settings.chunk_overlap
+        ):
+            body = self._request(
+                self._messages(article, chunk),
+                self._settings.temperature,
+                self._settings.max_tokens_for(len(chunk.text)),
+            )
+            requests.append((batch_id(article, chunk), body))
+        return requests
+
+    def from_batch(
+        self, article: Article, answers: Mapping[str, dict[str, Any]]
+    ) -> ExtractionResult | None:
+        """The result the Batch API's ``answers`` (custom id -> chat.completion body) give
+        ``article``, after the checks a live answer gets: readable, complete, every quote
+        found in the text. None when a part has no such answer: the article then goes
+        through the live path, with its re-asks and splits."""
+        usage = Usage()
+        outcomes = []
+        for chunk in split_text(
+            article.text, self._settings.chunk_chars, self._settings.chunk_overlap
+        ):
+            body = answers.get(batch_id(article, chunk))
+            if body is None:
+                return None
+            try:
+                completion = ChatCompletion.model_validate(body)
+            except ValueError:
+                return None
+            usage.calls += 1
+            _count_tokens(completion, usage)
+            choice = completion.choices[0] if completion.choices else None
+            if choice is None or choice.finish_reason not in ("stop", "tool_calls"):
+                return None  # cut off, filtered or refused: the live path knows what to do
+            try:
+                checked = check_claims(read_claims(completion, self._mode), chunk.text)
+            except Unreadable:
+                return None
+            if checked.failures:
+                return None  # a live re-ask can fix or drop them
+            claims, warnings = to_domain(ClaimExtraction(claims=checked.valid), article, chunk)
+            outcomes.append(_ChunkOutcome(claims=claims, warnings=warnings))
+        return self._result(article, _ChunkOutcome.combine(outcomes), usage)
 
     def fingerprint(self) -> dict[str, object]:
         """The model, endpoint, mode, prompt version, output-schema hash and the settings
@@ -762,6 +823,12 @@ def _keyed_url(url: str) -> str:
     host = parts.hostname or ""
     port = f":{parts.port}" if parts.port else ""
     return f"{parts.scheme}://{host}{port}{parts.path.rstrip('/')}"
+
+
+def batch_id(article: Article, chunk: Chunk) -> str:
+    """``<sha256 of the article, 16>.<part>.<prompt version>``: a Batch API custom id."""
+    digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:16]
+    return f"{digest}.{chunk.part}.{PROMPT_VERSION}"
 
 
 @functools.cache

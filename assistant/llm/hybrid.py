@@ -18,7 +18,7 @@ part the model failed on is still reported, even though the rules' figures for i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from assistant.extract.base import Extractor
 from assistant.extract.offline import OfflineExtractor
@@ -65,6 +65,9 @@ class HybridExtractor(Extractor):
 
     def fingerprint(self) -> dict[str, object]:
         return {**self._model.fingerprint(), "extractor": self.name}
+
+    async def prepare(self, articles: Sequence[Article]) -> None:
+        await self._model.prepare(articles)
 
     async def aclose(self) -> None:
         await self._model.aclose()

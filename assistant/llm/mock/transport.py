@@ -17,6 +17,9 @@ only the HTTP exchange is answered in-process. Per request, in order:
    (the llama.cpp-like server puts a tools answer in the content, fenced), and cut off with
    ``finish_reason=length`` when it is longer than the request's ``max_tokens``;
    streamed as server-sent events when the request asks for a stream (``"stream": true``).
+
+The files and batches endpoints of the Batch API are ``batches.py``'s; each batch line is
+answered by the steps above (latency aside).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from typing import Any
 
 import httpx2
 
+from assistant.llm.mock.batches import BatchStore
 from assistant.llm.mock.faults import (
     TRANSPORT_FAULTS,
     Attempt,
@@ -83,6 +87,7 @@ class MockLLM:
         self.settings = settings
         self.fixtures = FixtureIndex.load(settings.fixture_dirs)
         self.requests: list[LoggedRequest] = []
+        self.batches = BatchStore(settings)
         self._sleep = sleep
         # Transport attempts seen per (chunk sha256, re-ask index): the second part of the
         # attempt number, so a retry of the same request draws a new fault.
@@ -94,10 +99,15 @@ class MockLLM:
         """A fresh async client whose every request is answered by this mock."""
         return httpx2.AsyncClient(transport=httpx2.MockTransport(self.handler))
 
-    async def handler(self, request: httpx2.Request) -> httpx2.Response:
+    async def handler(self, request: httpx2.Request, *, latency: bool = True) -> httpx2.Response:
         """Answer one request. Raises ``httpx2.ReadTimeout`` for an injected timeout, a
-        recorded one, or latency beyond the request's read timeout."""
-        if self.settings.latency_s > 0 and not _streams(request):
+        recorded one, or latency beyond the request's read timeout. ``latency`` is off for
+        a Batch API line: a batch is answered at once, its time is in the polls."""
+        if self.batches.serves(request):
+            response = await self.batches.handle(request, self._batch_line)
+            self._log(request, response.status_code)
+            return response
+        if latency and self.settings.latency_s > 0 and not _streams(request):
             # A streamed answer's latency is spread over its pieces (see ``_ok``).
             limit = _read_timeout(request)
             if limit is not None and self.settings.latency_s > limit:
@@ -159,6 +169,9 @@ class MockLLM:
             stream=_EventStream(events, gap, _read_timeout(request), self._sleep, request),
             request=request,
         )
+
+    async def _batch_line(self, request: httpx2.Request) -> httpx2.Response:
+        return await self.handler(request, latency=False)
 
     def _server_refusal(self, request: httpx2.Request, chat: ChatRequest) -> httpx2.Response | None:
         """The error a llama.cpp server answers this request with, if any."""
