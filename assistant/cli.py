@@ -684,7 +684,9 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
 
 def _stopped_by(refused: Sequence[EndpointError], result: ExtractionResult) -> bool:
     """True for an article that failed because the endpoint refused the run."""
-    return bool(refused) and str(refused[0]) in (result.error or "")
+    from assistant import pipeline
+
+    return bool(refused) and pipeline.stopped_by(refused[0], result)
 
 
 def _run_schemas(args: argparse.Namespace) -> int:
