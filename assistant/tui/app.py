@@ -289,7 +289,9 @@ class FactcheckApp(PlainTracebackApp):
     # ------------------------------------------------------------------ export
 
     def action_export(self) -> None:
-        self.push_screen(ExportDialog(self.session.workspace.path), self._export_chosen)
+        self.push_screen(
+            ExportDialog(self.session.workspace.path, download=self.is_web), self._export_chosen
+        )
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
         if request is not None:
