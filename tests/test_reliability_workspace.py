@@ -197,10 +197,9 @@ async def test_the_app_asks_before_overwriting_another_file(
 async def test_the_app_never_exports_onto_the_open_workspace(
     workspace: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
 ) -> None:
-    monkeypatch.chdir(workspace.parent)
-    target = {"same": workspace, "symlink": Path("desk.md"), "wal": Path(f"{workspace}-wal")}[
-        spelling
-    ]
+    monkeypatch.chdir(workspace.parent)  # short names to type, a key at a time
+    name = workspace.name
+    target = {"same": Path(name), "symlink": Path("desk.md"), "wal": Path(f"{name}-wal")}[spelling]
     if spelling == "symlink":
         target.symlink_to(workspace)
     with Workspace.open(workspace) as ws:
