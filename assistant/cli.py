@@ -30,6 +30,7 @@ from assistant.errors import (
     CacheError,
     ConfigError,
     EndpointError,
+    ExportError,
     FactcheckError,
     WorkspaceError,
 )
@@ -414,20 +415,34 @@ def _outputs(args: argparse.Namespace, formats: Sequence[str]) -> list[Output]:
             raise ConfigError(f"-o {name}: {fmt} is not written here; choose {', '.join(formats)}")
         if any(t == target for _, t in outputs):
             raise ConfigError(f"-o {name}: given twice")
+        _refuse_workspace(getattr(args, "workspace", None), target)
         outputs.append((fmt, target))
     return outputs
+
+
+def _refuse_workspace(workspace: Path | None, target: Path | None) -> None:
+    """``report --workspace FILE -o FILE`` (or its -wal file, or a link to it) would
+    replace the editor's decisions with the report: refused before any work, as the
+    TUI's export refuses it."""
+    from assistant.report.files import refuse_workspace_target
+
+    if workspace is None or target is None:
+        return
+    try:
+        refuse_workspace_target(workspace, target)
+    except ExportError as exc:
+        raise ConfigError(f"-o {target}: {exc}") from None
 
 
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         _write_stdout(text)
         return
-    tmp = output.with_name(output.name + ".tmp")
+    from assistant.report.files import write_atomically
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)  # never leave a half-written report behind
+        write_atomically(output, text)  # never leave a half-written report behind
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise FactcheckError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
@@ -660,7 +675,9 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
 
 def _stopped_by(refused: Sequence[EndpointError], result: ExtractionResult) -> bool:
     """True for an article that failed because the endpoint refused the run."""
-    return bool(refused) and str(refused[0]) in (result.error or "")
+    from assistant import pipeline
+
+    return bool(refused) and pipeline.stopped_by(refused[0], result)
 
 
 def _run_schemas(args: argparse.Namespace) -> int:

@@ -213,6 +213,13 @@ async def extract_all(
         await extractor.aclose()
 
 
+def stopped_by(stop: EndpointError, result: ExtractionResult) -> bool:
+    """True for an article that failed because ``stop`` (the endpoint refusing the run,
+    as ``extract_all`` passed it to ``on_stop``) ended the batch: the article whose
+    answer it was, one in flight then, or one never sent after it."""
+    return result.status is ExtractionStatus.failed and str(stop) in (result.error or "")
+
+
 def open_cache(
     settings: Settings, on_note: Callable[[str], None] | None = None
 ) -> ResultsCache | None:

@@ -149,12 +149,15 @@ class Tab:
     def __init__(self, ws: aiohttp.ClientWebSocketResponse) -> None:
         self.ws = ws
         self.output: list[str] = []
+        self.packets: list[list[object]] = []  # textual-serve's own: ["deliver_file_start", key]
         self.reader = asyncio.create_task(self._read())
 
     async def _read(self) -> None:
         async for message in self.ws:
             if message.type is aiohttp.WSMsgType.BINARY:
                 self.output.append(message.data.decode("utf-8", "replace"))
+            elif message.type is aiohttp.WSMsgType.TEXT:
+                self.packets.append(json.loads(message.data))
 
     def screen_text(self, since: int = 0) -> str:
         """What the app drew since output ``since``, as words: escape sequences, box
