@@ -20,6 +20,7 @@ from assistant.extract.base import Extractor
 from assistant.model import Article, ExtractionResult, ExtractionStatus
 from assistant.redact import redact
 from assistant.store import Workspace
+from assistant.stories import folder_stories, group_stories
 from assistant.text import one_line
 from assistant.tui.messages import ArticleExtracted, RunFinished, RunIngested
 
@@ -65,9 +66,13 @@ def run_package(
         if cancelled():
             post(RunFinished(cancelled=True))
             return
-        # Analyse the whole workspace: it is the package, including articles added earlier.
-        # A run the endpoint stopped is analysed too: what was extracted before it counts.
-        analysis = pipeline.analyse(workspace.articles(), workspace.extractions())
+        # Analyse the whole workspace, articles added earlier included, story by story as
+        # the report does: a night's batch opened here holds many events, and deaths in
+        # two of them must not meet in one cluster. A run the endpoint stopped is analysed
+        # too: what was extracted before it counts.
+        articles = workspace.articles()
+        stories = group_stories(articles, folders=folder_stories(articles, paths))
+        analysis = pipeline.analyse_stories(articles, workspace.extractions(), stories)
         workspace.save_analysis(analysis.claims, analysis.comparison, analysis.checklists)
     if stop is None:
         post(RunFinished(cancelled=False))
