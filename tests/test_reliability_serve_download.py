@@ -5,12 +5,12 @@ and its ``/download/<key>`` route), and nothing is written on the server."""
 from __future__ import annotations
 
 import asyncio
-import re
 import time
 from pathlib import Path
 
 import aiohttp
 import pytest
+from serve_support import served_urls
 from test_reliability_serve import _serve
 from test_reliability_serve_sessions import Tab
 from tui_package import story_workspace
@@ -39,12 +39,7 @@ async def test_an_export_in_the_browser_is_downloaded_by_the_browser(tmp_path: P
     server_cwd.mkdir()
     proc = _serve(server_cwd, "--workspace", str(path), "--port", "0")
     try:
-        assert proc.stdout is not None
-        line = await asyncio.to_thread(proc.stdout.readline)
-        found = re.search(r"(http://127\.0\.0\.1:\d+)/\?token=(\S+)", line)
-        assert found, line
-        base, token = found.groups()
-        ws_url = f"{base.replace('http', 'ws')}/ws/{token}?width=120&height=36"
+        base, token, ws_url = await served_urls(proc)
         # unsafe=True: aiohttp keeps no cookie for an IP address otherwise; browsers do.
         async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as browser:
             async with browser.get(f"{base}/?token={token}&editor=Ana%20Ruiz") as resp:
