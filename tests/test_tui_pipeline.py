@@ -156,3 +156,20 @@ async def test_two_stories_in_one_workspace_never_meet_in_a_finding(tmp_path: Pa
     assert len(deaths) == 2  # one per story, each with its two outlets' agreeing figures
     for cluster in comparison.clusters:
         assert len({story_of[i] for i in cluster.claim_ids}) == 1, cluster
+
+
+async def test_an_answer_streaming_in_shows_in_its_row_until_the_article_is_done(
+    tmp_path: Path,
+) -> None:
+    # A slow server streaming its answer: the row says it is being written, not only
+    # "extracting…", and then how the extraction went.
+    settings = Settings(llm="mock", mock_latency="4s", stream=True, concurrency=1)
+    with Workspace.open(tmp_path / "ws.sqlite") as workspace:
+        app = make_app(workspace, paths=[EXAMPLE], settings=settings)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: "writing… " in screen_text(app), timeout=30)
+            assert app.progress.running and app.progress.writing
+            await wait_for(pilot, finished(app), timeout=90)
+            shown = screen_text(app)
+            assert "writing… " not in shown
+            assert shown.count("✔ ok") == 4

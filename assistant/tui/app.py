@@ -39,6 +39,7 @@ from assistant.tui.export import render_report, write_report
 from assistant.tui.identity import BrowserSession
 from assistant.tui.messages import (
     ArticleExtracted,
+    ArticleWriting,
     DecisionSaved,
     OpenArticle,
     OpenClaim,
@@ -212,6 +213,13 @@ class FactcheckApp(PlainTracebackApp):
 
     def on_article_extracted(self, message: ArticleExtracted) -> None:
         self.progress.record(message)
+        if self._progress_due is None:
+            self._progress_due = self.set_timer(PROGRESS_EVERY_S, self._publish_progress)
+
+    def on_article_writing(self, message: ArticleWriting) -> None:
+        if message.article_id in self.progress.articles:
+            return  # its result is in: a late piece changes nothing
+        self.progress.writing[message.article_id] = message.pieces
         if self._progress_due is None:
             self._progress_due = self.set_timer(PROGRESS_EVERY_S, self._publish_progress)
 

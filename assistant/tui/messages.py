@@ -23,6 +23,15 @@ class RunIngested(Message):
         self.skipped = skipped  # unchanged articles whose saved extraction is kept
 
 
+class ArticleWriting(Message):
+    """The model is writing an article's answer: ``pieces`` of it (about tokens) so far."""
+
+    def __init__(self, article_id: str, pieces: int) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.pieces = pieces
+
+
 class ArticleExtracted(Message):
     """One article's extraction was saved (or failed: ``error`` says why)."""
 

@@ -22,8 +22,10 @@ class RunProgress:
     done: int = 0
     total: int = 0
     articles: dict[str, ArticleProgress] = field(default_factory=dict)
+    writing: dict[str, int] = field(default_factory=dict)  # answers streaming in: pieces so far
 
     def record(self, message: ArticleExtracted) -> None:
+        self.writing.pop(message.article_id, None)
         self.done = message.done
         self.total = message.total
         self.articles[message.article_id] = ArticleProgress(

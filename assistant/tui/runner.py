@@ -22,7 +22,7 @@ from assistant.redact import redact
 from assistant.store import Workspace
 from assistant.stories import folder_stories, group_stories
 from assistant.text import one_line
-from assistant.tui.messages import ArticleExtracted, RunFinished, RunIngested
+from assistant.tui.messages import ArticleExtracted, ArticleWriting, RunFinished, RunIngested
 
 Post = Callable[[Message], object]
 Cancelled = Callable[[], bool]
@@ -87,6 +87,22 @@ def run_package(
         )
 
 
+# A streamed answer arrives a token at a time; the screen needs a few updates a second
+# per article, not one per token.
+WRITING_EVERY_PIECES = 25
+
+
+def _throttled_writing(post: Post) -> Callable[[str, int], None]:
+    """Posts ``ArticleWriting`` for a streamed answer's first piece and every
+    ``WRITING_EVERY_PIECES`` after."""
+
+    def on_piece(article_id: str, pieces: int) -> None:
+        if pieces == 1 or pieces % WRITING_EVERY_PIECES == 0:
+            post(ArticleWriting(article_id, pieces))
+
+    return on_piece
+
+
 def _needs_extraction(workspace: Workspace, articles: Sequence[Article]) -> list[Article]:
     """Articles that are new, changed since their extraction, or failed last time.
 
@@ -142,6 +158,7 @@ async def _extract(
 
     from assistant import pipeline
 
+    extractor.on_progress = _throttled_writing(post)
     # Opened in this thread: an SQLite connection stays in the thread that opened it.
     cache = pipeline.open_cache(settings)
     task = asyncio.ensure_future(

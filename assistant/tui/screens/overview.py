@@ -48,10 +48,18 @@ def title_width(screen_width: int, findings: int, extraction: int) -> int:
     return max(MIN_TITLE, min(TITLE_WIDTH, spare))
 
 
-def extraction_cell(summary: ArticleSummary, live: ArticleProgress | None, running: bool) -> Text:
-    """How the article's extraction went, with the error in place when it failed."""
+def extraction_cell(
+    summary: ArticleSummary,
+    live: ArticleProgress | None,
+    running: bool,
+    writing: int | None = None,
+) -> Text:
+    """How the article's extraction went, with the error in place when it failed; while
+    a streamed answer comes in, how much of it has (``writing``: pieces, about tokens)."""
     if live is not None:
         status, error = live.status, live.error
+    elif running and writing:
+        return plain(f"writing… {writing:,} token{'s' if writing > 1 else ''}", "dim")
     elif summary.extraction is not None:
         status, error = summary.extraction.status, summary.extraction.error
     else:
@@ -84,6 +92,7 @@ class OverviewScreen(SessionScreen):
         # Per drawn row, the run's progress it shows (the run replaces an article's
         # progress object when it changes: ``is`` tells what to redraw).
         self._live: dict[str, ArticleProgress | None] = {}
+        self._writing: dict[str, int | None] = {}  # per drawn row, the pieces it shows
         self._drawn_running = False
         self._cursor = 0
         self._token = 0  # the drawing under way; a newer one stops the older one's chunks
@@ -144,6 +153,8 @@ class OverviewScreen(SessionScreen):
         progress = self.state.progress
         live = progress.articles.get(summary.article.id)
         self._live[summary.article.id] = live
+        writing = progress.writing.get(summary.article.id) if progress.running else None
+        self._writing[summary.article.id] = writing
         count = live.claims if live is not None and progress.running else summary.claims
         return (
             cell(summary.article.outlet or "—", _FIXED["outlet"]),
@@ -151,7 +162,7 @@ class OverviewScreen(SessionScreen):
             cell(summary.article.title or summary.article.id, TITLE_WIDTH),
             _count_cell(count),
             _LOADING if summary.findings is None else severity_counts(summary.findings),
-            extraction_cell(summary, live, progress.running),
+            extraction_cell(summary, live, progress.running, writing),
         )
 
     def _draw_rows(self, *, in_place: bool = False) -> None:
@@ -167,6 +178,7 @@ class OverviewScreen(SessionScreen):
         self._drawn_running = self.state.progress.running
         self._cursor = min(self._cursor, max(0, len(self._summaries) - 1))
         self._live = {}
+        self._writing = {}
         self._token += 1
         summaries = list(self._summaries.values())
         if in_place and table.row_count:
@@ -229,19 +241,23 @@ class OverviewScreen(SessionScreen):
             self._draw_rows(in_place=True)  # every row's count and "extracting…" change
         else:
             table = self.query_one("#articles", DataTable)
-            changed = [
-                (article_id, live)
+            changed = {
+                article_id
                 for article_id, live in progress.articles.items()
                 if self._live.get(article_id, live) is not live
-            ]
+            }
+            changed.update(  # answers streaming in: "writing… 312 tokens"
+                article_id
+                for article_id, pieces in progress.writing.items()
+                if article_id in self._writing and self._writing[article_id] != pieces
+            )
             updates = []
-            for article_id, live in changed:
+            for article_id in changed:
                 summary = self._summaries.get(article_id)
                 if summary is None:
                     continue
                 row = self._row(summary)
                 updates.append((article_id, row))
-                self._live[article_id] = live
             self._widen(updates)
             for article_id, row in updates:
                 if article_id in table.rows:
