@@ -50,7 +50,6 @@ from urllib.parse import urlsplit
 import httpx2
 import instructor
 import openai
-from instructor.processing.response import handle_response_model
 from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 
 from assistant import redact
@@ -76,6 +75,7 @@ from assistant.llm.prompts import (
     system_message,
     user_message,
 )
+from assistant.llm.request import request_arguments
 from assistant.llm.retry import (
     out_of_quota,
     retry_after_s,
@@ -513,10 +513,9 @@ class LLMExtractor(Extractor):
         self, messages: list[ChatCompletionMessageParam], temperature: float, max_tokens: int
     ) -> dict[str, Any]:
         """The create() arguments instructor builds for the mode, with our tool_choice."""
-        _, kwargs = handle_response_model(
-            ClaimExtraction,
-            mode=self._mode,
-            messages=messages,
+        kwargs = request_arguments(
+            self._mode,
+            messages,
             model=self._settings.model,
             temperature=temperature,
             max_tokens=max_tokens,
