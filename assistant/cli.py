@@ -117,7 +117,7 @@ def _add_llm_options(p: argparse.ArgumentParser) -> None:
         help="structured-output mode: tools (OpenAI), json/md_json (llama.cpp, Ollama), "
         "json_schema (vLLM)",
     )
-    g.add_argument("--concurrency", type=int, help="articles extracted at once (default 4)")
+    g.add_argument("--concurrency", type=int, help="model requests in flight at once (default 4)")
     g.add_argument(
         "--timeout",
         type=float,

@@ -55,6 +55,9 @@ from assistant.stories import Story, folder_stories, group_stories
 
 _M = TypeVar("_M", bound=BaseModel)
 
+# How many articles are under way per request an extractor may have in flight.
+ARTICLES_PER_REQUEST_SLOT = 2
+
 __all__ = [
     "Analysis",
     "analyse",
@@ -160,7 +163,8 @@ async def extract_all(
     cache: ResultsCache | None = None,
     on_stop: Callable[[EndpointError], None] | None = None,
 ) -> list[ExtractionResult]:
-    """Extract every article, ``concurrency`` at a time; results in article order.
+    """Extract every article, ``concurrency`` requests at a time (see ``_extract``);
+    results in article order.
 
     An extractor that raises on one article (a bug) fails that article only. With a
     ``cache``, an article it holds a result for is not extracted (the result comes back
@@ -205,7 +209,10 @@ async def _extract(
     cache: ResultsCache | None,
     on_stop: Callable[[EndpointError], None] | None,
 ) -> None:
-    gate = asyncio.Semaphore(concurrency)
+    # Twice as many articles under way as requests may be in flight (the extractor holds
+    # those to ``concurrency``): while some articles' answers are read and converted
+    # (CPU), others' requests are already out, so no request slot waits on that work.
+    gate = asyncio.Semaphore(concurrency * ARTICLES_PER_REQUEST_SLOT)
     fingerprint = extractor.fingerprint() if cache is not None else {}
     stopped: list[EndpointError] = []
 

@@ -431,8 +431,10 @@ class LLMExtractor(Extractor):
                 limits = httpx2.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT_S))
                 try:
                     async with self._limit:
-                        if self._refused is not None:
-                            raise EndpointError(self._refused)
+                        if self._refused is not None:  # nothing more is sent
+                            raise EndpointError(
+                                f"the run stopped before this article: {self._refused}"
+                            )
                         usage.calls += 1
                         completion: ChatCompletion = await self._openai.chat.completions.create(
                             **kwargs, timeout=limits, extra_headers=headers
@@ -461,6 +463,9 @@ class LLMExtractor(Extractor):
                         self._refused = self._refused or refused
                         raise EndpointError(refused) from None
                     raise
+                # The slot is free: let a request waiting for it go out before this
+                # answer is read, checked and converted (CPU), so slots never idle on it.
+                await asyncio.sleep(0)
                 _count_tokens(completion, usage)
                 choice = completion.choices[0] if completion.choices else None
                 if choice is not None and choice.finish_reason == "length":
