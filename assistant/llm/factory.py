@@ -87,7 +87,7 @@ def mock_extractor(settings: Settings, fixture_dirs: Sequence[Path]) -> Extracto
         fixture_dirs=list(fixture_dirs),
         server=ServerKind(settings.mock_server),
     )
-    client, _ = build_mock_client(mock, log=False)  # the mock is not kept: nobody reads its log
+    client, _ = build_mock_client(mock)
     endpoint = llm_settings(settings).model_copy(update={"base_url": MOCK_BASE_URL})
     # What decides the mock's answers besides the request: for the results cache's key.
     answers_from = {

@@ -74,19 +74,14 @@ class MockLLM:
     """An in-process OpenAI-compatible endpoint; ``handler`` answers one request.
 
     Raises ``FixtureError`` on construction when a fixture directory is unusable.
-    ``sleep`` is how latency is waited for; tests pass a fake to observe it. ``log``:
-    whether ``requests`` keeps every request and answer (off when nobody will read it: a
-    batch of 5,000 articles would hold them all).
+    ``sleep`` is how latency is waited for; tests pass a fake to observe it.
     """
 
-    def __init__(
-        self, settings: MockSettings, *, sleep: Sleep = asyncio.sleep, log: bool = True
-    ) -> None:
+    def __init__(self, settings: MockSettings, *, sleep: Sleep = asyncio.sleep) -> None:
         self.settings = settings
         self.fixtures = FixtureIndex.load(settings.fixture_dirs)
         self.requests: list[LoggedRequest] = []
         self._sleep = sleep
-        self._keep_log = log
         # Transport attempts seen per (chunk sha256, re-ask index): the second part of the
         # attempt number, so a retry of the same request draws a new fault.
         self._attempts: Counter[tuple[str, int]] = Counter()
@@ -228,8 +223,6 @@ class MockLLM:
         source: str | None = None,
         response: dict[str, Any] | None = None,
     ) -> None:
-        if not self._keep_log:
-            return
         try:
             body = json.loads(request.content)
         except ValueError:  # JSONDecodeError and UnicodeDecodeError alike
@@ -248,15 +241,12 @@ class MockLLM:
         )
 
 
-def build_mock_client(
-    settings: MockSettings, *, log: bool = True
-) -> tuple[httpx2.AsyncClient, MockLLM]:
-    """A client for ``openai.AsyncOpenAI(http_client=...)`` and the mock that answers it
-    (``log``: see ``MockLLM``).
+def build_mock_client(settings: MockSettings) -> tuple[httpx2.AsyncClient, MockLLM]:
+    """A client for ``openai.AsyncOpenAI(http_client=...)`` and the mock that answers it.
 
     Raises ``FixtureError`` when a fixture directory is unusable.
     """
-    mock = MockLLM(settings, log=log)
+    mock = MockLLM(settings)
     return mock.client(), mock
 
 
