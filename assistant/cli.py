@@ -32,6 +32,7 @@ from assistant.errors import (
     CacheError,
     ConfigError,
     EndpointError,
+    ExportError,
     FactcheckError,
     WorkspaceError,
 )
@@ -44,6 +45,7 @@ from assistant.model import (
     RuleId,
     Severity,
 )
+from assistant.progress import Tally, progress_bar
 from assistant.spool import ResultSpool, Writer
 from assistant.text import one_line
 
@@ -125,6 +127,20 @@ def _add_llm_options(p: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="read timeout per LLM request (default 120; 600 for a server on this machine); "
         "a timeout is retried once with twice the limit",
+    )
+    g.add_argument(
+        "--stream",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="ask for answers token by token, so a slow server's long answer never hits the "
+        "read timeout (default: on for a server on this machine, off elsewhere)",
+    )
+    g.add_argument(
+        "--batch-api",
+        action="store_true",
+        default=None,
+        help="send the articles through the OpenAI Batch API (half the price, answers within "
+        "24 hours); an article it does not answer in full goes through the live path",
     )
     g.add_argument(
         "--hybrid",
@@ -351,6 +367,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         "concurrency",
         "timeout_s",
         "chunk_chars",
+        "stream",
+        "batch_api",
         "hybrid",
         "mock_server",
         "record_dir",
@@ -409,8 +427,23 @@ def _outputs(args: argparse.Namespace, formats: Sequence[str]) -> list[Output]:
             raise ConfigError(f"-o {name}: {fmt} is not written here; choose {', '.join(formats)}")
         if any(t == target for _, t in outputs):
             raise ConfigError(f"-o {name}: given twice")
+        _refuse_workspace(getattr(args, "workspace", None), target)
         outputs.append((fmt, target))
     return outputs
+
+
+def _refuse_workspace(workspace: Path | None, target: Path | None) -> None:
+    """``report --workspace FILE -o FILE`` (or its -wal file, or a link to it) would
+    replace the editor's decisions with the report: refused before any work, as the
+    TUI's export refuses it."""
+    from assistant.report.files import refuse_workspace_target
+
+    if workspace is None or target is None:
+        return
+    try:
+        refuse_workspace_target(workspace, target)
+    except ExportError as exc:
+        raise ConfigError(f"-o {target}: {exc}") from None
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -421,7 +454,8 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def _write_with(write: Callable[[Writer], object], output: Path | None) -> None:
-    """``write`` the report onto ``output`` (stdout for None), as UTF-8 bytes."""
+    """``write`` the report onto ``output`` (stdout for None), as UTF-8 bytes; a file
+    whole or not at all."""
     if output is None:
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
@@ -429,17 +463,12 @@ def _write_with(write: Callable[[Writer], object], output: Path | None) -> None:
         if buffer is not None:
             buffer.flush()
         return
-    tmp = output.with_name(output.name + ".tmp")
+    from assistant.report.files import write_atomically_with
+
     try:
-        with tmp.open("wb") as out:
-            write(out)
-        tmp.replace(output)  # never leave a half-written report behind
+        write_atomically_with(output, write)  # never leave a half-written report behind
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise FactcheckError(f"cannot write {output}: {exc.strerror or exc}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 class _TextOut:
@@ -465,48 +494,6 @@ def _write_stdout(text: str) -> None:
     sys.stdout.flush()
     buffer.write(text.encode("utf-8", "replace"))
     buffer.flush()
-
-
-class _Tally:
-    """Articles done, failed and taken from the results cache, as results land."""
-
-    def __init__(self) -> None:
-        self.done = self.failed = self.cached = 0
-
-    def add(self, result: ExtractionResult) -> None:
-        self.done += 1
-        self.failed += result.status is ExtractionStatus.failed
-        self.cached += result.cached
-
-    def __str__(self) -> str:
-        return f"{self.done} done · {self.failed} failed · {self.cached} cached"
-
-
-def _progress(
-    total: int, quiet: bool, tally: _Tally
-) -> tuple[Callable[[ExtractionResult], None], Callable[[], None]]:
-    """Counts every result in ``tally``; a progress bar on stderr when it is a terminal."""
-    if quiet or not sys.stderr.isatty() or total < 2:
-        return tally.add, (lambda: None)
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    progress = Progress(
-        TextColumn("extracting articles"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[tally]}"),
-        transient=True,
-        console=Console(stderr=True),
-    )
-    task = progress.add_task("extracting articles", total=total, tally=str(tally))
-
-    def advance(result: ExtractionResult) -> None:
-        tally.add(result)
-        progress.update(task, advance=1, tally=str(tally))
-
-    progress.start()
-    return advance, progress.stop
 
 
 def _note(message: str, quiet: bool, stream: TextIO | None = None) -> None:
@@ -671,8 +658,9 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
         settings, inputs=args.paths, on_note=lambda message: _note(message, args.quiet)
     )
     cache = pipeline.open_cache(settings, on_note=lambda message: _note(message, args.quiet))
-    tally = _Tally()
-    advance, stop = _progress(len(batch.articles), args.quiet, tally)
+    tally = Tally()
+    advance, piece, stop = progress_bar(len(batch.articles), args.quiet, tally)
+    extractor.on_progress = piece
     refused: list[EndpointError] = []
     # Each result goes to disk as it lands: a batch of thousands of articles never holds
     # all their claims at once; only each one's outcome stays in memory.
@@ -697,6 +685,8 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
             stop()
             if cache is not None:
                 cache.close()
+        if cache is not None and cache.problem:
+            _note(cache.problem, args.quiet)
         results = spool.outcomes([a.id for a in batch.articles])
         _note_results(results, tally, refused, args.quiet)
         stories = []
@@ -726,7 +716,7 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
 
 def _note_results(
     results: Sequence[ExtractionResult],
-    tally: _Tally,
+    tally: Tally,
     refused: Sequence[EndpointError],
     quiet: bool,
 ) -> None:
@@ -856,7 +846,9 @@ def _carrier(args: argparse.Namespace) -> DecisionCarrier | None:
 
 def _stopped_by(refused: Sequence[EndpointError], result: ExtractionResult) -> bool:
     """True for an article that failed because the endpoint refused the run."""
-    return bool(refused) and str(refused[0]) in (result.error or "")
+    from assistant import pipeline
+
+    return bool(refused) and pipeline.stopped_by(refused[0], result)
 
 
 def _run_schemas(args: argparse.Namespace) -> int:
@@ -965,6 +957,9 @@ def serve_command(args: argparse.Namespace) -> str:
                 argv += [option, str(item)]
     if getattr(args, "cache", None) is False:
         argv.append("--no-cache")
+    stream = getattr(args, "stream", None)
+    if stream is not None:
+        argv.append("--stream" if stream else "--no-stream")
     return shlex.join(argv)
 
 

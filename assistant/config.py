@@ -51,6 +51,9 @@ class EndpointSettings(BaseModel):
     )
     chunk_chars: int | None = Field(default=None, ge=200, description="Longest text sent at once.")
     max_output_tokens: int | None = Field(default=None, ge=256, description="Answer budget cap.")
+    stream: bool | None = Field(
+        default=None, description="Stream answers token by token (default: loopback only)."
+    )
     tool_choice: Literal["function", "required", "auto"] | None = Field(
         default=None, description="tools mode: how the tool is required."
     )
@@ -91,8 +94,18 @@ class Settings(BaseModel):
     chunk_chars: int | None = Field(
         default=None, ge=200, description="Longest article text sent in one request."
     )
+    stream: bool | None = Field(
+        default=None,
+        description="Stream answers token by token (--stream/--no-stream); unset: the "
+        "endpoint's table, else on for a server on this machine.",
+    )
     endpoints: dict[str, EndpointSettings] = Field(
         default_factory=dict, description="Per-endpoint settings, keyed by base URL."
+    )
+    batch_api: bool = Field(
+        default=False,
+        description="Send the run's first asks through the OpenAI Batch API (--batch-api): "
+        "half the price, answers within 24 hours; what fails goes through the live path.",
     )
     hybrid: bool = Field(
         default=False,

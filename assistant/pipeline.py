@@ -134,9 +134,11 @@ def build_extractor(
 
     if choice == "mock":
         return mock_extractor(
-            settings, [*settings.fixture_dirs, *_loadable(fixture_dirs_for(inputs), on_note)]
+            settings,
+            [*settings.fixture_dirs, *_loadable(fixture_dirs_for(inputs), on_note)],
+            on_note=on_note,
         )
-    return llm_extractor(settings)
+    return llm_extractor(settings, on_note=on_note)
 
 
 def _loadable(dirs: Sequence[Path], on_note: Callable[[str], None] | None) -> list[Path]:
@@ -215,12 +217,10 @@ async def _extract(
     gate = asyncio.Semaphore(concurrency * ARTICLES_PER_REQUEST_SLOT)
     fingerprint = extractor.fingerprint() if cache is not None else {}
     stopped: list[EndpointError] = []
+    keys = {a.id: cache_key(a, fingerprint) for a in articles} if cache is not None else {}
 
     async def one(index: int, article: Article) -> None:
-        key = cache_key(article, fingerprint) if cache is not None else ""
-        if cache is not None and (hit := cache.get(key)) is not None:
-            deliver(index, hit)
-            return
+        key = keys.get(article.id, "")
         async with gate:
             try:
                 if stopped:
@@ -250,11 +250,26 @@ async def _extract(
         deliver(index, result)
 
     try:
+        pending: list[tuple[int, Article]] = []
+        for index, article in enumerate(articles):
+            hit = cache.get(keys[article.id]) if cache is not None else None
+            if hit is not None:
+                deliver(index, hit)  # at once: a warm rerun never holds every result
+            else:
+                pending.append((index, article))
+        await extractor.prepare([article for _, article in pending])
         # Each coroutine returns nothing: its result went to ``deliver``, so gather holds
         # no result until the last article is done.
-        await asyncio.gather(*(one(i, a) for i, a in enumerate(articles)))
+        await asyncio.gather(*(one(i, a) for i, a in pending))
     finally:
         await extractor.aclose()
+
+
+def stopped_by(stop: EndpointError, result: ExtractionResult) -> bool:
+    """True for an article that failed because ``stop`` (the endpoint refusing the run,
+    as ``extract_all`` passed it to ``on_stop``) ended the batch: the article whose
+    answer it was, one in flight then, or one never sent after it."""
+    return result.status is ExtractionStatus.failed and str(stop) in (result.error or "")
 
 
 def open_cache(

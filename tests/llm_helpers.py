@@ -15,6 +15,7 @@ from typing import Any
 import httpx2
 
 from assistant.llm.extractor import LLMExtractor
+from assistant.llm.mock.wire import stream_chunks
 from assistant.llm.prompts import find_article_chunk
 from assistant.llm.settings import LLMSettings
 from assistant.model import Article
@@ -60,10 +61,13 @@ Reply = Callable[[Sent], httpx2.Response]
 
 @dataclass
 class Endpoint:
-    """Answers request n with ``script[n]`` (the last entry repeats)."""
+    """Answers request n with ``script[n]`` (the last entry repeats); an answer asked for
+    as a stream comes as server-sent events, as a server sends it, unless ``streams`` is
+    off (a server that ignores ``"stream"``)."""
 
     script: list[Reply]
     requests: list[Sent] = field(default_factory=list)
+    streams: bool = True
 
     def client(self) -> httpx2.AsyncClient:
         return httpx2.AsyncClient(transport=httpx2.MockTransport(self._handle))
@@ -77,7 +81,13 @@ class Endpoint:
         )
         self.requests.append(sent)
         reply = self.script[min(len(self.requests), len(self.script)) - 1]
-        return reply(sent)
+        response = reply(sent)
+        streamed = self.streams and sent.body.get("stream") and response.status_code == 200
+        if not streamed or "json" not in response.headers.get("content-type", ""):
+            return response
+        events = [json.dumps(e) for e in stream_chunks(json.loads(response.content))]
+        body = "".join(f"data: {e}\n\n" for e in [*events, "[DONE]"])
+        return httpx2.Response(200, headers={"content-type": "text/event-stream"}, text=body)
 
 
 def claim(quote: str, **fields: Any) -> dict[str, Any]:

@@ -3,8 +3,11 @@
 Run with ``pytest -m live`` and the endpoint named in the environment:
 FACTCHECK_LIVE_BASE_URL, FACTCHECK_LIVE_MODEL, optionally FACTCHECK_LIVE_MODE (tools,
 json, json_schema, md_json), FACTCHECK_LIVE_API_KEY, FACTCHECK_LIVE_TIMEOUT (seconds per
-request; a CPU server needs minutes) and FACTCHECK_LIVE_CHUNK_CHARS. The user's config
-file is hidden from tests, so everything comes from here. Deselected by default.
+request; a CPU server needs minutes), FACTCHECK_LIVE_CHUNK_CHARS,
+FACTCHECK_LIVE_MAX_OUTPUT_TOKENS (a cap on each answer: a small model rambles) and
+FACTCHECK_LIVE_RECORD (a folder: the answers are recorded there as mock fixtures). The
+user's config file is hidden from tests, so everything comes from here. Deselected by
+default.
 """
 
 from __future__ import annotations
@@ -32,9 +35,13 @@ def live_settings():  # type: ignore[no-untyped-def]
     model = os.environ.get("FACTCHECK_LIVE_MODEL")
     if not (base_url and model):
         pytest.fail("pytest -m live needs FACTCHECK_LIVE_BASE_URL and FACTCHECK_LIVE_MODEL")
+    cap = _number("FACTCHECK_LIVE_MAX_OUTPUT_TOKENS")
+    record = os.environ.get("FACTCHECK_LIVE_RECORD")
     return load_settings(
         {
             "llm": "llm",
+            "record_dir": Path(record) if record else None,
+            "endpoints": {base_url: {"max_output_tokens": int(cap)}} if cap else None,
             "base_url": base_url,
             "model": model,
             "mode": os.environ.get("FACTCHECK_LIVE_MODE", "json"),

@@ -154,7 +154,10 @@ async def test_a_json_answer_in_content_is_used_in_tools_mode() -> None:
 
 
 async def test_latency_beyond_the_timeout_gives_two_requests_and_a_clear_reason() -> None:
-    extractor, mock, sleeps = mock_extractor(MockSettings(latency_s=900), timeout_s=100)
+    # Unstreamed: the whole answer must come within the read timeout.
+    extractor, mock, sleeps = mock_extractor(
+        MockSettings(latency_s=900), timeout_s=100, stream=False
+    )
 
     result = await extractor.extract(article(TEXT))
 
@@ -480,7 +483,9 @@ async def test_a_reask_that_fails_keeps_the_claims_already_checked() -> None:
 
 
 async def test_a_timeout_with_no_retry_allowed_still_says_how_long_it_waited() -> None:
-    extractor, mock, _ = mock_extractor(MockSettings(latency_s=900), timeout_s=100, max_attempts=1)
+    extractor, mock, _ = mock_extractor(
+        MockSettings(latency_s=900), timeout_s=100, max_attempts=1, stream=False
+    )
     result = await extractor.extract(article(TEXT))
     assert len(mock.requests) == 1
     assert result.error == (

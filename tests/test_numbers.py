@@ -15,6 +15,7 @@ from assistant.normalize.numbers import (
     TIME_NAMES,
     VAGUE_PLURALS,
     find_quantities,
+    match_quantities,
     parse_quantity,
 )
 
@@ -313,3 +314,52 @@ def test_a_long_sentence_full_of_dates_and_windows_is_read_in_linear_time() -> N
     small = _best_time(clause * 250 + "end.")
     large = _best_time(clause * 1000 + "end.")
     assert large < 7 * small
+
+
+def _read(text: str) -> list[tuple[str, float, str | None, str | None]]:
+    return [
+        (text[m.span.start : m.span.end], m.quantity.value, m.quantity.unit, m.head)
+        for m in match_quantities(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A win-loss-draw record after a name or a record verb: three figures, one a side.
+        (
+            "Marco Vale 15-2-1, Joe Brant 26-1",
+            [("15", 15, None, "wins"), ("2", 2, None, "losses"), ("1", 1, None, "draws"),
+             ("26", 26, None, "winning"), ("1", 1, None, "losing")],
+        ),
+        ("The champion improved to 31-4-2 with the win.", [("31", 31, None, "wins"),
+         ("4", 4, None, "losses"), ("2", 2, None, "draws")]),
+        # Three numbers that name no record are no figure: a code, a date.
+        ("Call 555-12-34 for tickets.", []),
+        ("It was filed on 12-3-2020.", []),
+    ],
+)  # fmt: skip
+def test_a_three_part_record_is_three_scores(
+    text: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The referee waved it off at 1:47 of the third round.", [("1:47", 107, "seconds", None)]),
+        ("In the sixth round Dario Lenz stopped it at 2:56.", [("2:56", 176, "seconds", None)]),
+        ("He was knocked out 0:48 into the bout.", [("0:48", 48, "seconds", None)]),
+        ("Ana Pires won the marathon in 2:21:07.", [("2:21:07", 8467, "seconds", None)]),
+        # A time of day is no figure, whatever the sentence is about.
+        ("The fight starts at 9:30 p.m. ET.", []),
+        ("The race starts at 10:30 on Sunday.", []),
+        ("The fire began at 2:56 and burned all night.", []),
+        ("Kick-off is at 3:00 for the cup quarter-final.", []),
+    ],
+)  # fmt: skip
+def test_a_clock_reading_is_an_elapsed_time_only_in_a_bout_or_a_race(
+    text: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    assert _read(text) == expected

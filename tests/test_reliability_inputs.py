@@ -211,6 +211,53 @@ def test_a_1_mb_single_line_is_refused_in_a_moment(
     )
 
 
+def _run_measured(argv: list[str]) -> tuple[int, float, int]:
+    """``factcheck ARGV`` in its own process: exit code, seconds, and its peak memory in
+    MB (its own, from wait4: no other child of this test run is counted)."""
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant", *argv],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, time.monotonic() - started, usage.ru_maxrss // 1024  # KB on Linux
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KB on Linux only")
+@pytest.mark.parametrize(
+    ("max_bytes", "reason"),
+    [
+        (None, "10 MB, larger than the 5 MB limit (--max-bytes)"),
+        (
+            "20MB",
+            "article text of 9,999,999 characters, longer than the 200,000 one article may "
+            "have (a long feature is under 100,000); split it",
+        ),
+    ],
+    ids=["default-limit", "limit-raised"],
+)
+def test_a_10_mb_single_line_costs_seconds_and_bounded_memory(
+    tmp_path: Path, max_bytes: str | None, reason: str
+) -> None:
+    # A 4.9 MB line once took 305 s and 1.4 GB, and a 10 MB one did not finish in 30
+    # minutes. Refused by its size, or -- with --max-bytes raised past it -- once its text
+    # is read, at a cost linear in its size (about 2 s and 80 MB on one idle core).
+    folder = package(tmp_path)
+    (folder / "line.txt").write_text((DENSE * (10_000_000 // len(DENSE) + 1))[:10_000_000])
+    out = tmp_path / "r.json"
+    argv = ["report", str(folder), "--llm", "offline", "-q", "-o", str(out)]
+
+    code, seconds, peak_mb = _run_measured(argv + (["--max-bytes", max_bytes] if max_bytes else []))
+
+    assert code == EXIT_PARTIAL
+    entries = {Path(e["source"]).name: e for e in json.loads(out.read_text())["inputs"]}
+    assert rejected(entries["line.txt"]) == reason
+    assert entries["good.txt"]["claims"]
+    assert seconds < 30
+    assert peak_mb < 400  # the file is 10 MB; the old cost grew with its square
+
+
 def test_the_largest_accepted_text_is_extracted_in_seconds(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

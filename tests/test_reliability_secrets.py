@@ -16,6 +16,7 @@ import openai
 import pytest
 
 from assistant import redact
+from assistant.cli import main as main_cli
 from assistant.llm.record import RecordingTransport
 from tests.test_record import HEADERS, messages
 
@@ -158,3 +159,49 @@ def test_bearer_tokens_and_key_shaped_strings_are_redacted(text: str, shown: str
 def test_a_short_placeholder_is_not_a_secret() -> None:
     redact.add_secret("no-key")
     assert redact.redact("no-key was sent") == "no-key was sent"
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_key_echoed_by_a_flaky_endpoint_reaches_no_report_or_cache(
+    tmp_path: Path,
+    key: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every request first gets a 500 echoing the key and the header, then its answer: the
+    # results are complete, so they are cached, with whatever the retries left in them.
+    from assistant.config import Settings
+    from assistant.llm.mock import MockLLM
+
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    answer = MockLLM.handler
+    echoed: set[bytes] = set()
+
+    async def flaky(mock: MockLLM, request: httpx2.Request) -> httpx2.Response:
+        if request.content not in echoed:
+            echoed.add(request.content)
+            auth = request.headers.get("authorization", "")
+            body = {"error": {"message": f"upstream failed for {key} ({auth})", "code": key}}
+            return httpx2.Response(500, headers={"Retry-After": "0"}, json=body)
+        return await answer(mock, request)
+
+    monkeypatch.setattr(MockLLM, "handler", flaky)
+    for n in range(3):
+        (tmp_path / f"a{n}.txt").write_text(BODY.replace("1,000", f"{n + 1},000"))
+    report = tmp_path / "r.json"
+
+    code = main_cli([
+        "report", str(tmp_path), "--llm", "mock", "--published", "2026-03-03", "-v",
+        "-o", str(report),
+    ])  # fmt: skip
+
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    inputs = json.loads(report.read_text())["inputs"]
+    assert [e["extraction"]["usage"]["retries"] for e in inputs] == [1, 1, 1]  # each echoed
+    assert all(e["claims"] for e in inputs)
+    cache = Settings().resolved_cache_dir()
+    stored = [p.read_bytes() for p in cache.iterdir()]
+    assert stored
+    for text in (out.encode(), err.encode(), report.read_bytes(), *stored):
+        assert key.encode() not in text and key[4:-4].encode() not in text

@@ -116,9 +116,16 @@ async def test_the_page_asks_no_third_party_and_names_no_bind_address(served: Ru
             html = await resp.text()
         async with session.get(f"{served.base}/static/js/textual.js") as resp:
             script = await resp.text()
-    refs = re.findall(r"""(?:href|src)\s*=\s*["']([^"']+)|url\(\s*["']?([^"')]+)""", html)
-    urls = [a or b for a, b in refs]
-    assert urls and all(u.startswith("/static/") for u in urls), urls
+        refs = re.findall(r"""(?:href|src)\s*=\s*["']([^"']+)|url\(\s*["']?([^"')]+)""", html)
+        urls = [a or b for a, b in refs]
+        assert urls and all(u.startswith("/static/") for u in urls), urls
+        for url in urls:  # each is served here, and a stylesheet pulls in nothing else
+            async with session.get(f"{served.base}{url}") as resp:
+                assert resp.status == 200, url
+                if url.endswith(".css"):
+                    css = re.sub(r"/\*.*?\*/", "", await resp.text(), flags=re.S)
+                    assert "@import" not in css, url
+                    assert not re.search(r"url\(\s*[\"']?(?!data:)[a-z]+:", css), url
     assert "googleapis" not in html and "0.0.0.0" not in html
     # The only absolute URLs: the SVG namespace and the websocket back to this server.
     absolute = set(re.findall(r"\b(?:https?|wss?)://[^\s\"'<>)]+", html))

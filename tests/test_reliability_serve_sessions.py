@@ -19,7 +19,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from serve_support import running
+from serve_support import running, served_urls
 from test_reliability_serve import _serve
 from tui_package import story_workspace
 
@@ -149,12 +149,15 @@ class Tab:
     def __init__(self, ws: aiohttp.ClientWebSocketResponse) -> None:
         self.ws = ws
         self.output: list[str] = []
+        self.packets: list[list[object]] = []  # textual-serve's own: ["deliver_file_start", key]
         self.reader = asyncio.create_task(self._read())
 
     async def _read(self) -> None:
         async for message in self.ws:
             if message.type is aiohttp.WSMsgType.BINARY:
                 self.output.append(message.data.decode("utf-8", "replace"))
+            elif message.type is aiohttp.WSMsgType.TEXT:
+                self.packets.append(json.loads(message.data))
 
     def screen_text(self, since: int = 0) -> str:
         """What the app drew since output ``since``, as words: escape sequences, box
@@ -200,12 +203,7 @@ async def test_two_served_sessions_on_one_claim_the_stale_write_is_refused(
     path = story_workspace(tmp_path / "floods.sqlite")
     proc = _serve(tmp_path, "--workspace", str(path), "--port", "0")
     try:
-        assert proc.stdout is not None
-        line = await asyncio.to_thread(proc.stdout.readline)
-        found = re.search(r"(http://127\.0\.0\.1:\d+)/\?token=(\S+)", line)
-        assert found, line
-        base, token = found.groups()
-        ws_url = f"{base.replace('http', 'ws')}/ws/{token}?width=120&height=36"
+        base, token, ws_url = await served_urls(proc)
         jar = aiohttp.CookieJar(unsafe=True)
         async with (
             aiohttp.ClientSession(cookie_jar=jar) as ana_browser,

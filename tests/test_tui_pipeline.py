@@ -126,3 +126,33 @@ async def test_a_second_run_keeps_unchanged_extractions_and_decisions(tmp_path: 
         assert [(m.total, m.skipped) for m in ingested] == [(0, 4)]
         assert not [m for m in seen if isinstance(m, ArticleExtracted)]
         assert workspace.decision(claim).note == "checked with the ministry"
+
+
+async def test_two_stories_in_one_workspace_never_meet_in_a_finding(tmp_path: Path) -> None:
+    # A night's batch opened in the workspace: a flood and a fire, one folder each. Both
+    # report deaths on Monday; as one package, 30 and 4 would be a CONFLICT.
+    night = tmp_path / "night"
+    stories = {
+        "flood": "30 people died in the floods on Monday, the interior ministry said.",
+        "fire": "4 people died in the warehouse fire on Monday, firefighters said.",
+    }
+    for story, sentence in stories.items():
+        for outlet in ("Daily Post", "Evening Star"):
+            folder = night / story
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{outlet.split()[0].lower()}.md").write_text(
+                f"---\noutlet: {outlet}\npublished: 2026-03-03\n---\n{sentence}\n"
+            )
+    with Workspace.open(tmp_path / "ws.sqlite") as workspace:
+        app = make_app(workspace, paths=[night], settings=Settings(llm="offline"))
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, finished(app))
+        comparison = workspace.comparison()
+        folder_of = {a.id: Path(a.source).parent.name for a in workspace.articles()}
+        story_of = {c.id: folder_of[c.article_id] for c in workspace.claims()}
+    assert set(folder_of.values()) == {"flood", "fire"} and len(folder_of) == 4
+    assert not [f for f in comparison.findings if f.rule.value == "CONFLICT"]
+    deaths = [c for c in comparison.clusters if c.metric == "deaths"]
+    assert len(deaths) == 2  # one per story, each with its two outlets' agreeing figures
+    for cluster in comparison.clusters:
+        assert len({story_of[i] for i in cluster.claim_ids}) == 1, cluster

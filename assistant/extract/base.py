@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
 
 from assistant.model import Article, ExtractionResult
 
@@ -17,6 +18,9 @@ class Extractor(ABC):
     """
 
     name: str = "extractor"
+    # Called with (article id, pieces of the answer received so far) while a streamed
+    # answer arrives, so a slow server's progress can be shown; set by whoever shows it.
+    on_progress: Callable[[str, int], None] | None = None
 
     @abstractmethod
     async def extract(self, article: Article) -> ExtractionResult:
@@ -30,6 +34,12 @@ class Extractor(ABC):
         with settings must add every one that changes an answer, and never a secret.
         """
         return {"extractor": self.name}
+
+    async def prepare(self, articles: Sequence[Article]) -> None:  # noqa: B027 - optional hook
+        """Called once, before the first ``extract``, with the articles the run will
+        extract (those the results cache holds are not among them). An extractor that
+        answers in bulk (the Batch API) does its work here; ``extract`` then hands out
+        its answers. Like ``extract``, it never raises for a problem with one article."""
 
     async def aclose(self) -> None:  # noqa: B027 - optional hook
         """Release network clients; a no-op for extractors that hold none."""

@@ -88,6 +88,7 @@ from assistant.llm.retry import (
 )
 from assistant.llm.schema import ClaimExtraction, LLMClaim
 from assistant.llm.settings import LLMMode, LLMSettings, ToolChoice
+from assistant.llm.streaming import STREAM_OPTIONS, NotStreamed, read_stream
 from assistant.model import Article, Claim, ExtractionResult, ExtractionStatus, Usage
 
 log = logging.getLogger(__name__)
@@ -198,6 +199,7 @@ class LLMExtractor(Extractor):
         self._http = http_client
         self._mode = _MODES[settings.mode]
         self._tool_choice: ToolChoice = settings.tool_choice
+        self._streams = settings.streams
         self._limit = asyncio.Semaphore(settings.requests_in_flight)
         self._pause = SharedPause(sleep, clock)
         self._probed = asyncio.Lock()
@@ -222,6 +224,10 @@ class LLMExtractor(Extractor):
         outcome = _ChunkOutcome.combine(
             await _all(self._extract_chunk(article, c, usage) for c in chunks)
         )
+        usage.duration_s = time.perf_counter() - started
+        return self._result(article, outcome, usage)
+
+    def _result(self, article: Article, outcome: _ChunkOutcome, usage: Usage) -> ExtractionResult:
         if not outcome.errors:
             status = ExtractionStatus.ok
         elif outcome.answered:
@@ -230,7 +236,6 @@ class LLMExtractor(Extractor):
             status = ExtractionStatus.failed
         for error in outcome.errors:
             log.warning("%s: %s", article.id, error)
-        usage.duration_s = time.perf_counter() - started
         claims = merge_claims(article.id, outcome.claims)
         return ExtractionResult(
             article_id=article.id,
@@ -244,6 +249,64 @@ class LLMExtractor(Extractor):
             hedges=article_cues(article, claims),
             usage=usage,
         )
+
+    # ------------------------------------------------------------ the Batch API (batch.py)
+
+    @property
+    def client(self) -> openai.AsyncOpenAI:
+        """The openai client requests go through (the Batch API uploads with it)."""
+        return self._openai
+
+    def batch_requests(self, article: Article) -> list[tuple[str, dict[str, Any]]]:
+        """(custom id, request body) of each part of ``article``: the messages, schema,
+        temperature and ``max_tokens`` a live first ask sends. The id is the part's
+        content hash, its number and the prompt version, so it is unique in a batch and
+        the same in every run."""
+        requests = []
+        for chunk in split_text(
+            article.text, self._settings.chunk_chars, self._settings.chunk_overlap
+        ):
+            body = self._request(
+                self._messages(article, chunk),
+                self._settings.temperature,
+                self._settings.max_tokens_for(len(chunk.text)),
+            )
+            requests.append((batch_id(article, chunk), body))
+        return requests
+
+    def from_batch(
+        self, article: Article, answers: Mapping[str, dict[str, Any]]
+    ) -> ExtractionResult | None:
+        """The result the Batch API's ``answers`` (custom id -> chat.completion body) give
+        ``article``, after the checks a live answer gets: readable, complete, every quote
+        found in the text. None when a part has no such answer: the article then goes
+        through the live path, with its re-asks and splits."""
+        usage = Usage()
+        outcomes = []
+        for chunk in split_text(
+            article.text, self._settings.chunk_chars, self._settings.chunk_overlap
+        ):
+            body = answers.get(batch_id(article, chunk))
+            if body is None:
+                return None
+            try:
+                completion = ChatCompletion.model_validate(body)
+            except ValueError:
+                return None
+            usage.calls += 1
+            _count_tokens(completion, usage)
+            choice = completion.choices[0] if completion.choices else None
+            if choice is None or choice.finish_reason not in ("stop", "tool_calls"):
+                return None  # cut off, filtered or refused: the live path knows what to do
+            try:
+                checked = check_claims(read_claims(completion, self._mode), chunk.text)
+            except Unreadable:
+                return None
+            if checked.failures:
+                return None  # a live re-ask can fix or drop them
+            claims, warnings = to_domain(ClaimExtraction(claims=checked.valid), article, chunk)
+            outcomes.append(_ChunkOutcome(claims=claims, warnings=warnings))
+        return self._result(article, _ChunkOutcome.combine(outcomes), usage)
 
     def fingerprint(self) -> dict[str, object]:
         """The model, endpoint, mode, prompt version, output-schema hash and the settings
@@ -371,7 +434,9 @@ class LLMExtractor(Extractor):
                     problem,
                 )
             try:
-                completion = await self._send(messages, chunk, usage, reask=attempt)
+                completion = await self._send(
+                    messages, chunk, usage, reask=attempt, article_id=article.id
+                )
             except (_ChunkFailed, _TooLong) as failed:
                 if first is None:
                     raise
@@ -411,7 +476,13 @@ class LLMExtractor(Extractor):
         return kept, notes
 
     async def _send(
-        self, messages: list[ChatCompletionMessageParam], chunk: Chunk, usage: Usage, *, reask: int
+        self,
+        messages: list[ChatCompletionMessageParam],
+        chunk: Chunk,
+        usage: Usage,
+        *,
+        reask: int,
+        article_id: str,
     ) -> ChatCompletion:
         """One answer from the endpoint, transport retries included; usage counted for
         every request sent, also those abandoned on a timeout.
@@ -430,7 +501,9 @@ class LLMExtractor(Extractor):
 
         async def one_request() -> ChatCompletion:
             nonlocal timeout
-            for _ in range(len(_NEXT_TOOL_CHOICE)):
+            # One more turn than there are tool_choice forms: a server that does not
+            # stream is asked once more, unstreamed.
+            for _ in range(len(_NEXT_TOOL_CHOICE) + 1):
                 form = self._tool_choice
                 kwargs = self._request(messages, temperature, max_tokens)
                 limits = httpx2.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT_S))
@@ -442,9 +515,9 @@ class LLMExtractor(Extractor):
                                 f"the run stopped before this article: {self._refused}"
                             )
                         usage.calls += 1
-                        completion: ChatCompletion = await self._openai.chat.completions.create(
-                            **kwargs, timeout=limits, extra_headers=headers
-                        )
+                        completion = await self._complete(kwargs, limits, headers, article_id)
+                except NotStreamed:
+                    continue
                 except openai.APITimeoutError as exc:
                     if _connect_timeout(exc):
                         raise  # retried like any failed connection, the limit unchanged
@@ -521,6 +594,56 @@ class LLMExtractor(Extractor):
                 else ""
             )
             raise _ChunkFailed(f"{self._describe(exc)}{gave_up}") from exc
+
+    async def _complete(
+        self,
+        kwargs: dict[str, Any],
+        limits: httpx2.Timeout,
+        headers: dict[str, str],
+        article_id: str,
+    ) -> ChatCompletion:
+        """One request's answer, streamed when the settings say so (see ``streaming.py``).
+
+        A streamed answer that stops arriving raises ``openai.APITimeoutError`` and one
+        whose connection breaks ``openai.APIConnectionError``, as an unstreamed request
+        would: the SDK wraps transport errors only while it sends, not while it reads.
+        ``NotStreamed`` when the server ignored the stream (streaming is then off)."""
+        if not self._streams:
+            completion: ChatCompletion = await self._openai.chat.completions.create(
+                **kwargs, timeout=limits, extra_headers=headers
+            )
+            return completion
+        stream = await self._openai.chat.completions.create(
+            **kwargs,
+            stream=True,
+            stream_options=STREAM_OPTIONS,
+            timeout=limits,
+            extra_headers=headers,
+        )
+        hook = self.on_progress
+
+        def on_piece(pieces: int) -> None:
+            if hook is not None:
+                hook(article_id, pieces)
+
+        try:
+            return await read_stream(stream, on_piece)
+        except NotStreamed:
+            # A server that ignores "stream" answers with no event: ask it unstreamed,
+            # from now on (the same for every part, as with tool_choice).
+            log.info("%s does not stream its answers; asking unstreamed", self._settings.endpoint)
+            self._streams = False
+            raise
+        except ValueError as exc:  # the stream stopped before the answer said it ended
+            raise openai.APIConnectionError(
+                message=str(exc), request=stream.response.request
+            ) from exc
+        except httpx2.TimeoutException as exc:
+            raise openai.APITimeoutError(request=exc.request) from exc
+        except httpx2.TransportError as exc:
+            raise openai.APIConnectionError(request=exc.request) from exc
+        finally:
+            await stream.close()
 
     def _request(
         self, messages: list[ChatCompletionMessageParam], temperature: float, max_tokens: int
@@ -712,6 +835,12 @@ def _keyed_url(url: str) -> str:
     host = parts.hostname or ""
     port = f":{parts.port}" if parts.port else ""
     return f"{parts.scheme}://{host}{port}{parts.path.rstrip('/')}"
+
+
+def batch_id(article: Article, chunk: Chunk) -> str:
+    """``<sha256 of the article, 16>.<part>.<prompt version>``: a Batch API custom id."""
+    digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:16]
+    return f"{digest}.{chunk.part}.{PROMPT_VERSION}"
 
 
 @functools.cache

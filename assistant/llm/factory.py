@@ -7,7 +7,7 @@ pipeline never touches httpx2 or openai itself.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,7 @@ def llm_settings(settings: Settings) -> LLMSettings:
         "chunk_overlap": _overlap(settings.chunk_chars or table.chunk_chars),
         "max_output_tokens": table.max_output_tokens,
         "tool_choice": table.tool_choice,
+        "stream": settings.stream if settings.stream is not None else table.stream,
     }
     endpoint = LLMSettings.model_validate({k: v for k, v in values.items() if v is not None})
     if endpoint.concurrency is None and not endpoint.loopback:
@@ -57,7 +58,7 @@ def _overlap(chunk_chars: int | None) -> int | None:
     return chunk_chars // 4
 
 
-def llm_extractor(settings: Settings) -> Extractor:
+def llm_extractor(settings: Settings, *, on_note: Callable[[str], None] | None = None) -> Extractor:
     """An extractor for the configured endpoint; records fixtures when ``record_dir`` is
     set, cross-checked by the offline extractor when ``hybrid`` is."""
     http_client = None
@@ -66,10 +67,16 @@ def llm_extractor(settings: Settings) -> Extractor:
 
         transport = RecordingTransport(httpx2.AsyncHTTPTransport(), settings.record_dir)
         http_client = httpx2.AsyncClient(transport=transport)
-    return _hybrid(settings, LLMExtractor(llm_settings(settings), http_client=http_client))
+    model = LLMExtractor(llm_settings(settings), http_client=http_client)
+    return _hybrid(settings, _batched(settings, model, on_note))
 
 
-def mock_extractor(settings: Settings, fixture_dirs: Sequence[Path]) -> Extractor:
+def mock_extractor(
+    settings: Settings,
+    fixture_dirs: Sequence[Path],
+    *,
+    on_note: Callable[[str], None] | None = None,
+) -> Extractor:
     """The real client and instructor over the mock transport. Raises ``ConfigError`` for
     a bad fault or latency spec."""
     from assistant.llm.mock import MockSettings, build_mock_client
@@ -97,7 +104,8 @@ def mock_extractor(settings: Settings, fixture_dirs: Sequence[Path]) -> Extracto
         "mock_server": settings.mock_server,
     }
     extractor = LLMExtractor(endpoint, http_client=client, name="mock", answers_from=answers_from)
-    return _hybrid(settings, extractor)
+    # The mock's batch is done at once; only its polls are counted, not waited for.
+    return _hybrid(settings, _batched(settings, extractor, on_note, first_poll_s=0.01))
 
 
 def _files_digest(dirs: Sequence[Path]) -> str:
@@ -110,7 +118,22 @@ def _files_digest(dirs: Sequence[Path]) -> str:
     return digest.hexdigest()
 
 
-def _hybrid(settings: Settings, extractor: LLMExtractor) -> Extractor:
+def _batched(
+    settings: Settings,
+    extractor: LLMExtractor,
+    on_note: Callable[[str], None] | None,
+    *,
+    first_poll_s: float | None = None,
+) -> Extractor:
+    """``extractor`` with its first asks sent through the Batch API, for --batch-api."""
+    if not settings.batch_api:
+        return extractor
+    from assistant.llm.batch import FIRST_POLL_S, BatchExtractor
+
+    return BatchExtractor(extractor, on_note=on_note, first_poll_s=first_poll_s or FIRST_POLL_S)
+
+
+def _hybrid(settings: Settings, extractor: Extractor) -> Extractor:
     if not settings.hybrid:
         return extractor
     from assistant.llm.hybrid import HybridExtractor

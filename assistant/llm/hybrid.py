@@ -18,6 +18,8 @@ part the model failed on is still reported, even though the rules' figures for i
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from assistant.extract.base import Extractor
 from assistant.extract.offline import OfflineExtractor
 from assistant.llm.chunking import merge_claims
@@ -40,6 +42,14 @@ class HybridExtractor(Extractor):
         self._rules = OfflineExtractor()
         self.name = f"{model.name}+rules"
 
+    @property
+    def on_progress(self) -> Callable[[str, int], None] | None:
+        return self._model.on_progress
+
+    @on_progress.setter
+    def on_progress(self, hook: Callable[[str, int], None] | None) -> None:
+        self._model.on_progress = hook  # the model's answer is what streams
+
     async def extract(self, article: Article) -> ExtractionResult:
         """The model's result with the rules' figures and sources; raises like ``model``."""
         result = await self._model.extract(article)
@@ -55,6 +65,9 @@ class HybridExtractor(Extractor):
 
     def fingerprint(self) -> dict[str, object]:
         return {**self._model.fingerprint(), "extractor": self.name}
+
+    async def prepare(self, articles: Sequence[Article]) -> None:
+        await self._model.prepare(articles)
 
     async def aclose(self) -> None:
         await self._model.aclose()

@@ -7,7 +7,8 @@ chunk. A fixture holds the request's model and messages and the response body - 
 header, so never an API key. Every exchange about a chunk is kept in order (answers,
 error statuses, timeouts: the first ask, its retries, its re-asks), so that a replay
 sends the extractor through the same attempts and counts the same usage; ``response``
-is the last answer.
+is the last answer. A streamed answer is passed on to the client as it arrives and
+recorded as the completion its events add up to.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import logging
 import os
 import re
 import tempfile
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import httpx2
@@ -24,6 +26,7 @@ from pydantic import ValidationError
 
 from assistant.llm.mock.fixtures import FIXTURE_FORMAT, Exchange, FixtureFile, FixtureMatch
 from assistant.llm.mock.wire import CHAT_PATH_SUFFIX, ChatRequest, parse_request
+from assistant.llm.streaming import completion_from_events
 from assistant.redact import redact
 
 log = logging.getLogger(__name__)
@@ -57,6 +60,19 @@ class RecordingTransport(httpx2.AsyncBaseTransport):
             raise
         if chat is None:
             return response
+        if chat.body.get("stream") and response.status_code == 200:
+            # Passed on piece by piece as it arrives; recorded whole once it has.
+            return httpx2.Response(
+                response.status_code,
+                headers=[
+                    (k, v)
+                    for k, v in response.headers.multi_items()
+                    if k.lower() not in ("content-length", "content-encoding")
+                ],
+                stream=_Teed(response, lambda body: self._add_streamed(chat, body)),
+                request=request,
+                extensions=response.extensions,
+            )
         await response.aread()  # buffered: the client reads the same bytes afterwards
         try:
             body = json.loads(response.content)
@@ -82,13 +98,23 @@ class RecordingTransport(httpx2.AsyncBaseTransport):
         except (ValueError, UnicodeDecodeError) as err:
             log.warning("not recorded: %s", err)
             return None
-        if chat.body.get("stream"):
-            log.warning("not recorded: streamed responses are not supported")
-            return None
         if chat.prompt_version is None or chat.text_sha256 is None:
             log.warning("not recorded: request has no prompt version or no article block")
             return None
         return chat
+
+    def _add_streamed(self, chat: ChatRequest, events: bytes | None) -> None:
+        """Record a streamed answer as the completion its events add up to (``None``: it
+        stopped arriving, a timeout), so it replays streamed or not."""
+        if events is None:
+            self._add(chat, Exchange(status=0, timeout=True))
+            return
+        try:
+            body = completion_from_events(events)
+        except (ValueError, UnicodeDecodeError, ValidationError) as err:
+            log.warning("not recorded: the event stream is no chat completion: %s", err)
+            return
+        self._add(chat, Exchange(status=200, body=body))
 
     def _add(self, chat: ChatRequest, exchange: Exchange) -> None:
         assert chat.prompt_version is not None and chat.text_sha256 is not None
@@ -121,6 +147,36 @@ class RecordingTransport(httpx2.AsyncBaseTransport):
         _write_atomically(path, text + "\n")
         log.info("recorded %s", path)
         return path
+
+
+class _Teed(httpx2.AsyncByteStream):
+    """The body of ``response`` passed on as it arrives; ``done`` gets what arrived once
+    the client is done with it (a client stops reading at the stream's last event, so
+    that is when it closes), or ``None`` when it stopped arriving in time."""
+
+    def __init__(self, response: httpx2.Response, done: Callable[[bytes | None], None]) -> None:
+        self._response = response
+        self._done: Callable[[bytes | None], None] | None = done
+        self._pieces: list[bytes] = []
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        try:
+            async for piece in self._response.aiter_bytes():
+                self._pieces.append(piece)
+                yield piece
+        except httpx2.TimeoutException:
+            self._report(None)
+            raise
+        self._report(b"".join(self._pieces))
+
+    async def aclose(self) -> None:
+        self._report(b"".join(self._pieces))
+        await self._response.aclose()
+
+    def _report(self, body: bytes | None) -> None:
+        done, self._done = self._done, None
+        if done is not None:
+            done(body)
 
 
 def fixture_name(text_sha256: str, prompt_version: str) -> str:

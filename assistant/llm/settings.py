@@ -80,6 +80,11 @@ class LLMSettings(BaseModel):
         le=1.0,
         description="Added to the temperature at each re-ask, so the same answer is not repeated.",
     )
+    stream: bool | None = Field(
+        default=None,
+        description="Ask for the answer token by token, so the read timeout is the gap "
+        "between two tokens, not the whole answer; unset: on for a loopback server.",
+    )
     probe_slots: bool = Field(
         default=True,
         description="For a loopback server with no concurrency set: read its slots from "
@@ -116,6 +121,12 @@ class LLMSettings(BaseModel):
         if self.timeout_s is not None:
             return self.timeout_s
         return LOOPBACK_TIMEOUT_S if self.loopback else REMOTE_TIMEOUT_S
+
+    @property
+    def streams(self) -> bool:
+        """Whether answers are streamed: as configured, else for a server on this machine
+        (a CPU server writes a long answer for minutes, a token every fraction of a second)."""
+        return self.loopback if self.stream is None else self.stream
 
     @property
     def requests_in_flight(self) -> int:

@@ -38,6 +38,10 @@ What counts as a quantity
   unit from the modifier; "a six-year, $90 million contract" is two figures;
 - scores (``role`` "score"): "a 12-3 victory", "a 31-to-30 edge", "won 3-1": two figures
   (but "won 30-40 seats" is a range: a count noun follows);
+- a win-loss-draw record after a name or a record verb ("Lennox Lewis 15-2-1"): three
+  scores, ``head`` "wins", "losses", "draws";
+- a clock reading in a bout, a period of play or a race ("stopped it at 2:56 of the sixth
+  round", "won in 2:21:07"): an elapsed time in seconds; elsewhere a time of day, no figure;
 - vague amounts, with values chosen so that a rule can compare them:
   ``dozens`` = at least 24, ``scores of`` = at least 40, ``hundreds`` = at least 200,
   ``thousands`` = at least 2,000, ``tens of thousands`` = at least 20,000,
@@ -600,11 +604,13 @@ _AGE_DECADE = (
     r"(?P<tens>[1-9]0)['’]?s)(?![\w'])"
 )
 _DIMENSIONS = r"(?<![\w.,])(?P<dima>\d,\d{3}|\d{3,5})\s?[x×]\s?(?P<dimb>\d,\d{3}|\d{3,5})(?![\w.])"
+# A win-loss-draw record: "Lennox Lewis 15-2-1", "improved to 20-4-1".
+_RECORD3 = r"(?P<wa>\d{1,3})-(?P<wb>\d{1,3})-(?P<wc>\d{1,3})(?![\w-])"
 _QUANTITY = re.compile(
     # Quantities start at a word's start: the guard fails fast inside words.
     rf"(?<![\w.,/:#+-])(?:{_CUE})?(?:"
     rf"(?P<between>between)\s+(?:ages?\s+)?(?P<ra>{_CORE})\s+and\s+(?P<rb>{_CORE})"
-    rf"|{_ONE_OR_TWO}|{_DIMENSIONS}"
+    rf"|{_ONE_OR_TWO}|{_DIMENSIONS}|{_RECORD3}"
     rf"|(?P<da>{_CORE})(?P<dsep>\s*[-–—]\s*|\s+to\s+|[-–]to[-–]|\s+or\s+)(?P<db>{_CORE})"
     rf"|{_AGE_DECADE}|{_VAGUE}|{_FRACTION}|{_WORD_QUANTITY}|(?P<single>{_CORE}))",
     re.IGNORECASE,
@@ -859,7 +865,59 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
             if not found or q.span.start >= found[-1].span.end:
                 found.append(q)
     found = [q for q in found if not _dates_it(text, q)]
+    if has_digits and ":" in text[start:end]:
+        found = _with_elapsed_times(text, start, end, found)
     return _settle_windows(text, _settle_across(text, found))
+
+
+# A time on a match clock or a race result: "stopped the fight at 2:56 of the sixth
+# round", "won in 2:05:37". Read as an elapsed time only when the sentence is about a
+# bout, a period of play or a race: elsewhere "at 2:56" is a time of day, and no figure.
+_CLOCK = re.compile(
+    r"(?<![\w.:,/-])(?P<h>\d{1,2}:)?(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?![\w:/-]|[.,]\d)"
+    r"(?!\s*(?:[ap]\.?\s?m\b|o['’]?clock|gmt|utc|bst|[ecmp][sd]?t\b|local\s+time))",
+    re.IGNORECASE,
+)
+_PLAY_WORDS = re.compile(
+    r"\b(?:rounds?|bouts?|fights?|knock-?outs?|t?ko|stoppages?|referee|quarters?|periods?|"
+    r"overtime|innings?|laps?|race|marathon|sprint|finish(?:ed|ing)?\s+in|clock(?:ed)?)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_SPAN = 200  # how far either side a setting word may stand
+# "The race starts at 10:30", "kick-off at 3:00", "until 4:15": a time of day.
+_SCHEDULED_BEFORE = re.compile(
+    r"\b(?:starts?|started|starting|begins?|began|beginning|kicks?\s+off|kicked\s+off|"
+    r"kick-?off|scheduled(?:\s+for)?|set\s+for|due|until|till|from|by|since|opens?|opened|"
+    r"closes?|closed|tonight|today|tomorrow|morning|afternoon|evening)"
+    r"(?:\s+(?:is|was|will\s+be))?\s+(?:at\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _with_elapsed_times(
+    text: str, start: int, end: int, found: list[QuantityMatch]
+) -> list[QuantityMatch]:
+    """``found`` with each clock reading that is an elapsed time of play, in order."""
+    added = []
+    starts = [q.span.start for q in found]  # in order, disjoint
+    for m in _CLOCK.finditer(text, start, end):
+        before = bisect_left(starts, m.end()) - 1
+        if before >= 0 and found[before].span.end > m.start():
+            continue  # part of a figure already read ("2:1 odds" is no clock)
+        lo = max(start, m.start() - _SENTENCE_SPAN)
+        hi = min(end, m.end() + _SENTENCE_SPAN)
+        lo = max(text.rfind(". ", lo, m.start()) + 1, lo)
+        stop = text.find(". ", m.end(), hi)
+        setting = text[lo : stop if stop >= 0 else hi]
+        if not _PLAY_WORDS.search(setting) or _SCHEDULED_BEFORE.search(
+            text, max(start, m.start() - 30), m.start()
+        ):
+            continue
+        hours = int(m.group("h")[:-1]) if m.group("h") else 0
+        seconds = hours * 3600 + int(m.group("m")) * 60 + int(m.group("s"))
+        q = Quantity(value=float(seconds), bound=Bound.exact, unit="seconds", text=m.group(0))
+        added.append(_match(m.start(), m.end(), m.end(), None, None, q))
+    return sorted([*found, *added], key=lambda q: q.span.start) if added else found
 
 
 def _dates_it(text: str, q: QuantityMatch) -> bool:
@@ -942,6 +1000,8 @@ def _interpret(
         return _one_or_two(text, m, blocked, cue_span)
     if m.group("dima"):
         return _dimensions(text, m, blocked, limit)
+    if m.group("wa"):
+        return _record3(text, m, blocked)
     if m.group("ra") or m.group("da"):
         return _interpret_range(text, m, blocked, limit, cue_span)
     if m.group("decade"):
@@ -1212,6 +1272,23 @@ def _is_record(text: str, a_start: int, b_end: int) -> bool:
         and not name.group("name").endswith(("ed", "ing", "ly"))
         and _RECORD_ENDS.match(text, b_end) is not None
     )
+
+
+_RECORD3_SIDES = (("wa", "wins"), ("wb", "losses"), ("wc", "draws"))
+
+
+def _record3(text: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> list[QuantityMatch]:
+    """Three figures of a win-loss-draw record, each a score of its side; nothing when
+    the setting names no record (a code such as "4-11-2" is no quantity)."""
+    start, end = m.start("wa"), m.end("wc")
+    if _overlaps(blocked, start, end) or not _is_record(text, start, end):
+        return []
+    found = []
+    for group, side in _RECORD3_SIDES:
+        q = Quantity(value=float(m.group(group)), bound=Bound.exact, text=m.group(group))
+        at, stop = m.start(group), m.end(group)
+        found.append(_match(at, stop, stop, None, None, q, role="score", head=side))
+    return found
 
 
 def _score(

@@ -225,11 +225,27 @@ class FactcheckApp(PlainTracebackApp):
         self.refresh_bindings()
         self.session_changed.publish("progress")  # the final state, not a throttled one
         self._reload()
-        self.notify("Extraction cancelled" if message.cancelled else "Analysis saved")
+        if message.stopped is not None:
+            self._say_stopped(message)
+        else:
+            self.notify("Extraction cancelled" if message.cancelled else "Analysis saved")
         # A large package is still loading: its count comes with it (on_package_loaded).
         self._tell_reopened = self.session.loading
         if not self.session.loading:
             self._say_reopened()
+
+    def _say_stopped(self, message: RunFinished) -> None:
+        """The endpoint refused the run (a bad key, no quota...): said once, in a dialog,
+        rather than left to a column of failed rows that each look like a broken article."""
+        self.push_screen(
+            ErrorDialog(
+                "The run stopped",
+                f"{message.stopped}\n\n"
+                f"{message.not_extracted} of {message.total} articles were not extracted "
+                "(each is marked failed in the overview). Once the endpoint takes requests "
+                "again, “Re-run pipeline” (ctrl+p) extracts them.",
+            )
+        )
 
     def _say_reopened(self) -> None:
         self._tell_reopened = False
@@ -273,7 +289,9 @@ class FactcheckApp(PlainTracebackApp):
     # ------------------------------------------------------------------ export
 
     def action_export(self) -> None:
-        self.push_screen(ExportDialog(self.session.workspace.path), self._export_chosen)
+        self.push_screen(
+            ExportDialog(self.session.workspace.path, download=self.is_web), self._export_chosen
+        )
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
         if request is not None:

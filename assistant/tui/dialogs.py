@@ -15,7 +15,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown, OptionList, Select, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from assistant.errors import ExportError
 from assistant.model import Article, Verdict
+from assistant.report.files import refuse_workspace_target
 from assistant.report.render import FORMATS, format_for_path, with_format
 from assistant.tui.badges import verdict_badge
 from assistant.tui.safe import one_line_label, plain
@@ -135,13 +137,18 @@ class ExportRequest:
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
-    """Choose the report format and where to write it."""
+    """Choose the report format and where to write it.
+
+    ``download``: in a browser (``factcheck serve``) the report is a download under the
+    name chosen, and nothing on the server is written, so there is nothing to ask about.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, workspace_path: Path) -> None:
+    def __init__(self, workspace_path: Path, *, download: bool = False) -> None:
         super().__init__()
         self.workspace_path = workspace_path
+        self.download = download
 
     def default_path(self, fmt: str) -> Path:
         return self.workspace_path.with_name(with_format(f"{self.workspace_path.stem}-report", fmt))
@@ -183,6 +190,15 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         request = ExportRequest(
             str(self.query_one("#format", Select).value), Path(path).expanduser()
         )
+        if self.download:
+            self.dismiss(request)
+            return
+        try:
+            # Said here, before any "overwrite?": the answer could only be no.
+            refuse_workspace_target(self.workspace_path, request.path)
+        except ExportError as exc:
+            self.notify(str(exc), title="Not exported", severity="error", markup=False)
+            return
         if request.path.exists():
             self.app.push_screen(
                 ConfirmDialog("Overwrite the existing file?", str(request.path), yes="Overwrite"),

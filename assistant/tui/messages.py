@@ -45,11 +45,26 @@ class ArticleExtracted(Message):
 
 
 class RunFinished(Message):
-    """The comparison was saved; the workspace now holds the whole analysis."""
+    """The comparison was saved; the workspace now holds the whole analysis.
 
-    def __init__(self, cancelled: bool) -> None:
+    ``stopped`` is set when the model endpoint refused the run (a bad key, no quota, an
+    unknown model): why, redacted and on one line; ``not_extracted`` of ``total`` articles
+    failed because of it (the analysis covers the others).
+    """
+
+    def __init__(
+        self,
+        cancelled: bool,
+        *,
+        stopped: str | None = None,
+        not_extracted: int = 0,
+        total: int = 0,
+    ) -> None:
         super().__init__()
         self.cancelled = cancelled
+        self.stopped = stopped
+        self.not_extracted = not_extracted
+        self.total = total
 
 
 class ReportExported(Message):

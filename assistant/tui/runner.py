@@ -9,14 +9,19 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual.message import Message
 
 from assistant.config import Settings
+from assistant.errors import EndpointError
 from assistant.extract.base import Extractor
 from assistant.model import Article, ExtractionResult, ExtractionStatus
+from assistant.redact import redact
 from assistant.store import Workspace
+from assistant.stories import folder_stories, group_stories
+from assistant.text import one_line
 from assistant.tui.messages import ArticleExtracted, RunFinished, RunIngested
 
 Post = Callable[[Message], object]
@@ -52,18 +57,34 @@ def run_package(
         workspace.save_inputs(batch.inputs)
         workspace.save_articles(batch.articles)
         post(RunIngested(total=len(todo), skipped=len(batch.articles) - len(todo)))
+        stop: RunStop | None = None
         if todo and not cancelled():
             extractor = pipeline.build_extractor(settings, inputs=paths)
-            asyncio.run(
+            stop = asyncio.run(
                 _extract(workspace, todo, extractor, settings, run_started, post, cancelled)
             )
         if cancelled():
             post(RunFinished(cancelled=True))
             return
-        # Analyse the whole workspace: it is the package, including articles added earlier.
-        analysis = pipeline.analyse(workspace.articles(), workspace.extractions())
+        # Analyse the whole workspace, articles added earlier included, story by story as
+        # the report does: a night's batch opened here holds many events, and deaths in
+        # two of them must not meet in one cluster. A run the endpoint stopped is analysed
+        # too: what was extracted before it counts.
+        articles = workspace.articles()
+        stories = group_stories(articles, folders=folder_stories(articles, paths))
+        analysis = pipeline.analyse_stories(articles, workspace.extractions(), stories)
         workspace.save_analysis(analysis.claims, analysis.comparison, analysis.checklists)
-    post(RunFinished(cancelled=False))
+    if stop is None:
+        post(RunFinished(cancelled=False))
+    else:
+        post(
+            RunFinished(
+                cancelled=False,
+                stopped=stop.reason,
+                not_extracted=stop.not_extracted,
+                total=len(todo),
+            )
+        )
 
 
 def _needs_extraction(workspace: Workspace, articles: Sequence[Article]) -> list[Article]:
@@ -95,12 +116,17 @@ async def _extract(
     run_started: float,
     post: Post,
     cancelled: Cancelled,
-) -> None:
+) -> RunStop | None:
+    """Extract ``articles``, saving each result as it comes; the endpoint's refusal of
+    the run, if it refused it (``pipeline.extract_all`` stops the batch there)."""
     done = 0
+    refused: list[EndpointError] = []
+    results: list[ExtractionResult] = []
 
     def saved(result: ExtractionResult) -> None:
         nonlocal done
         done += 1
+        results.append(result)
         # False: a newer run already saved this article; its result stands and ours is dropped.
         if workspace.save_extraction(result, run_started=run_started):
             post(
@@ -125,6 +151,7 @@ async def _extract(
             concurrency=settings.concurrency,
             on_result=saved,
             cache=cache,
+            on_stop=refused.append,
         )
     )
     try:
@@ -137,7 +164,19 @@ async def _extract(
             await task
         except asyncio.CancelledError:
             # Cancelled by the editor: the results saved so far are kept (and cached).
-            return
+            return None
     finally:
         if cache is not None:
             cache.close()
+    if not refused:
+        return None
+    lost = sum(1 for result in results if pipeline.stopped_by(refused[0], result))
+    return RunStop(redact(one_line(str(refused[0]))), lost)
+
+
+@dataclass(frozen=True)
+class RunStop:
+    """The model endpoint refused the run: why, and how many articles it cost."""
+
+    reason: str
+    not_extracted: int

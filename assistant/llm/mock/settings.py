@@ -122,3 +122,5 @@ class MockSettings:
     server: ServerKind = ServerKind.openai
     context_tokens: int | None = None
     slots: int = 1  # what the llama.cpp-like server reports as total_slots at /props
+    batch_polls: int = 2  # polls a Batch API batch stays in_progress for
+    batch_expires: bool = False  # the batch ends expired, half of its lines answered

@@ -15,7 +15,11 @@ only the HTTP exchange is answered in-process. Per request, in order:
 6. the answer: a recorded response replayed as-is, a hand-written fixture answer, or one
    synthesized from the offline extractor - wrapped in the shape the request asked for
    (the llama.cpp-like server puts a tools answer in the content, fenced), and cut off with
-   ``finish_reason=length`` when it is longer than the request's ``max_tokens``.
+   ``finish_reason=length`` when it is longer than the request's ``max_tokens``;
+   streamed as server-sent events when the request asks for a stream (``"stream": true``).
+
+The files and batches endpoints of the Batch API are ``batches.py``'s; each batch line is
+answered by the steps above (latency aside).
 """
 
 from __future__ import annotations
@@ -24,12 +28,13 @@ import asyncio
 import functools
 import json
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx2
 
+from assistant.llm.mock.batches import BatchStore
 from assistant.llm.mock.faults import (
     TRANSPORT_FAULTS,
     Attempt,
@@ -51,6 +56,7 @@ from assistant.llm.mock.wire import (
     parse_request,
     public_headers,
     sha256_text,
+    stream_chunks,
 )
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -91,6 +97,7 @@ class MockLLM:
         self.settings = settings
         self.fixtures = FixtureIndex.load(settings.fixture_dirs)
         self.requests: list[LoggedRequest] = []
+        self.batches = BatchStore(settings)
         self._sleep = sleep
         # Transport attempts seen per (chunk sha256, re-ask index): the second part of the
         # attempt number, so a retry of the same request draws a new fault.
@@ -102,10 +109,16 @@ class MockLLM:
         """A fresh async client whose every request is answered by this mock."""
         return httpx2.AsyncClient(transport=httpx2.MockTransport(self.handler))
 
-    async def handler(self, request: httpx2.Request) -> httpx2.Response:
+    async def handler(self, request: httpx2.Request, *, latency: bool = True) -> httpx2.Response:
         """Answer one request. Raises ``httpx2.ReadTimeout`` for an injected timeout, a
-        recorded one, or latency beyond the request's read timeout."""
-        if self.settings.latency_s > 0:
+        recorded one, or latency beyond the request's read timeout. ``latency`` is off for
+        a Batch API line: a batch is answered at once, its time is in the polls."""
+        if self.batches.serves(request):
+            response = await self.batches.handle(request, self._batch_line)
+            self._log(request, response.status_code)
+            return response
+        if latency and self.settings.latency_s > 0 and not _streams(request):
+            # A streamed answer's latency is spread over its pieces (see ``_ok``).
             limit = _read_timeout(request)
             if limit is not None and self.settings.latency_s > limit:
                 await self._sleep(limit)
@@ -148,7 +161,27 @@ class MockLLM:
             return response
         source, body = self._answer(chat, chunk, fault, attempt)
         self._log(request, 200, fault, source, body)
-        return httpx2.Response(200, json=body, request=request)
+        return self._ok(request, body)
+
+    def _ok(self, request: httpx2.Request, body: dict[str, Any]) -> httpx2.Response:
+        """The answer ``body``; as server-sent events when the request asked for a stream.
+
+        A stream's latency is spread evenly over its pieces, as a server writing token by
+        token spends it: the request's read timeout then applies to the gap between two
+        pieces, and only a gap longer than that is a timeout."""
+        if not _streams(request):
+            return httpx2.Response(200, json=body, request=request)
+        events = stream_chunks(body)
+        gap = self.settings.latency_s / (len(events) + 1)
+        return httpx2.Response(
+            200,
+            headers={"content-type": "text/event-stream"},
+            stream=_EventStream(events, gap, _read_timeout(request), self._sleep, request),
+            request=request,
+        )
+
+    async def _batch_line(self, request: httpx2.Request) -> httpx2.Response:
+        return await self.handler(request, latency=False)
 
     def _server_refusal(self, request: httpx2.Request, chat: ChatRequest) -> httpx2.Response | None:
         """The error a llama.cpp server answers this request with, if any."""
@@ -193,7 +226,7 @@ class MockLLM:
                     "usage": body.get("usage"),
                 }
         self._log(request, 200, source="recorded", response=body)
-        return httpx2.Response(200, json=body, request=request)
+        return self._ok(request, body)
 
     def _answer(
         self, chat: ChatRequest, chunk: str, fault: Fault | None, attempt: Attempt
@@ -277,6 +310,47 @@ def _within(reply: Reply, max_tokens: int | None) -> Reply:
     if max_tokens is None or reply.text is None or len(reply.text) // 4 <= max_tokens:
         return reply
     return Reply(text=reply.text[: max_tokens * 4], finish_reason="length")
+
+
+class _EventStream(httpx2.AsyncByteStream):
+    """``events`` as a ``text/event-stream`` body, ``gap`` seconds apart; a gap beyond the
+    read timeout raises ``httpx2.ReadTimeout`` mid-answer, as a stalled server would."""
+
+    def __init__(
+        self,
+        events: list[dict[str, Any]],
+        gap: float,
+        limit: float | None,
+        sleep: Sleep,
+        request: httpx2.Request,
+    ) -> None:
+        self._events = events
+        self._gap = gap
+        self._limit = limit
+        self._sleep = sleep
+        self._request = request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for event in [*self._events, None]:
+            if self._gap > 0:
+                if self._limit is not None and self._gap > self._limit:
+                    await self._sleep(self._limit)
+                    raise httpx2.ReadTimeout(
+                        f"no piece of the answer within {self._limit:g} s", request=self._request
+                    )
+                await self._sleep(self._gap)
+            data = "[DONE]" if event is None else json.dumps(event, ensure_ascii=False)
+            yield f"data: {data}\n\n".encode()
+
+
+def _streams(request: httpx2.Request) -> bool:
+    """True for a chat request that asks for its answer as a stream."""
+    if request.method != "POST" or b'"stream"' not in request.content:
+        return False
+    try:
+        return json.loads(request.content).get("stream") is True
+    except (ValueError, AttributeError):
+        return False
 
 
 def _read_timeout(request: httpx2.Request) -> float | None:

@@ -205,3 +205,44 @@ def _without_article(text: str) -> str:
     tag = nonce(chunk)
     block = f"{ARTICLE_OPEN.format(nonce=tag)}\n{chunk}\n{ARTICLE_CLOSE.format(nonce=tag)}"
     return text.replace(block, "")
+
+
+# How many pieces the mock cuts a streamed answer into at most: enough for a timeout
+# between two of them to be tested, few enough to keep a big batch fast.
+STREAM_PIECES = 8
+
+
+def stream_chunks(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``chat.completion.chunk`` events a server streams for the completion ``body``:
+    the answer's text (or tool arguments) in up to ``STREAM_PIECES`` pieces, then the
+    finish reason, then the usage (as ``stream_options.include_usage`` asks)."""
+    head = {k: body.get(k) for k in ("id", "created", "model")} | {
+        "object": "chat.completion.chunk"
+    }
+    choice = (body.get("choices") or [{}])[0]
+    message = choice.get("message") or {}
+    deltas: list[dict[str, Any]] = [{"role": "assistant"}]
+    if message.get("refusal"):
+        deltas.append({"refusal": message["refusal"]})
+    for n, call in enumerate(message.get("tool_calls") or []):
+        function = call.get("function") or {}
+        first = {"index": n, "id": call.get("id"), "type": "function"}
+        deltas.append(
+            {"tool_calls": [first | {"function": {"name": function.get("name"), "arguments": ""}}]}
+        )
+        deltas.extend(
+            {"tool_calls": [{"index": n, "function": {"arguments": piece}}]}
+            for piece in _pieces(function.get("arguments") or "")
+        )
+    deltas.extend({"content": piece} for piece in _pieces(message.get("content") or ""))
+    events = [head | {"choices": [{"index": 0, "delta": d, "finish_reason": None}]} for d in deltas]
+    finish = {"index": 0, "delta": {}, "finish_reason": choice.get("finish_reason", "stop")}
+    events.append(head | {"choices": [finish]})
+    if body.get("usage") is not None:
+        events.append(head | {"choices": [], "usage": body["usage"]})
+    return events
+
+
+def _pieces(text: str) -> list[str]:
+    size = max(1, -(-len(text) // STREAM_PIECES))
+    return [text[i : i + size] for i in range(0, len(text), size)]
