@@ -2,9 +2,10 @@
 
 Two kinds, both deterministic (the same arguments give the same bytes):
 
-- ``write_short_articles``: one short article per story, each in its own Markdown file,
-  so the rule layer has little to do and a run's time is the extraction's
-  (``cache_rerun.py``, ``batch_throughput.py``);
+- ``write_short_articles``: short articles of three figures, each in its own Markdown
+  file, on eight towns (grouped into eight stories by the town's name), so the rule
+  layer has little to do and a run's time is the extraction's (``cache_rerun.py``,
+  ``batch_throughput.py``);
 - ``write_long_articles``: a night's output as one JSONL file -- dated articles of about
   2 KB, several outlets covering each of many unrelated events over a few days, with what
   real coverage carries: figures with bounds and periods, totals that move from day to
@@ -27,7 +28,7 @@ TOWNS = ("Arlen", "Brisk", "Calder", "Dunmore", "Elsby", "Fenwick", "Garth", "Ho
 
 
 def write_short_articles(folder: Path, n: int) -> None:
-    """``n`` distinct short articles, one small story each, as ``story-NNNN.md``."""
+    """``n`` distinct short articles as ``story-NNNN.md``, on eight towns in turn."""
     for i in range(n):
         town = f"{TOWNS[i % len(TOWNS)]} {i}"
         (folder / f"story-{i:04d}.md").write_text(

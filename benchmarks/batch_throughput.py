@@ -1,8 +1,8 @@
 """Batch throughput near the latency limit: `factcheck report` against the mocked LLM.
 
-Writes --articles distinct short articles (``articles.write_short_articles``: one small
-story each, so the figure is the extraction's, not the rule layer's), then runs the real
-command in-process, as a user would:
+Writes --articles distinct short articles (``articles.write_short_articles``: three
+figures each, on eight towns, so the figure is the extraction's, not the rule layer's),
+then runs the real command in-process, as a user would:
 
     factcheck report DIR --llm mock --mock-latency 200ms --concurrency 32 --no-cache -o r.json
 

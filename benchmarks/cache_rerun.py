@@ -1,9 +1,10 @@
 """The results cache: a first run of `factcheck report` against an unchanged rerun.
 
-Writes --articles distinct short articles (one small story each, so the rule layer has
-little to do and the figure is the extraction's) into a temp folder, then runs the real
-command twice, in-process, with `--llm mock --mock-latency L --concurrency C` and a
-results cache of its own in a temp folder. Model requests are counted at the mock's HTTP
+Writes --articles distinct short articles (``articles.write_short_articles``: three
+figures each, eight stories, so the rule layer has little to do and the figure is the
+extraction's) into a temp folder, then runs the real command twice, in-process, with
+`--llm mock --mock-latency L --concurrency C` and a results cache of its own in a temp
+folder. Model requests are counted at the mock's HTTP
 handler, behind the real openai client and instructor.
 
     python benchmarks/cache_rerun.py [--articles 500] [--latency 200ms] [--concurrency 32]
