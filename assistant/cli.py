@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import codecs
+import functools
 import logging
 import os
 import shlex
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -35,13 +37,23 @@ from assistant.errors import (
     WorkspaceError,
 )
 from assistant.ingest import DEFAULT_MAX_BYTES, IngestBatch
-from assistant.model import ExtractionResult, ExtractionStatus, InputStatus, RuleId, Severity
+from assistant.model import (
+    ExtractionResult,
+    ExtractionStatus,
+    Finding,
+    InputStatus,
+    RuleId,
+    Severity,
+)
 from assistant.progress import Tally, progress_bar
+from assistant.spool import ResultSpool, Writer
 from assistant.text import one_line
 
 if TYPE_CHECKING:
     from assistant.report.model import Report
+    from assistant.report.workspace import DecisionCarrier
     from assistant.store import Workspace
+    from assistant.stories import Story
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
 # The workspace file cannot be used: not a workspace, damaged, written by a newer
@@ -107,7 +119,7 @@ def _add_llm_options(p: argparse.ArgumentParser) -> None:
         help="structured-output mode: tools (OpenAI), json/md_json (llama.cpp, Ollama), "
         "json_schema (vLLM)",
     )
-    g.add_argument("--concurrency", type=int, help="articles extracted at once (default 4)")
+    g.add_argument("--concurrency", type=int, help="model requests in flight at once (default 4)")
     g.add_argument(
         "--timeout",
         type=float,
@@ -438,12 +450,37 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         _write_stdout(text)
         return
-    from assistant.report.files import write_atomically
+    _write_with(lambda out: out.write(text.encode("utf-8")), output)
+
+
+def _write_with(write: Callable[[Writer], object], output: Path | None) -> None:
+    """``write`` the report onto ``output`` (stdout for None), as UTF-8 bytes; a file
+    whole or not at all."""
+    if output is None:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        write(buffer if buffer is not None else _TextOut(sys.stdout))
+        if buffer is not None:
+            buffer.flush()
+        return
+    from assistant.report.files import write_atomically_with
 
     try:
-        write_atomically(output, text)  # never leave a half-written report behind
+        write_atomically_with(output, write)  # never leave a half-written report behind
     except OSError as exc:
         raise FactcheckError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+class _TextOut:
+    """UTF-8 bytes onto a text stream with no buffer under it (a StringIO)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+
+    def write(self, data: bytes) -> int:
+        self._stream.write(self._decoder.decode(data))  # a character split across two writes waits
+        return len(data)
 
 
 def _write_stdout(text: str) -> None:
@@ -527,21 +564,28 @@ def _fail_on_conditions(text: str) -> frozenset[str]:
     return found
 
 
-def _fail_on(code: int, report: Report, conditions: frozenset[str]) -> int:
-    """The exit code under ``--fail-on``: ``code`` is what the run gives by default."""
+def _found(findings: Iterable[Finding]) -> frozenset[str]:
+    """The ``--fail-on`` conditions ``findings`` meet: a high or medium CONFLICT, an
+    UNVERIFIED; a check that passed meets none."""
+    found = set()
+    for f in findings:
+        if f.ok:
+            continue
+        if f.rule is RuleId.CONFLICT and f.severity in (Severity.high, Severity.medium):
+            found.add("conflict")
+        elif f.rule is RuleId.UNVERIFIED:
+            found.add("unverified")
+    return frozenset(found)
+
+
+def _fail_on(code: int, found: frozenset[str], conditions: frozenset[str]) -> int:
+    """The exit code under ``--fail-on``: ``code`` is what the run gives by default,
+    ``found`` what the report holds (``_found``)."""
     if not conditions or code in (EXIT_NOTHING, EXIT_USAGE, EXIT_BUG):
         return code
     if code == EXIT_PARTIAL and "error" in conditions:
         return EXIT_PARTIAL
-    unresolved = [f for f in report.findings if not f.ok]
-    if "conflict" in conditions and any(
-        f.rule is RuleId.CONFLICT and f.severity in (Severity.high, Severity.medium)
-        for f in unresolved
-    ):
-        return EXIT_FINDINGS
-    if "unverified" in conditions and any(f.rule is RuleId.UNVERIFIED for f in unresolved):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    return EXIT_FINDINGS if found & conditions else EXIT_OK
 
 
 def _exit_code(statuses: Sequence[InputStatus], results: Sequence[ExtractionResult]) -> int:
@@ -581,7 +625,8 @@ def _run_workspace_report(args: argparse.Namespace) -> int:
         results = workspace.extractions()
         statuses = [r.status for r in workspace.inputs()]
     _emit(report, outputs, settings)
-    return _fail_on(_exit_code(statuses, results), report, frozenset().union(*args.fail_on))
+    code = _exit_code(statuses, results)
+    return _fail_on(code, _found(report.findings), frozenset().union(*args.fail_on))
 
 
 def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
@@ -617,33 +662,75 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
     advance, piece, stop = progress_bar(len(batch.articles), args.quiet, tally)
     extractor.on_progress = piece
     refused: list[EndpointError] = []
-    try:
-        results = asyncio.run(
-            pipeline.extract_all(
-                batch.articles,
-                extractor,
-                concurrency=settings.concurrency,
-                on_result=advance,
-                cache=cache,
-                on_stop=refused.append,
+    # Each result goes to disk as it lands: a batch of thousands of articles never holds
+    # all their claims at once; only each one's outcome stays in memory.
+    with ResultSpool() as spool:
+
+        def landed(result: ExtractionResult) -> None:
+            spool.add(result)
+            advance(result)
+
+        try:
+            asyncio.run(
+                pipeline.extract_each(
+                    batch.articles,
+                    extractor,
+                    concurrency=settings.concurrency,
+                    on_result=landed,
+                    cache=cache,
+                    on_stop=refused.append,
+                )
             )
-        )
-    finally:
-        stop()
-        if cache is not None:
-            cache.close()
-    if cache is not None and cache.problem:
-        _note(cache.problem, args.quiet)
+        finally:
+            stop()
+            if cache is not None:
+                cache.close()
+        if cache is not None and cache.problem:
+            _note(cache.problem, args.quiet)
+        results = spool.outcomes([a.id for a in batch.articles])
+        _note_results(results, tally, refused, args.quiet)
+        stories = []
+        if with_rules:
+            stories = pipeline.find_stories(batch, args.paths, one_story=args.one_story)
+        if len(stories) > 1:
+            found = _emit_stories(
+                batch, stories, spool, results, outputs, settings, args, extractor=extractor.name
+            )
+        else:
+            found = _emit_whole(
+                batch,
+                stories,
+                spool,
+                results,
+                outputs,
+                settings,
+                args,
+                extractor=extractor.name,
+                with_rules=with_rules,
+            )
+    if refused:
+        return EXIT_ENDPOINT
+    code = _exit_code([r.status for r in batch.inputs], results)
+    return _fail_on(code, found, frozenset().union(*getattr(args, "fail_on", [])))
+
+
+def _note_results(
+    results: Sequence[ExtractionResult],
+    tally: Tally,
+    refused: Sequence[EndpointError],
+    quiet: bool,
+) -> None:
+    """What the extraction did, on stderr: the cache's share, each failure, a refusal."""
     if tally.cached:
         _note(
             f"{tally.cached} of {len(results)} articles from the results cache, "
             f"{len(results) - tally.cached} extracted ({tally.failed} failed); "
             "--no-cache extracts every one again",
-            args.quiet,
+            quiet,
         )
     for result in results:
         if result.status is ExtractionStatus.failed and not _stopped_by(refused, result):
-            _note(f"{result.article_id}: extraction failed: {result.error}", args.quiet)
+            _note(f"{result.article_id}: extraction failed: {result.error}", quiet)
     if refused:  # one line for the whole run, not one per article it cost
         lost = sum(1 for r in results if _stopped_by(refused, r))
         print(
@@ -651,14 +738,34 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
             f"there: {lost} of {len(results)} articles not extracted, each listed in the report",
             file=sys.stderr,
         )
+
+
+def _emit_whole(
+    batch: IngestBatch,
+    stories: Sequence[Story],
+    spool: ResultSpool,
+    outcomes: Sequence[ExtractionResult],
+    outputs: Sequence[Output],
+    settings: Settings,
+    args: argparse.Namespace,
+    *,
+    extractor: str,
+    with_rules: bool,
+) -> frozenset[str]:
+    """The report of one story (or of ``factcheck extract``), built whole and written;
+    what it holds of ``FAIL_ON``. One story's rule layer needs all its claims at once."""
+    from assistant import pipeline
+
+    results = [r for o in outcomes if (r := spool.load(o.article_id)) is not None]
     if with_rules:
-        stories = pipeline.find_stories(batch, args.paths, one_story=args.one_story)
         analysis = pipeline.analyse_stories(batch.articles, results, stories)
     else:
         analysis = pipeline.Analysis(claims=[c for r in results for c in r.claims])
     report = pipeline.build_report(
-        batch, results, analysis, extractor=extractor.name, compared=with_rules
+        batch, results, analysis, extractor=extractor, compared=with_rules
     )
+    del results, analysis  # the report holds what is still needed
+    workspace_path: Path | None = getattr(args, "workspace", None)
     if workspace_path is not None:
         from assistant.report.workspace import carry_decisions, describe_dropped
 
@@ -667,10 +774,74 @@ def _run_batch(args: argparse.Namespace, *, with_rules: bool) -> int:
         if dropped:
             _note(describe_dropped(dropped), args.quiet)
     _emit(report, outputs, settings)
-    if refused:
-        return EXIT_ENDPOINT
-    code = _exit_code([r.status for r in batch.inputs], results)
-    return _fail_on(code, report, frozenset().union(*getattr(args, "fail_on", [])))
+    return _found(report.findings)
+
+
+def _emit_stories(
+    batch: IngestBatch,
+    stories: Sequence[Story],
+    spool: ResultSpool,
+    outcomes: Sequence[ExtractionResult],
+    outputs: Sequence[Output],
+    settings: Settings,
+    args: argparse.Namespace,
+    *,
+    extractor: str,
+) -> frozenset[str]:
+    """The report of several stories, written story by story (``report/stream.py``):
+    each story is analysed, handed to every output and let go before the next. What it
+    holds of ``FAIL_ON``."""
+    from assistant import pipeline
+    from assistant.report.stream import open_sink
+
+    carrier = _carrier(args)
+    found: set[str] = set()
+    totals = []
+    carried: list[str] = []
+    sinks = []
+    try:
+        for fmt, target in outputs:
+            directory = target.parent if target is not None else None
+            sinks.append(open_sink(fmt, rating_scale=settings.claimreview, directory=directory))
+        for story in pipeline.story_reports(
+            batch,
+            stories,
+            spool.load,
+            extractor=extractor,
+            decide=carrier.carry if carrier is not None else None,
+        ):
+            for sink in sinks:
+                sink.add(story)
+            totals.append((story.info, story.report.summary))
+            carried += [d.claim_id for d in story.report.decisions]
+            found |= _found(story.report.findings)
+        decisions = []
+        if carrier is not None:
+            decisions = [d for d in carrier.decisions if d.claim_id in set(carried)]
+            if dropped := carrier.dropped(set(carried)):
+                from assistant.report.workspace import describe_dropped
+
+                _note(describe_dropped(dropped), args.quiet)
+        head = pipeline.batch_head(
+            batch, outcomes, totals, extractor=extractor, decisions=decisions
+        )
+        for sink, (_, target) in zip(sinks, outputs, strict=True):
+            _write_with(functools.partial(sink.finish, head), target)
+    finally:
+        for sink in sinks:
+            sink.close()
+    return frozenset(found)
+
+
+def _carrier(args: argparse.Namespace) -> DecisionCarrier | None:
+    """The workspace's decisions to carry onto this run, with ``--workspace``."""
+    workspace_path: Path | None = getattr(args, "workspace", None)
+    if workspace_path is None:
+        return None
+    from assistant.report.workspace import DecisionCarrier
+
+    with _open_workspace(workspace_path) as workspace:
+        return DecisionCarrier(workspace)
 
 
 def _stopped_by(refused: Sequence[EndpointError], result: ExtractionResult) -> bool:

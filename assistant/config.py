@@ -78,7 +78,9 @@ class Settings(BaseModel):
         description="tools (default) for OpenAI, vLLM, Ollama, llama.cpp; json_schema where "
         "the server has structured outputs (OpenAI, vLLM, llama.cpp); json / md_json anywhere.",
     )
-    concurrency: int = Field(default=4, ge=1, le=64, description="Articles extracted at once.")
+    concurrency: int = Field(
+        default=4, ge=1, le=64, description="Model requests in flight at once (hosted endpoints)."
+    )
     max_reasks: int = Field(
         default=2, ge=0, le=10, description="Re-asks on validation/grounding errors."
     )

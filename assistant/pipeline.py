@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
@@ -33,36 +33,46 @@ from assistant.model import (
     ExtractionResult,
     ExtractionStatus,
     Grounding,
+    InputRecord,
     InputStatus,
     Severity,
 )
 from assistant.normalize import normalize_claims
 from assistant.report.model import (
     ArticleInfo,
+    BatchHead,
     EditorDecision,
     ExtractionInfo,
     InputEntry,
     Report,
     StoryInfo,
+    StoryReport,
     Summary,
 )
+from assistant.report.stories import story_part
 from assistant.store.cache import ResultsCache, cache_key
 from assistant.stories import Story, folder_stories, group_stories
 
 _M = TypeVar("_M", bound=BaseModel)
 
+# How many articles are under way per request an extractor may have in flight.
+ARTICLES_PER_REQUEST_SLOT = 2
+
 __all__ = [
     "Analysis",
     "analyse",
     "analyse_stories",
+    "batch_head",
     "build_extractor",
     "build_report",
     "extract_all",
+    "extract_each",
     "find_stories",
     "fixture_dirs_for",
     "ingest",
     "open_cache",
     "render",
+    "story_reports",
 ]
 
 
@@ -155,7 +165,8 @@ async def extract_all(
     cache: ResultsCache | None = None,
     on_stop: Callable[[EndpointError], None] | None = None,
 ) -> list[ExtractionResult]:
-    """Extract every article, ``concurrency`` at a time; results in article order.
+    """Extract every article, ``concurrency`` requests at a time (see ``_extract``);
+    results in article order.
 
     An extractor that raises on one article (a bug) fails that article only. With a
     ``cache``, an article it holds a result for is not extracted (the result comes back
@@ -164,19 +175,52 @@ async def extract_all(
     ``on_stop`` is called once with it, and the articles not yet started fail unsent,
     with that reason.
     """
-    gate = asyncio.Semaphore(concurrency)
+    results: list[ExtractionResult | None] = [None] * len(articles)
+
+    def keep(index: int, result: ExtractionResult) -> None:
+        results[index] = result
+        if on_result is not None:
+            on_result(result)
+
+    await _extract(articles, extractor, keep, concurrency, cache, on_stop)
+    return [r for r in results if r is not None]
+
+
+async def extract_each(
+    articles: Sequence[Article],
+    extractor: Extractor,
+    *,
+    on_result: Callable[[ExtractionResult], None],
+    concurrency: int = 4,
+    cache: ResultsCache | None = None,
+    on_stop: Callable[[EndpointError], None] | None = None,
+) -> None:
+    """``extract_all``, handing each result to ``on_result`` as it lands and keeping
+    none: a batch of thousands of articles need not hold every claim at once (give it
+    a ``ResultSpool``'s ``add``)."""
+    await _extract(
+        articles, extractor, lambda _, result: on_result(result), concurrency, cache, on_stop
+    )
+
+
+async def _extract(
+    articles: Sequence[Article],
+    extractor: Extractor,
+    deliver: Callable[[int, ExtractionResult], None],
+    concurrency: int,
+    cache: ResultsCache | None,
+    on_stop: Callable[[EndpointError], None] | None,
+) -> None:
+    # Twice as many articles under way as requests may be in flight (the extractor holds
+    # those to ``concurrency``): while some articles' answers are read and converted
+    # (CPU), others' requests are already out, so no request slot waits on that work.
+    gate = asyncio.Semaphore(concurrency * ARTICLES_PER_REQUEST_SLOT)
     fingerprint = extractor.fingerprint() if cache is not None else {}
     stopped: list[EndpointError] = []
     keys = {a.id: cache_key(a, fingerprint) for a in articles} if cache is not None else {}
-    hits = {a.id: hit for a in articles if cache is not None and (hit := cache.get(keys[a.id]))}
-    await extractor.prepare([a for a in articles if a.id not in hits])
 
-    async def one(article: Article) -> ExtractionResult:
+    async def one(index: int, article: Article) -> None:
         key = keys.get(article.id, "")
-        if (hit := hits.get(article.id)) is not None:
-            if on_result is not None:
-                on_result(hit)
-            return hit
         async with gate:
             try:
                 if stopped:
@@ -203,12 +247,20 @@ async def extract_all(
                 )
         if cache is not None:  # at once, in its own transaction: a kill loses no finished one
             cache.put(key, result, article)
-        if on_result is not None:
-            on_result(result)
-        return result
+        deliver(index, result)
 
     try:
-        return list(await asyncio.gather(*(one(a) for a in articles)))
+        pending: list[tuple[int, Article]] = []
+        for index, article in enumerate(articles):
+            hit = cache.get(keys[article.id]) if cache is not None else None
+            if hit is not None:
+                deliver(index, hit)  # at once: a warm rerun never holds every result
+            else:
+                pending.append((index, article))
+        await extractor.prepare([article for _, article in pending])
+        # Each coroutine returns nothing: its result went to ``deliver``, so gather holds
+        # no result until the last article is done.
+        await asyncio.gather(*(one(i, a) for i, a in pending))
     finally:
         await extractor.aclose()
 
@@ -273,34 +325,45 @@ def analyse_stories(
         return replace(analyse(articles, results, config), stories=list(stories))
     by_article = {r.article_id: r for r in results}
     by_id = {a.id: a for a in articles}
-    parts = [
-        (
-            story,
-            analyse(
-                [by_id[i] for i in story.article_ids if i in by_id],
-                [by_article[i] for i in story.article_ids if i in by_article],
-                config,
-            ),
-        )
-        for story in stories
-    ]
-    clusters, findings = [], []
-    for story, part in parts:
-        # A cluster's id comes from its key (metric, period...), which two stories can
-        # share: within a batch it is made the story's own.
-        ids = {c.id: _story_cluster_id(story, c.id) for c in part.comparison.clusters}
-        clusters += [c.model_copy(update={"id": ids[c.id]}) for c in part.comparison.clusters]
-        findings += [
-            f.model_copy(update={"cluster_id": ids.get(f.cluster_id, f.cluster_id)})
-            if f.cluster_id
-            else f
-            for f in part.comparison.findings
-        ]
+    parts = [_analyse_story(story, by_id, by_article, config) for story in stories]
     return Analysis(
-        claims=[c for _, part in parts for c in part.claims],
-        comparison=Comparison(clusters=clusters, findings=findings),
-        checklists=[c for _, part in parts for c in part.checklists],
+        claims=[c for part in parts for c in part.claims],
+        comparison=Comparison(
+            clusters=[c for part in parts for c in part.comparison.clusters],
+            findings=[f for part in parts for f in part.comparison.findings],
+        ),
+        checklists=[c for part in parts for c in part.checklists],
         stories=list(stories),
+    )
+
+
+def _analyse_story(
+    story: Story,
+    articles: Mapping[str, Article],
+    results: Mapping[str, ExtractionResult],
+    config: RuleConfig | None,
+) -> Analysis:
+    """One story of a batch of several, analysed alone, its cluster ids made its own."""
+    part = analyse(
+        [articles[i] for i in story.article_ids if i in articles],
+        [results[i] for i in story.article_ids if i in results],
+        config,
+    )
+    # A cluster's id comes from its key (metric, period...), which two stories can
+    # share: within a batch it is made the story's own.
+    ids = {c.id: _story_cluster_id(story, c.id) for c in part.comparison.clusters}
+    clusters = [c.model_copy(update={"id": ids[c.id]}) for c in part.comparison.clusters]
+    findings = [
+        f.model_copy(update={"cluster_id": ids.get(f.cluster_id, f.cluster_id)})
+        if f.cluster_id
+        else f
+        for f in part.comparison.findings
+    ]
+    return Analysis(
+        claims=part.claims,
+        comparison=Comparison(clusters=clusters, findings=findings),
+        checklists=part.checklists,
+        stories=[story],
     )
 
 
@@ -383,14 +446,7 @@ def build_report(
     entries: list[InputEntry] = []
     for record in batch.inputs:
         if record.status is not InputStatus.ok or record.article_id not in articles:
-            entries.append(
-                InputEntry(
-                    source=record.source,
-                    status=record.status,
-                    reason=record.reason,
-                    also_as=record.also_as,
-                )
-            )
+            entries.append(_no_article_entry(record))
             continue
         article = articles[record.article_id]
         result = by_article.get(article.id)
@@ -412,16 +468,12 @@ def build_report(
 
     findings = analysis.comparison.findings
     severities = {s: sum(1 for f in findings if f.severity is s and not f.ok) for s in Severity}
-    summary = Summary(
-        inputs=len(batch.inputs),
-        articles=len(batch.articles),
-        rejected=sum(1 for r in batch.inputs if r.status is not InputStatus.ok),
-        failed=sum(1 for r in results if r.status is ExtractionStatus.failed),
+    summary = _summary(
+        batch,
+        results,
         claims=len(analysis.claims),
         grounded=sum(1 for c in analysis.claims if c.grounding is not Grounding.ungrounded),
-        ungrounded=sum(1 for c in analysis.claims if c.grounding is Grounding.ungrounded),
-        cached=sum(1 for r in results if r.cached),
-        findings={s: n for s, n in severities.items() if n},
+        findings=severities,
     )
     return Report(
         tool_version=__version__,
@@ -436,6 +488,111 @@ def build_report(
         checklists=analysis.checklists,
         decisions=list(decisions),
     )
+
+
+def _no_article_entry(record: InputRecord) -> InputEntry:
+    """The entry of an input that made no article: rejected, with its reason."""
+    return InputEntry(
+        source=record.source, status=record.status, reason=record.reason, also_as=record.also_as
+    )
+
+
+def _summary(
+    batch: IngestBatch,
+    results: Sequence[ExtractionResult],
+    *,
+    claims: int,
+    grounded: int,
+    findings: Mapping[Severity, int],
+) -> Summary:
+    return Summary(
+        inputs=len(batch.inputs),
+        articles=len(batch.articles),
+        rejected=sum(1 for r in batch.inputs if r.status is not InputStatus.ok),
+        failed=sum(1 for r in results if r.status is ExtractionStatus.failed),
+        claims=claims,
+        grounded=grounded,
+        ungrounded=claims - grounded,
+        cached=sum(1 for r in results if r.cached),
+        findings={s: n for s in Severity if (n := findings.get(s, 0))},
+    )
+
+
+def story_reports(
+    batch: IngestBatch,
+    stories: Sequence[Story],
+    load: Callable[[str], ExtractionResult | None],
+    *,
+    extractor: str,
+    config: RuleConfig | None = None,
+    decide: Callable[[Report], list[EditorDecision]] | None = None,
+) -> Iterator[StoryReport]:
+    """Each story of a batch of several stories, analysed and reported on its own, in
+    story order: the parts ``report.stories.by_story`` cuts from ``build_report``'s whole
+    report, made one at a time.
+
+    ``load`` gives an article's extraction result (a ``ResultSpool``'s): only the
+    story's own are loaded, and nothing of a story is kept once the caller has written
+    it, so a batch of thousands of articles never holds all its claims, findings and
+    checklists at once. ``decide`` picks the editor's decisions to carry onto a story's
+    report (``report.workspace.DecisionCarrier.carry``).
+    """
+    by_id = {a.id: a for a in batch.articles}
+    records: dict[str, list[InputRecord]] = {}
+    for record in batch.inputs:
+        if record.status is InputStatus.ok and record.article_id in by_id:
+            records.setdefault(record.article_id, []).append(record)
+    for number, story in enumerate(stories, start=1):
+        results = {i: r for i in story.article_ids if (r := load(i)) is not None}
+        analysis = _analyse_story(story, by_id, results, config)
+        own = IngestBatch(
+            articles=[by_id[i] for i in story.article_ids if i in by_id],
+            inputs=[r for i in story.article_ids for r in records.get(i, [])],
+        )
+        report = build_report(own, list(results.values()), analysis, extractor=extractor)
+        if decide is not None:
+            report = report.model_copy(update={"decisions": decide(report)})
+        [info] = report.stories
+        yield StoryReport(number, info, report, story_part(report, info))
+
+
+def batch_head(
+    batch: IngestBatch,
+    outcomes: Sequence[ExtractionResult],
+    stories: Sequence[tuple[StoryInfo, Summary]],
+    *,
+    extractor: str,
+    decisions: Sequence[EditorDecision] = (),
+) -> BatchHead:
+    """The head of the report of a batch of several stories, from each story's info and
+    summary (``story_reports``: ``info``, ``report.summary``), summed; ``outcomes`` are
+    every article's extraction result (its claims not needed)."""
+    articles = {a.id for a in batch.articles}
+    order: list[str | None] = []
+    rejected: list[InputEntry] = []
+    for record in batch.inputs:
+        if record.status is not InputStatus.ok or record.article_id not in articles:
+            order.append(None)
+            rejected.append(_no_article_entry(record))
+        else:
+            order.append(record.article_id)
+    summary = _summary(
+        batch,
+        outcomes,
+        claims=sum(totals.claims for _, totals in stories),
+        grounded=sum(totals.grounded for _, totals in stories),
+        findings={sev: sum(t.findings.get(sev, 0) for _, t in stories) for sev in Severity},
+    )
+    report = Report(
+        tool_version=__version__,
+        extractor=extractor,
+        summary=summary,
+        stories=[info for info, _ in stories],
+        inputs=rejected,
+        not_read=batch.not_read,
+        decisions=list(decisions),
+    )
+    return BatchHead(report, tuple(order))
 
 
 def render(report: Report, fmt: str, *, settings: Settings | None = None) -> str:

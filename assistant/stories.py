@@ -21,8 +21,9 @@ from __future__ import annotations
 import math
 import os
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -178,10 +179,9 @@ def similar_groups(articles: Sequence[Article]) -> list[tuple[tuple[str, ...], s
             i = parent[i]
         return i
 
-    for (i, j), similarity in _similarities(vectors).items():
-        if similarity >= _threshold(articles[i], articles[j]):
-            a, b = root(i), root(j)
-            parent[max(a, b)] = min(a, b)
+    for i, j in _links(vectors, articles):
+        a, b = root(i), root(j)
+        parent[max(a, b)] = min(a, b)  # a component's root is its first article, in any order
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(articles)):
         members[root(i)].append(i)
@@ -244,19 +244,32 @@ def _tfidf(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
     return vectors
 
 
-def _similarities(vectors: Sequence[dict[str, float]]) -> dict[tuple[int, int], float]:
-    """Cosine similarity of every pair sharing a name, through an inverted index (only
-    pairs with something in common are ever visited)."""
+def _links(
+    vectors: Sequence[dict[str, float]], articles: Sequence[Article]
+) -> Iterator[tuple[int, int]]:
+    """Every pair (i, j), i < j, similar enough to be one story.
+
+    The cosine similarity of every pair sharing a name, through an inverted index (only
+    pairs with something in common are visited), summed one article at a time: a name
+    in every article of a night's output ("Red Cross") would otherwise hold a sum for
+    every pair of the batch at once (12.5 million for 5,000 articles: 2 GB). Each
+    pair's products are added in the order the names were first met, as when all the
+    sums were held together, so a similarity right on the threshold comes out the same.
+    """
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, vector in enumerate(vectors):
         for name, weight in vector.items():
-            postings[name].append((i, weight))
-    sums: dict[tuple[int, int], float] = defaultdict(float)
-    for posting in postings.values():
-        for a, (i, wi) in enumerate(posting):
-            for j, wj in posting[a + 1 :]:
-                sums[(i, j)] += wi * wj
-    return sums
+            postings[name].append((i, weight))  # in article order
+    met = {name: n for n, name in enumerate(postings)}
+    for i, vector in enumerate(vectors):
+        sums: dict[int, float] = defaultdict(float)
+        for name in sorted(vector, key=met.__getitem__):
+            posting, wi = postings[name], vector[name]
+            for j, wj in posting[bisect_left(posting, (i,)) + 1 :]:
+                sums[j] += wi * wj
+        for j, similarity in sums.items():
+            if similarity >= _threshold(articles[i], articles[j]):
+                yield i, j
 
 
 def _label(vectors: Sequence[dict[str, float]], written: Sequence[dict[str, Counter[str]]]) -> str:

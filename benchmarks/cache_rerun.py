@@ -1,9 +1,10 @@
 """The results cache: a first run of `factcheck report` against an unchanged rerun.
 
-Writes --articles distinct short articles (one small story each, so the rule layer has
-little to do and the figure is the extraction's) into a temp folder, then runs the real
-command twice, in-process, with `--llm mock --mock-latency L --concurrency C` and a
-results cache of its own in a temp folder. Model requests are counted at the mock's HTTP
+Writes --articles distinct short articles (``articles.write_short_articles``: three
+figures each, eight stories, so the rule layer has little to do and the figure is the
+extraction's) into a temp folder, then runs the real command twice, in-process, with
+`--llm mock --mock-latency L --concurrency C` and a results cache of its own in a temp
+folder. Model requests are counted at the mock's HTTP
 handler, behind the real openai client and instructor.
 
     python benchmarks/cache_rerun.py [--articles 500] [--latency 200ms] [--concurrency 32]
@@ -28,22 +29,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from articles import write_short_articles
+
 from assistant.cli import main
 from assistant.llm.mock import MockLLM
-
-TOWNS = ("Arlen", "Brisk", "Calder", "Dunmore", "Elsby", "Fenwick", "Garth", "Holm")
-
-
-def write_articles(folder: Path, n: int) -> None:
-    for i in range(n):
-        town = f"{TOWNS[i % len(TOWNS)]} {i}"
-        (folder / f"story-{i:04d}.md").write_text(
-            f"---\noutlet: Desk {i}\npublished: 2026-03-0{1 + i % 9}\n---\n"
-            f"At least {100 + i} people were evacuated from {town} on Monday, the interior "
-            f"ministry said. {3 + i % 7} people died, according to the regional police.\n\n"
-            f"About {20 + i % 50} homes were damaged, officials said.\n",
-            encoding="utf-8",
-        )
 
 
 def count_requests() -> list[str]:
@@ -83,7 +72,7 @@ def main_benchmark() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder, out = Path(tmp) / "articles", Path(tmp) / "report.json"
         folder.mkdir()
-        write_articles(folder, args.articles)
+        write_short_articles(folder, args.articles)
         os.environ["FACTCHECK_CACHE_DIR"] = str(Path(tmp) / "cache")
         argv = ["report", str(folder), "--llm", "mock", "--mock-latency", args.latency,
                 "--concurrency", str(args.concurrency), "--format", "json",

@@ -188,10 +188,15 @@ def harness(*script: Reply, **settings: Any) -> Harness:
     sleeps: list[float] = []
 
     async def sleep(seconds: float) -> None:
-        sleeps.append(seconds)
+        sleeps.append(seconds)  # no time passes, but the extractor's clock moves on
+
+    def clock() -> float:
+        return sum(sleeps)
 
     values: dict[str, Any] = {"model": "test-model", "api_key": API_KEY, **settings}
-    extractor = LLMExtractor(LLMSettings(**values), http_client=endpoint.client(), sleep=sleep)
+    extractor = LLMExtractor(
+        LLMSettings(**values), http_client=endpoint.client(), sleep=sleep, clock=clock
+    )
     return Harness(endpoint, extractor, sleeps)
 
 

@@ -43,11 +43,16 @@ def sha(text: str) -> str:
 
 
 class Sleeps:
+    """A sleep that takes no time, and the clock it moves on."""
+
     def __init__(self) -> None:
         self.waits: list[float] = []
 
     async def __call__(self, seconds: float) -> None:
         self.waits.append(seconds)
+
+    def clock(self) -> float:
+        return sum(self.waits)
 
 
 def mock_extractor(
@@ -62,7 +67,9 @@ def mock_extractor(
         "probe_slots": False,  # its own test below; here only chat requests are counted
         **settings,
     }
-    extractor = LLMExtractor(LLMSettings(**values), http_client=mock.client(), sleep=sleeps)
+    extractor = LLMExtractor(
+        LLMSettings(**values), http_client=mock.client(), sleep=sleeps, clock=sleeps.clock
+    )
     return extractor, mock, sleeps
 
 
@@ -369,7 +376,8 @@ async def test_usage_on_replay_equals_usage_at_record(tmp_path: Path) -> None:
         http_client=httpx2.AsyncClient(
             transport=RecordingTransport(httpx2.MockTransport(endpoint._handle), tmp_path)
         ),
-        sleep=Sleeps(),
+        sleep=(sleeps := Sleeps()),
+        clock=sleeps.clock,
     )
     at_record = await live.extract(article(TEXT))
 

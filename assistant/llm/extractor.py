@@ -13,7 +13,8 @@ Who retries what, so retries never multiply:
 
 - the openai SDK: never (``max_retries=0``);
 - ``retry.with_transport_retries``: 429 / 5xx / dropped connections, honouring
-  Retry-After, at most ``settings.max_attempts`` requests; a read timeout at most once,
+  Retry-After, at most ``settings.max_attempts`` requests; a 429 also pauses every other
+  request of the run for as long (``backoff.SharedPause``); a read timeout at most once,
   and with twice the limit (a generation that did not finish in time will not finish in
   the same time on a retry: the server starts it again from scratch); never a status
   marked ``x-should-retry: false``;
@@ -50,7 +51,6 @@ from urllib.parse import urlsplit
 import httpx2
 import instructor
 import openai
-from instructor.processing.response import handle_response_model
 from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 
 from assistant import redact
@@ -65,6 +65,7 @@ from assistant.llm.answer import (
     read_claims,
     tool_calls,
 )
+from assistant.llm.backoff import SharedPause
 from assistant.llm.chunking import Chunk, halve, merge_claims, split_text
 from assistant.llm.convert import to_domain
 from assistant.llm.meter import refusal_of
@@ -76,6 +77,7 @@ from assistant.llm.prompts import (
     system_message,
     user_message,
 )
+from assistant.llm.request import request_arguments
 from assistant.llm.retry import (
     out_of_quota,
     retry_after_s,
@@ -154,7 +156,8 @@ class LLMExtractor(Extractor):
 
     ``http_client`` replaces the HTTP client (the mock mode and the tests pass one with a
     fake transport); the extractor owns it from then on and ``aclose`` closes it.
-    ``sleep`` is what transport retries wait with (tests pass one that does not sleep).
+    ``sleep`` is what transport retries and pauses wait with, ``clock`` what tells the
+    time (tests pass a sleep that does not sleep and a clock it moves on).
     ``extract`` raises ``EndpointError`` when the endpoint refuses the run (see the module
     docstring), and keeps raising it without sending anything more.
     Raises ``ConfigError`` when there is no API key and no base URL (the default OpenAI
@@ -169,6 +172,7 @@ class LLMExtractor(Extractor):
         http_client: httpx2.AsyncClient | None = None,
         name: str = "llm",
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
         answers_from: Mapping[str, object] | None = None,
     ) -> None:
         if settings.api_key is None and settings.base_url is None:
@@ -197,6 +201,7 @@ class LLMExtractor(Extractor):
         self._tool_choice: ToolChoice = settings.tool_choice
         self._streams = settings.streams
         self._limit = asyncio.Semaphore(settings.requests_in_flight)
+        self._pause = SharedPause(sleep, clock)
         self._probed = asyncio.Lock()
         # Why the endpoint refuses every request, once one answer said so.
         self._refused: str | None = None
@@ -504,8 +509,11 @@ class LLMExtractor(Extractor):
                 limits = httpx2.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT_S))
                 try:
                     async with self._limit:
-                        if self._refused is not None:
-                            raise EndpointError(self._refused)
+                        await self._pause.wait()
+                        if self._refused is not None:  # nothing more is sent
+                            raise EndpointError(
+                                f"the run stopped before this article: {self._refused}"
+                            )
                         usage.calls += 1
                         completion = await self._complete(kwargs, limits, headers, article_id)
                 except NotStreamed:
@@ -533,7 +541,12 @@ class LLMExtractor(Extractor):
                     if refused is not None:
                         self._refused = self._refused or refused
                         raise EndpointError(refused) from None
+                    if exc.status_code == 429:  # every request slows down, not only this one
+                        self._pause.hold(retry_after_s(exc))
                     raise
+                # The slot is free: let a request waiting for it go out before this
+                # answer is read, checked and converted (CPU), so slots never idle on it.
+                await asyncio.sleep(0)
                 _count_tokens(completion, usage)
                 choice = completion.choices[0] if completion.choices else None
                 if choice is not None and choice.finish_reason == "length":
@@ -636,10 +649,9 @@ class LLMExtractor(Extractor):
         self, messages: list[ChatCompletionMessageParam], temperature: float, max_tokens: int
     ) -> dict[str, Any]:
         """The create() arguments instructor builds for the mode, with our tool_choice."""
-        _, kwargs = handle_response_model(
-            ClaimExtraction,
-            mode=self._mode,
-            messages=messages,
+        kwargs = request_arguments(
+            self._mode,
+            messages,
             model=self._settings.model,
             temperature=temperature,
             max_tokens=max_tokens,

@@ -13,6 +13,7 @@ Only ``@context`` names schema.org; nothing else is added from outside the repor
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import quote
 
@@ -113,21 +114,38 @@ def _review(
 
 def claim_reviews(report: Report, scale: RatingScale | None = None) -> list[dict[str, Any]]:
     """One ClaimReview per claim with an editor verdict, in report order."""
-    scale = scale or RatingScale()
+    # In a batch of several stories, each review names its own.
+    found = article_reviews(report, scale or RatingScale(), story_labels(report))
+    return [review for _, reviews in found for review in reviews]
+
+
+def article_reviews(
+    report: Report, scale: RatingScale, labels: Mapping[str, str]
+) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """(article id, the ClaimReviews of its claims) for every input with a claim the
+    editor gave a verdict, in report order; ``labels`` names each article's story
+    (``story_labels``), when the batch has several."""
     decisions = {d.claim_id: d for d in report.decisions if d.verdict is not None}
-    stories = story_labels(report)  # in a batch of several stories, each review names its own
-    reviews = []
+    if not decisions:
+        return
     for entry in report.inputs:
+        reviews = []
         for claim in entry.claims:
             if claim.id in decisions:
                 review = _review(claim, entry.article, decisions[claim.id], scale)
-                if claim.article_id in stories:
-                    review["about"] = {"@type": "Thing", "name": stories[claim.article_id]}
+                if claim.article_id in labels:
+                    review["about"] = {"@type": "Thing", "name": labels[claim.article_id]}
                 reviews.append(review)
-    return reviews
+        if reviews:
+            yield entry.article.id if entry.article else entry.source, reviews
 
 
 def render_claimreview(report: Report, scale: RatingScale | None = None) -> str:
     """The reviews as one JSON-LD document (an ``@graph``; empty when nothing is decided)."""
-    document = {"@context": "https://schema.org", "@graph": claim_reviews(report, scale)}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return document(claim_reviews(report, scale))
+
+
+def document(reviews: list[dict[str, Any]]) -> str:
+    """``reviews`` as one JSON-LD document."""
+    graph = {"@context": "https://schema.org", "@graph": reviews}
+    return json.dumps(graph, indent=2, ensure_ascii=False) + "\n"

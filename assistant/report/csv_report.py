@@ -15,9 +15,10 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from collections.abc import Iterator, Mapping
 
 from assistant.model import CheckStatus
-from assistant.report.model import Report
+from assistant.report.model import Report, Triage
 from assistant.report.stories import story_labels, story_triage
 from assistant.report.triage import source_chain
 from assistant.text import format_number, one_line
@@ -68,6 +69,25 @@ def safe_cell(value: object) -> str:
 
 def render_csv(report: Report) -> str:
     """One header row, then one row per claim in report order."""
+    labels = story_labels(report)  # a batch of several stories has a column for them
+    out = io.StringIO()
+    out.write(header(stories=bool(labels)))
+    for _, rows in article_rows(report, story_triage(report), labels):
+        out.write(rows)
+    return out.getvalue()
+
+
+def header(*, stories: bool) -> str:
+    """The header row; ``stories``: with the column naming each claim's story."""
+    return _lines([[*COLUMNS, "story"] if stories else list(COLUMNS)])
+
+
+def article_rows(
+    report: Report, triage: Triage, labels: Mapping[str, str]
+) -> Iterator[tuple[str, str]]:
+    """(article id, its claims' rows as CSV text) for every input with claims, in
+    report order. ``triage`` is the report's; ``labels`` names each article's story
+    (``story_labels``), when there is a story column."""
     articles = {e.article.id: e.article for e in report.inputs if e.article is not None}
     findings: dict[str, list[str]] = {}
     for found in report.findings:
@@ -75,7 +95,7 @@ def render_csv(report: Report) -> str:
         for claim_id in found.claim_ids:
             findings.setdefault(claim_id, []).append(f"{found.rule.value} ({state})")
     triaged: dict[str, list[str]] = {}
-    for item in story_triage(report).items:
+    for item in triage.items:
         for claim_id in item.claim_ids:
             triaged.setdefault(claim_id, []).append(item.section.value)
     checklists: dict[str, list[str]] = {}
@@ -89,11 +109,10 @@ def render_csv(report: Report) -> str:
         checklists[claim_id] = [f"{counts[s]} {s.value}" for s in CheckStatus if counts[s]]
     decisions = {d.claim_id: d for d in report.decisions}
 
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    stories = story_labels(report)  # a batch of several stories has a column for them
-    writer.writerow([*COLUMNS, "story"] if stories else COLUMNS)
     for entry in report.inputs:
+        if not entry.claims:
+            continue
+        rows = []
         for claim in entry.claims:
             article = articles.get(claim.article_id)
             q = claim.quantity
@@ -128,7 +147,13 @@ def render_csv(report: Report) -> str:
                 d.decided_at.isoformat() if d and d.decided_at else "",
                 (d.reopened or "") if d else "",
             ]
-            if stories:
-                row.append(stories.get(claim.article_id, ""))
-            writer.writerow([safe_cell(cell) for cell in row])
+            if labels:
+                row.append(labels.get(claim.article_id, ""))
+            rows.append([safe_cell(cell) for cell in row])
+        yield entry.article.id if entry.article else entry.source, _lines(rows)
+
+
+def _lines(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()

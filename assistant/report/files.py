@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from assistant.errors import ExportError
 
@@ -36,10 +38,17 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def write_atomically(target: Path, text: str) -> None:
     """Write ``text`` to ``target`` whole or not at all; the old file stays until then."""
+    write_atomically_with(target, lambda handle: handle.write(text.encode("utf-8")))
+
+
+def write_atomically_with(target: Path, write: Callable[[BinaryIO], object]) -> None:
+    """``write`` the file's bytes onto the handle it is given, then put them at
+    ``target`` whole or not at all (a report written as it is made: ``stream.py``); the
+    old file stays until then."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp makes the file private (0600); a report gets the old file's mode, or

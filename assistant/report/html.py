@@ -25,6 +25,7 @@ from assistant.report.model import (
     EditorDecision,
     InputEntry,
     Report,
+    StoryInfo,
     Triage,
     TriageItem,
     TriageSection,
@@ -385,17 +386,28 @@ def _entry(
 def render_html(report: Report) -> str:
     """The whole report as one self-contained HTML document; a batch of several stories
     story by story."""
+    if len(report.stories) > 1:
+        lines = stories_head(report)
+        for n, (story, part) in enumerate(by_story(report), start=1):
+            lines += story_section(n, story, part)
+        lines += stories_tail(report)
+    else:
+        lines = [*_document_start(report), *_body(report), _DOCUMENT_END]
+    return "\n".join(lines) + "\n"
+
+
+_DOCUMENT_END = "</body></html>"
+
+
+def _document_start(report: Report) -> list[str]:
     title = "Fact-check report" if report.compared else "Extracted claims"
-    lines = [
+    return [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title}</title><style>{_CSS}</style></head><body>",
     ]
-    lines += _stories(report) if len(report.stories) > 1 else _body(report)
-    lines.append("</body></html>")
-    return "\n".join(lines) + "\n"
 
 
 _BASIS = {
@@ -408,10 +420,13 @@ _HEADING = re.compile(r"<(/?)h([1-5])\b")
 _OWN_ID = re.compile(r' id="(?!claim-)')
 
 
-def _stories(report: Report) -> list[str]:
-    """The batch summary and a table of the stories, then each story drawn as a report
-    of its own (headings one level down, ids made its own)."""
-    lines = _summary(report)
+# A report of several stories in three pieces, so that ``stream.py`` can write one
+# story at a time: the head (it needs the batch's totals), a section per story, the tail.
+
+
+def stories_head(report: Report) -> list[str]:
+    """The document's start, the batch summary and a table of the stories."""
+    lines = [*_document_start(report), *_summary(report)]
     rows = [
         "<tr><th>Story</th><th>How grouped</th><th>Articles</th><th>Claims</th>"
         "<th>Findings</th></tr>"
@@ -423,28 +438,38 @@ def _stories(report: Report) -> list[str]:
             f"<td>{_BASIS[story.basis]}</td><td>{len(story.articles)}</td>"
             f"<td>{story.claims}</td><td>{_e(found)}</td></tr>"
         )
-    lines += [
+    return [
+        *lines,
         f'<section id="stories"><h2>Stories in this batch ({len(report.stories)})</h2>',
         "<p>Articles are compared within their story only.</p>",
         f'<table class="summary">{"".join(rows)}</table></section>',
     ]
-    for n, (story, part) in enumerate(by_story(report), start=1):
-        body = "\n".join(_body(part, heading=False))
-        body = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
-        body = _OWN_ID.sub(f' id="{story.id}-', body)
-        lines += [
-            f'<section id="{_e(story.id)}" class="story">',
-            f"<h2>Story {n}: {_e(story.label)}</h2>",
-            body,
-            "</section>",
-        ]
+
+
+def story_section(n: int, story: StoryInfo, part: Report) -> list[str]:
+    """Story ``n`` drawn from ``part``, its own report (headings one level down, ids
+    made its own)."""
+    body = "\n".join(_body(part, heading=False))
+    body = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
+    body = _OWN_ID.sub(f' id="{story.id}-', body)
+    return [
+        f'<section id="{_e(story.id)}" class="story">',
+        f"<h2>Story {n}: {_e(story.label)}</h2>",
+        body,
+        "</section>",
+    ]
+
+
+def stories_tail(report: Report) -> list[str]:
+    """The inputs that made no article, the files not read, the document's end."""
+    lines = []
     rejected = rejected_inputs(report)
     if rejected:
         lines.append('<section id="rejected"><h2>Inputs with no article</h2>')
         for n, entry in enumerate(rejected, start=1):
             lines += _entry(n, entry, {}, {}, {})
         lines.append("</section>")
-    return lines + _not_read(report)
+    return [*lines, *_not_read(report), _DOCUMENT_END]
 
 
 def _body(report: Report, *, heading: bool = True) -> list[str]:

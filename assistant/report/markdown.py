@@ -23,7 +23,7 @@ from assistant.model import (
     StoryBasis,
 )
 from assistant.report.editor import STATUS_MARK, decision_lines
-from assistant.report.model import EditorDecision, InputEntry, Report, cached_text
+from assistant.report.model import EditorDecision, InputEntry, Report, StoryInfo, cached_text
 from assistant.report.stories import by_story, rejected_inputs
 from assistant.report.triage import (
     SECTION_TITLES,
@@ -287,23 +287,45 @@ _BASIS = {
 def _render_stories(report: Report) -> str:
     """The batch summary and a table of the stories, then each story as a report of its
     own (headings one level down), then the inputs that made no article."""
-    n = len(report.stories)
-    lines = _summary(report)
-    lines.insert(2, f"- **Stories:** {n} — articles are compared within their story only")
-    lines += ["## Stories in this batch", "", *_story_rows(report)]
+    lines = stories_head(report)
     for number, (story, part) in enumerate(by_story(report), start=1):
-        body = _render(part).splitlines()
-        # Drop the part's own title; its summary stays as the story's.
-        lines.append(f"## Story {number}: {esc(story.label)}")
-        lines += [f"#{line}" if line.startswith("#") else line for line in body[1:]]
-        lines.append("")
+        lines += story_section(number, story, part)
+    lines += stories_tail(report)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# A report of several stories in three pieces, so that ``stream.py`` can write one
+# story at a time: the head (it needs the batch's totals), a section per story, the tail.
+
+
+def stories_head(report: Report) -> list[str]:
+    """The batch summary and the table of its stories."""
+    lines = _summary(report)
+    lines.insert(
+        2, f"- **Stories:** {len(report.stories)} — articles are compared within their story only"
+    )
+    return [*lines, "## Stories in this batch", "", *_story_rows(report)]
+
+
+def story_section(number: int, story: StoryInfo, part: Report) -> list[str]:
+    """Story ``number`` of the batch, from ``part``, its own report."""
+    body = _render(part).splitlines()
+    # Drop the part's own title; its summary stays as the story's.
+    lines = [f"## Story {number}: {esc(story.label)}"]
+    lines += [f"#{line}" if line.startswith("#") else line for line in body[1:]]
+    return [*lines, ""]
+
+
+def stories_tail(report: Report) -> list[str]:
+    """The inputs that made no article (``report.inputs``' entries with no story), and
+    the files not read."""
+    lines = []
     rejected = rejected_inputs(report)
     if rejected:
         lines += ["## Inputs with no article", ""]
         for k, entry in enumerate(rejected, start=1):
             lines += _entry(k, entry, {}, {}, {})
-    lines += _not_read(report)
-    return "\n".join(lines).rstrip() + "\n"
+    return lines + _not_read(report)
 
 
 def _not_read(report: Report) -> list[str]:

@@ -6,6 +6,7 @@ reason it has none (rejected at ingest, extraction failed, or simply no checkabl
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -234,3 +235,36 @@ class Report(_Model):
     findings: list[Finding] = Field(default_factory=list)
     checklists: list[ChecklistItem] = Field(default_factory=list)
     decisions: list[EditorDecision] = Field(default_factory=list)
+
+
+# What a report of several stories is written from, one story at a time (``stream.py``).
+
+
+@dataclass(frozen=True)
+class StoryReport:
+    """One story of a batch of several, analysed and reported on its own.
+
+    ``report`` is ``pipeline.build_report`` over the story's articles alone: its summary
+    counts what the batch summary sums, its clusters, findings and checklists are the
+    story's share of the batch report's lists. ``part`` is what ``stories.by_story``
+    cuts from the batch report for it. ``number`` is 1 for the batch's first story.
+    """
+
+    number: int
+    info: StoryInfo
+    report: Report
+    part: Report
+
+
+@dataclass(frozen=True)
+class BatchHead:
+    """What a report of several stories says around its stories (``stream.py``).
+
+    ``report`` holds the batch's summary and stories, the files not read, the editor's
+    decisions, and as ``inputs`` only those that made no article (they are in no
+    story); no claim. ``order`` is every input in batch order: the id of the article it
+    made, or None for one that made none (the next of ``report.inputs``).
+    """
+
+    report: Report
+    order: tuple[str | None, ...]

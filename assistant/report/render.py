@@ -11,18 +11,9 @@ from collections.abc import Callable
 from assistant.report.claimreview import RatingScale, render_claimreview
 from assistant.report.csv_report import render_csv
 from assistant.report.html import render_html
+from assistant.report.json_report import render_json
 from assistant.report.markdown import render_markdown
 from assistant.report.model import Report
-from assistant.report.stories import story_triage
-
-
-def render_json(report: Report) -> str:
-    """The report as JSON, with its triage (story by story) when it compared the articles;
-    its schema is ``schemas/report.schema.json``."""
-    triage = story_triage(report) if report.compared else None  # extract compares nothing
-    complete = report.model_copy(update={"triage": triage})
-    return complete.model_dump_json(indent=2) + "\n"
-
 
 RENDERERS: dict[str, Callable[[Report], str]] = {
     "md": render_markdown,

@@ -13,12 +13,19 @@ from assistant.model import ExtractionStatus, Finding, Grounding, Severity
 from assistant.report.model import InputEntry, Report, StoryInfo, Summary, Triage
 from assistant.report.triage import build_triage
 
-__all__ = ["by_story", "rejected_inputs", "story_labels", "story_triage"]
+__all__ = [
+    "by_story",
+    "rejected_inputs",
+    "story_label",
+    "story_labels",
+    "story_part",
+    "story_triage",
+]
 
 
 def by_story(report: Report) -> list[tuple[StoryInfo, Report]]:
     """Each story with the report of its own articles, in story order."""
-    return [(story, _part(report, story)) for story in report.stories]
+    return [(story, story_part(report, story)) for story in report.stories]
 
 
 def rejected_inputs(report: Report) -> list[InputEntry]:
@@ -31,10 +38,15 @@ def story_labels(report: Report) -> dict[str, str]:
     if len(report.stories) < 2:
         return {}
     return {
-        article: f"Story {n}: {story.label}"
+        article: story_label(n, story)
         for n, story in enumerate(report.stories, start=1)
         for article in story.articles
     }
+
+
+def story_label(number: int, story: StoryInfo) -> str:
+    """How the CSV and ClaimReview name story ``number`` of a batch: 'Story 2: label'."""
+    return f"Story {number}: {story.label}"
 
 
 def story_triage(report: Report) -> Triage:
@@ -56,7 +68,9 @@ def story_triage(report: Report) -> Triage:
     return merged
 
 
-def _part(report: Report, story: StoryInfo) -> Report:
+def story_part(report: Report, story: StoryInfo) -> Report:
+    """The report of ``story``'s own articles: its inputs, claims, clusters, findings,
+    checklists and decisions, with a summary of its own."""
     entries = [entry for entry in report.inputs if entry.story == story.id]
     claims = {claim.id for entry in entries for claim in entry.claims}
     findings = [f for f in report.findings if f.claim_ids and f.claim_ids[0] in claims]

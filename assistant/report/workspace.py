@@ -13,7 +13,7 @@ figure. The others are returned so the caller can say which were not carried.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from assistant.model import Claim, Comparison, Finding, RuleId
 from assistant.report.decisions import decisions_of
@@ -60,20 +60,40 @@ def _identity(claim: Claim, hashes: dict[str, str]) -> tuple[str, str, str | Non
     return claim.id, claim.quote, hashes.get(claim.article_id)
 
 
+class DecisionCarrier:
+    """The workspace's decisions, read once, to carry onto the claims of a fresh run:
+    onto a whole report, or onto each story's report of a batch written story by story
+    (``pipeline.story_reports``' ``decide``)."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.decisions = decisions_of(workspace)
+        decided = {d.claim_id for d in self.decisions}
+        hashes = {a.id: a.content_hash for a in workspace.articles()}
+        # Only the decided claims' identities are kept: a big workspace has many more.
+        self._stored = {c.id: _identity(c, hashes) for c in workspace.claims() if c.id in decided}
+
+    def carry(self, report: Report) -> list[EditorDecision]:
+        """The decisions whose claim is in ``report`` with the same quote and article
+        text as when decided, in the workspace's order."""
+        hashes = {e.article.id: e.article.content_hash for e in report.inputs if e.article}
+        current = {c.id: _identity(c, hashes) for e in report.inputs for c in e.claims}
+        return [
+            d
+            for d in self.decisions
+            if d.claim_id in current and current[d.claim_id] == self._stored.get(d.claim_id)
+        ]
+
+    def dropped(self, carried: Collection[str]) -> list[EditorDecision]:
+        """The decisions not carried, given the claim ids of those that were."""
+        return [d for d in self.decisions if d.claim_id not in carried]
+
+
 def carry_decisions(report: Report, workspace: Workspace) -> tuple[Report, list[EditorDecision]]:
     """``report`` with the workspace's decisions on the same claims, and the decisions
     that were not carried (their claim is not in this run, or its text changed)."""
-    stored_hashes = {a.id: a.content_hash for a in workspace.articles()}
-    stored = {c.id: _identity(c, stored_hashes) for c in workspace.claims()}
-    run_hashes = {e.article.id: e.article.content_hash for e in report.inputs if e.article}
-    current = {c.id: _identity(c, run_hashes) for e in report.inputs for c in e.claims}
-    carried: list[EditorDecision] = []
-    dropped: list[EditorDecision] = []
-    for decision in decisions_of(workspace):
-        same = decision.claim_id in current and current[decision.claim_id] == stored.get(
-            decision.claim_id
-        )
-        (carried if same else dropped).append(decision)
+    carrier = DecisionCarrier(workspace)
+    carried = carrier.carry(report)
+    dropped = carrier.dropped({d.claim_id for d in carried})
     return report.model_copy(update={"decisions": carried}), dropped
 
 

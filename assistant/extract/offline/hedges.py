@@ -23,6 +23,7 @@ beats a modal ("could" inside "could not be verified" is not a modal).
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 
@@ -104,6 +105,27 @@ def sentence_hedges(
     """The hedge cues of the single sentence ``text[start:end]``. ``quantities`` and
     ``attributions`` of the sentence may be passed in when the caller has them already.
     Raises nothing."""
+    if quantities is None and attributions is None:
+        return list(_sentence_hedges(text, start, end))
+    return _hedges_of(text, start, end, quantities, attributions)
+
+
+# Converting an LLM answer asks for the hedges of the same sentences again and again: for
+# each claim, the sentences of its paragraph and the next ones, then every sentence of
+# the article (``cues.article_cues``). Remembered per sentence: a pure function of the
+# text and the offsets. A string's hash is computed once, so the key costs nothing.
+@functools.lru_cache(maxsize=4096)
+def _sentence_hedges(text: str, start: int, end: int) -> tuple[Hedge, ...]:
+    return tuple(_hedges_of(text, start, end, None, None))
+
+
+def _hedges_of(
+    text: str,
+    start: int,
+    end: int,
+    quantities: list[QuantityMatch] | None,
+    attributions: list[Attribution] | None,
+) -> list[Hedge]:
     lexical = _lexical(text, start, end)
     if quantities is None:
         quantities = match_quantities(text, start, end)

@@ -29,7 +29,7 @@ import functools
 import json
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx2
@@ -69,11 +69,21 @@ class LoggedRequest:
     method: str
     path: str
     headers: dict[str, str]  # lower-cased names, credentials removed
-    body: dict[str, Any] | None  # the parsed JSON body, when it was JSON
+    content: bytes = field(repr=False)  # the body as sent
     status: int  # the status answered; 0 when a timeout was raised instead
     fault: Fault | None = None
     source: str | None = None  # "recorded" | "fixture" | "synthesized" for answers
     response: dict[str, Any] | None = None  # the chat.completion body answered, if any
+
+    @functools.cached_property
+    def body(self) -> dict[str, Any] | None:
+        """The parsed JSON body, when it was a JSON object. Parsed when first read: a
+        batch through the mock logs thousands of requests nobody reads."""
+        try:
+            body = json.loads(self.content)
+        except ValueError:  # JSONDecodeError and UnicodeDecodeError alike
+            return None
+        return body if isinstance(body, dict) else None
 
 
 class MockLLM:
@@ -256,16 +266,12 @@ class MockLLM:
         source: str | None = None,
         response: dict[str, Any] | None = None,
     ) -> None:
-        try:
-            body = json.loads(request.content)
-        except ValueError:  # JSONDecodeError and UnicodeDecodeError alike
-            body = None
         self.requests.append(
             LoggedRequest(
                 method=request.method,
                 path=request.url.path,
                 headers=public_headers(request.headers),
-                body=body if isinstance(body, dict) else None,
+                content=request.content,
                 status=status,
                 fault=fault,
                 source=source,
