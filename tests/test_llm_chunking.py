@@ -113,3 +113,20 @@ def test_merge_keeps_one_claim_per_figure_of_a_sentence() -> None:
     ]
     merged = merge_claims("a1", claims)
     assert [c.quantity.text for c in merged if c.quantity] == ["eight-year", "$184 million"]
+
+
+def test_merge_keeps_two_equal_figures_of_a_sentence_apart_by_where_they_stand() -> None:
+    quote = "A corner measuring 50m by 50m was alight."
+    at = [quote.index("50m"), quote.rindex("50m")]
+
+    def figure(start: int) -> Quantity:
+        return Quantity(value=50, unit="m", text="50m", span=Span(start=start, end=start + 3))
+
+    claims = [
+        make_claim(quote, (0, len(quote))).model_copy(
+            update={"kind": ClaimKind.quantity, "quantity": figure(start)}
+        )
+        for start in (*at, at[1])  # the second one again: the next chunk's copy
+    ]
+    merged = merge_claims("a1", claims)
+    assert [c.quantity.span.start for c in merged if c.quantity and c.quantity.span] == at

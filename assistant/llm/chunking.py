@@ -81,13 +81,16 @@ def merge_claims(article_id: str, claims: list[Claim]) -> list[Claim]:
     Claims come from overlapping chunks, so the same sentence may have been extracted
     twice; the first one seen wins. A sentence stating several figures is quoted by a
     claim for each ("an eight-year deal worth $184 million"): those are kept apart by
-    their figure. Ungrounded claims (no span) go last.
+    their figure, and by where it stands when that is known ("50m by 50m"). Ungrounded
+    claims (no span) go last.
     """
     seen: set[object] = set()
     kept: list[Claim] = []
     for claim in claims:
         quote = fold(claim.quote.strip())
-        figure = (claim.quantity.value, claim.quantity.unit) if claim.quantity else None
+        q = claim.quantity
+        # Where the figure stands, when known: "50m by 50m" is two figures in one quote.
+        figure = (q.value, q.unit, q.span.start if q.span else None) if q else None
         keys: set[object] = {(quote, figure)} if quote else set()
         if claim.span is not None:
             keys.add((claim.span.start, claim.span.end, figure))
