@@ -127,28 +127,36 @@ class ClaimQuery:
     sort: ClaimSort = ClaimSort.package
 
 
-def _has(entry: ClaimEntry, rule: RuleId) -> bool:
-    return any(f.rule is rule for f in entry.findings)
+def _with_rule(rule: RuleId) -> Callable[[ClaimEntry], bool]:
+    # Most claims have no finding: the empty list answers before any loop starts.
+    return lambda e: bool(e.findings) and any(f.rule is rule for f in e.findings)
 
 
-def _matches(entry: ClaimEntry, query: ClaimQuery) -> bool:
-    if query.article_id is not None and entry.article.id != query.article_id:
-        return False
-    if query.text and query.text.casefold() not in entry.haystack:
-        return False
-    match query.filter:
-        case ClaimFilter.all:
-            return True
-        case ClaimFilter.unchecked:
-            return entry.decision.verdict is None
-        case ClaimFilter.conflicts:
-            return _has(entry, RuleId.CONFLICT)
-        case ClaimFilter.unverified:
-            return _has(entry, RuleId.UNVERIFIED)
-        case ClaimFilter.single_source:
-            return _has(entry, RuleId.SINGLE_SOURCE)
-        case ClaimFilter.reopened:
-            return entry.decision.reopened
+# What each filter keeps, as one test per claim.
+_FILTERS: dict[ClaimFilter, Callable[[ClaimEntry], bool] | None] = {
+    ClaimFilter.all: None,
+    ClaimFilter.unchecked: lambda e: e.decision.verdict is None,
+    ClaimFilter.conflicts: _with_rule(RuleId.CONFLICT),
+    ClaimFilter.unverified: _with_rule(RuleId.UNVERIFIED),
+    ClaimFilter.single_source: _with_rule(RuleId.SINGLE_SOURCE),
+    ClaimFilter.reopened: lambda e: e.decision.reopened,
+}
+
+
+def _tests(query: ClaimQuery) -> list[Callable[[ClaimEntry], bool]]:
+    """The tests a claim must pass to be shown, built once per query: a list of 45,000
+    claims is filtered on every key of the filter, and re-reading the query for each
+    claim was most of that key's time."""
+    tests: list[Callable[[ClaimEntry], bool]] = []
+    if query.article_id is not None:
+        article_id = query.article_id
+        tests.append(lambda e: e.article.id == article_id)
+    if query.text:
+        needle = query.text.casefold()
+        tests.append(lambda e: needle in e.haystack)
+    if (kept := _FILTERS[query.filter]) is not None:
+        tests.append(kept)
+    return tests
 
 
 # Every order ends with the package position, so equal keys keep the reading order.
@@ -186,7 +194,14 @@ def next_entry(entries: Sequence[ClaimEntry], after: str | None, jump: Jump) -> 
 
 def select(entries: Sequence[ClaimEntry], query: ClaimQuery) -> list[ClaimEntry]:
     """The entries ``query`` asks for, in its order."""
-    chosen = [e for e in entries if _matches(e, query)]
+    tests = _tests(query)
+    if not tests:
+        chosen = list(entries)
+    elif len(tests) == 1:
+        (keep,) = tests
+        chosen = [e for e in entries if keep(e)]
+    else:
+        chosen = [e for e in entries if all(test(e) for test in tests)]
     chosen.sort(key=_SORT_KEYS[query.sort])
     return chosen
 
