@@ -177,7 +177,7 @@ def _add_llm_options(p: argparse.ArgumentParser) -> None:
         action="append",
         dest="fixture_dirs",
         metavar="DIR",
-        help="recorded fixtures to replay (fixtures/ beside the inputs are found anyway)",
+        help="recorded fixtures to replay, instead of the fixtures/ found beside the inputs",
     )
     m.add_argument(
         "--mock-faults",

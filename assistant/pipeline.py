@@ -120,9 +120,11 @@ def build_extractor(
 ) -> Extractor:
     """The extractor ``settings`` ask for. Raises ``ConfigError`` for an unusable setup.
 
-    For ``mock``, ``fixtures/`` folders found beside the inputs are used when they load;
-    one that does not (an unrelated project's ``fixtures/users.json``) is left out and
-    ``on_note`` says why. Folders given in ``settings.fixture_dirs`` must load.
+    For ``mock``, the folders given in ``settings.fixture_dirs`` (which must load) are
+    the fixtures; with none given, ``fixtures/`` folders found beside the inputs are used
+    when they load; one that does not (an unrelated project's ``fixtures/users.json``) is
+    left out and ``on_note`` says why. Named folders replace the ones found, so a
+    recording of the same articles (``--record``) replays instead of them.
     """
     choice = settings.resolved_llm()
     if choice == "offline":
@@ -133,11 +135,8 @@ def build_extractor(
     from assistant.llm.factory import llm_extractor, mock_extractor
 
     if choice == "mock":
-        return mock_extractor(
-            settings,
-            [*settings.fixture_dirs, *_loadable(fixture_dirs_for(inputs), on_note)],
-            on_note=on_note,
-        )
+        found = [] if settings.fixture_dirs else _loadable(fixture_dirs_for(inputs), on_note)
+        return mock_extractor(settings, [*settings.fixture_dirs, *found], on_note=on_note)
     return llm_extractor(settings, on_note=on_note)
 
 
