@@ -31,8 +31,6 @@ flight bounded. Exit status 1 when a bound fails.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import json
 import os
 import sys
@@ -43,8 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from articles import write_short_articles
+from cli_run import timed_main
 
-from assistant.cli import main
 from assistant.llm.mock import MockLLM, parse_latency
 
 RATIO_BOUND = 1.2
@@ -106,13 +104,7 @@ def run(
         argv.append("--no-cache")
     traffic.requests = traffic.max_in_flight = 0
     traffic.first_at = traffic.last_at = 0.0
-    err = io.StringIO()
-    started = time.perf_counter()
-    with contextlib.redirect_stderr(err):
-        code = main(argv)
-    wall = time.perf_counter() - started
-    if code != 0:
-        raise SystemExit(f"factcheck exited {code}: {err.getvalue()}")
+    wall, _ = timed_main(argv)
     summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
     extraction = traffic.last_at - traffic.first_at if traffic.requests else 0.0
     return Run(summary["articles"], concurrency, wall, extraction, traffic.requests,

@@ -19,19 +19,16 @@ The first run is printed, not bounded (its throughput is issue 11's item 2). Exi
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import json
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 from articles import write_short_articles
+from cli_run import timed_main
 
-from assistant.cli import main
 from assistant.llm.mock import MockLLM
 
 
@@ -49,15 +46,9 @@ def count_requests() -> list[str]:
 
 def run(argv: list[str], requests: list[str]) -> tuple[float, int, dict[str, Any], str]:
     before = len(requests)
-    err = io.StringIO()
-    started = time.perf_counter()
-    with contextlib.redirect_stderr(err):
-        code = main(argv)
-    wall = time.perf_counter() - started
-    if code != 0:
-        raise SystemExit(f"factcheck exited {code}: {err.getvalue()}")
+    wall, err = timed_main(argv)
     report = json.loads(Path(argv[argv.index("-o") + 1]).read_text())
-    return wall, len(requests) - before, report, err.getvalue()
+    return wall, len(requests) - before, report, err
 
 
 def main_benchmark() -> int:
