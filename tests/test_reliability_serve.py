@@ -3,7 +3,6 @@ one without the run's token, no foreign page, no third-party request."""
 
 from __future__ import annotations
 
-import asyncio
 import io
 import re
 import shlex
@@ -139,13 +138,7 @@ async def test_the_page_asks_no_third_party_and_names_no_bind_address(served: Ru
 async def test_a_non_loopback_bind_needs_the_token_and_answers_the_name_used() -> None:
     out = io.StringIO()
     server = GuardedServer(IDLE, host="0.0.0.0", port=0, out=out)
-    stop = asyncio.Event()
-    task = asyncio.create_task(server.run(stop))
-    for _ in range(200):
-        if server.bound_port:
-            break
-        await asyncio.sleep(0.01)
-    try:
+    async with running(server):
         base = f"http://127.0.0.1:{server.bound_port}"
         assert await _status(f"{base}/") == 403
         async with (
@@ -158,9 +151,6 @@ async def test_a_non_loopback_bind_needs_the_token_and_answers_the_name_used() -
             html = await resp.text()
         assert f"ws://newsroom-box:8000/ws/{server.token}" in html
         assert "0.0.0.0" not in html
-    finally:
-        stop.set()
-        await asyncio.wait_for(task, 10)
 
 
 @pytest.mark.parametrize(
