@@ -865,7 +865,7 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
             if not found or q.span.start >= found[-1].span.end:
                 found.append(q)
     found = [q for q in found if not _dates_it(text, q)]
-    if has_digits and ":" in text[start:end]:
+    if has_digits and text.find(":", start, end) >= 0:
         found = _with_elapsed_times(text, start, end, found)
     return _settle_windows(text, _settle_across(text, found))
 

@@ -161,15 +161,17 @@ class MockLLM:
             return response
         source, body = self._answer(chat, chunk, fault, attempt)
         self._log(request, 200, fault, source, body)
-        return self._ok(request, body)
+        return self._ok(request, chat, body)
 
-    def _ok(self, request: httpx2.Request, body: dict[str, Any]) -> httpx2.Response:
+    def _ok(
+        self, request: httpx2.Request, chat: ChatRequest, body: dict[str, Any]
+    ) -> httpx2.Response:
         """The answer ``body``; as server-sent events when the request asked for a stream.
 
         A stream's latency is spread evenly over its pieces, as a server writing token by
         token spends it: the request's read timeout then applies to the gap between two
         pieces, and only a gap longer than that is a timeout."""
-        if not _streams(request):
+        if chat.body.get("stream") is not True:  # the body parsed once, in _check
             return httpx2.Response(200, json=body, request=request)
         events = stream_chunks(body)
         gap = self.settings.latency_s / (len(events) + 1)
@@ -226,7 +228,7 @@ class MockLLM:
                     "usage": body.get("usage"),
                 }
         self._log(request, 200, source="recorded", response=body)
-        return self._ok(request, body)
+        return self._ok(request, chat, body)
 
     def _answer(
         self, chat: ChatRequest, chunk: str, fault: Fault | None, attempt: Attempt
