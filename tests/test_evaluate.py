@@ -153,6 +153,7 @@ def test_the_offline_report_is_scored_against_the_gold(tmp_path: Path, corpus: P
     assert (scores.conflict_precision.hit, scores.conflict_precision.total) == (1, 1)
     assert (scores.conflict_recall.hit, scores.conflict_recall.total) == (1, 1)
     assert (scores.conflict_recall_any.hit, scores.conflict_recall_any.total) == (1, 1)
+    assert (scores.clustered.hit, scores.clustered.total) == (1, 1)
 
 
 def test_a_conflict_the_gold_calls_an_agreement_counts_against_precision(
@@ -167,6 +168,9 @@ def test_a_conflict_the_gold_calls_an_agreement_counts_against_precision(
     assert (scores.conflict_precision.hit, scores.conflict_precision.total) == (0, 1)
     assert scores.conflict_recall.total == 0
     assert any("not comparable (other_place)" in e for e in scores.examples["CONFLICT wrong"])
+    # The pair the gold keeps apart shares the tool's cluster: counted as not kept apart.
+    assert (scores.kept_apart.hit, scores.kept_apart.total) == (0, 1)
+    assert scores.clustered.total == 0
 
 
 def test_a_source_the_tool_misses_is_an_attribution_error(tmp_path: Path, corpus: Path) -> None:

@@ -15,6 +15,10 @@ build the report), and the report is scored: what the editor would read is what 
   conflicts; low-severity "may conflict" findings are counted apart;
 - ARITHMETIC, STALE, CORROBORATED, CIRCULAR: precision against the gold judgements
   (for ARITHMETIC, its sums and the parts it marks of a whole);
+- clustering: of the gold pairs of one quantity in two articles, how many the rule layer
+  files under one cluster (only then can it call them a conflict or an agreement), and
+  of the pairs the gold says must not be compared, how many it keeps apart; a broader
+  measure than the few conflicts, on every matched figure of every judgement;
 - findings per article: those that say something is wrong (``ok`` false).
 """
 
@@ -79,6 +83,8 @@ class Scores:
     conflict_recall: Ratio = field(default_factory=Ratio)
     conflict_recall_any: Ratio = field(default_factory=Ratio)  # low "cannot tell" included
     conflict_low: int = 0
+    clustered: Ratio = field(default_factory=Ratio)  # same-quantity pairs in one cluster
+    kept_apart: Ratio = field(default_factory=Ratio)  # not-comparable pairs in two
     rules: dict[RuleId, Ratio] = field(default_factory=lambda: {r: Ratio() for r in SCORED_RULES})
     flagged: int = 0
     examples: dict[str, list[str]] = field(default_factory=dict)
@@ -366,6 +372,7 @@ def _score_rules(
                 found.append(ref)
         return found
 
+    _score_clusters(report, judged, gold_article, ref_of, scores)
     found_groups: set[int] = set()
     shown_groups: set[int] = set()  # found at any severity, low "cannot tell" included
     for finding in report.findings:
@@ -416,6 +423,33 @@ def _sums(loaded: LoadedPackage) -> list[tuple[str, list[str], bool]]:
             fits = total is None or None in values or sum(v or 0 for v in values) <= total
             sums.append((whole, parts, fits))
     return sums
+
+
+def _score_clusters(
+    report: Report,
+    judged: _Judgements,
+    gold_article: dict[str, str],
+    ref_of: dict[str, str],
+    scores: Scores,
+) -> None:
+    """Whether the gold's judged pairs (both figures claimed) share a cluster."""
+    cluster_of: dict[str, str] = {}
+    for cluster in report.clusters:
+        for claim_id in cluster.claim_ids:
+            article = gold_article.get(claim_id.rpartition("#")[0])
+            if (ref := ref_of.get(f"{article}@{claim_id}")) is not None:
+                cluster_of[ref] = cluster.id
+    claimed = set(ref_of.values())
+    same = set(judged.conflict_pairs) | judged.agreeing_pairs
+    for pairs, ratio, together in (
+        (same, scores.clustered, True),
+        (set(judged.not_comparable), scores.kept_apart, False),
+    ):
+        for pair in sorted(pairs, key=sorted):
+            a, b = sorted(pair)
+            if a in claimed and b in claimed:
+                joined = a in cluster_of and cluster_of.get(a) == cluster_of.get(b)
+                ratio.add(joined == together)
 
 
 def _why_not_conflict(mapped: Sequence[str], finding: Finding, judged: _Judgements) -> str:

@@ -81,6 +81,10 @@ ROWS: tuple[Row, ...] = (
         _rule_row(rule)
         for rule in (RuleId.ARITHMETIC, RuleId.STALE, RuleId.CORROBORATED, RuleId.CIRCULAR)
     ),
+    # Only figures filed under one cluster can be compared at all: these two bound what
+    # CONFLICT and AGREE can find, on every judged pair rather than the few conflicts.
+    ("same-quantity pairs clustered", lambda s: s.clustered.value, "", None, None),
+    ("not-comparable pairs kept apart", lambda s: s.kept_apart.value, "", None, None),
     (
         "findings per article",
         lambda s: s.flagged / s.articles if s.articles else None,
