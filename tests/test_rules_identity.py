@@ -1,6 +1,7 @@
 """Who a figure is about, across outlets: standing attributes (ages, how many children
 someone has) compared across days, one person's full name and surname read as one
-subject, and a score that a player's name does not tie to one match.
+subject (a name with and without its middle name or initial too), and a score that a
+player's name does not tie to one match.
 
 Each fixture is a short story written for the class it pins, in the spirit of real
 coverage where one outlet writes "a mother of 12" and another "mother of 13".
@@ -154,3 +155,28 @@ def test_a_running_total_whose_sum_bounds_nothing_is_said_in_words() -> None:
     comparison = story.compare()
 
     assert all("inf" not in f.evidence for f in comparison.findings)
+
+
+def test_a_name_without_its_middle_initial_is_the_same_person() -> None:
+    story = Story()
+    story.says("a", "Raj Chohan, 59, was struck by a car.", metric="age", figure="59",
+               unit="years", subject="Raj Chohan")  # fmt: skip
+    story.says("b", "Raj K. Chohan, 61, died at the scene.", metric="age", figure="61",
+               unit="years", subject="Raj K. Chohan")  # fmt: skip
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+
+    assert conflict.severity is Severity.high
+    assert conflict.claim_ids == ["a#1", "b#1"]
+
+
+def test_a_name_two_fuller_names_could_complete_stays_apart() -> None:
+    story = Story()
+    story.says("a", "Ana Maria Ruiz, 40, was charged.", metric="age", figure="40",
+               unit="years", subject="Ana Maria Ruiz")  # fmt: skip
+    story.says("b", "Ana Lucia Ruiz, 19, was released.", metric="age", figure="19",
+               unit="years", subject="Ana Lucia Ruiz")  # fmt: skip
+    story.says("c", "Ana Ruiz, 25, spoke to reporters.", metric="age", figure="25",
+               unit="years", subject="Ana Ruiz")  # fmt: skip
+
+    assert all(f.severity is not Severity.high for f in problems(story.compare(), RuleId.CONFLICT))

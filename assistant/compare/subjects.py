@@ -67,8 +67,8 @@ def canonical_names(facts: Sequence[Facts]) -> tuple[Facts, ...]:
     "zurana horton" is the only named subject ending in "horton". Only subjects the
     claims write as proper names take part; "the river" is never a surname."""
     names = {f.subject for f in facts if f.subject and _is_name(f.claim.subject)}
-    full: dict[str, str] = {}
-    for name in names:
+    full: dict[str, str] = _with_middle_names(names)
+    for name in names - set(full):
         bare = _untitled(name)
         longer = {
             other
@@ -87,6 +87,45 @@ def canonical_names(facts: Sequence[Facts]) -> tuple[Facts, ...]:
     if not full:
         return tuple(facts)
     return tuple(f._replace(subject=full[f.subject]) if f.subject in full else f for f in facts)
+
+
+def _with_middle_names(names: set[str]) -> dict[str, str]:
+    """Each name written without a middle name or initial the package gives elsewhere,
+    mapped to the one fuller name: "raj chohan" and "raj k chohan" to "raj kumar chohan".
+    A first and last name with two different fuller readings ("ana maria ruiz", "ana
+    lucia ruiz") stays as written."""
+    full: dict[str, str] = {}
+    for name in names:
+        parts = _untitled(name).split()
+        if len(parts) < 2:
+            continue
+        fuller = {
+            other for other in names if other != name and _extends(_untitled(other).split(), parts)
+        }
+        fullest = {
+            n
+            for n in fuller
+            if not any(
+                _extends(_untitled(o).split(), _untitled(n).split()) for o in fuller if o != n
+            )
+        }
+        if len(fullest) == 1:
+            full[name] = next(iter(fullest))
+    return full
+
+
+def _extends(longer: list[str], shorter: list[str]) -> bool:
+    """``longer`` is ``shorter`` with more of its middle written: the same first and last
+    name, and every middle word of ``shorter`` found, in order, in ``longer`` (an initial
+    matching the name it abbreviates)."""
+    if len(longer) <= len(shorter) or longer[0] != shorter[0] or longer[-1] != shorter[-1]:
+        return False
+    middle = iter(longer[1:-1])
+    return all(any(_same_word(m, w) for m in middle) for w in shorter[1:-1])
+
+
+def _same_word(written: str, short: str) -> bool:
+    return written == short or (len(short) == 1 and written.startswith(short))
 
 
 def _untitled(name: str) -> str:
