@@ -98,6 +98,22 @@ def test_currencies_percentages_and_units(phrase: str, value: float, unit: str) 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("He is 5-foot-11, weighing approximately 200 pounds.", "lb"),
+        ("The baby weighed 7 pounds at birth.", "lb"),
+        ("The haul had a weight of 40 pounds.", "lb"),
+        ("The fine was 200 pounds.", "GBP"),
+        ("They weighed the offer of 200 pounds sterling.", "GBP"),
+        ("It weighed on him that he owed £200.", "GBP"),
+    ],
+)
+def test_pounds_after_weigh_are_a_weight_not_sterling(sentence: str, unit: str) -> None:
+    units = {q.quantity.unit for q in match_quantities(sentence) if q.quantity.value >= 7}
+    assert units == {unit}
+
+
+@pytest.mark.parametrize(
     ("phrase", "value"),
     [
         ("a third of homes", 1 / 3),

@@ -168,3 +168,14 @@ async def test_the_warning_names_the_language() -> None:
     assert len(result.warnings) == 1 and "'es'" in result.warnings[0]
     english = Article(id="en", text="12 people died.", source="en.md", language="en-GB")
     assert (await OfflineExtractor().extract(english)).warnings == []
+
+
+def test_pounds_someone_weighs_are_a_weight_and_never_meet_a_sum_of_money() -> None:
+    claims = _by_figure(
+        "The suspect was described as 5-foot-11, weighing approximately 200 pounds. "
+        "He was ordered to pay a fine of 200 pounds."
+    )
+    weight, fine = claims["approximately 200 pounds"], claims["200 pounds"]
+    assert (weight.metric, weight.quantity and weight.quantity.unit) == ("weight", "lb")
+    assert fine.quantity is not None and fine.quantity.unit == "GBP"
+    assert fine.metric != "weight"

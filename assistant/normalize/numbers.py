@@ -867,7 +867,30 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
     found = [q for q in found if not _dates_it(text, q)]
     if has_digits and text.find(":", start, end) >= 0:
         found = _with_elapsed_times(text, start, end, found)
+    found = [_weighed(text, q) for q in found]
     return _settle_windows(text, _settle_across(text, found))
+
+
+# "Weighing approximately 200 pounds", "the baby weighed 7 pounds": pounds written out
+# after a form of "weigh" are a weight, not sterling ("£200" and "200 pounds sterling"
+# stay money). Only the clause before the figure is read: "weighed the offer of 200
+# pounds" is rare next to the descriptions of suspects and catches that say this.
+WEIGHED_BEFORE = re.compile(
+    r"\b(?:weigh(?:s|ed|ing)?|weight\s+of|weighs?\s+in\s+at|tipped\s+the\s+scales\s+at)\b"
+    r"[^.;:!?]{0,40}$",
+    re.IGNORECASE,
+)
+_POUNDS_WORD = re.compile(r"\s+pounds?\s*$", re.IGNORECASE)
+_WEIGH_REACH = 60
+
+
+def _weighed(text: str, q: QuantityMatch) -> QuantityMatch:
+    """``q`` with its unit read as pounds of weight when "weigh" comes before it."""
+    if q.quantity.unit != "GBP" or not _POUNDS_WORD.search(text, q.span.start, q.span.end):
+        return q
+    if not WEIGHED_BEFORE.search(text, max(0, q.span.start - _WEIGH_REACH), q.span.start):
+        return q
+    return replace(q, quantity=q.quantity.model_copy(update={"unit": "lb"}))
 
 
 # A time on a match clock or a race result: "stopped the fight at 2:56 of the sixth

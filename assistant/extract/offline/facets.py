@@ -19,6 +19,7 @@ from assistant.normalize.numbers import (
     IRREGULAR_PAST,
     MEASURE_UNITS,
     TIME_UNITS,
+    WEIGHED_BEFORE,
     QuantityMatch,
     match_quantities,
 )
@@ -244,6 +245,8 @@ def metric_for(
         distance = _distance_metric(text, q.span.end, clause_end)
         if distance is not None:
             return Metric(distance, None)
+    if q.quantity.unit in _WEIGHT_UNITS and WEIGHED_BEFORE.search(before):
+        return Metric("weight", None)  # "weighing about 200 pounds", "weighed 7 kg"
     if q.quantity.unit in MEASURE_UNITS or q.quantity.unit in CURRENCIES:
         # "40 millimetres of rain" measures rain; "peaked at 5.82 metres" the river's level
         # peak; "claims could run into hundreds of millions of euros" the claims.
@@ -294,6 +297,8 @@ def metric_for(
         return Metric(_noun_phrase(linking.group("np")), noun)
     return Metric(noun, noun)
 
+
+_WEIGHT_UNITS = frozenset({"lb", "kg", "g", "tonne", "ton", "ounce", "stone"})
 
 # A distance is measured from somewhere: "10 km north of Ashby" and "15 km from Colfax"
 # are two different distances, never one figure written twice.
