@@ -76,3 +76,28 @@ def test_an_age_belongs_to_the_name_beside_it(
     text: str, expected: list[tuple[float, str | None]]
 ) -> None:
     assert _ages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An obituary says the age around a bare number, not by its shape.
+        ("Ida Berg died on Thursday at 85.", [(85, "Ida Berg")]),
+        ("Ida Berg died at the age of 85 in Leeds.", [(85, "Ida Berg")]),
+        ("Berg, who was 85, had been ill.", [(85, "Berg")]),
+        # "He" and "she" stand for the person named before, as for a speaker.
+        ("Tomas Varga led the band for 40 years. He was 77.", [(77, "Tomas Varga")]),
+        ("Ms. Ida Berg retired in 1990. She died in Leeds at 85.", [(85, "Ida Berg")]),
+        # An age at another time, and a pronoun in a quotation, belong to no one named.
+        ("Tomas Varga was arrested. He was attacked when he was 5.", []),
+        ("Lopez, who was 18 at the time of the shooting, confessed.", []),
+        ('Tomas Varga wrote: "There is a girl. She is 13."', []),
+        # Not ages: a time of day, and a share.
+        ("Tomas Varga died at 3 a.m. on Monday.", []),
+        ("Tomas Varga said he was 85 percent sure.", []),
+    ],
+)
+def test_ages_said_in_words_belong_to_the_person_named(
+    text: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert _ages(text) == expected

@@ -1097,10 +1097,37 @@ def _age(
 ) -> list[QuantityMatch] | None:
     """An age in apposition ("Nadia Haddad, 52,") or after "aged"/"age"; ``None`` if not."""
     holder = _apposed_age(text, num_start, num_end, core)
-    if holder is None and _prev_word(text, num_start) not in AGE_LEADS:
+    if (
+        holder is None
+        and _prev_word(text, num_start) not in AGE_LEADS
+        and not _age_said(text, num_start, num_end, core)
+    ):
         return None
     q = q.model_copy(update={"unit": "years", "text": text[start:num_end]})
     return [_match(start, num_end, num_end, cue, None, q, role="age", head=holder)]
+
+
+# An age said by the words around a bare number rather than by its shape: "died on
+# Thursday at 85", "died at the age of 85", "Page, who was 85, had ...", "He was 77.".
+# Whose age it is, is read by the extractor (a pronoun's is not known).
+AGE_SAID_BEFORE = re.compile(
+    r"(?:\b(?:at\s+)?(?:the\s+)?age\s+of|\b(?:died|dies|passed\s+away)\b[^.;:!?\d]{0,40}?\bat"
+    r"|\bwho\s+(?:was|is)|(?:^|[.!?\"”]\s+)(?:he|she)\s+(?:was|is))\s*$",
+    re.IGNORECASE,
+)
+_AGE_SAID_AFTER = re.compile(
+    r"\s*(?:[,;)]|\.(?:\s|$)|$|\s+(?:in|on|at|after|following|from|of)\s+(?!\d|the\s+time))"
+)
+
+
+def _age_said(text: str, num_start: int, num_end: int, core: _Core) -> bool:
+    """The bare whole number at ``text[num_start:num_end]`` is an age by the words
+    before it (``AGE_SAID_BEFORE``) and nothing counted after it."""
+    if not core.is_integer or core.unit is not None or not 0 < core.value <= 125:
+        return False
+    if _AGE_SAID_AFTER.match(text, num_end) is None:
+        return False
+    return AGE_SAID_BEFORE.search(text, max(0, num_start - 60), num_start) is not None
 
 
 def _no_count(

@@ -38,6 +38,7 @@ from assistant.extract.offline.attribution import (
     find_attributions,
     find_wire_credit,
     main_attribution,
+    quotation_spans,
 )
 from assistant.extract.offline.clauses import cut_clauses, trim_clause
 from assistant.extract.offline.cues import list_cues
@@ -45,6 +46,7 @@ from assistant.extract.offline.facets import (
     KIN_METRIC,
     PREDICTION,
     SUPERLATIVE,
+    Metric,
     compared_thing,
     kin_holder,
     location_of,
@@ -376,6 +378,9 @@ class _Reader:
         if attribution and clause.start <= attribution.cue_span.start < q.span.start:
             content_from = attribution.cue_span.end
         metric = metric_for(self.text, content_from, clause.end, q, inherited, s.start)
+        holder = self._pronoun_holder(s, q) if q.role == "age" and metric.text is None else None
+        if holder is not None:
+            metric = Metric("age", None)  # "He was 77.": the age of whom "he" stands for
         quantity = _placed(q)
         if quantity.unit is None and metric.noun:
             quantity = quantity.model_copy(update={"unit": singular(metric.noun)})
@@ -397,8 +402,8 @@ class _Reader:
             quantity=quantity,
             metric=metric.text,
             subject=(
-                kin_holder(self.text, s.start, q)
-                if metric.text == KIN_METRIC
+                holder or kin_holder(self.text, s.start, q)
+                if holder or metric.text == KIN_METRIC
                 else subject_of(self.text, content_from, q.span.start, q)
             ),
             period=period_of(self.text, span, Span(start=s.start, end=s.end), q.span.start),
@@ -407,6 +412,19 @@ class _Reader:
             hedges=self._claim_hedges(s, span, hedges, attribution, q),
             noun=metric.noun,
         )
+
+    def _pronoun_holder(self, s: Sentence, q: QuantityMatch) -> str | None:
+        """Whose age ``q`` is when "he" or "she" holds it ("He was 77.", "She died on
+        Thursday at 85"): the person the pronoun stands for (``Speakers``), if any; not
+        for a pronoun inside a quotation."""
+        said = _PRONOUN_AGED.search(self.text, s.start, q.span.start)
+        if said is None:
+            return None
+        quoted = quotation_spans(self.text, s.start, s.end)
+        if any(start <= said.start() < end for start, end in quoted):
+            return None  # "She is 13," a diary reads: whom it means is the writer's
+        pronoun = Span(start=said.start(1), end=said.end(1))
+        return self.speakers.person_meant(pronoun, s.start, s.end)
 
     def _comparison(
         self,
@@ -587,6 +605,16 @@ class _Reader:
 
 
 _DOUBT = frozenset({HedgeKind.evidential, HedgeKind.verification_disclaimer})
+
+
+# "He was 77.", "she died on Thursday at 85": a pronoun holding the age after it. Not
+# "when he was 5": an age at another time than the story's, and often someone else's.
+_PRONOUN_AGED = re.compile(
+    r"(?<!when )(?<!since )(?<!until )(?<!after )(?<!before )(?<!while )(?<!as )(?<!if )"
+    r"\b(he|she)\s+(?:(?:was|is|had\s+been)|(?:died|dies|passed\s+away)\b[^.;:!?\d]{0,40}?"
+    r"\b(?:at(?:\s+(?:the\s+)?age(?:\s+of)?)?|aged))\s*$",
+    re.IGNORECASE,
+)
 
 
 def is_english(article: Article) -> bool:

@@ -502,7 +502,11 @@ def _holder_before(text: str, start: int, end: int) -> str | None:
 
 
 _AGED = re.compile(r"(?:aged|age)\b", re.IGNORECASE)
-_AGED_BEFORE = re.compile(r"\b(?:aged|at\s+(?:the\s+)?age(?:\s+of)?)\s*$", re.IGNORECASE)
+_AGED_BEFORE = re.compile(
+    r"\b(?:aged|at\s+(?:the\s+)?age(?:\s+of)?|(?:died|dies|passed\s+away)\b[^.;:!?\d]{0,40}?\bat"
+    r"|who\s+(?:was|is))\s*$",
+    re.IGNORECASE,
+)
 
 
 def _age_at(text: str, at: int) -> QuantityMatch | None:

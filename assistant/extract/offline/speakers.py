@@ -191,6 +191,19 @@ class Speakers:
         self._remember(start, end, resolved)
         return resolved
 
+    def person_meant(self, pronoun: Span, start: int, end: int) -> str | None:
+        """The person "he" or "she" at ``pronoun`` stands for, in the sentence
+        ``text[start:end]`` last passed to ``resolve``: the last person named before it
+        in the sentence, else the speaker or first person of a recent sentence whom the
+        pronoun can be. Never the last source as a stand-in (a figure about someone is
+        no quotation to credit): no fitting person gives ``None``."""
+        written = self.text[pronoun.start : pronoun.end]
+        if written.lower() not in ("he", "she"):
+            return None
+        probe = Attribution(original=written, cue="", cue_span=pronoun, span=pronoun)
+        mention = self._antecedent(probe, "m" if written.lower() == "he" else "f", start, end)
+        return mention.name if mention and mention.person is not None else None
+
     # ------------------------------------------------------------------ resolution
 
     def _resolved(self, a: Attribution, start: int, end: int) -> Attribution:
