@@ -179,3 +179,13 @@ def test_pounds_someone_weighs_are_a_weight_and_never_meet_a_sum_of_money() -> N
     assert (weight.metric, weight.quantity and weight.quantity.unit) == ("weight", "lb")
     assert fine.quantity is not None and fine.quantity.unit == "GBP"
     assert fine.metric != "weight"
+
+
+def test_a_year_alone_dates_a_figure_to_another_time() -> None:
+    claims = _by_figure(
+        "Before 1997, Gigante had served only a five-year heroin rap in 1959. "
+        "During 2003 the city recorded 300 arrests."
+    )
+    assert claims["five-year"].period is not None
+    assert claims["five-year"].period.text == "in 1959"
+    assert claims["300"].period is not None and claims["300"].period.text == "During 2003"

@@ -51,7 +51,14 @@ def is_attribute(metric: str | None) -> bool:
 # reports ("was killed on Monday" dates the killing, not the age). Their figures are
 # filed under one standing period, so they meet across days and across the dates of
 # the sentences they sit in.
-STANDING_METRICS = frozenset({"age", key_phrase("number of children")})
+#
+# An earthquake's magnitude is one too: "the quake on Sunday" measured 6.1 whichever day
+# an outlet says so (a first reading, revised later, has a metric of its own).
+# A figure its sentence dates to another time ("a magnitude 6.6 quake in 2003") is
+# compared only with figures dated near it (``conflict.STANDING_WINDOW_DAYS``).
+STANDING_METRICS = frozenset(
+    {"age", key_phrase("number of children"), key_phrase("earthquake magnitude")}
+)
 STANDING = PeriodKey("standing", resolved=True, running_total=False, as_of=None, stated=True)
 
 

@@ -867,8 +867,36 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
     found = [q for q in found if not _dates_it(text, q)]
     if has_digits and text.find(":", start, end) >= 0:
         found = _with_elapsed_times(text, start, end, found)
-    found = [_weighed(text, q) for q in found]
+    found = [_as_magnitude(text, _weighed(text, q)) for q in found]
     return _settle_windows(text, _settle_across(text, found))
+
+
+# "A magnitude 6.1 earthquake", "a 6.1-magnitude quake", "a magnitude of 6.1", "measured
+# 6.3 on the Richter scale": an earthquake's magnitude, a figure on its own scale (unit
+# "magnitude") - never 6.1 earthquakes, nor a modifier of the word "quake".
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude\b|on\s+the\s+richter\b)", re.IGNORECASE)
+_MAGNITUDE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?(?!\d|\.\d)")
+MAGNITUDE = "magnitude"
+
+
+def _as_magnitude(text: str, q: QuantityMatch) -> QuantityMatch:
+    """``q`` read as an earthquake's magnitude when the words around it say so."""
+    at = q.cue.end if q.cue else q.span.start
+    while at < q.span.end and text[at].isspace():
+        at += 1
+    number = _MAGNITUDE_NUMBER.match(text, at)
+    if number is None or q.quantity.value > 10 or q.quantity.upper is not None:
+        return q
+    before = _MAGNITUDE_BEFORE.search(text, max(0, q.span.start - 30), q.span.start)
+    if before is None and _MAGNITUDE_AFTER.match(text, number.end()) is None:
+        return q
+    quantity = q.quantity.model_copy(
+        update={"unit": MAGNITUDE, "text": text[q.span.start : number.end()]}
+    )
+    return QuantityMatch(
+        Span(start=q.span.start, end=number.end()), number.end(), q.cue, None, quantity
+    )
 
 
 # "Weighing approximately 200 pounds", "the baby weighed 7 pounds": pounds written out

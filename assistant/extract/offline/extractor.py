@@ -77,6 +77,7 @@ from assistant.model import (
 )
 from assistant.normalize.numbers import (
     CURRENCIES,
+    MAGNITUDE,
     MEASURE_UNITS,
     TIME_UNITS,
     QuantityMatch,
@@ -401,17 +402,27 @@ class _Reader:
             ),
             quantity=quantity,
             metric=metric.text,
-            subject=(
-                holder or kin_holder(self.text, s.start, q)
-                if holder or metric.text == KIN_METRIC
-                else subject_of(self.text, content_from, q.span.start, q)
-            ),
+            subject=self._figure_subject(s, q, content_from, metric, holder),
             period=period_of(self.text, span, Span(start=s.start, end=s.end), q.span.start),
             location=place_of_figure(self.text, s.start, q.span, clause.end),
             attribution=attribution,
             hedges=self._claim_hedges(s, span, hedges, attribution, q),
             noun=metric.noun,
         )
+
+    def _figure_subject(
+        self, s: Sentence, q: QuantityMatch, content_from: int, metric: Metric, holder: str | None
+    ) -> str | None:
+        """Whom or what the figure is about: the person a pronoun holding an age stands
+        for, the parent of a count of children, none for a magnitude (the words before
+        it are "a magnitude", "a strong earthquake of"), else the sentence's agent."""
+        if holder is not None:
+            return holder
+        if metric.text == KIN_METRIC:
+            return kin_holder(self.text, s.start, q)
+        if q.quantity.unit == MAGNITUDE:
+            return None
+        return subject_of(self.text, content_from, q.span.start, q)
 
     def _pronoun_holder(self, s: Sentence, q: QuantityMatch) -> str | None:
         """Whose age ``q`` is when "he" or "she" holds it ("He was 77.", "She died on

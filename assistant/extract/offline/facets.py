@@ -17,6 +17,7 @@ from assistant.model import Period, Span
 from assistant.normalize.numbers import (
     CURRENCIES,
     IRREGULAR_PAST,
+    MAGNITUDE,
     MEASURE_UNITS,
     TIME_UNITS,
     WEIGHED_BEFORE,
@@ -67,6 +68,9 @@ PERIOD_PATTERNS: tuple[tuple[str, bool], ...] = (
     ),
     (rf"(?:(?i:last|this|next)\s+){_WEEKDAY}", False),
     (rf"(?i:in|during)\s+{_MONTH}(?:\s+\d{{4}})?", False),
+    # A year alone: "a five-year heroin rap in 1959", "In 2003 a magnitude 6.6 quake":
+    # a figure of another time, never the story's running count.
+    (r"(?i:in|during)\s+(?:1[89]|20)\d\d(?![\d/-])", False),
     (
         r"(?i:so\s+far(?:\s+this\s+(?:year|week|month))?|to\s+date|in\s+total|in\s+all|thus\s+far"
         r"|cumulatively)",
@@ -228,6 +232,8 @@ def metric_for(
         # age 61" after "Ivo Marsh", not "a 19-year-old man".
         holder = q.head or _holder_before(text, clause_start, q.span.start)
         return Metric("age" if is_proper_name(holder) else None, None)
+    if q.quantity.unit == MAGNITUDE:
+        return Metric(_magnitude_metric(text, clause_start, clause_end), None)
     if q.role is not None:
         return _shaped_metric(q)
     if _is_kin_count(text, clause_start, q):
@@ -296,6 +302,25 @@ def metric_for(
     if linking and noun is None:
         return Metric(_noun_phrase(linking.group("np")), noun)
     return Metric(noun, noun)
+
+
+# An aftershock's magnitude is not the main quake's, and a first reading is often revised
+# within hours: each is its own metric, so neither is called a conflict with the final one.
+_AFTERSHOCK = re.compile(r"\b(?:after-?shocks?|fore-?shocks?|tremors?)\b", re.IGNORECASE)
+_PRELIMINARY = re.compile(
+    r"\b(?:preliminary|initial(?:ly)?|first\s+(?:put|measured|reported)|revised|upgraded|"
+    r"downgraded|originally)\b",
+    re.IGNORECASE,
+)
+
+
+def _magnitude_metric(text: str, clause_start: int, clause_end: int) -> str:
+    """ "magnitude", "aftershock magnitude" or "preliminary magnitude", by the clause."""
+    if _AFTERSHOCK.search(text, clause_start, clause_end):
+        return "aftershock magnitude"
+    if _PRELIMINARY.search(text, clause_start, clause_end):
+        return "preliminary magnitude"
+    return "magnitude"
 
 
 _WEIGHT_UNITS = frozenset({"lb", "kg", "g", "tonne", "ton", "ounce", "stone"})
@@ -622,9 +647,23 @@ def _periods(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     found = []
     for regex, cumulative in _PERIODS:
         for m in regex.finditer(text, start, end):
-            if "records" not in m.group(0).lower():  # "since records began" is a baseline
-                found.append((m.start(), m.end(), cumulative))
+            if "records" in m.group(0).lower():  # "since records began" is a baseline
+                continue
+            if _YEAR_ONLY.fullmatch(m.group(0)) and _FOUNDED_BEFORE.search(
+                text, max(start, m.start() - 30), m.start()
+            ):
+                continue  # "founded in 2007 and backed with $60 million": the founding's
+            found.append((m.start(), m.end(), cumulative))
     return found
+
+
+_YEAR_ONLY = re.compile(r"(?i:in|during)\s+\d{4}")
+# A year after these dates the beginning of something, not the figure beside it.
+_FOUNDED_BEFORE = re.compile(
+    r"\b(?:began|begun|started|founded|established|born|opened|built|formed|created|"
+    r"launched|set\s+up|incorporated)\s*$",
+    re.IGNORECASE,
+)
 
 
 # What ends the stretch of a clause a figure's place is read in: a pause, or a clause of

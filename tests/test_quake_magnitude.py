@@ -1,0 +1,80 @@
+"""An earthquake's magnitude, as real coverage writes it, through the offline extractor
+and the rule layer: one figure on its own scale (never "6.1 earthquakes"), the same for
+the whole story whatever day each outlet writes it, with aftershocks, first readings and
+earlier quakes kept apart.
+
+The articles are written here in the spirit of wire and rival copy on one quake.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant import pipeline
+from assistant.config import Settings
+from assistant.model import Comparison, RuleId, Severity
+from assistant.normalize.numbers import match_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A magnitude 6.1 earthquake struck on Sunday.", 6.1),
+        ("A 6.1-magnitude quake hit the region.", 6.1),
+        ("A 6.1 magnitude quake hit the region.", 6.1),
+        ("The quake measured 6.3 on the Richter scale.", 6.3),
+        ("The survey said it had a magnitude of 6.1.", 6.1),
+        ("A strong earthquake of magnitude 6.4 jolted the province.", 6.4),
+    ],
+)
+def test_a_magnitude_is_one_figure_on_its_scale(text: str, value: float) -> None:
+    (q,) = match_quantities(text)
+    assert (q.quantity.value, q.quantity.unit, q.unit_text, q.role) == (
+        value,
+        "magnitude",
+        None,
+        None,
+    )
+
+
+def _comparison(tmp_path: Path, *texts: tuple[str, str]) -> Comparison:
+    path = tmp_path / "quake.jsonl"
+    rows = [
+        {"id": f"q{n}", "outlet": outlet, "published": f"2026-03-0{n + 1}", "text": text}
+        for n, (outlet, text) in enumerate(texts, start=1)
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    batch = pipeline.ingest([path])
+    extractor = pipeline.build_extractor(Settings(llm="offline"), inputs=[path])
+    results = asyncio.run(pipeline.extract_all(batch.articles, extractor))
+    return pipeline.analyse(batch.articles, results).comparison
+
+
+def test_two_magnitudes_for_one_quake_conflict_across_days(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Wire", "A magnitude 6.1 earthquake struck southern Iran on Sunday, officials said."),
+        ("Paper", "The quake measured 6.4 on the Richter scale, the geological survey said."),
+    )
+    (conflict,) = [f for f in comparison.findings if f.rule is RuleId.CONFLICT]
+    assert conflict.severity is Severity.high
+    assert "6.1" in conflict.evidence and "6.4" in conflict.evidence
+
+
+def test_aftershocks_first_readings_and_earlier_quakes_are_not_the_quake(
+    tmp_path: Path,
+) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Wire", "A magnitude 6.1 earthquake struck southern Iran on Sunday."),
+        (
+            "Paper",
+            "The quake had a preliminary magnitude of 5.9. A 5.2-magnitude aftershock "
+            "followed. In 2003 a magnitude 6.6 quake destroyed the city of Bam.",
+        ),
+    )
+    assert [f for f in comparison.findings if f.rule is RuleId.CONFLICT] == []
