@@ -189,3 +189,17 @@ def test_a_year_alone_dates_a_figure_to_another_time() -> None:
     assert claims["five-year"].period is not None
     assert claims["five-year"].period.text == "in 1959"
     assert claims["300"].period is not None and claims["300"].period.text == "During 2003"
+
+
+def test_a_dimension_written_after_its_figure_is_the_one_written_as_a_noun() -> None:
+    claims = _by_figure(
+        "The quake struck at a depth of 10 km. A second report said it was 15 km deep. "
+        "The sea wall is 40 m long. The tower is 300 metres tall. She lived half a mile away."
+    )
+    assert {text: c.metric for text, c in claims.items()} == {
+        "10": "depth",
+        "15": "depth",
+        "40": "length",
+        "300": "height",
+        "half a mile": "distance away",
+    }

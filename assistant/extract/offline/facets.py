@@ -406,7 +406,20 @@ def _distance_metric(text: str, end: int, clause_end: int) -> str | None:
     if found:
         return f"distance from {_noun_phrase(found.group('place').rstrip('.'))}"
     away = _DISTANCE_AWAY.match(text, end, clause_end)
-    return f"distance {away.group(0).strip()}" if away else None
+    if away is None:
+        return None
+    word = away.group(0).strip().lower()
+    # "10 km deep" is the depth "at a depth of 10 km" gives; "40 m long" a length.
+    return _DIMENSIONS.get(word, f"distance {word}")
+
+
+_DIMENSIONS = {
+    "deep": "depth",
+    "long": "length",
+    "wide": "width",
+    "high": "height",
+    "tall": "height",
+}
 
 
 # What an amount of money is: a price, a value, a rate, or the thing it is the amount of.
