@@ -85,6 +85,7 @@ def test_an_age_belongs_to_the_name_beside_it(
         ("Ida Berg died on Thursday at 85.", [(85, "Ida Berg")]),
         ("Ida Berg died at the age of 85 in Leeds.", [(85, "Ida Berg")]),
         ("Berg, who was 85, had been ill.", [(85, "Berg")]),
+        ("Berg was 85, the paper reported.", [(85, "Berg")]),
         # "He" and "she" stand for the person named before, as for a speaker.
         ("Tomas Varga led the band for 40 years. He was 77.", [(77, "Tomas Varga")]),
         ("Ms. Ida Berg retired in 1990. She died in Leeds at 85.", [(85, "Ida Berg")]),
@@ -95,6 +96,7 @@ def test_an_age_belongs_to_the_name_beside_it(
         # Not ages: a time of day, and a share.
         ("Tomas Varga died at 3 a.m. on Monday.", []),
         ("Tomas Varga said he was 85 percent sure.", []),
+        ("The total was 75.", []),
     ],
 )
 def test_ages_said_in_words_belong_to_the_person_named(

@@ -180,3 +180,18 @@ def test_a_name_two_fuller_names_could_complete_stays_apart() -> None:
                unit="years", subject="Ana Ruiz")  # fmt: skip
 
     assert all(f.severity is not Severity.high for f in problems(story.compare(), RuleId.CONFLICT))
+
+
+def test_a_short_first_name_and_a_middle_initial_are_the_fuller_name() -> None:
+    story = Story()
+    story.says("a", "Fred LaRue, 75, died on Monday.", metric="age", figure="75",
+               unit="years", subject="Fred LaRue")  # fmt: skip
+    story.says("b", "Frederick C. LaRue, 76, died on Monday.", metric="age", figure="76",
+               unit="years", subject="Frederick C. LaRue")  # fmt: skip
+    story.says("c", "Frederick Cheney LaRue, 75, died.", metric="age", figure="75",
+               unit="years", subject="Frederick Cheney LaRue")  # fmt: skip
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+
+    assert conflict.severity is Severity.high
+    assert conflict.claim_ids == ["a#1", "b#1", "c#1"]

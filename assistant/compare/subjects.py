@@ -90,10 +90,10 @@ def canonical_names(facts: Sequence[Facts]) -> tuple[Facts, ...]:
 
 
 def _with_middle_names(names: set[str]) -> dict[str, str]:
-    """Each name written without a middle name or initial the package gives elsewhere,
-    mapped to the one fuller name: "raj chohan" and "raj k chohan" to "raj kumar chohan".
-    A first and last name with two different fuller readings ("ana maria ruiz", "ana
-    lucia ruiz") stays as written."""
+    """Each name the package also writes more fully, mapped to the one fullest form:
+    "raj chohan" and "raj k chohan" to "raj kumar chohan", "fred larue" and "frederick
+    c larue" to "frederick cheney larue". A name with two different fuller readings
+    ("ana maria ruiz", "ana lucia ruiz" for "ana ruiz") stays as written."""
     full: dict[str, str] = {}
     for name in names:
         parts = _untitled(name).split()
@@ -115,17 +115,26 @@ def _with_middle_names(names: set[str]) -> dict[str, str]:
 
 
 def _extends(longer: list[str], shorter: list[str]) -> bool:
-    """``longer`` is ``shorter`` with more of its middle written: the same first and last
-    name, and every middle word of ``shorter`` found, in order, in ``longer`` (an initial
-    matching the name it abbreviates)."""
-    if len(longer) <= len(shorter) or longer[0] != shorter[0] or longer[-1] != shorter[-1]:
+    """``longer`` is ``shorter`` written more fully: the same last name, the first name
+    the same or its short form ("fred" for "frederick"), every middle word of
+    ``shorter`` found in order in ``longer`` (an initial matching the name it
+    abbreviates), and more written in all."""
+    if len(longer) < len(shorter) or longer[-1] != shorter[-1]:
+        return False
+    if not _same_word(longer[0], shorter[0]):
         return False
     middle = iter(longer[1:-1])
-    return all(any(_same_word(m, w) for m in middle) for w in shorter[1:-1])
+    if not all(any(_same_word(m, w) for m in middle) for w in shorter[1:-1]):
+        return False
+    return (len(longer), len(" ".join(longer))) > (len(shorter), len(" ".join(shorter)))
 
 
 def _same_word(written: str, short: str) -> bool:
-    return written == short or (len(short) == 1 and written.startswith(short))
+    """The same name word, or ``short`` its initial or its short form: "k" for "kumar",
+    "fred" for "frederick" (three letters at least: "al" is no short form of "alan")."""
+    if written == short or (len(short) == 1 and written.startswith(short)):
+        return True
+    return len(short) >= 3 and written.startswith(short) and len(written) > len(short)
 
 
 def _untitled(name: str) -> str:

@@ -1155,7 +1155,15 @@ def _age_said(text: str, num_start: int, num_end: int, core: _Core) -> bool:
         return False
     if _AGE_SAID_AFTER.match(text, num_end) is None:
         return False
-    return AGE_SAID_BEFORE.search(text, max(0, num_start - 60), num_start) is not None
+    window = max(0, num_start - 60)
+    return (
+        AGE_SAID_BEFORE.search(text, window, num_start) is not None
+        or _NAME_WAS.search(text, window, num_start) is not None
+    )
+
+
+# "LaRue was 75, the paper reported": a name, then "was" or "is", then the bare number.
+_NAME_WAS = re.compile(r"(?:^|[\s(“\"])[A-Z][a-z][\w'’.-]*\s+(?:was|is)\s*$")
 
 
 def _no_count(

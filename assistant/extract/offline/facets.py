@@ -542,7 +542,7 @@ def _holder_before(text: str, start: int, end: int) -> str | None:
 _AGED = re.compile(r"(?:aged|age)\b", re.IGNORECASE)
 _AGED_BEFORE = re.compile(
     r"\b(?:aged|at\s+(?:the\s+)?age(?:\s+of)?|(?:died|dies|passed\s+away)\b[^.;:!?\d]{0,40}?\bat"
-    r"|who\s+(?:was|is))\s*$",
+    r"|who\s+(?:was|is)|(?<=[A-Za-z])\s+(?:was|is))\s*$",
     re.IGNORECASE,
 )
 
