@@ -42,6 +42,8 @@ def own_subject(f: Facts) -> str:
     folded = key_phrase(written)
     if not folded or folded.split()[0] in _NOT_NAMES:
         return ""
+    if " " not in folded and any(ch.isdigit() for ch in folded):
+        return ""  # "13-inch": a size names a model of any product line, not one
     # The package's reading of it: "Horton" is "Zurana Horton" (see subjects.py).
     return f.subject or folded
 

@@ -56,6 +56,7 @@ from assistant.extract.offline.facets import (
     subject_of,
 )
 from assistant.extract.offline.hedges import qualifies_a_noun, sentence_hedges
+from assistant.extract.offline.products import priced_model, product_lines
 from assistant.extract.offline.sentences import Sentence, split_sentences
 from assistant.extract.offline.speakers import Speakers
 from assistant.model import (
@@ -200,6 +201,7 @@ class _Reader:
         self.parsed = [self._parse(s) for s in self.sentences]
         self.covering = self._coverage()
         self.speakers = Speakers(self.text)
+        self._lines: dict[str, str] | None = None  # product lines, read when a price asks
 
     def _parse(self, s: Sentence) -> _Parsed:
         quantities = match_quantities(self.text, s.start, s.end)
@@ -295,7 +297,9 @@ class _Reader:
             clauses = [whole]  # one clause: quote the sentence as written
         drafts: list[_Draft] = []
         inherited: str | None = None  # "312 homes ..., of which 180 flooded": homes
-        for before, q in zip([None, *quantities], quantities, strict=False):
+        for before, q, next_q in zip(
+            [None, *quantities], quantities, [*quantities[1:], None], strict=False
+        ):
             if before is not None and _converts(self.text, before, q):
                 if drafts and q.quantity.unit in _WEIGHTS and drafts[-1].quantity:
                     # "2.38 pounds (1.08 kg)": the pounds were a weight, not sterling.
@@ -312,6 +316,10 @@ class _Reader:
             draft = self._quantity_claim(
                 s, q, clause, len(clauses) > 1, hedges, attributions, carried
             )
+            converted = next_q is not None and _converts(self.text, q, next_q)
+            if q.quantity.unit in CURRENCIES and not converted:
+                # ("2.96 pounds (1.35 kg)" is a weight: no price, see the conversion above)
+                self._as_price_of_model(draft, s, clause, q, quantities)
             lead_in = max(s.start, q.span.start - 80)
             running = _RUNNING_TOTAL.search(self.text, lead_in, q.span.start)
             if drafts and (running or draft.metric in _TOTALS):
@@ -409,6 +417,23 @@ class _Reader:
             hedges=self._claim_hedges(s, span, hedges, attribution, q),
             noun=metric.noun,
         )
+
+    def _as_price_of_model(
+        self,
+        draft: _Draft,
+        s: Sentence,
+        clause: Span,
+        q: QuantityMatch,
+        siblings: list[QuantityMatch],
+    ) -> None:
+        """A price written with a model's size is that model's price (``products``)."""
+        if self._lines is None:
+            self._lines = product_lines(self.text)
+        model = priced_model(
+            self.text, Span(start=s.start, end=s.end), clause, q, siblings, self._lines
+        )
+        if model is not None:
+            draft.metric, draft.subject = model.metric, model.subject
 
     def _figure_subject(
         self, s: Sentence, q: QuantityMatch, content_from: int, metric: Metric, holder: str | None
