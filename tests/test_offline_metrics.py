@@ -184,11 +184,13 @@ def test_pounds_someone_weighs_are_a_weight_and_never_meet_a_sum_of_money() -> N
 def test_a_year_alone_dates_a_figure_to_another_time() -> None:
     claims = _by_figure(
         "Before 1997, Gigante had served only a five-year heroin rap in 1959. "
-        "During 2003 the city recorded 300 arrests."
+        "During 2003 the city recorded 300 arrests. "
+        "By 2085, it will be able to pay 74 percent of promised benefits."
     )
     assert claims["five-year"].period is not None
     assert claims["five-year"].period.text == "in 1959"
     assert claims["300"].period is not None and claims["300"].period.text == "During 2003"
+    assert claims["74"].period is not None and claims["74"].period.text == "By 2085"
 
 
 def test_a_dimension_written_after_its_figure_is_the_one_written_as_a_noun() -> None:

@@ -71,6 +71,8 @@ PERIOD_PATTERNS: tuple[tuple[str, bool], ...] = (
     # A year alone: "a five-year heroin rap in 1959", "In 2003 a magnitude 6.6 quake":
     # a figure of another time, never the story's running count.
     (r"(?i:in|during)\s+(?:1[89]|20)\d\d(?![\d/-])", False),
+    # A horizon: "By 2085 it will pay 74 percent", "After 2036, 77 percent": as of then.
+    (r"(?i:by|after)\s+(?:1[89]|20)\d\d(?![\d/-])", False),
     (
         r"(?i:so\s+far(?:\s+this\s+(?:year|week|month))?|to\s+date|in\s+total|in\s+all|thus\s+far"
         r"|cumulatively)",
