@@ -190,7 +190,8 @@ def test_a_year_alone_dates_a_figure_to_another_time() -> None:
     assert claims["five-year"].period is not None
     assert claims["five-year"].period.text == "in 1959"
     assert claims["300"].period is not None and claims["300"].period.text == "During 2003"
-    assert claims["74"].period is not None and claims["74"].period.text == "By 2085"
+    assert claims["74 percent"].period is not None
+    assert claims["74 percent"].period.text == "By 2085"
 
 
 def test_a_dimension_written_after_its_figure_is_the_one_written_as_a_noun() -> None:
