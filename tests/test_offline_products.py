@@ -73,3 +73,15 @@ def test_two_outlets_prices_for_one_model_conflict(tmp_path: Path) -> None:
     assert "6-inch Pixa Phone" in conflict.evidence
     assert "$799" in conflict.evidence and "$899" in conflict.evidence
     assert "$999" not in conflict.evidence
+
+
+def test_a_models_price_range_is_its_price_and_a_dearer_configuration() -> None:
+    assert _prices(
+        "The new PixaBook line is here. For the 13-inch PixaBook the price remains at "
+        "$1099 to $1499. The 15-inch models will be priced between $1799 and $2199."
+    ) == [
+        ("$1099", "13-inch PixaBook", "price"),
+        ("$1499", "13-inch PixaBook", "price of a higher configuration"),
+        ("$1799", "15-inch PixaBook", "price"),
+        ("$2199", "15-inch PixaBook", "price of a higher configuration"),
+    ]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.extract.base import Extractor
 from assistant.extract.offline.attribution import (
@@ -56,7 +56,12 @@ from assistant.extract.offline.facets import (
     subject_of,
 )
 from assistant.extract.offline.hedges import qualifies_a_noun, sentence_hedges
-from assistant.extract.offline.products import priced_model, product_lines
+from assistant.extract.offline.products import (
+    HIGHER_PRICE,
+    priced_model,
+    product_lines,
+    range_ends,
+)
 from assistant.extract.offline.sentences import Sentence, split_sentences
 from assistant.extract.offline.speakers import Speakers
 from assistant.model import (
@@ -317,9 +322,10 @@ class _Reader:
                 s, q, clause, len(clauses) > 1, hedges, attributions, carried
             )
             converted = next_q is not None and _converts(self.text, q, next_q)
+            top: _Draft | None = None
             if q.quantity.unit in CURRENCIES and not converted:
                 # ("2.96 pounds (1.35 kg)" is a weight: no price, see the conversion above)
-                self._as_price_of_model(draft, s, clause, q, quantities)
+                top = self._as_price_of_model(draft, s, clause, q, quantities)
             lead_in = max(s.start, q.span.start - 80)
             running = _RUNNING_TOTAL.search(self.text, lead_in, q.span.start)
             if drafts and (running or draft.metric in _TOTALS):
@@ -327,6 +333,8 @@ class _Reader:
                 # total counts what the increment counts, as of the increment's day.
                 _carry_total(draft, drafts[-1], running=running is not None)
             drafts.append(draft)
+            if top is not None:
+                drafts.append(top)
             unit = draft.quantity.unit if draft.quantity else None
             if unit and unit not in _NOT_COUNT_UNITS and draft.noun:
                 inherited = draft.noun
@@ -425,15 +433,29 @@ class _Reader:
         clause: Span,
         q: QuantityMatch,
         siblings: list[QuantityMatch],
-    ) -> None:
-        """A price written with a model's size is that model's price (``products``)."""
+    ) -> _Draft | None:
+        """A price written with a model's size is that model's price (``products``). A
+        model priced over a range ("$1099 to $1499") is priced at its low end, and the
+        high end, returned as a claim of its own, is a higher configuration's."""
         if self._lines is None:
             self._lines = product_lines(self.text)
         model = priced_model(
             self.text, Span(start=s.start, end=s.end), clause, q, siblings, self._lines
         )
-        if model is not None:
-            draft.metric, draft.subject = model.metric, model.subject
+        if model is None:
+            return None
+        draft.metric, draft.subject = model.metric, model.subject
+        ends = range_ends(self.text, q)
+        if ends is None or draft.quantity is None:
+            return None
+        low, high = ends
+        draft.quantity = low.model_copy(update={"unit": draft.quantity.unit})
+        return replace(
+            draft,
+            quantity=high.model_copy(update={"unit": draft.quantity.unit}),
+            metric=HIGHER_PRICE,
+            hedges=list(draft.hedges),
+        )
 
     def _figure_subject(
         self, s: Sentence, q: QuantityMatch, content_from: int, metric: Metric, holder: str | None

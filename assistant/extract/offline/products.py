@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from assistant.model import Span
+from assistant.model import Bound, Quantity, Span
 from assistant.normalize.numbers import CURRENCIES, QuantityMatch
 
 # "13-inch", "15 inch", "11.6-inch", "13”": a size that names a model of a range.
@@ -91,6 +91,30 @@ def priced_model(
     written = f"{size.group('size')}-inch"
     subject = f"{written} {line}" if line else written
     return PricedModel(subject, _tier(text, sentence, clause, q, size, siblings))
+
+
+# One end of a price range: "$1099", "US$999", "$1,799".
+_AMOUNT = re.compile(r"(?:US)?[$€£]\s?\d[\d,]*(?:\.\d+)?")
+
+
+def range_ends(text: str, q: QuantityMatch) -> tuple[Quantity, Quantity] | None:
+    """The two prices of a model's price range ("$1099 to $1499", "between $1799 and
+    $2199") as exact figures with their places; None when ``q`` is no such range."""
+    if q.quantity.upper is None:
+        return None
+    found = list(_AMOUNT.finditer(text, q.span.start, q.span.end))
+    if len(found) != 2:
+        return None
+    low, high = (
+        Quantity(
+            value=value,
+            bound=Bound.exact,
+            text=m.group(0),
+            span=Span(start=m.start(), end=m.end()),
+        )
+        for m, value in zip(found, (q.quantity.value, q.quantity.upper), strict=True)
+    )
+    return low, high
 
 
 def _size_for(text: str, sentence: Span, clause: Span, q: QuantityMatch) -> re.Match[str] | None:
