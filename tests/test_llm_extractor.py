@@ -244,6 +244,21 @@ async def test_an_answer_still_truncated_at_the_floor_is_reported_as_truncated()
     assert "cut off (finish_reason=length" in result.error
 
 
+async def test_an_answer_cut_off_at_the_floor_keeps_the_claims_it_finished() -> None:
+    # A small model that rambles past any limit: two whole claims, then the cut.
+    finished = json.dumps({"claims": [claim(EVACUATED), claim(RIVER, kind="prediction")]})
+    cut = finished[:-2] + ', {"quote": "The river could rise further ov'
+    h = harness(answer(raw=cut, finish_reason="length"))
+    result = await h.extractor.extract(article(TEXT))
+
+    assert len(h.endpoint.requests) == 1
+    assert result.status is ExtractionStatus.partial
+    assert [c.quote for c in result.claims] == [EVACUATED, RIVER]
+    assert all(c.grounding is Grounding.exact for c in result.claims)
+    assert result.error is not None and result.error.startswith("cut off: ")
+    assert "kept the 2 claim(s) the answer finished" in result.error
+
+
 async def test_finish_reason_length_splits_again_and_again_down_to_the_floor() -> None:
     text = " ".join(f"Sentence {i} reports {i * 11} damaged homes." for i in range(100))
 

@@ -224,14 +224,17 @@ async def test_finish_reason_length_leads_to_a_further_split() -> None:
     assert len({c.quantity.value for c in result.claims if c.quantity}) == 24
 
 
-async def test_a_part_cut_off_at_the_floor_is_reported_as_truncated() -> None:
+async def test_a_part_cut_off_at_the_floor_keeps_what_the_answer_finished() -> None:
     extractor, _, _ = mock_extractor(MockSettings(), max_output_tokens=256, min_chunk_chars=5000)
     long_text = " ".join(f"Officials said {n} homes were damaged in Ward {n}." for n in range(80))
 
     result = await extractor.extract(article(long_text))
 
-    assert result.status is ExtractionStatus.failed
-    assert result.error is not None and result.error.startswith("truncated: ")
+    assert result.status is ExtractionStatus.partial
+    assert result.error is not None and result.error.startswith("cut off: ")
+    assert "may hold more" in result.error
+    assert 0 < len(result.claims) < 80  # the claims written before the cap, checked
+    assert all(long_text[c.span.start : c.span.end] == c.quote for c in result.claims if c.span)
 
 
 async def test_a_context_overflow_splits_the_part() -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 import instructor
 import pydantic
+import pydantic_core
 from instructor.core import InstructorError
 from openai.types.chat import ChatCompletion
 from pydantic import ConfigDict, Field, field_validator
@@ -83,6 +84,36 @@ def read_claims(completion: ChatCompletion, mode: instructor.Mode) -> list[Any]:
             else "the model called no tool and wrote nothing"
         )
     raise Unreadable(_problem(first))
+
+
+def completed_claims(completion: ChatCompletion) -> list[Any]:
+    """The claims an answer cut off at its token limit had finished writing.
+
+    The answer is read as far as it goes (``pydantic_core.from_json`` with
+    ``allow_partial``), and the last claim of its list is dropped: it was being written
+    when the limit struck, so what it holds may be only the start of it. An answer with
+    no readable claims list gives none.
+    """
+    if not completion.choices:
+        return []
+    message = completion.choices[0].message
+    texts = [
+        str(getattr(getattr(call, "function", None), "arguments", "") or "")
+        for call in message.tool_calls or []
+    ]
+    texts.append(message.content or "")
+    for text in texts:
+        start = min((at for at in (text.find("{"), text.find("[")) if at >= 0), default=-1)
+        if start < 0:
+            continue
+        try:
+            value = pydantic_core.from_json(text[start:], allow_partial=True)
+        except ValueError:
+            continue
+        claims = value.get("claims") if isinstance(value, dict) else value
+        if isinstance(claims, list) and claims:
+            return claims[:-1]
+    return []
 
 
 def tool_calls(completion: ChatCompletion) -> list[str]:

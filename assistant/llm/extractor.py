@@ -24,7 +24,8 @@ Who retries what, so retries never multiply:
   most ``settings.max_reasks`` times, warmer each time, but never a refusal;
 - a part whose answer is cut off (``finish_reason=length``) or that does not fit the
   model's context: split in two, again and again down to ``settings.min_chunk_chars``;
-  below that it is reported as truncated.
+  below that the claims a cut-off answer finished are kept (``answer.completed_claims``)
+  and the part is reported as cut off, or as truncated when it finished none.
 
 Nothing about one article raises: problems come back in the result's status and error.
 What no article can get past raises ``EndpointError``, once per run: a bad key (401, 403),
@@ -62,6 +63,7 @@ from assistant.llm.answer import (
     Unreadable,
     check_claims,
     claim_key,
+    completed_claims,
     read_claims,
     tool_calls,
 )
@@ -127,7 +129,12 @@ class _ChunkFailed(Exception):
 
 
 class _TooLong(Exception):
-    """The part is too long for one answer: cut off, or beyond the model's context."""
+    """The part is too long for one answer: cut off (``completion`` is the cut-off
+    answer), or beyond the model's context."""
+
+    def __init__(self, message: str, completion: ChatCompletion | None = None) -> None:
+        super().__init__(message)
+        self.completion = completion
 
 
 class _ToolChoiceRefused(Exception):
@@ -384,6 +391,9 @@ class LLMExtractor(Extractor):
                 return _ChunkOutcome.combine(
                     await _all(self._extract_chunk(article, h, usage) for h in halves)
                 )
+            salvaged = self._completed_before_cut(article, chunk, why)
+            if salvaged is not None:
+                return salvaged
             return _ChunkOutcome(
                 errors=[
                     f"{where}truncated: {why} even for {len(chunk.text)} characters of text "
@@ -396,6 +406,31 @@ class LLMExtractor(Extractor):
             return _ChunkOutcome(errors=[f"{where}{failed}"], answered=False)
         claims, warnings = to_domain(ClaimExtraction(claims=answer), article, chunk)
         return _ChunkOutcome(claims=claims, warnings=notes + warnings)
+
+    def _completed_before_cut(
+        self, article: Article, chunk: Chunk, why: _TooLong
+    ) -> _ChunkOutcome | None:
+        """At the smallest part, an answer cut off at its token limit still gives the
+        claims it finished writing, checked like any (a model that rambles past any
+        limit loses what it had not written, not the whole part). None when it finished
+        none that pass their check."""
+        if why.completion is None:
+            return None
+        checked = check_claims(completed_claims(why.completion), chunk.text)
+        if not checked.valid:
+            return None
+        claims, warnings = to_domain(ClaimExtraction(claims=checked.valid), article, chunk)
+        where = f"part {chunk.part} of {chunk.parts}: " if chunk.parts > 1 else ""
+        return _ChunkOutcome(
+            claims=claims,
+            warnings=warnings,
+            errors=[
+                f"{where}cut off: {why} even for {len(chunk.text)} characters of text; kept "
+                f"the {len(claims)} claim(s) the answer finished, characters "
+                f"{chunk.start}-{chunk.end} of the article may hold more; raise the "
+                "server's output token limit"
+            ],
+        )
 
     async def _ask(
         self, article: Article, chunk: Chunk, usage: Usage
@@ -552,7 +587,8 @@ class LLMExtractor(Extractor):
                 if choice is not None and choice.finish_reason == "length":
                     raise _TooLong(
                         f"the model's answer was cut off (finish_reason=length, "
-                        f"max_tokens={max_tokens})"
+                        f"max_tokens={max_tokens})",
+                        completion,
                     )
                 if choice is not None and choice.finish_reason == "content_filter":
                     # Whatever came before the filter stopped it is a partial answer; the
