@@ -68,12 +68,7 @@ def read_claims(completion: ChatCompletion, mode: instructor.Mode) -> list[Any]:
     if not completion.choices:
         raise Unreadable("the response has no choices")
     message = completion.choices[0].message
-    texts = [
-        str(getattr(getattr(call, "function", None), "arguments", "") or "")
-        for call in message.tool_calls or []
-    ]
-    texts.append(message.content or "")
-    for text in texts:
+    for text in _texts(message):
         found = _claims_in(text)
         if found is not None:
             return found
@@ -96,13 +91,7 @@ def completed_claims(completion: ChatCompletion) -> list[Any]:
     """
     if not completion.choices:
         return []
-    message = completion.choices[0].message
-    texts = [
-        str(getattr(getattr(call, "function", None), "arguments", "") or "")
-        for call in message.tool_calls or []
-    ]
-    texts.append(message.content or "")
-    for text in texts:
+    for text in _texts(completion.choices[0].message):
         start = min((at for at in (text.find("{"), text.find("[")) if at >= 0), default=-1)
         if start < 0:
             continue
@@ -114,6 +103,16 @@ def completed_claims(completion: ChatCompletion) -> list[Any]:
         if isinstance(claims, list) and claims:
             return claims[:-1]
     return []
+
+
+def _texts(message: Any) -> list[str]:
+    """Where a message may hold its answer: each tool call's arguments, then its text."""
+    texts = [
+        str(getattr(getattr(call, "function", None), "arguments", "") or "")
+        for call in message.tool_calls or []
+    ]
+    texts.append(message.content or "")
+    return texts
 
 
 def tool_calls(completion: ChatCompletion) -> list[str]:
