@@ -74,7 +74,8 @@ def test_aftershocks_first_readings_and_earlier_quakes_are_not_the_quake(
         (
             "Paper",
             "The quake had a preliminary magnitude of 5.9. A 5.2-magnitude aftershock "
-            "followed. In 2003 a magnitude 6.6 quake destroyed the city of Bam.",
+            "followed. A second quake of magnitude 5.8 struck on Tuesday. "
+            "In 2003 a magnitude 6.6 quake destroyed the city of Bam.",
         ),
     )
     assert [f for f in comparison.findings if f.rule is RuleId.CONFLICT] == []

@@ -316,10 +316,22 @@ _PRELIMINARY = re.compile(
 )
 
 
+# "A second quake of magnitude 5.8", "an earlier 6.6 quake": not the story's quake.
+_OTHER_QUAKE = re.compile(
+    r"\b(?:second|third|another|fresh|new|separate|earlier|previous|last|smaller|larger)\s+"
+    r"(?:(?:strong|powerful|major|minor|deadly|magnitude[\s-]*[\d.]+)\s+)?"
+    r"(?:earth)?quakes?\b",
+    re.IGNORECASE,
+)
+
+
 def _magnitude_metric(text: str, clause_start: int, clause_end: int) -> str:
-    """ "magnitude", "aftershock magnitude" or "preliminary magnitude", by the clause."""
+    """ "magnitude", or "aftershock magnitude", "other quake magnitude" or "preliminary
+    magnitude", by the clause."""
     if _AFTERSHOCK.search(text, clause_start, clause_end):
         return "aftershock magnitude"
+    if _OTHER_QUAKE.search(text, clause_start, clause_end):
+        return "other quake magnitude"
     if _PRELIMINARY.search(text, clause_start, clause_end):
         return "preliminary magnitude"
     return "magnitude"
