@@ -175,7 +175,10 @@ def test_a_hedge_cue_must_be_one_the_lexicon_recognises_there() -> None:
 
 
 def test_attribution_runs_from_outlet_through_intermediary_to_source() -> None:
-    (claim,), _ = convert({"quote": "Rebels claimed", "source": "rebels", "via": " AFP "})
+    wire = ARTICLE.model_copy(update={"text": TEXT + "\n\nWith reporting by AFP."})
+    (claim,), _ = convert(
+        {"quote": "Rebels claimed", "source": "rebels", "via": " AFP "}, article=wire
+    )
     assert [(s.name, s.role.value) for s in claim.attribution] == [
         ("Daily Planet", "outlet"),
         ("AFP", "intermediary"),
@@ -183,6 +186,16 @@ def test_attribution_runs_from_outlet_through_intermediary_to_source() -> None:
     ]
     # "claimed" is an evidential: the outlet does not vouch for what the rebels claim.
     assert claim.certainty is Certainty.unverified
+
+
+def test_a_wire_the_article_never_names_is_dropped() -> None:
+    # A small model copies the prompt's example into every answer: "via Reuters".
+    (claim,), warnings = convert({"quote": "Rebels claimed", "source": "rebels", "via": "Reuters"})
+    assert [(s.name, s.role.value) for s in claim.attribution] == [
+        ("Daily Planet", "outlet"),
+        ("rebels", "original"),
+    ]
+    assert "via 'Reuters' is not named in the article, dropped" in warnings
 
 
 def test_a_claim_with_no_source_is_asserted_by_the_outlet() -> None:

@@ -52,7 +52,7 @@ async def test_a_correct_answer_becomes_grounded_claims() -> None:
             claim(RIVER, kind="prediction", hedges=[{"cue": "could", "kind": "epistemic_modal"}]),
         )
     )
-    result = await h.extractor.extract(article(TEXT))
+    result = await h.extractor.extract(article(TEXT + "\n\nReporting by Reuters."))
 
     assert result.status is ExtractionStatus.ok and result.error is None
     assert (result.extractor, result.model, result.prompt_version) == (

@@ -12,7 +12,8 @@ The model only says what the text says; this module decides what of that to trus
   claim stating several figures becomes one claim per figure; a figure without a value is
   dropped, not its claim;
 - ``via`` is a wire source only if it is not the article's own outlet and is named
-  somewhere outside quotation marks (a name in a quoted reader comment is not a wire);
+  somewhere in the article outside quotation marks (a name in a quoted reader comment is
+  not a wire, nor one the model made up);
 - enum values the model got wrong fall back to a safe default, with a warning;
 - claims in promos, teasers, credits, footers and banners are dropped (NON_ARTICLE_SEGMENTS);
   claims in photo captions are kept and tagged as such.
@@ -210,6 +211,10 @@ class _Converter:
         via = (raw.via or "").strip()
         if via and article.outlet and fold(via).casefold() == fold(article.outlet).casefold():
             self.warnings.append(f"via {_short(via)} is the article's own outlet, not a wire")
+            via = ""
+        elif via and fold(via).casefold() not in fold(article.text).casefold():
+            # A small model fills the field from the prompt's example ("Reuters").
+            self.warnings.append(f"via {_short(via)} is not named in the article, dropped")
             via = ""
         elif via and _only_quoted(article.text, via):
             self.warnings.append(f"via {_short(via)} is named only inside a quotation, dropped")
