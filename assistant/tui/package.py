@@ -214,10 +214,23 @@ def _never() -> bool:
     return False
 
 
+# The plain defaults of a decision, read once: ``model_construct`` looks up the default
+# of each field left out on every call, inspecting its signature (17 us a claim, half
+# of a 45,000-claim load, against 4 us with every value given).
+_EMPTY_DECISION: dict[str, Any] = {
+    name: info.default
+    for name, info in ClaimDecision.model_fields.items()
+    if not info.is_required() and info.default_factory is None
+}
+
+
 def _untouched(claim_id: str) -> ClaimDecision:
-    # An empty decision for each of tens of thousands of claims: built from its defaults
-    # without validating them again (half a second at 45,000 claims).
-    return ClaimDecision.model_construct(claim_id=claim_id)
+    # An empty decision for each of tens of thousands of claims, built without validating
+    # its defaults again. Only ``claim_id`` counts as set, as with the defaults left out;
+    # ``items`` is a dict of its own, never one shared between claims.
+    return ClaimDecision.model_construct(
+        {"claim_id"}, claim_id=claim_id, items={}, **_EMPTY_DECISION
+    )
 
 
 class Package:
