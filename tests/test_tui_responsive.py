@@ -1,0 +1,148 @@
+"""Keys answer at once on a large workspace (issue 11): what makes them, pinned as the editor
+sees it.
+
+The claims list is built while the workspace opens, not on the first ``c``, and still
+shows what the workspace holds when ``c`` comes, however long after.
+Real SQLite files and the real app driven by Textual's pilot.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.css.stylesheet import Stylesheet
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+from tui_package import story_workspace
+from tui_screen import screen_text
+
+from assistant.model import Verdict
+from assistant.store import Workspace
+from assistant.tui import app as app_module
+from assistant.tui.app import FactcheckApp, make_app
+from assistant.tui.package import Package
+from assistant.tui.screens.claims import ClaimsScreen
+from assistant.tui.screens.overview import OverviewScreen
+
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    with Workspace.open(story_workspace(tmp_path / "floods.sqlite"), actor="tester") as ws:
+        yield ws
+
+
+@pytest.fixture
+def built(monkeypatch: pytest.MonkeyPatch) -> list[ClaimsScreen]:
+    """Every claims list mounted, in order."""
+    mounted: list[ClaimsScreen] = []
+    on_mount = ClaimsScreen.on_mount
+
+    def record(screen: ClaimsScreen) -> None:
+        mounted.append(screen)
+        on_mount(screen)
+
+    monkeypatch.setattr(ClaimsScreen, "on_mount", record)
+    return mounted
+
+
+class GatedPackage(Package):
+    """``Package.load`` that waits for the test to open the gate."""
+
+    gate = threading.Event()
+
+    @classmethod
+    def load(cls, workspace: Workspace, *args: object, **kwargs: object) -> Package:
+        assert cls.gate.wait(30)
+        return Package.load(workspace, *args, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def gated(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    monkeypatch.setattr(app_module, "BACKGROUND_ABOVE", 0)  # the story is "large"
+    monkeypatch.setattr(app_module, "Package", GatedPackage)
+    GatedPackage.gate = threading.Event()
+    yield GatedPackage.gate
+    GatedPackage.gate.set()
+
+
+async def settle(pilot: Pilot[None], done: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not done():
+        assert time.monotonic() < deadline, "the app did not get there in time"
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def claim_rows(app: FactcheckApp) -> list[str]:
+    return [str(key.value) for key in app.screen.query_one("#claims", DataTable).rows]
+
+
+def row_of(app: FactcheckApp, claim_id: str) -> str:
+    """The claims list's line for ``claim_id`` as the terminal shows it."""
+    table = app.screen.query_one("#claims", DataTable)
+    statement = str(table.get_row(claim_id)[-1])[:30]
+    return next(line for line in screen_text(app).splitlines() if statement in line)
+
+
+async def test_c_shows_the_claims_list_built_before_any_key_with_claims_loaded_since(
+    workspace: Workspace, gated: threading.Event, built: list[ClaimsScreen]
+) -> None:
+    app = make_app(workspace, run_pipeline=False)
+    async with app.run_test(size=SIZE) as pilot:
+        # Opened on the overview, the claims list already built behind it, while the
+        # claims themselves were still loading.
+        assert isinstance(app.screen, OverviewScreen)
+        assert len(built) == 1 and not app.session.package.complete
+        assert "Evening Star" in screen_text(app)
+
+        gated.set()  # the claims arrive while the overview is on screen
+        await settle(pilot, lambda: not app.session.loading)
+        await pilot.press("c")
+        assert app.screen is built[0]
+        assert len(claim_rows(app)) == 7
+        assert "7 of 7 claims" in screen_text(app)
+    assert len(built) == 1  # never built twice
+
+
+async def test_c_shows_decisions_made_since_the_claims_list_was_built(
+    workspace: Workspace, built: list[ClaimsScreen]
+) -> None:
+    app = make_app(workspace, run_pipeline=False)
+    async with app.run_test(size=SIZE) as pilot:
+        assert len(built) == 1
+        # Written by another session, read again as a run ending does.
+        with Workspace.open(workspace.path, actor="colleague") as other:
+            other.set_verdict("star#1", Verdict.inaccurate)
+        app._reload()
+        await pilot.press("c")
+        assert app.screen is built[0]
+        assert "inaccurate" in row_of(app, "star#1")
+        assert "unchecked" in row_of(app, "star#2")
+
+
+async def test_moving_between_the_overview_and_the_claims_list_parses_no_css(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Parsing the whole stylesheet again took 30-90 ms of the first c (and of the
+    # second), whatever the package's size.
+    parsed: list[Stylesheet] = []
+    parse = Stylesheet.parse
+
+    def counted(stylesheet: Stylesheet) -> None:
+        parsed.append(stylesheet)
+        parse(stylesheet)
+
+    app = make_app(workspace, run_pipeline=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(Stylesheet, "parse", counted)
+        await pilot.press("c", "o", "c", "o", "c")
+        assert isinstance(app.screen, ClaimsScreen)
+        assert len(claim_rows(app)) == 7
+    assert parsed == []
