@@ -12,11 +12,12 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.css.stylesheet import Stylesheet
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Footer
 from tui_package import story_workspace
 from tui_screen import screen_text
 
@@ -24,6 +25,7 @@ from assistant.model import Verdict
 from assistant.store import Workspace
 from assistant.tui import app as app_module
 from assistant.tui.app import FactcheckApp, make_app
+from assistant.tui.messages import RunFinished
 from assistant.tui.package import Package
 from assistant.tui.screens.claims import ClaimsScreen
 from assistant.tui.screens.overview import OverviewScreen
@@ -146,3 +148,50 @@ async def test_moving_between_the_overview_and_the_claims_list_parses_no_css(
         assert isinstance(app.screen, ClaimsScreen)
         assert len(claim_rows(app)) == 7
     assert parsed == []
+
+
+# ---------------------------------------------------------------- the footer
+
+
+def footer_line(app: FactcheckApp) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Textual's Footer mounts all its keys again on every screen switch and focus change
+    # (25-60 ms a time on two busy cores), nearly always to draw the same keys.
+    rebuilt: list[Footer] = []
+    recompose = Footer.recompose
+
+    async def counted(footer: Footer) -> None:
+        rebuilt.append(footer)
+        await recompose(footer)
+
+    started, release = threading.Event(), threading.Event()
+
+    def run(*_args: object, **kw: Any) -> None:
+        started.set()
+        assert release.wait(30)
+        kw["post"](RunFinished(cancelled=False))
+
+    monkeypatch.setattr(app_module, "run_package", run)
+    app = make_app(workspace, paths=[workspace.path], run_pipeline=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Cancel run" not in footer_line(app)
+        monkeypatch.setattr(Footer, "recompose", counted)
+        await pilot.press("c", "o", "c", "down", "o")
+        assert rebuilt == []
+        assert "c Claims" in footer_line(app)
+
+        app.start_run()  # "x Cancel run" appears: the footer shows it
+        await settle(pilot, started.is_set)
+        await pilot.pause()
+        assert "x Cancel run" in footer_line(app)
+        assert len(rebuilt) == 1
+        release.set()  # and it goes when the run is over
+        await settle(pilot, lambda: not app.progress.running)
+        await pilot.pause()
+        assert "Cancel run" not in footer_line(app)
