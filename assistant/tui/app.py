@@ -131,6 +131,11 @@ class FactcheckApp(PlainTracebackApp):
         # back to this one only every switch interval, and a key takes dozens of those
         # handovers: 5 ms each (the default) made keys take 150-250 ms while it ran.
         sys.setswitchinterval(SWITCH_INTERVAL_S)
+        # What exists once the app is up (the package too, when read at once) lives as
+        # long as the app, and holds no cycles worth looking for: kept out of the cyclic
+        # collector, whose next full pass over it otherwise took 100-600 ms of the
+        # editor's first or second key.
+        gc.freeze()
         if self.session.loading:
             # After the first frame: the outline goes on screen before the load competes
             # with it for the interpreter.
@@ -154,6 +159,13 @@ class FactcheckApp(PlainTracebackApp):
             # parses the stylesheet again for it.
             self.refresh_css(animate=False)
             await self.switch_mode("overview")
+
+    def on_unmount(self) -> None:
+        # What ``gc.freeze`` kept out of the collector is never collected: given back to
+        # it, and collected, once the app is over (another app may run in this process,
+        # as in tests, and would freeze this one's garbage again).
+        gc.unfreeze()
+        gc.collect()
 
     def _show_identity(self) -> None:
         name = clean(self.session.workspace.path.name)
