@@ -8,6 +8,7 @@ Real SQLite files and the real app driven by Textual's pilot.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import threading
 import time
@@ -15,17 +16,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import factories
 import pytest
 from textual.css.stylesheet import Stylesheet
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Footer
-from tui_package import story_workspace
+from tui_package import story_workspace, write_package
 from tui_screen import screen_text
 
 from assistant.model import Verdict
 from assistant.store import Workspace
 from assistant.tui import app as app_module
 from assistant.tui.app import FactcheckApp, make_app
+from assistant.tui.giveway import LONGEST_WAIT_S, SLICE_S, GiveWay
 from assistant.tui.messages import RunFinished
 from assistant.tui.package import Package
 from assistant.tui.screens.claims import ClaimsScreen
@@ -60,9 +63,14 @@ class GatedPackage(Package):
     gate = threading.Event()
 
     @classmethod
-    def load(cls, workspace: Workspace, *args: object, **kwargs: object) -> Package:
+    def load(
+        cls,
+        workspace: Workspace,
+        cancelled: Callable[[], bool] = lambda: False,
+        pause: Callable[[], None] = lambda: None,
+    ) -> Package:
         assert cls.gate.wait(30)
-        return Package.load(workspace, *args, **kwargs)  # type: ignore[arg-type]
+        return Package.load(workspace, cancelled, pause)
 
 
 @pytest.fixture
@@ -217,3 +225,129 @@ async def test_what_the_app_opens_on_is_out_of_the_collectors_way_until_it_ends(
         assert not collector_walks(entry)
         assert not collector_walks(app.screen)
     assert collector_walks(entry)  # given back: another app may run in this process
+
+
+# ---------------------------------------------------------------- background work gives way
+
+
+@pytest.fixture
+def screen_loop() -> Iterator[asyncio.AbstractEventLoop]:
+    """An event loop running in a thread of its own, as the app's runs in the main one."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    yield loop
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(5)
+    loop.close()
+
+
+def busy(loop: asyncio.AbstractEventLoop, seconds: float) -> tuple[threading.Event, list[float]]:
+    """Keep ``loop`` busy for ``seconds`` (as a key being drawn does): (started, [ended at])."""
+    started, ended = threading.Event(), []
+
+    def work() -> None:
+        started.set()
+        time.sleep(seconds)
+        ended.append(time.monotonic())
+
+    loop.call_soon_threadsafe(work)
+    assert started.wait(5)
+    return started, ended
+
+
+def test_background_work_waits_while_the_screen_is_busy(
+    screen_loop: asyncio.AbstractEventLoop,
+) -> None:
+    pause = GiveWay(screen_loop)
+    time.sleep(SLICE_S)  # the first slice is over
+    _, ended = busy(screen_loop, 0.1)
+    pause()
+    assert ended and time.monotonic() >= ended[0]  # went on only once the loop was free
+
+
+def test_background_work_goes_on_at_once_while_the_screen_is_idle(
+    screen_loop: asyncio.AbstractEventLoop,
+) -> None:
+    pause = GiveWay(screen_loop)
+    started = time.monotonic()
+    for _ in range(20):
+        time.sleep(SLICE_S)
+        pause()
+    assert time.monotonic() - started < 20 * SLICE_S + 10 * LONGEST_WAIT_S
+
+
+def test_background_work_ends_however_busy_the_screen_or_once_it_is_gone(
+    screen_loop: asyncio.AbstractEventLoop,
+) -> None:
+    pause = GiveWay(screen_loop)
+    time.sleep(SLICE_S)
+    busy(screen_loop, 2.0)
+    started = time.monotonic()
+    pause()
+    assert time.monotonic() - started < 1.5  # LONGEST_WAIT_S, give or take a busy machine
+
+    stopped = asyncio.new_event_loop()  # a loop that does not run: the app is over
+    try:
+        gone = GiveWay(stopped)
+        time.sleep(SLICE_S)
+        started = time.monotonic()
+        gone()
+        assert time.monotonic() - started < 0.1
+    finally:
+        stopped.close()
+
+
+def test_a_load_and_the_release_of_a_package_pause_between_small_steps(
+    workspace: Workspace,
+) -> None:
+    paused: list[int] = []
+    package = Package.load(workspace, pause=lambda: paused.append(1))
+    assert len(package.entries) == 7
+    assert len(paused) >= 4  # between its reads, and every few hundred claims
+    paused.clear()
+    package.release(lambda: paused.append(1))
+    assert package.entries == [] and package.by_id == {} and package.comparison.findings == []
+    assert paused  # a slice at a time
+
+
+def test_a_reader_pauses_while_a_long_read_runs(tmp_path: Path) -> None:
+    quotes = [f"{100 + n} people left ward {n}" for n in range(400)]
+    article = factories.article("n", ". ".join(quotes) + ".")
+    claims = [factories.quoted(article, quote, n + 1) for n, quote in enumerate(quotes)]
+    paused: list[int] = []
+    with Workspace.open(tmp_path / "w.sqlite") as workspace:
+        write_package(workspace, [article], claims)
+        with workspace.reader(lambda: paused.append(1)) as reader:
+            assert len(reader.claim_briefs()) == 400
+    assert len(paused) >= 3  # every hundred rows or so
+
+
+async def test_the_apps_background_load_and_drop_give_way_to_its_screen(
+    workspace: Workspace, gated: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[RecordedGiveWay] = []
+
+    class RecordedGiveWay(GiveWay):
+        def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+            super().__init__(loop)
+            self.calls = 0
+            made.append(self)
+
+        def __call__(self) -> None:
+            self.calls += 1
+            super().__call__()
+
+    monkeypatch.setattr(app_module, "GiveWay", RecordedGiveWay)
+    gated.set()
+    app = make_app(workspace, run_pipeline=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, lambda: not app.session.loading)
+        assert made and made[0].calls > 0  # the load, to the app's own loop
+        assert made[0]._loop is asyncio.get_running_loop()
+        replaced = app.session.package
+        app._reload()  # as a run ending does
+        await settle(pilot, lambda: not app.session.loading and replaced.entries == [])
+        # Load, drop of the outline, load, drop of the package it replaced.
+        load, drop = made[2], made[3]
+        assert len(made) == 4 and load.calls > 0 and drop.calls > 0

@@ -7,11 +7,13 @@ write decisions through it; workers only post messages (see ``messages.py``).
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import io
 import sys
 import threading
 from collections.abc import Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -36,6 +38,7 @@ from assistant.tui.dialogs import (
     NameDialog,
 )
 from assistant.tui.export import render_report, write_report
+from assistant.tui.giveway import GiveWay
 from assistant.tui.identity import BrowserSession
 from assistant.tui.messages import (
     ArticleExtracted,
@@ -119,6 +122,7 @@ class FactcheckApp(PlainTracebackApp):
         self.session_changed: Signal[str] = Signal(self, "session_changed")
 
     async def on_mount(self) -> None:
+        self._screen_loop = asyncio.get_running_loop()  # what background loads give way to
         self._show_identity()
         await self._build_claims_list()
         if self.browser is not None:
@@ -180,7 +184,10 @@ class FactcheckApp(PlainTracebackApp):
         """Read the package on a connection of its own (a long read there never holds up
         the screens' reads), posting the overview's counts first when it has none."""
         worker = get_current_worker()
-        with self.session.workspace.reader() as reader:
+        # The load waits wherever the screen has work: a key never shares the
+        # interpreter with it for more than a few milliseconds.
+        pause = GiveWay(self._screen_loop)
+        with self.session.workspace.reader(pause) as reader:
             if not self.session.package.complete:
                 totals, orphans = reader.totals(), reader.orphans()
                 if worker.is_cancelled:
@@ -188,7 +195,7 @@ class FactcheckApp(PlainTracebackApp):
                 self.post_message(PackageCounted(totals, orphans))
             try:
                 # Cancelled: a newer load replaced this one (exclusive=True).
-                package = Package.load(reader, cancelled=lambda: worker.is_cancelled)
+                package = Package.load(reader, cancelled=lambda: worker.is_cancelled, pause=pause)
             except LoadCancelled:
                 return
         if not worker.is_cancelled:
@@ -200,7 +207,7 @@ class FactcheckApp(PlainTracebackApp):
             self.session_changed.publish("package")
 
     def on_package_loaded(self, message: PackageLoaded) -> None:
-        old = [self.session.package]
+        old = self.session.package
         self.session.loaded(message.package)
         # The package lives until the next load and holds no reference cycles: kept out
         # of the cyclic collector, whose full passes over its million objects otherwise
@@ -208,9 +215,11 @@ class FactcheckApp(PlainTracebackApp):
         # frees it when the next package replaces it).
         gc.freeze()
         self.session_changed.publish("package")
-        # The screens have let go of the package replaced: freeing its million objects
-        # takes a few hundred ms, done in a thread of its own rather than between keys.
-        threading.Thread(target=old.clear, name="drop-package", daemon=True).start()
+        # The screens have let go of the package replaced: its million objects are freed
+        # in a thread of its own, a slice at a time, giving way to the screen (at once,
+        # they held the interpreter, and so every key, for 70-100 ms).
+        drop = partial(old.release, GiveWay(self._screen_loop))
+        threading.Thread(target=drop, name="drop-package", daemon=True).start()
         if self._tell_reopened:
             self._say_reopened()
 
