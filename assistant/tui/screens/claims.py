@@ -121,6 +121,10 @@ class ClaimsScreen(SessionScreen):
         self.session.changed.clear()
         self._fill(self.session.query)
 
+    def let_go(self) -> None:
+        # The paging holds the list of claims it adds rows from.
+        self.query_one("#claims", ListTable).stop_paging()
+
     def _show_loading(self) -> bool:
         """While a large package's claims are read in the background, say so; True then."""
         table = self.query_one("#claims", DataTable)

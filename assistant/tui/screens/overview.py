@@ -134,6 +134,11 @@ class OverviewScreen(SessionScreen):
         cells last shown."""
         return title_width(self.app.size.width, *self._widths)
 
+    def let_go(self) -> None:
+        # The paging, and an update of the rows in steps, hold the articles' summaries.
+        self.query_one("#articles", ListTable).stop_paging()
+        self._token += 1
+
     def show_package(self) -> None:
         package = self.session.package
         rejected = self.query_one("#rejected", DataTable)
