@@ -371,3 +371,15 @@ async def test_a_package_replaced_is_freed_in_the_background_not_by_the_next_key
         assert entry() is None  # freed already, by the thread releasing the package
         await pilot.press("c")
         assert len(claim_rows(app)) == 7
+
+
+async def test_the_overview_counts_a_verdict_given_since_it_last_counted(
+    workspace: Workspace,
+) -> None:
+    # The overview's counts are counted once per package (in the loading thread for a
+    # large one), and again only when a decision changes.
+    app = make_app(workspace, run_pipeline=False)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "7 claims · 0 with a verdict" in screen_text(app)
+        await pilot.press("c", "enter", "v", "1", "o")
+        assert "7 claims · 1 with a verdict" in screen_text(app)

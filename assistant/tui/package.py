@@ -128,8 +128,15 @@ class ClaimQuery:
 
 
 def _with_rule(rule: RuleId) -> Callable[[ClaimEntry], bool]:
-    # Most claims have no finding: the empty list answers before any loop starts.
-    return lambda e: bool(e.findings) and any(f.rule is rule for f in e.findings)
+    # A plain loop: ``any()`` over a generator cost twice as much, most of it making
+    # the generator (17 against 9 ms for 45,000 claims).
+    def fired(entry: ClaimEntry) -> bool:
+        for finding in entry.findings:  # noqa: SIM110 -- see above
+            if finding.rule is rule:
+                return True
+        return False
+
+    return fired
 
 
 # What each filter keeps, as one test per claim.
@@ -193,7 +200,8 @@ def next_entry(entries: Sequence[ClaimEntry], after: str | None, jump: Jump) -> 
 
 
 def select(entries: Sequence[ClaimEntry], query: ClaimQuery) -> list[ClaimEntry]:
-    """The entries ``query`` asks for, in its order."""
+    """The entries ``query`` asks for, in its order; ``entries`` in package order, as
+    ``Package.entries`` holds them."""
     tests = _tests(query)
     if not tests:
         chosen = list(entries)
@@ -202,7 +210,10 @@ def select(entries: Sequence[ClaimEntry], query: ClaimQuery) -> list[ClaimEntry]
         chosen = [e for e in entries if keep(e)]
     else:
         chosen = [e for e in entries if all(test(e) for test in tests)]
-    chosen.sort(key=_SORT_KEYS[query.sort])
+    # Already in package order: sorting 45,000 claims by position again was a third of
+    # a filter key's selecting.
+    if query.sort is not ClaimSort.package:
+        chosen.sort(key=_SORT_KEYS[query.sort])
     return chosen
 
 
@@ -272,6 +283,12 @@ class Package:
         self.orphans = orphans or []
         self.complete = complete  # False: an outline, its claims not loaded yet
         self.totals = totals  # an outline's counts, once read (None: not yet)
+        # What the overview shows, counted once (``count``): 10-30 ms each at 45,000
+        # claims, and the overview shows them again at every redraw and progress step.
+        self._summaries: list[ArticleSummary] | None = None
+        self._finding_counts: Counter[Severity] | None = None
+        self._decided: int | None = None  # these two change with decisions:
+        self._reopened: int | None = None  # see ``decisions_changed``
 
     @classmethod
     def outline(cls, workspace: Workspace) -> Package:
@@ -295,6 +312,8 @@ class Package:
         whichever thread drops it. For a package nothing else uses any more.
         """
         self.by_id, self.clusters = {}, {}
+        self._summaries = self._finding_counts = None
+        self.decisions_changed()
         entries, self.entries = self.entries, []
         findings, clusters = self.comparison.findings, self.comparison.clusters
         self.comparison = Comparison()
@@ -335,7 +354,9 @@ class Package:
         # Tens of thousands of small objects are created here and none are cyclic
         # garbage: pausing the cyclic collector halves the load time of a big package.
         with gc_paused():
-            return cls._load(workspace, cancelled, pause)
+            package = cls._load(workspace, cancelled, pause)
+            package.count()  # here, in the loading thread, rather than on screen
+            return package
 
     @classmethod
     def _load(
@@ -411,9 +432,29 @@ class Package:
         """
         if not self.complete:
             return None if self.totals is None else self.totals.findings
-        return Counter(f.severity for f in self.comparison.findings if not f.ok)
+        if self._finding_counts is None:
+            self._finding_counts = Counter(f.severity for f in self.comparison.findings if not f.ok)
+        return self._finding_counts
+
+    def count(self) -> None:
+        """Count now what the overview shows (each is counted when first asked else)."""
+        self.summaries()
+        self.finding_counts()
+        self.decided()
+        self.reopened()
+
+    def decisions_changed(self) -> None:
+        """A claim's decision was replaced: what counts decisions is counted again."""
+        self._decided = self._reopened = None
 
     def summaries(self) -> list[ArticleSummary]:
+        """Per article, how its extraction went and its claims and problems (the same
+        list each time: do not change it)."""
+        if self._summaries is None:
+            self._summaries = self._summarise()
+        return self._summaries
+
+    def _summarise(self) -> list[ArticleSummary]:
         if not self.complete:
             totals = self.totals
             return [
@@ -463,13 +504,18 @@ class Package:
     def decided(self) -> int:
         if not self.complete:
             return 0 if self.totals is None else self.totals.decided
-        return sum(1 for e in self.entries if e.decision.verdict is not None)
+        if self._decided is None:
+            self._decided = sum(1 for e in self.entries if e.decision.verdict is not None)
+        return self._decided
 
     def reopened(self) -> int:
         """Decisions a re-run reopened and the editor has not settled (orphans included)."""
         if not self.complete:
             return 0 if self.totals is None else self.totals.reopened
-        return sum(1 for e in self.entries if e.decision.reopened) + len(self.orphans)
+        if self._reopened is None:
+            reopened = sum(1 for e in self.entries if e.decision.reopened)
+            self._reopened = reopened + len(self.orphans)
+        return self._reopened
 
 
 CYCLE: tuple[CheckStatus, ...] = (
