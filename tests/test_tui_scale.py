@@ -136,9 +136,14 @@ class GatedPackage(Package):
     gate = threading.Event()
 
     @classmethod
-    def load(cls, workspace: Workspace, cancelled: Callable[[], bool] = lambda: False) -> Package:
+    def load(
+        cls,
+        workspace: Workspace,
+        cancelled: Callable[[], bool] = lambda: False,
+        pause: Callable[[], None] = lambda: None,
+    ) -> Package:
         assert cls.gate.wait(30)
-        return Package.load(workspace, cancelled)
+        return Package.load(workspace, cancelled, pause)
 
 
 @pytest.fixture

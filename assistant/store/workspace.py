@@ -16,7 +16,7 @@ import json
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -218,6 +218,11 @@ def _check_integrity(db: sqlite3.Connection) -> None:
         )
 
 
+# How often a reader's ``pause`` is called: every 1,000 steps of SQLite's virtual machine,
+# about every hundred rows of the claims list's read (a millisecond or two of Python).
+_PAUSE_EVERY_STEPS = 1000
+
+
 def _now() -> datetime:
     # Called under the write lock, so audit times never run backwards against audit ids.
     return datetime.now(UTC)
@@ -280,13 +285,16 @@ class Workspace:
             raise WorkspaceError(f"cannot open workspace {path}: {exc}") from exc
         return cls(db, path, actor or UNNAMED_EDITOR, session)
 
-    def reader(self) -> Workspace:
+    def reader(self, pause: Callable[[], None] | None = None) -> Workspace:
         """Another connection to this file, for reading in another thread.
 
         In WAL mode readers do not wait for each other, so a long read there (the TUI
         loading 45,000 claims) never holds up this connection's calls. The file was
         checked and migrated when this workspace was opened. Close it when done.
-        Raises ``WorkspaceError`` when the file cannot be opened again.
+        ``pause``, when given, is called every few hundred rows while a read runs: a
+        reader in the background can wait there while another thread needs the
+        interpreter (it must not raise). Raises ``WorkspaceError`` when the file cannot
+        be opened again.
         """
         try:
             db = sqlite3.connect(
@@ -297,6 +305,10 @@ class Workspace:
             )
             db.row_factory = sqlite3.Row
             db.execute("PRAGMA foreign_keys = ON")
+            if pause is not None:
+                # SQLite calls it every N steps of its virtual machine, which reading a
+                # row runs: the rows of one long read reach Python in short runs.
+                db.set_progress_handler(lambda: pause() or 0, _PAUSE_EVERY_STEPS)
         except sqlite3.Error as exc:
             raise WorkspaceError(f"cannot open workspace {self.path}: {exc}") from exc
         return Workspace(db, self.path, self.actor, self.session)

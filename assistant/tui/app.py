@@ -7,11 +7,13 @@ write decisions through it; workers only post messages (see ``messages.py``).
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import io
 import sys
 import threading
 from collections.abc import Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -36,6 +38,7 @@ from assistant.tui.dialogs import (
     NameDialog,
 )
 from assistant.tui.export import render_report, write_report
+from assistant.tui.giveway import GiveWay
 from assistant.tui.identity import BrowserSession
 from assistant.tui.messages import (
     ArticleExtracted,
@@ -118,8 +121,10 @@ class FactcheckApp(PlainTracebackApp):
         # Screens subscribe: "package" after a reload, "progress" while the pipeline runs.
         self.session_changed: Signal[str] = Signal(self, "session_changed")
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        self._screen_loop = asyncio.get_running_loop()  # what background loads give way to
         self._show_identity()
+        await self._build_claims_list()
         if self.browser is not None:
             # A browser session starts by asking who is deciding (see identity.py).
             self.push_screen(
@@ -130,12 +135,41 @@ class FactcheckApp(PlainTracebackApp):
         # back to this one only every switch interval, and a key takes dozens of those
         # handovers: 5 ms each (the default) made keys take 150-250 ms while it ran.
         sys.setswitchinterval(SWITCH_INTERVAL_S)
+        # What exists once the app is up (the package too, when read at once) lives as
+        # long as the app, and holds no cycles worth looking for: kept out of the cyclic
+        # collector, whose next full pass over it otherwise took 100-600 ms of the
+        # editor's first or second key.
+        gc.freeze()
         if self.session.loading:
             # After the first frame: the outline goes on screen before the load competes
             # with it for the interpreter.
             self.call_after_refresh(self.load_package)
         if self._run_on_mount:
             self.start_run()
+
+    async def _build_claims_list(self) -> None:
+        """Build the claims list now, unseen, and come back to the overview.
+
+        Built on the first ``c`` instead, it cost that key 0.3-0.5 s at 45,000 claims,
+        longer than any other key: Textual composes the screen then, and parses the whole
+        stylesheet again for each screen whose styles it has not recorded as current
+        (``App.switch_mode``). Here the cost is part of opening the workspace, before any
+        key; ``c`` then only shows the screen, which redraws from the session when the
+        package changed meanwhile (``SessionScreen._sync``).
+        """
+        with self.batch_update():  # nothing of this reaches the terminal
+            await self.switch_mode("claims")
+            # Mounted now: this records its styles as current, so that no later switch
+            # parses the stylesheet again for it.
+            self.refresh_css(animate=False)
+            await self.switch_mode("overview")
+
+    def on_unmount(self) -> None:
+        # What ``gc.freeze`` kept out of the collector is never collected: given back to
+        # it, and collected, once the app is over (another app may run in this process,
+        # as in tests, and would freeze this one's garbage again).
+        gc.unfreeze()
+        gc.collect()
 
     def _show_identity(self) -> None:
         name = clean(self.session.workspace.path.name)
@@ -150,7 +184,10 @@ class FactcheckApp(PlainTracebackApp):
         """Read the package on a connection of its own (a long read there never holds up
         the screens' reads), posting the overview's counts first when it has none."""
         worker = get_current_worker()
-        with self.session.workspace.reader() as reader:
+        # The load waits wherever the screen has work: a key never shares the
+        # interpreter with it for more than a few milliseconds.
+        pause = GiveWay(self._screen_loop)
+        with self.session.workspace.reader(pause) as reader:
             if not self.session.package.complete:
                 totals, orphans = reader.totals(), reader.orphans()
                 if worker.is_cancelled:
@@ -158,7 +195,7 @@ class FactcheckApp(PlainTracebackApp):
                 self.post_message(PackageCounted(totals, orphans))
             try:
                 # Cancelled: a newer load replaced this one (exclusive=True).
-                package = Package.load(reader, cancelled=lambda: worker.is_cancelled)
+                package = Package.load(reader, cancelled=lambda: worker.is_cancelled, pause=pause)
             except LoadCancelled:
                 return
         if not worker.is_cancelled:
@@ -170,7 +207,7 @@ class FactcheckApp(PlainTracebackApp):
             self.session_changed.publish("package")
 
     def on_package_loaded(self, message: PackageLoaded) -> None:
-        old = [self.session.package]
+        old = self.session.package
         self.session.loaded(message.package)
         # The package lives until the next load and holds no reference cycles: kept out
         # of the cyclic collector, whose full passes over its million objects otherwise
@@ -178,9 +215,11 @@ class FactcheckApp(PlainTracebackApp):
         # frees it when the next package replaces it).
         gc.freeze()
         self.session_changed.publish("package")
-        # The screens have let go of the package replaced: freeing its million objects
-        # takes a few hundred ms, done in a thread of its own rather than between keys.
-        threading.Thread(target=old.clear, name="drop-package", daemon=True).start()
+        # The screens have let go of the package replaced: its million objects are freed
+        # in a thread of its own, a slice at a time, giving way to the screen (at once,
+        # they held the interpreter, and so every key, for 70-100 ms).
+        drop = partial(old.release, GiveWay(self._screen_loop))
+        threading.Thread(target=drop, name="drop-package", daemon=True).start()
         if self._tell_reopened:
             self._say_reopened()
 

@@ -164,5 +164,6 @@ class Session:
         if entry is None:
             return
         entry.decision = self.workspace.decision(claim_id)
+        self.package.decisions_changed()
         entry.open_items = count_open(self.checklist(claim_id))
         self.changed.add(claim_id)

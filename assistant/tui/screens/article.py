@@ -9,7 +9,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from assistant.model import Article
 from assistant.tui.badges import HEDGE_LEGEND
@@ -18,6 +18,7 @@ from assistant.tui.messages import OpenClaim
 from assistant.tui.package import ClaimEntry
 from assistant.tui.safe import plain
 from assistant.tui.screens.base import SessionScreen
+from assistant.tui.widgets.footer import KeysFooter
 
 
 def legend() -> Text:
@@ -51,7 +52,7 @@ class ArticleScreen(SessionScreen):
         yield Static(legend(), id="legend")
         yield Static(id="article-head")
         yield VerticalScroll(id="article")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Article"

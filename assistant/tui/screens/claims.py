@@ -13,7 +13,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 
 from assistant.model import RuleId
@@ -23,6 +23,7 @@ from assistant.tui.messages import OpenClaim, OpenConflict
 from assistant.tui.package import ClaimEntry, ClaimFilter, ClaimQuery, ClaimSort
 from assistant.tui.safe import cell, plain
 from assistant.tui.screens.base import SessionScreen
+from assistant.tui.widgets.footer import KeysFooter
 from assistant.tui.widgets.table import ListTable
 
 # Widths of the fixed columns, roomy and narrow; the claim's text takes what is left.
@@ -78,7 +79,7 @@ class ClaimsScreen(SessionScreen):
             yield Static(id="query")
             yield Input(placeholder="search claims ( / )", id="search")
         yield ListTable(id="claims", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Claims"
@@ -119,6 +120,10 @@ class ClaimsScreen(SessionScreen):
         self._rows.clear()
         self.session.changed.clear()
         self._fill(self.session.query)
+
+    def let_go(self) -> None:
+        # The paging holds the list of claims it adds rows from.
+        self.query_one("#claims", ListTable).stop_paging()
 
     def _show_loading(self) -> bool:
         """While a large package's claims are read in the background, say so; True then."""

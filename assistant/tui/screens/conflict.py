@@ -14,7 +14,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from assistant.model import RuleId
 from assistant.tui.badges import RULE_LABEL, SEVERITY_STYLE, decision_badge, rule_badges
@@ -23,6 +23,7 @@ from assistant.tui.package import ClaimEntry
 from assistant.tui.safe import plain
 from assistant.tui.screens.base import SessionScreen
 from assistant.tui.widgets.claim_view import origin, period_label
+from assistant.tui.widgets.footer import KeysFooter
 
 
 def conflict_entries(
@@ -102,7 +103,7 @@ class ConflictScreen(SessionScreen):
         yield Header()
         yield Static(id="conflict-head")
         yield HorizontalScroll(id="reports", can_focus=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Conflict"

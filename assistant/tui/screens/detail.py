@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
+from textual.widgets import DataTable, Header, Label, Static, TextArea
 
 from assistant.model import CheckKey, ChecklistItem, RuleId, Verdict
 from assistant.tui.badges import CHECK_MARK
@@ -28,6 +28,7 @@ from assistant.tui.screens.base import SessionScreen
 from assistant.tui.widgets.chart import ClusterChart, legend
 from assistant.tui.widgets.checklist import ChecklistTable
 from assistant.tui.widgets.claim_view import claim_view, head
+from assistant.tui.widgets.footer import KeysFooter
 from assistant.tui.widgets.note import NoteArea
 
 # From this many columns on, the checklist sits beside the claim instead of under it.
@@ -77,7 +78,7 @@ class ClaimDetailScreen(SessionScreen):
                 yield Static(id="evidence")
                 yield Label("Note  (w: write, ctrl+s: save)", classes="section")
                 yield NoteArea(id="note", soft_wrap=True, show_line_numbers=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Claim"

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Resize
-from textual.widgets import DataTable, Footer, Header, Label, ProgressBar, Static
+from textual.widgets import DataTable, Header, Label, ProgressBar, Static
 from textual.widgets.data_table import ColumnKey
 
 from assistant.model import ExtractionStatus
@@ -21,6 +21,7 @@ from assistant.tui.package import ArticleSummary
 from assistant.tui.progress import ArticleProgress
 from assistant.tui.safe import cell, plain
 from assistant.tui.screens.base import SessionScreen
+from assistant.tui.widgets.footer import KeysFooter
 from assistant.tui.widgets.table import ListTable, fill_step
 
 _STATUS_STYLE = {
@@ -104,7 +105,7 @@ class OverviewScreen(SessionScreen):
         yield ListTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Label("Rejected inputs", id="rejected-title")
         yield ListTable(id="rejected", cursor_type="row")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Story overview"
@@ -132,6 +133,11 @@ class OverviewScreen(SessionScreen):
         """The title column's width for this terminal and the findings and extraction
         cells last shown."""
         return title_width(self.app.size.width, *self._widths)
+
+    def let_go(self) -> None:
+        # The paging, and an update of the rows in steps, hold the articles' summaries.
+        self.query_one("#articles", ListTable).stop_paging()
+        self._token += 1
 
     def show_package(self) -> None:
         package = self.session.package

@@ -49,6 +49,10 @@ class ListTable(DataTable[Text]):
         self._total, self._add = total, add
         self.extend(max(upto + PAGE // 2, PAGE))
 
+    def stop_paging(self) -> None:
+        """Add no more rows: the list they came from is let go (the rows shown stay)."""
+        self._total, self._add = self.row_count, None
+
     @property
     def pending(self) -> int:
         """Rows of the list not added yet."""
