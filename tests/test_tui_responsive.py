@@ -22,6 +22,7 @@ import pytest
 from textual.css.stylesheet import Stylesheet
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Footer
+from tui_loading import gate_loads
 from tui_package import story_workspace, write_package
 from tui_screen import screen_text
 
@@ -58,29 +59,9 @@ def built(monkeypatch: pytest.MonkeyPatch) -> list[ClaimsScreen]:
     return mounted
 
 
-class GatedPackage(Package):
-    """``Package.load`` that waits for the test to open the gate."""
-
-    gate = threading.Event()
-
-    @classmethod
-    def load(
-        cls,
-        workspace: Workspace,
-        cancelled: Callable[[], bool] = lambda: False,
-        pause: Callable[[], None] = lambda: None,
-    ) -> Package:
-        assert cls.gate.wait(30)
-        return Package.load(workspace, cancelled, pause)
-
-
 @pytest.fixture
 def gated(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
-    monkeypatch.setattr(app_module, "BACKGROUND_ABOVE", 0)  # the story is "large"
-    monkeypatch.setattr(app_module, "Package", GatedPackage)
-    GatedPackage.gate = threading.Event()
-    yield GatedPackage.gate
-    GatedPackage.gate.set()
+    yield from gate_loads(monkeypatch)
 
 
 async def settle(pilot: Pilot[None], done: Callable[[], bool], timeout: float = 30.0) -> None:

@@ -21,6 +21,7 @@ import factories
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
+from tui_loading import gate_loads
 from tui_package import story_workspace
 from tui_screen import screen_text
 
@@ -30,7 +31,6 @@ from assistant.tui import app as app_module
 from assistant.tui.app import FactcheckApp, make_app
 from assistant.tui.dialogs import ArticlePicker
 from assistant.tui.messages import ArticleExtracted, RunFinished, RunIngested
-from assistant.tui.package import Package
 from assistant.tui.screens.claims import ClaimsScreen
 from assistant.tui.screens.overview import OverviewScreen
 
@@ -130,29 +130,9 @@ async def test_the_picker_lists_a_screenful_of_thousands_and_says_how_many_match
 # ---------------------------------------------------------------- loading in the background
 
 
-class GatedPackage(Package):
-    """``Package.load`` that waits for the test to open the gate."""
-
-    gate = threading.Event()
-
-    @classmethod
-    def load(
-        cls,
-        workspace: Workspace,
-        cancelled: Callable[[], bool] = lambda: False,
-        pause: Callable[[], None] = lambda: None,
-    ) -> Package:
-        assert cls.gate.wait(30)
-        return Package.load(workspace, cancelled, pause)
-
-
 @pytest.fixture
 def gated(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
-    monkeypatch.setattr(app_module, "BACKGROUND_ABOVE", 0)  # the story is "large"
-    monkeypatch.setattr(app_module, "Package", GatedPackage)
-    GatedPackage.gate = threading.Event()
-    yield GatedPackage.gate
-    GatedPackage.gate.set()
+    yield from gate_loads(monkeypatch)
 
 
 async def test_a_large_package_shows_loading_then_its_claims(
