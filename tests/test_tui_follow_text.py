@@ -8,14 +8,11 @@ driven with the pilot; the database rows are read with plain SQL.
 from __future__ import annotations
 
 import sqlite3
-import time
-from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import DataTable
-from tui_screen import screen_text
+from tui_screen import screen_text, settle
 
 from assistant.config import Settings
 from assistant.model import Verdict
@@ -31,14 +28,6 @@ BODY = (
 )
 # The correction: the evacuation figure changes; the homes sentence stays as it was.
 CORRECTED = BODY.replace("More than 2,000", "More than 2,600")
-
-
-async def settle(pilot: Pilot[None], done: Callable[[], bool], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not done():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.05)
-    await pilot.pause()
 
 
 def run_app(workspace: Workspace, article: Path) -> FactcheckApp:

@@ -13,18 +13,17 @@ import gc
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import factories
 import pytest
 from textual.css.stylesheet import Stylesheet
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Footer
 from tui_loading import gate_loads
 from tui_package import story_workspace, write_package
-from tui_screen import screen_text
+from tui_screen import screen_text, settle
 
 from assistant.model import Verdict
 from assistant.store import Workspace
@@ -62,14 +61,6 @@ def built(monkeypatch: pytest.MonkeyPatch) -> list[ClaimsScreen]:
 @pytest.fixture
 def gated(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     yield from gate_loads(monkeypatch)
-
-
-async def settle(pilot: Pilot[None], done: Callable[[], bool], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not done():
-        assert time.monotonic() < deadline, "the app did not get there in time"
-        await pilot.pause(0.02)
-    await pilot.pause()
 
 
 def claim_rows(app: FactcheckApp) -> list[str]:

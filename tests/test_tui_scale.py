@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import closing
 from datetime import date
 from pathlib import Path
@@ -19,11 +18,10 @@ from typing import Any
 
 import factories
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
 from tui_loading import gate_loads
 from tui_package import story_workspace
-from tui_screen import screen_text
+from tui_screen import screen_text, settle
 
 from assistant.model import ExtractionStatus, Verdict
 from assistant.store import Workspace
@@ -41,14 +39,6 @@ SIZE = (120, 36)
 def workspace(tmp_path: Path) -> Iterator[Workspace]:
     with Workspace.open(story_workspace(tmp_path / "floods.sqlite"), actor="tester") as ws:
         yield ws
-
-
-async def settle(pilot: Pilot[None], done: Callable[[], bool], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not done():
-        assert time.monotonic() < deadline, "the app did not get there in time"
-        await pilot.pause(0.02)
-    await pilot.pause()
 
 
 def claim_rows(app: FactcheckApp) -> list[str]:

@@ -1,13 +1,17 @@
-"""Read what a running app shows, as text: the characters a terminal would be sent."""
+"""Read what a running app shows, as text: the characters a terminal would be sent; and
+wait for it to get somewhere."""
 
 from __future__ import annotations
 
 import io
+import time
+from collections.abc import Callable
 from typing import Any
 
 from rich.console import Console
 from textual.app import App
 from textual.geometry import Region
+from textual.pilot import Pilot
 
 
 def screen_text(app: App[Any]) -> str:
@@ -30,3 +34,13 @@ def region_words(app: App[Any], region: Region) -> str:
     """
     rows = screen_text(app).splitlines()[region.y : region.bottom]
     return " ".join(" ".join(row[region.x : region.right] for row in rows).split())
+
+
+async def settle(pilot: Pilot[Any], done: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Let the app run until ``done()`` holds (failing after ``timeout`` seconds), then
+    one more pause, so the screen shows what got it there."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        assert time.monotonic() < deadline, "the app did not get there in time"
+        await pilot.pause(0.02)
+    await pilot.pause()
