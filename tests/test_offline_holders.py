@@ -97,6 +97,8 @@ def test_an_age_belongs_to_the_name_beside_it(
         ("Tomas Varga died at 3 a.m. on Monday.", []),
         ("Tomas Varga said he was 85 percent sure.", []),
         ("The total was 75.", []),
+        ("The toll rose again. It was 12 on Monday.", []),
+        ("Monday was 30, officials said.", []),
     ],
 )
 def test_ages_said_in_words_belong_to_the_person_named(

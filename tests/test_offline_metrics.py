@@ -206,3 +206,10 @@ def test_a_dimension_written_after_its_figure_is_the_one_written_as_a_noun() -> 
         "300": "height",
         "half a mile": "distance away",
     }
+
+
+def test_a_bare_number_after_it_was_is_no_age() -> None:
+    # "It was 12 on Monday" goes on about the toll; "LaRue was 75" is an age.
+    claims = _by_figure("The death toll rose again. It was 12 on Monday. LaRue was 75.")
+    assert claims["12"].quantity is not None and claims["12"].quantity.unit is None
+    assert claims["75"].quantity is not None and claims["75"].quantity.unit == "years"

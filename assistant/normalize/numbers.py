@@ -1156,14 +1156,21 @@ def _age_said(text: str, num_start: int, num_end: int, core: _Core) -> bool:
     if _AGE_SAID_AFTER.match(text, num_end) is None:
         return False
     window = max(0, num_start - 60)
-    return (
-        AGE_SAID_BEFORE.search(text, window, num_start) is not None
-        or _NAME_WAS.search(text, window, num_start) is not None
-    )
+    if AGE_SAID_BEFORE.search(text, window, num_start) is not None:
+        return True
+    named = _NAME_WAS.search(text, window, num_start)
+    return named is not None and named.group("name").lower() not in _NOT_A_NAME
 
 
 # "LaRue was 75, the paper reported": a name, then "was" or "is", then the bare number.
-_NAME_WAS = re.compile(r"(?:^|[\s(“\"])[A-Z][a-z][\w'’.-]*\s+(?:was|is)\s*$")
+# Not "It was 12 on Monday" (a toll) nor "Monday was 30".
+_NAME_WAS = re.compile(r"(?:^|[\s(“\"])(?P<name>[A-Z][a-z][\w'’.-]*)\s+(?:was|is)\s*$")
+_NOT_A_NAME = _words(
+    """it this that there these those here what which who whose all each both none one
+    total toll figure number count score result tally monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september
+    october november december today yesterday"""
+)
 
 
 def _no_count(
