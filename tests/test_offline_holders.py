@@ -95,6 +95,7 @@ def test_an_age_belongs_to_the_name_beside_it(
         ('Tomas Varga wrote: "There is a girl. She is 13."', []),
         # Not ages: a time of day, and a share.
         ("Tomas Varga died at 3 a.m. on Monday.", []),
+        ("Tomas Varga died at 3 in the morning.", []),
         ("Tomas Varga said he was 85 percent sure.", []),
         ("The total was 75.", []),
         ("The toll rose again. It was 12 on Monday.", []),

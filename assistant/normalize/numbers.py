@@ -1144,7 +1144,8 @@ AGE_SAID_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AGE_SAID_AFTER = re.compile(
-    r"\s*(?:[,;)]|\.(?:\s|$)|$|\s+(?:in|on|at|after|following|from|of)\s+(?!\d|the\s+time))"
+    r"\s*(?:[,;)]|\.(?:\s|$)|$|\s+(?:in|on|at|after|following|from|of)\s+"
+    r"(?!\d|the\s+(?:time|morning|afternoon|evening|night)\b))"
 )
 
 
