@@ -882,11 +882,13 @@ MAGNITUDE = "magnitude"
 
 def _as_magnitude(text: str, q: QuantityMatch) -> QuantityMatch:
     """``q`` read as an earthquake's magnitude when the words around it say so."""
+    if q.quantity.value > 10 or q.quantity.upper is not None:
+        return q  # most figures: decided before any pattern runs
     at = q.cue.end if q.cue else q.span.start
     while at < q.span.end and text[at].isspace():
         at += 1
     number = _MAGNITUDE_NUMBER.match(text, at)
-    if number is None or q.quantity.value > 10 or q.quantity.upper is not None:
+    if number is None:
         return q
     before = _MAGNITUDE_BEFORE.search(text, max(0, q.span.start - 30), q.span.start)
     if before is None and _MAGNITUDE_AFTER.match(text, number.end()) is None:

@@ -321,9 +321,10 @@ class _Reader:
             draft = self._quantity_claim(
                 s, q, clause, len(clauses) > 1, hedges, attributions, carried
             )
-            converted = next_q is not None and _converts(self.text, q, next_q)
             top: _Draft | None = None
-            if q.quantity.unit in CURRENCIES and not converted:
+            if q.quantity.unit in CURRENCIES and not (
+                next_q is not None and _converts(self.text, q, next_q)
+            ):
                 # ("2.96 pounds (1.35 kg)" is a weight: no price, see the conversion above)
                 top = self._as_price_of_model(draft, s, clause, q, quantities)
             lead_in = max(s.start, q.span.start - 80)

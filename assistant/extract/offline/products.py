@@ -52,7 +52,7 @@ PRICE = "price"
 
 @dataclass(frozen=True, slots=True)
 class PricedModel:
-    """A price read as the price of a model: "starting price" of "13-inch MacBook Pro"."""
+    """A price read as the price of a model: the "price" of "13-inch MacBook Pro"."""
 
     subject: str
     metric: str
