@@ -106,3 +106,26 @@ def test_ages_said_in_words_belong_to_the_person_named(
     text: str, expected: list[tuple[float, str | None]]
 ) -> None:
     assert _ages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A role noun between the age and the name: the name is the holder.
+        ("The 36-year-old champion Darko Vell improved to 58-3.", [(36, "Darko Vell")]),
+        ("Her 20-year-old daughter Mina Holt of Leeds was killed.", [(20, "Mina Holt")]),
+        ("He killed his 58-year-old mother, Edna Holt, in May.", [(58, "Edna Holt")]),
+        # Spaced, and with a generation after the name.
+        ("A jury found 27 year old Carl Simms guilty.", [(27, "Carl Simms")]),
+        ("Arlo James Pike Jr., 49, ran away on foot.", [(49, "Arlo James Pike Jr.")]),
+        # Not a named person: a people's name, a calendar word, a comma before a clause.
+        ("The 40-year-old American never recovered.", []),
+        ("A 40-year-old man Tuesday was hurt.", []),
+        ("A 30-year-old woman, Police said, was hurt.", []),
+        ("The 25-year-old told Reuters he was fine.", []),
+    ],
+)
+def test_an_age_belongs_to_the_name_its_role_gives(
+    text: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert _ages(text) == expected

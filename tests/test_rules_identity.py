@@ -195,3 +195,28 @@ def test_a_short_first_name_and_a_middle_initial_are_the_fuller_name() -> None:
 
     assert conflict.severity is Severity.high
     assert conflict.claim_ids == ["a#1", "b#1", "c#1"]
+
+
+def test_a_surname_is_the_full_name_written_with_its_generation() -> None:
+    story = Story()
+    story.says("a", "Arlo James Pike Jr., 49, ran away.", metric="age", figure="49",
+               unit="years", subject="Arlo James Pike Jr.")  # fmt: skip
+    story.says("b", "Pike, 47, was serving a life sentence.", metric="age", figure="47",
+               unit="years", subject="Pike")  # fmt: skip
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+
+    assert conflict.severity is Severity.high
+    assert conflict.claim_ids == ["a#1", "b#1"]
+
+
+def test_a_father_and_son_of_one_name_stay_apart() -> None:
+    story = Story()
+    story.says("a", "Arlo Pike Jr., 49, ran away.", metric="age", figure="49",
+               unit="years", subject="Arlo Pike Jr.")  # fmt: skip
+    story.says("b", "Arlo Pike Sr., 71, spoke.", metric="age", figure="71",
+               unit="years", subject="Arlo Pike Sr.")  # fmt: skip
+    story.says("c", "Pike, 47, was serving a life sentence.", metric="age", figure="47",
+               unit="years", subject="Pike")  # fmt: skip
+
+    assert all(f.severity is not Severity.high for f in problems(story.compare(), RuleId.CONFLICT))

@@ -138,10 +138,18 @@ def _same_word(written: str, short: str) -> bool:
 
 
 def _untitled(name: str) -> str:
+    """``name`` without titles before it or a generation after it: "mr arcade comeaux
+    jr" is written "comeaux" too ("jr" and "sr" both kept would still be two people:
+    neither is the one full name of "comeaux" then)."""
     parts = name.split()
     while len(parts) > 1 and parts[0] in _TITLES:
         parts.pop(0)
+    if len(parts) > 1 and parts[-1] in _GENERATIONS:
+        parts.pop()
     return " ".join(parts)
+
+
+_GENERATIONS = words("jr sr ii iii iv")
 
 
 def _is_name(written: str | None) -> bool:

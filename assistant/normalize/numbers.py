@@ -684,8 +684,17 @@ _APPROX_SUFFIX = re.compile(r"-(plus|odd)\b", re.IGNORECASE)
 _NAME = r"(?:(?:[A-Z][\w'’-]{0,2}\.|[A-Z][\w'’-]*)[ \t]+){0,3}[A-Z][\w'’-]*[A-Za-z]"
 # "Nadia Haddad, 52," / "Lena Park, 47;" / "Ben Okafor, 20 and": an age in apposition
 # (but "Orbit OS, Nova, 7, 8 and 10" is a list).
-_APPOSED_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s*$")
+_APPOSED_BEFORE = re.compile(rf"(?P<name>{_NAME}(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))?),\s*$")
 _APPOSED_AFTER = re.compile(r"\s*(?:[,;)](?!\s*\d)|\.(?:\s|$)|\s+and\b(?!\s*\d))")
+# A people's name, which describes a person rather than names one: "the 40-year-old
+# American", "a 19-year-old Briton", "the 30-year-old Iraqi".
+_DEMONYM = re.compile(r"(?:ian|ean|can|ese|ish|ch|i)$|^(?:German|Texan|Cuban|Briton|Afghan|Thai)$")
+# The role words and the name after an age: "champion Klitschko", "mother, Alice McMeekin".
+_ROLE_THEN_NAME = re.compile(
+    rf"(?P<role>(?:\s+[a-z][\w'’-]*){{1,3}}?)(?:(?P<comma>,)\s+|\s+)(?P<name>{_NAME})\b"
+)
+# What may follow a name set off by commas: the end of its phrase, or "of"/"who"/"from".
+_APPOSITION_ENDS = re.compile(r"\s*(?:[,;.)]|$|\s(?:of|who|from|in)\b)")
 # "Nadia Haddad, a 52-year-old nurse": the person before the modifier.
 _NAMED_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+$")
 # Between a modifier and its noun: another amount or modifier ("a six-year, $90 million
@@ -1109,7 +1118,10 @@ def _one(
             return []
         q, start, cue, unit_end, role = timed
     q = _tailed(text, q.model_copy(update={"text": text[start:num_end]}), unit_end)
-    return [_match(start, unit_end, num_end, cue, unit_text, q, vague, role)]
+    head = None
+    if role == "age" and (old := _OLD.match(text, unit_end)):
+        head = _age_holder(text, start, old.end(), limit)  # "27 year old Ada Lee"
+    return [_match(start, unit_end, num_end, cue, unit_text, q, vague, role, head)]
 
 
 def _loosened(text: str, q: Quantity, num_end: int) -> tuple[Quantity, int]:
@@ -1734,10 +1746,56 @@ def _modifier(
         start, cue = num_start, None
     q = q.model_copy(update={"text": text[start:end]})
     if old:
-        before = _NAMED_BEFORE.search(text, max(0, start - 60), start)
-        holder = head if named or before is None else before.group("name")
+        holder = _age_holder(text, start, end, limit)
         return [_match(start, end, end, cue, None, q, role="age", head=holder)]
     return [_match(start, end, end, cue, None, q, role="modifier", head=head)]
+
+
+def _age_holder(text: str, start: int, end: int, limit: int) -> str | None:
+    """Whose the age ending at ``end`` ("...year-old") is: the name right after it
+    ("52-year-old Nadia Haddad"), the name before it ("Nadia Haddad, a 52-year-old
+    nurse"), the name a role noun after it gives ("the 36-year-old champion Klitschko",
+    "his 58-year-old mother, Alice McMeekin"); else the noun it qualifies ("woman")."""
+    head, named = _head_after(text, end, limit)
+    if named:
+        return head
+    leading = _leading_name(head)
+    if leading is not None:
+        return leading  # "27 year old Christopher Simpson guilty"
+    before = _NAMED_BEFORE.search(text, max(0, start - 60), start)
+    if before is not None:
+        return before.group("name")
+    return _named_after_role(text, end, limit) or head
+
+
+def _leading_name(head: str | None) -> str | None:
+    """The capitalised words opening ``head`` when lowercase words follow them: the name
+    in "Christopher Simpson guilty"; not a lone people's name ("American never")."""
+    words = (head or "").split()
+    lead = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    if not lead or len(lead) == len(words) or lead[0].rstrip(".") in _CALENDAR_WORDS:
+        return None
+    if len(lead) == 1 and _DEMONYM.search(lead[0]):
+        return None
+    return " ".join(lead)
+
+
+def _named_after_role(text: str, pos: int, limit: int) -> str | None:
+    """The name one to three lowercase role words lead to at ``text[pos]``: "champion
+    Klitschko", "former champion Wladimir Klitschko", "mother, Alice McMeekin" (after a
+    comma only when the name ends its phrase: not "a 30-year-old woman, Police said")."""
+    m = _ROLE_THEN_NAME.match(text, pos, limit)
+    if m is None:
+        return None
+    roles = m.group("role").lower().split()
+    if any(w in _STOP_WORDS or _verbish(w) for w in roles):
+        return None  # "the 25-year-old told Reuters", "a 40-year-old in Leeds"
+    name = m.group("name")
+    if name.split()[0].rstrip(".") in _CALENDAR_WORDS:
+        return None  # "a 40-year-old man Tuesday"
+    if m.group("comma") and not _APPOSITION_ENDS.match(text, m.end("name")):
+        return None
+    return name
 
 
 def _is_label(head: str | None, named: bool, unit: str | None, written: str) -> bool:
