@@ -220,3 +220,31 @@ def test_a_father_and_son_of_one_name_stay_apart() -> None:
                unit="years", subject="Pike")  # fmt: skip
 
     assert all(f.severity is not Severity.high for f in problems(story.compare(), RuleId.CONFLICT))
+
+
+def test_a_nickname_is_the_given_name_it_stands_for() -> None:
+    story = Story()
+    story.says("a", "Katie Brand, 20, was found dead.", metric="age", figure="20",
+               unit="years", subject="Katie Brand")  # fmt: skip
+    story.says("b", "Kathryn Brand, 21, was found dead.", metric="age", figure="21",
+               unit="years", subject="Kathryn Brand")  # fmt: skip
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+
+    assert conflict.severity is Severity.high
+    assert conflict.claim_ids == ["a#1", "b#1"]
+
+
+def test_a_surname_is_one_person_however_fully_the_others_write_him() -> None:
+    story = Story()
+    story.says("a", "Fred Varley, 75, died on Monday.", metric="age", figure="75",
+               unit="years", subject="Fred Varley")  # fmt: skip
+    story.says("b", "Frederick Cole Varley, 75, died.", metric="age", figure="75",
+               unit="years", subject="Frederick Cole Varley")  # fmt: skip
+    story.says("c", "Varley, 76, had been ill.", metric="age", figure="76",
+               unit="years", subject="Varley")  # fmt: skip
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+
+    assert conflict.severity is Severity.high
+    assert conflict.claim_ids == ["a#1", "b#1", "c#1"]

@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from nicknames import NickNamer
+
 from assistant.compare.facts import Facts
 from assistant.extract.offline.lexicon import words
 
@@ -77,6 +79,9 @@ def canonical_names(facts: Sequence[Facts]) -> tuple[Facts, ...]:
         }
         # Longer names that are themselves one name ("vincent gigante", "vincent louis
         # gigante") count once: keep those no other candidate extends.
+        # Read each longer name as its own fullest form first: "fred larue" and
+        # "frederick c larue" are "frederick cheney larue", one full name for "larue".
+        longer = {full.get(n, n) for n in longer}
         longest = {
             n for n in longer if not any(o != n and o.endswith(" " + _untitled(n)) for o in longer)
         }
@@ -130,11 +135,18 @@ def _extends(longer: list[str], shorter: list[str]) -> bool:
 
 
 def _same_word(written: str, short: str) -> bool:
-    """The same name word, or ``short`` its initial or its short form: "k" for "kumar",
-    "fred" for "frederick" (three letters at least: "al" is no short form of "alan")."""
+    """The same name word, or ``short`` its initial, its short form or its nickname: "k"
+    for "kumar", "fred" for "frederick" (three letters at least: "al" is no short form
+    of "alan"), "katie" for "kathryn", "bill" for "william"."""
     if written == short or (len(short) == 1 and written.startswith(short)):
         return True
-    return len(short) >= 3 and written.startswith(short) and len(written) > len(short)
+    if len(short) >= 3 and written.startswith(short) and len(written) > len(short):
+        return True
+    return short in _NICKNAMES.nicknames_of(written)
+
+
+# A curated table of English given names and their nicknames (the `nicknames` package).
+_NICKNAMES = NickNamer()
 
 
 def _untitled(name: str) -> str:
