@@ -125,3 +125,32 @@ def test_currencies_glued_to_their_amount(text: str, value: float, unit: str) ->
 def test_a_distance_is_measured_from_its_reference_place(text: str, metric: str) -> None:
     assert _metric(text) == metric
     assert match_quantities(text)[0].quantity.unit in ("km", "miles", "mile")
+
+
+def _figure_subject(text: str, nth: int = 0) -> str | None:
+    q = match_quantities(text)[nth]
+    return subject_of(text, 0, q.span.start, q)
+
+
+@pytest.mark.parametrize(
+    ("text", "nth", "subject"),
+    [
+        # A relative clause holding the figure is about the name it hangs on.
+        ("Lena Ward will face Anton Reyes, who improved to 31-2 on Friday.", 0, "Anton Reyes"),
+        ("Blyth will play Corran State, which beat Elmore 51-50 on Friday.", 1, "Corran State"),
+        # A record in brackets is the name's before it, both of its numbers.
+        ("Hart ran for 90 yards for the Falcons (2-13) on Sunday.", 1, "Falcons"),
+        ("Hart ran for 90 yards for the Falcons (2-13) on Sunday.", 2, "Falcons"),
+        # With no name to hang on, the sentence's agent stays the subject.
+        ("The floods, which killed 40 people, hit on Monday.", 0, "the floods"),
+    ],
+)
+def test_a_figure_in_a_relative_clause_is_about_what_the_clause_hangs_on(
+    text: str, nth: int, subject: str | None
+) -> None:
+    assert _figure_subject(text, nth) == subject
+
+
+def test_a_relative_pronoun_is_never_a_subject() -> None:
+    text = "Lena Ward met the jurors, who had 12 questions."
+    assert _figure_subject(text) not in ("who", "which")

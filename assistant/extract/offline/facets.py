@@ -513,7 +513,37 @@ def subject_of(text: str, start: int, end: int, figure: QuantityMatch | None = N
         # one article and "the 45-year-old man" in another are not one person.
         holder = age.head or _holder_before(text, start, end)
         return holder if is_proper_name(holder) else None
+    if figure is not None and figure.role == "score":
+        # A record in brackets is the name's before it: "Thompson (36-3, 24 KO)", "the
+        # Chiefs (2-13)", wherever the sentence's agent is.
+        bracketed = _NAME_BRACKET.search(text, max(0, end - 60), end)
+        if bracketed:
+            return bracketed.group("name")
+    relative = _last_relative(text, start, end)
+    if relative is not None:
+        # "Creighton will play Indiana State, which beat Evansville 51-50": the figure is
+        # in the clause about Indiana State. "The floods, which killed 40": the agent
+        # that opens the sentence is the same one.
+        return _antecedent(text, relative) or _leading_phrase(text, start, end)
     return _leading_phrase(text, start, end)
+
+
+def _antecedent(text: str, at: int) -> str | None:
+    """Whom the relative pronoun at ``text[at]`` stands for, by name ("..., said
+    Klitschko, who improved to 58-3"); ``None`` when no name stands before it."""
+    found = _ANTECEDENT.search(text, max(0, at - 100), at)
+    return found.group("name") if found else None
+
+
+def _last_relative(text: str, start: int, end: int) -> int | None:
+    """Where the relative clause that holds ``text[end]`` opens ("who", "which" after a
+    comma), when no comma closes it before ``end``; ``None`` when there is none."""
+    found = None
+    for m in _RELATIVE_OPENS.finditer(text, start, end):
+        found = m
+    if found is None or "," in text[found.end() : end]:
+        return None
+    return found.start("word")
 
 
 def _leading_phrase(text: str, start: int, end: int) -> str | None:
@@ -535,6 +565,8 @@ def _leading_phrase(text: str, start: int, end: int) -> str | None:
         return None  # "A further 800 people": no agent, just a quantifier
     if words[0].lower() in _SUBORDINATORS:
         return None  # "When arrested": a clause, not an agent
+    if words[0].lower() in _RELATIVES:
+        return _antecedent(text, start)
     if words[0].lower() in _DETERMINERS:
         words[0] = words[0].lower()
     return " ".join(words)
@@ -871,6 +903,16 @@ _PREPOSITIONS = words("of in on at to by for from with about into")
 _MODALS = words("could would will may might should must can ran")
 _QUANTIFIERS = words("further additional another more other some many several")
 _PRONOUNS = words("it this that they he she we there these those i you")
+_RELATIVES = words("who which whose whom")
+_RELATIVE_OPENS = re.compile(r",\s+(?P<word>who|which)\b")
+# A name with a bracket opened after it, up to a figure: "Thompson (", "the Chiefs (".
+_NAME_BRACKET = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*\(\s*(?:\d+\s*[-–]\s*)?$"
+)
+# The name a relative clause hangs on: "Klitschko, who", "the Chiefs (2-13), who".
+_ANTECEDENT = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*(?:\([^()]{0,20}\)\s*)?,\s*$"
+)
 _SUBORDINATORS = words("when if while after before as since although though because unless")
 _VERBISH = words("""
     is are was were be been has have had will would could may might must should can
