@@ -154,3 +154,11 @@ def test_a_figure_in_a_relative_clause_is_about_what_the_clause_hangs_on(
 def test_a_relative_pronoun_is_never_a_subject() -> None:
     text = "Lena Ward met the jurors, who had 12 questions."
     assert _figure_subject(text) not in ("who", "which")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In Leeds, 40 people died on Monday.", "By Tuesday lunchtime, 900 homes were reconnected."],
+)
+def test_a_place_or_a_time_opening_the_sentence_is_no_subject(text: str) -> None:
+    assert _subject(text) is None

@@ -85,6 +85,10 @@ def test_an_age_belongs_to_the_name_beside_it(
         ("Ida Berg died on Thursday at 85.", [(85, "Ida Berg")]),
         ("Ida Berg died at the age of 85 in Leeds.", [(85, "Ida Berg")]),
         ("Berg, who was 85, had been ill.", [(85, "Berg")]),
+        # The name before "died", wherever the clause opens, and a year between.
+        ("It was the place where Ivo Marsh died of cancer in 2002 at age 61.", [(61, "Ivo Marsh")]),
+        ("Police said that Ida Berg died at the age of 85.", [(85, "Ida Berg")]),
+        ("In Leeds, Ida Berg died on Thursday at 85.", [(85, "Ida Berg")]),
         ("Berg was 85, the paper reported.", [(85, "Berg")]),
         # "He" and "she" stand for the person named before, as for a speaker.
         ("Tomas Varga led the band for 40 years. He was 77.", [(77, "Tomas Varga")]),

@@ -563,8 +563,8 @@ def _leading_phrase(text: str, start: int, end: int) -> str | None:
             return None
     if not words or words[-1].lower() in _DETERMINERS | _QUANTIFIERS | _PREPOSITIONS:
         return None  # "A further 800 people": no agent, just a quantifier
-    if words[0].lower() in _SUBORDINATORS:
-        return None  # "When arrested": a clause, not an agent
+    if words[0].lower() in _SUBORDINATORS | _PREPOSITIONS:
+        return None  # "When arrested", "In Leeds": a clause or a place, not an agent
     if words[0].lower() in _RELATIVES:
         return _antecedent(text, start)
     if words[0].lower() in _DETERMINERS:
@@ -576,6 +576,9 @@ def _holder_before(text: str, start: int, end: int) -> str | None:
     """The phrase opening ``text[start:end]`` when the age at ``end`` stands right after
     it ("Mara Voss, 59"); not the sentence's subject further back ("Jeffs was jailed for
     his assault on the 12-year-old": the 12-year-old is someone else)."""
+    died = _DIED_AT.search(text, max(start, end - 120), end)
+    if died is not None and died.group("name").split()[0].lower() not in _PRONOUNS | _DETERMINERS:
+        return died.group("name")  # "the place where John Gotti died in 2002 at age 61"
     phrase = _leading_phrase(text, start, end)
     if phrase is None:
         return None
@@ -586,6 +589,12 @@ def _holder_before(text: str, start: int, end: int) -> str | None:
 
 
 _AGED = re.compile(r"(?:aged|age)\b", re.IGNORECASE)
+# A name, then its death, then the age it came at: "John Gotti died of cancer in 2002 at
+# age", "Ida Berg died on Thursday at". A year may come between; no other number.
+_DIED_AT = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:died|dies|passed\s+away)\b"
+    r"(?:[^.;:!?\d]|(?<!\d)(?:1[89]|20)\d\d(?!\d)){0,40}?\bat\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?$"
+)
 _AGED_BEFORE = re.compile(
     r"\b(?:aged|at\s+(?:the\s+)?age(?:\s+of)?|(?:died|dies|passed\s+away)\b[^.;:!?\d]{0,40}?\bat"
     r"|who\s+(?:was|is)|(?<=[A-Za-z])\s+(?:was|is))\s*$",
