@@ -141,6 +141,9 @@ def _figure_subject(text: str, nth: int = 0) -> str | None:
         # A record in brackets is the name's before it, both of its numbers.
         ("Hart ran for 90 yards for the Falcons (2-13) on Sunday.", 1, "Falcons"),
         ("Hart ran for 90 yards for the Falcons (2-13) on Sunday.", 2, "Falcons"),
+        # An age before the agent's name: the name.
+        ("The 36-year-old champion Darko Vell improved to 58-3.", 1, "Darko Vell"),
+        ("A 36-year-old man improved to 58-3.", 1, None),
         # With no name to hang on, the sentence's agent stays the subject.
         ("The floods, which killed 40 people, hit on Monday.", 0, "the floods"),
     ],

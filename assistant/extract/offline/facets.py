@@ -556,7 +556,11 @@ def _leading_phrase(text: str, start: int, end: int) -> str | None:
             break
         if lower in IRREGULAR_PAST and words:
             break  # "The Democrats won 11-2"
-        if any(ch.isdigit() for ch in word) or lower in _PRONOUNS:
+        if any(ch.isdigit() for ch in word):
+            # "The 36-year-old champion Klitschko improved to 58-3": the one named.
+            age = _age_at(text, start + m.start()) if len(words) <= 1 else None
+            return age.head if age is not None and is_proper_name(age.head) else None
+        if lower in _PRONOUNS:
             return None
         words.append(word)
         if len(words) > 5:
