@@ -103,7 +103,10 @@ def test_currencies_percentages_and_units(phrase: str, value: float, unit: str) 
         ("He is 5-foot-11, weighing approximately 200 pounds.", "lb"),
         ("The baby weighed 7 pounds at birth.", "lb"),
         ("The haul had a weight of 40 pounds.", "lb"),
+        ("He was 5-foot-11 and 215 pounds.", "lb"),
+        ("She is 6 feet tall, 150 pounds.", "lb"),
         ("The fine was 200 pounds.", "GBP"),
+        ("The 6-foot wall cost 900 pounds, or £900.", "GBP"),
         ("They weighed the offer of 200 pounds sterling.", "GBP"),
         ("It weighed on him that he owed £200.", "GBP"),
     ],
@@ -111,6 +114,24 @@ def test_currencies_percentages_and_units(phrase: str, value: float, unit: str) 
 def test_pounds_after_weigh_are_a_weight_not_sterling(sentence: str, unit: str) -> None:
     units = {q.quantity.unit for q in match_quantities(sentence) if q.quantity.value >= 7}
     assert units == {unit}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "feet", "text"),
+    [
+        ("He was 5-foot-11 and 215 pounds.", 5 + 11 / 12, "5-foot-11"),
+        ("He is 5 feet 11 inches tall.", 5 + 11 / 12, "5 feet 11 inches"),
+        ("The suspect stood 6 ft 2 in.", 6 + 2 / 12, "6 ft 2 in"),
+        ("The 6-foot-2 guard scored 20 points.", 6 + 2 / 12, "6-foot-2"),
+        ("He is 5'11\" and slim.", 5 + 11 / 12, "5'11\""),
+    ],
+)
+def test_a_height_in_feet_and_inches_is_one_figure(sentence: str, feet: float, text: str) -> None:
+    heights = [q for q in match_quantities(sentence) if q.role == "height"]
+    assert [(round(q.quantity.value, 4), q.quantity.unit, q.quantity.text) for q in heights] == [
+        (round(feet, 4), "foot", text)
+    ]
+    assert not any(q.quantity.unit == "inch" for q in match_quantities(sentence))
 
 
 @pytest.mark.parametrize(

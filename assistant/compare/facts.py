@@ -42,8 +42,15 @@ def is_attribute(metric: str | None) -> bool:
     an age, a score, a length ("deal length"), how many children someone has. Such figures
     never add up to totals and never run on from day to day."""
     return metric is not None and (
-        metric in STANDING_METRICS or metric.endswith(("score", " length"))
+        metric in STANDING_METRICS
+        or metric in _DESCRIPTIONS
+        or metric.endswith(("score", " length"))
     )
+
+
+# How someone or something measures: "he was 5-foot-11 and 215 pounds". Not standing: a
+# weight changes, and a "height" may be a river's on another day.
+_DESCRIPTIONS = frozenset({"height", "weight"})
 
 
 # Attributes of a person that do not change while a story runs: "Ivo Marsh, 59" on Monday

@@ -876,6 +876,8 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
     found = [q for q in found if not _dates_it(text, q)]
     if has_digits and text.find(":", start, end) >= 0:
         found = _with_elapsed_times(text, start, end, found)
+    if has_digits:
+        found = _with_heights(text, start, end, found)
     found = [_as_magnitude(text, _weighed(text, q)) for q in found]
     return _settle_windows(text, _settle_across(text, found))
 
@@ -919,6 +921,13 @@ WEIGHED_BEFORE = re.compile(
     r"[^.;:!?]{0,40}$",
     re.IGNORECASE,
 )
+# A person's height then pounds, as descriptions of suspects and athletes put it: "he was
+# 5-foot-11 and 215 pounds", "6 feet tall, 190 pounds".
+HEIGHT_THEN_POUNDS = re.compile(
+    r"\b\d[-‐\s]?(?:foot|feet|ft\b\.?|['’′])(?:[-‐\s]?\d{1,2}(?:[-‐\s]?(?:inch(?:es)?|in)\b|[\"”″])?)?"
+    r"(?:\s+tall)?\s*(?:,\s*(?:and\s+)?|and\s+)$",
+    re.IGNORECASE,
+)
 _POUNDS_WORD = re.compile(r"\s+pounds?\s*$", re.IGNORECASE)
 _WEIGH_REACH = 60
 
@@ -927,9 +936,36 @@ def _weighed(text: str, q: QuantityMatch) -> QuantityMatch:
     """``q`` with its unit read as pounds of weight when "weigh" comes before it."""
     if q.quantity.unit != "GBP" or not _POUNDS_WORD.search(text, q.span.start, q.span.end):
         return q
-    if not WEIGHED_BEFORE.search(text, max(0, q.span.start - _WEIGH_REACH), q.span.start):
+    lo = max(0, q.span.start - _WEIGH_REACH)
+    if not (
+        WEIGHED_BEFORE.search(text, lo, q.span.start)
+        or HEIGHT_THEN_POUNDS.search(text, lo, q.span.start)
+    ):
         return q
     return replace(q, quantity=q.quantity.model_copy(update={"unit": "lb"}))
+
+
+# A person's height in feet and inches, one figure: "5-foot-11", "5 feet 11 inches",
+# "6 ft 2 in", "5'11"". Read in feet (5-foot-11 is 5.92 feet), with the role "height".
+_HEIGHT = re.compile(
+    r"(?<![\w.])(?P<ft>[3-8])(?:[-‐\s]?(?:foot|feet|ft\b\.?)[-‐\s]?|['’′]\s?)"
+    r"(?P<in>1[01]|[0-9])(?:[-‐\s]?(?:inch(?:es)?|in)\b|[\"”″](?!\w))?(?![\w-]|\.\d)",
+    re.IGNORECASE,
+)
+
+
+def _with_heights(
+    text: str, start: int, end: int, found: list[QuantityMatch]
+) -> list[QuantityMatch]:
+    """``found`` with each height in feet and inches read as one figure, in place of the
+    two numbers it was read as."""
+    for m in _HEIGHT.finditer(text, start, end):
+        feet = int(m.group("ft")) + int(m.group("in")) / 12
+        q = Quantity(value=round(feet, 4), bound=Bound.exact, unit="foot", text=m.group(0))
+        height = _match(m.start(), m.end(), m.end(), None, None, q, role="height")
+        kept = [f for f in found if f.span.end <= m.start() or f.span.start >= m.end()]
+        found = sorted([*kept, height], key=lambda f: f.span.start)
+    return found
 
 
 # A time on a match clock or a race result: "stopped the fight at 2:56 of the sixth

@@ -16,6 +16,7 @@ from assistant.extract.offline.lexicon import words
 from assistant.model import Period, Span
 from assistant.normalize.numbers import (
     CURRENCIES,
+    HEIGHT_THEN_POUNDS,
     IRREGULAR_PAST,
     MAGNITUDE,
     MEASURE_UNITS,
@@ -253,8 +254,11 @@ def metric_for(
         distance = _distance_metric(text, q.span.end, clause_end)
         if distance is not None:
             return Metric(distance, None)
-    if q.quantity.unit in _WEIGHT_UNITS and WEIGHED_BEFORE.search(before):
-        return Metric("weight", None)  # "weighing about 200 pounds", "weighed 7 kg"
+    if q.quantity.unit in _WEIGHT_UNITS and (
+        WEIGHED_BEFORE.search(before)
+        or HEIGHT_THEN_POUNDS.search(text, max(0, q.span.start - 60), q.span.start)
+    ):
+        return Metric("weight", None)  # "weighing about 200 pounds", "5-foot-11 and 215 pounds"
     if q.quantity.unit in MEASURE_UNITS or q.quantity.unit in CURRENCIES:
         # "40 millimetres of rain" measures rain; "peaked at 5.82 metres" the river's level
         # peak; "claims could run into hundreds of millions of euros" the claims.
@@ -629,6 +633,8 @@ def _shaped_metric(q: QuantityMatch) -> Metric:
     pool). A modifier with no noun after it measures nothing named: no metric."""
     if q.role == "age":
         return Metric("age", None)
+    if q.role == "height":
+        return Metric("height", None)
     if q.role == "score":
         return Metric(f"{q.head} score" if q.head else "score", None)
     nouns = [w for w in (q.head or "").split() if w[:1].islower()]
