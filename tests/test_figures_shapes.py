@@ -266,3 +266,15 @@ def test_a_name_may_qualify_the_count_noun_after_it(
     text: str, read: list[tuple[object, ...]]
 ) -> None:
     assert _read(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("five days prior to the loss", "days"),
+        ("two weeks apart", "weeks"),
+        ("He had two prior convictions.", "conviction"),
+    ],
+)
+def test_a_word_after_a_time_unit_is_not_the_unit(text: str, unit: str) -> None:
+    assert [u for *_, u in _read(text)] == [unit]

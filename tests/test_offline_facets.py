@@ -165,3 +165,16 @@ def test_a_relative_pronoun_is_never_a_subject() -> None:
 )
 def test_a_place_or_a_time_opening_the_sentence_is_no_subject(text: str) -> None:
     assert _subject(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Drake shot 35 percent from the field.", "Drake"),  # a past spelled as its present
+        ("caught 29 passes for 201 yards", None),  # a verb opens the clause: no agent
+        ("How officials tracked 900 calls is unclear.", None),
+        ("Overall 40 people died.", None),
+    ],
+)
+def test_an_agent_is_a_noun_phrase_not_a_verb_or_an_opener(text: str, subject: str | None) -> None:
+    assert _subject(text) == subject

@@ -2048,8 +2048,12 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
             break
         if word in WORD_VALUES or word in WORD_SCALES:
             break  # "12 matches one season after": another number starts
-        if word in ("old", "older", "younger") and words and singular(words[-1][0]) in TIME_NAMES:
-            break  # "12 years old", "four years older": the unit is the years
+        if (
+            word in ("old", "older", "younger", "prior", "apart", "long")
+            and words
+            and singular(words[-1][0]) in TIME_NAMES
+        ):
+            break  # "12 years old", "five days prior": the unit is the time
         words.append((nxt.group(1), nxt.start(1), nxt.end(1)))
         cursor = nxt.end(1)
         if singular(word) in MEASURE_UNITS or word in MEASURE_UNITS:

@@ -558,8 +558,10 @@ def _leading_phrase(text: str, start: int, end: int) -> str | None:
         lower = word.lower()
         if not word[0].isalnum() or lower in _VERBISH or lower.endswith(("ed", "ing", "ly")):
             break
-        if lower in IRREGULAR_PAST and words:
-            break  # "The Democrats won 11-2"
+        if (lower in IRREGULAR_PAST or lower in _PAST_LIKE_PRESENT) and words:
+            break  # "The Democrats won 11-2", "Drake shot 35 percent"
+        if not words and (lower in IRREGULAR_PAST or lower in _OPENERS):
+            return None  # "caught 29 passes", "how authorities ...", "Along with murder"
         if any(ch.isdigit() for ch in word):
             # "The 36-year-old champion Klitschko improved to 58-3": the one named.
             age = _age_at(text, start + m.start()) if len(words) <= 1 else None
@@ -923,6 +925,13 @@ _MODALS = words("could would will may might should must can ran")
 _QUANTIFIERS = words("further additional another more other some many several")
 _PRONOUNS = words("it this that they he she we there these those i you")
 _RELATIVES = words("who which whose whom")
+# Verbs whose past is their present, which end an agent like any past: "Drake shot".
+_PAST_LIKE_PRESENT = words("shot hit cut put set beat hurt quit spread bet")
+# Words that open a clause or an adverbial rather than an agent.
+_OPENERS = words("""
+    how what why whether along despite during under over among amid against without
+    through across beyond besides including following overall altogether meanwhile however
+    """)
 _RELATIVE_OPENS = re.compile(r",\s+(?P<word>who|which)\b")
 # A name with a bracket opened after it, up to a figure: "Thompson (", "the Chiefs (".
 _NAME_BRACKET = re.compile(
