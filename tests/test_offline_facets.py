@@ -174,6 +174,9 @@ def test_a_place_or_a_time_opening_the_sentence_is_no_subject(text: str) -> None
         ("caught 29 passes for 201 yards", None),  # a verb opens the clause: no agent
         ("How officials tracked 900 calls is unclear.", None),
         ("Overall 40 people died.", None),
+        ("Still, the team won in just three seasons.", None),  # a sentence adverb
+        ("Jeffs and 11 other men were charged.", None),  # a phrase cut at "and"
+        ("Jeffs and Smith paid 11 dollars.", "Jeffs and Smith"),
     ],
 )
 def test_an_agent_is_a_noun_phrase_not_a_verb_or_an_opener(text: str, subject: str | None) -> None:

@@ -571,7 +571,7 @@ def _leading_phrase(text: str, start: int, end: int) -> str | None:
         words.append(word)
         if len(words) > 5:
             return None
-    if not words or words[-1].lower() in _DETERMINERS | _QUANTIFIERS | _PREPOSITIONS:
+    if not words or words[-1].lower() in _DETERMINERS | _QUANTIFIERS | _PREPOSITIONS | _JOINERS:
         return None  # "A further 800 people": no agent, just a quantifier
     if words[0].lower() in _SUBORDINATORS | _PREPOSITIONS:
         return None  # "When arrested", "In Leeds": a clause or a place, not an agent
@@ -925,12 +925,14 @@ _MODALS = words("could would will may might should must can ran")
 _QUANTIFIERS = words("further additional another more other some many several")
 _PRONOUNS = words("it this that they he she we there these those i you")
 _RELATIVES = words("who which whose whom")
+_JOINERS = words("and or but nor")  # "Jeffs and 11 other men": no agent ends with one
 # Verbs whose past is their present, which end an agent like any past: "Drake shot".
 _PAST_LIKE_PRESENT = words("shot hit cut put set beat hurt quit spread bet")
 # Words that open a clause or an adverbial rather than an agent.
 _OPENERS = words("""
     how what why whether along despite during under over among amid against without
     through across beyond besides including following overall altogether meanwhile however
+    but and or yet so still then now instead indeed also take
     """)
 _RELATIVE_OPENS = re.compile(r",\s+(?P<word>who|which)\b")
 # A name with a bracket opened after it, up to a figure: "Thompson (", "the Chiefs (".
