@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.extract.offline.facets import metric_for, subject_of
+from assistant.extract.offline.facets import metric_for, period_of, subject_of
+from assistant.model import Span
 from assistant.normalize.numbers import match_quantities
 
 
@@ -181,3 +182,9 @@ def test_a_place_or_a_time_opening_the_sentence_is_no_subject(text: str) -> None
 )
 def test_an_agent_is_a_noun_phrase_not_a_verb_or_an_opener(text: str, subject: str | None) -> None:
     assert _subject(text) == subject
+
+
+def test_in_all_of_something_is_no_running_total() -> None:
+    text = "It was a day to be involved in all of this, with 28 people there."
+    period = period_of(text, Span(start=0, end=len(text)), Span(start=0, end=len(text)))
+    assert period is None

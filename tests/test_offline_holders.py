@@ -122,6 +122,7 @@ def test_ages_said_in_words_belong_to_the_person_named(
         # Spaced, and with a generation after the name.
         ("A jury found 27 year old Carl Simms guilty.", [(27, "Carl Simms")]),
         ("Arlo James Pike Jr., 49, ran away on foot.", [(49, "Arlo James Pike Jr.")]),
+        ('"It was a long day," said Brent Pike, now 28.', [(28, "Brent Pike")]),
         # Not a named person: a people's name, a calendar word, a comma before a clause.
         ("The 40-year-old American never recovered.", []),
         ("A 40-year-old man Tuesday was hurt.", []),

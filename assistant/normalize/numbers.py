@@ -684,7 +684,9 @@ _APPROX_SUFFIX = re.compile(r"-(plus|odd)\b", re.IGNORECASE)
 _NAME = r"(?:(?:[A-Z][\w'’-]{0,2}\.|[A-Z][\w'’-]*)[ \t]+){0,3}[A-Z][\w'’-]*[A-Za-z]"
 # "Nadia Haddad, 52," / "Lena Park, 47;" / "Ben Okafor, 20 and": an age in apposition
 # (but "Orbit OS, Nova, 7, 8 and 10" is a list).
-_APPOSED_BEFORE = re.compile(rf"(?P<name>{_NAME}(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))?),\s*$")
+_APPOSED_BEFORE = re.compile(
+    rf"(?P<name>{_NAME}(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))?),\s*(?:now\s+)?$"
+)
 _APPOSED_AFTER = re.compile(r"\s*(?:[,;)](?!\s*\d)|\.(?:\s|$)|\s+and\b(?!\s*\d))")
 # A people's name, which describes a person rather than names one: "the 40-year-old
 # American", "a 19-year-old Briton", "the 30-year-old Iraqi".
