@@ -125,6 +125,8 @@ def test_ages_said_in_words_belong_to_the_person_named(
         ('"It was a long day," said Brent Pike, now 28.', [(28, "Brent Pike")]),
         # Not a named person: a people's name, a calendar word, a comma before a clause.
         ("The 40-year-old American never recovered.", []),
+        ("A 34-year-old Kelso mother was killed.", []),  # a place qualifying a noun
+        ("She bore a 15-year-old FLDS member's child.", []),  # a body, not a person
         ("A 40-year-old man Tuesday was hurt.", []),
         ("A 30-year-old woman, Police said, was hurt.", []),
         ("The 25-year-old told Reuters he was fine.", []),

@@ -1807,15 +1807,29 @@ def _age_holder(text: str, start: int, end: int, limit: int) -> str | None:
 
 
 def _leading_name(head: str | None) -> str | None:
-    """The capitalised words opening ``head`` when lowercase words follow them: the name
-    in "Christopher Simpson guilty"; not a lone people's name ("American never")."""
+    """The capitalised words opening ``head`` when a word that cannot be their noun
+    follows: the name in "Christopher Simpson guilty", "Klitschko never"; not a place or
+    a body qualifying a noun ("Brooklyn mother", "FLDS member"), nor a people's name
+    ("American never")."""
     words = (head or "").split()
     lead = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
     if not lead or len(lead) == len(words) or lead[0].rstrip(".") in _CALENDAR_WORDS:
         return None
+    if words[len(lead)].lower() not in _AFTER_A_NAME:
+        return None
+    if any(w.isupper() and len(w) > 1 for w in lead):
+        return None  # an acronym: a body, not a person
     if len(lead) == 1 and _DEMONYM.search(lead[0]):
         return None
     return " ".join(lead)
+
+
+# Words that follow a person's name but never make a noun of it: "found Ana Ruiz guilty",
+# "Ruiz never", "Ruiz also".
+_AFTER_A_NAME = _words("""
+    guilty innocent dead alive unconscious responsible liable never also still just then
+    now later already recently reportedly allegedly apparently previously once again
+    """)
 
 
 def _named_after_role(text: str, pos: int, limit: int) -> str | None:
