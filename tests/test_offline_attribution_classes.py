@@ -270,3 +270,36 @@ def test_claiming_a_life_reports_nothing(text: str, figure: str) -> None:
 def test_a_claim_of_a_count_still_reports() -> None:
     text = "The rebel group claimed 30 soldiers were killed in the raid."
     assert _source(_figure(text, "30")) == "the rebel group"
+
+
+# ------------------------------------------------- verbs that report only some objects
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # A thing added or a result posted is no report.
+        (
+            "In August, Orbex added carbon consulting worth $20 million to its unit.",
+            "$20 million",
+            None,
+        ),
+        ("Dale Pryce was hired in 2004 and posted a record of 43-39.", "43", None),
+        ("Footage posted online appeared to show 12 trucks on fire.", "12", None),
+        # What is said after them is.
+        ("The club posted on Facebook that 40 people had been hurt.", "40", "the club"),
+        ("The mayor posted a statement saying 40 homes were lost.", "40", "the mayor"),
+        ("Police added that 12 people were hurt.", "12", "police"),
+        # A possessive names whose people speak; a contracted pronoun is still the pronoun.
+        (
+            "Orozco's attorneys filed a motion, arguing that 12 jurors were biased.",
+            "12",
+            "Orozco's attorneys",
+        ),
+        ("Mitch Cole spoke on Monday. He's said 51 votes will be enough.", "51", "Mitch Cole"),
+    ],
+)
+def test_a_reporting_verb_reports_only_what_is_said(
+    text: str, figure: str, source: str | None
+) -> None:
+    assert _source(_figure(text, figure)) == source

@@ -245,6 +245,19 @@ _ADDED_OBJECT = re.compile(
     r"its\b|their\b|his\b|her\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|dozens|hundreds|thousands)\b)"
 )
+# "IBM added carbon consulting to ...": a bare noun after "added" is its object; a report
+# goes on with a clause ("added it was", "added later that", "added: ...").
+_BARE_OBJECT = re.compile(
+    r"\s+(?!(?:that|it|he|she|they|we|i|you|there|this|these|those|later|also|too|then|"
+    r"however|in|on|when|if|though)\b)[a-z][\w’'-]*\b"
+)
+# "posted on Facebook that", "posted a statement": a report; "posted a 43-39 record", "posted
+# a loss": a result, not a report.
+_POSTED_REPORTS = re.compile(
+    r"\s+(?:(?:on|online|to)\b(?:\s+[\w.’'-]+){0,4}?\s*(?:that\b|saying\b|[:\"“])|that\b|[:\"“]|"
+    r"(?:a|an|the)\s+(?:\w+\s+)?(?:message|statement|"
+    r"video|tweet|photo|picture|note|letter|comment|update|notice)s?\b)"
+)
 # A past tense with its object inside a would-be name: no name, a clause.
 _VERB_INSIDE = re.compile(r"(?:^|\s)[a-z]{3,}ed\s+(?:the|a|an|to|his|her|their|its|that)\b")
 # "told her to leave", "told reporters to expect": an instruction, not a report.
@@ -915,12 +928,16 @@ def _reports_here(text: str, m: re.Match[str], verb: str, end: int) -> bool:
     after = m.end()
     if _BY_FOLLOWS.match(text, after, end):
         return False  # a passive with its agent: see ``_agent``
+    if verb in ("posted", "posts"):
+        return _POSTED_REPORTS.match(text, after, end) is not None
     if verb in AMBIGUOUS_VERBS and not _REPORTED_CONTENT.match(text, after, end):
         return False  # "insurance claims rose": a noun, not a verb
     if verb == "called":
         return _CALLED_REPORTS.match(text, after, end) is not None
     if verb in ("added", "adds"):
-        return _ADDED_OBJECT.match(text, after, end) is None
+        return _ADDED_OBJECT.match(text, after, end) is None and not _BARE_OBJECT.match(
+            text, after, end
+        )
     if verb in ("claimed", "claims") and _LIVES_FOLLOW.match(text, after, end):
         return False  # "the shooting that claimed the life of", "claimed 40 lives"
     if verb in ("reminded", "reminds"):
@@ -1209,7 +1226,9 @@ def _leading_name(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
             taken.append(m)  # "Quarry owner Dale Pryce"
             continue
         lowers = sum(1 for t in taken if t.group(0).islower())
-        after_article = bool(taken) and taken[0].group(0).lower() in article
+        after_article = bool(taken) and (
+            taken[0].group(0).lower() in article or taken[-1].group(0).endswith(("'s", "’s"))
+        )  # "The charity", "Orozco's attorneys"
         verb_like = lowers > 0 and token.endswith("s")  # "the statement expresses"
         if after_article and lowers < _NOUN_WORDS and not _ends_subject(token) and not verb_like:
             taken.append(m)  # "The charity", "the local council"

@@ -113,6 +113,9 @@ _TITLE_OF = re.compile(
 _APPOSITIVE = re.compile(r"[^,.;:!?()]*")
 _OPENING_MARKS = " \t\"“”‘’'("
 
+# A pronoun with its auxiliary run in: "he's", "she’d", "they've".
+_CONTRACTION = re.compile(r"['’](?:s|d|ve|ll|re)$")
+
 
 @dataclass(frozen=True, slots=True)
 class Person:
@@ -209,7 +212,7 @@ class Speakers:
     def _resolved(self, a: Attribution, start: int, end: int) -> Attribution:
         if a.original is None:
             return a
-        lower = a.original.lower()
+        lower = _CONTRACTION.sub("", a.original.lower())  # "he's maintained": he
         if lower in ("he", "she"):
             gender = "m" if lower == "he" else "f"
             mention = self._antecedent(a, gender, start, end)
