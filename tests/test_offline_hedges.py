@@ -139,6 +139,11 @@ def test_may_the_month_is_not_a_modal() -> None:
         ("The keeper, said to have been asleep, was fired.", ["said to have"]),
         ("I'm not sure the count is right.", ["not sure"]),
         ("The ferry was evidently overloaded.", ["evidently"]),
+        # someone else's word
+        ("Prosecutors allege Simpson shot him twice.", ["allege"]),
+        ("The hotel sold for a reported $30 million.", ["a reported"]),
+        ("He was found at the motel, it was reported Wednesday.", ["it was reported"]),
+        ("Police reported 40 arrests.", []),
         # "an estimated 300" is a figure's bound, not a doubt about a statement
         ("An estimated 300 people attended.", []),
     ],

@@ -95,7 +95,11 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     # "said to have been", "thought to be": the passive of belief without its auxiliary
     HedgeRule(r"(?:said|thought|believed|reported)\s+to\s+(?:be|have)", _E, _CLAUSE),
     HedgeRule(r"according\s+to\s+(?:unconfirmed\s+|media\s+|news\s+)?reports", _E, _CLAUSE),
-    HedgeRule(r"alleged|allegations?|accusations?", _E, _CLAUSE),
+    HedgeRule(r"alleged|allege|alleges|allegations?|accusations?", _E, _CLAUSE),
+    # "sold for a reported $30 million", "it was reported Wednesday": a report, not a fact.
+    HedgeRule(
+        r"(?:a|the)\s+reported|it\s+(?:is|was|has\s+been|had\s+been)\s+reported", _E, _CLAUSE
+    ),
     HedgeRule(r"accused", _E, _CLAUSE, not_before=r"\bthe\s+$"),
     HedgeRule(
         r"claim(?:s|ed|ing)?",
