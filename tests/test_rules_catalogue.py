@@ -18,6 +18,7 @@ from factories import hedge, quantity, quoted
 from assistant.compare import RuleConfig, compare
 from assistant.model import (
     Article,
+    Bound,
     Claim,
     ClaimKind,
     Comparison,
@@ -26,6 +27,7 @@ from assistant.model import (
     HedgeKind,
     HedgeScope,
     Period,
+    Quantity,
     RuleId,
     Severity,
     SourceLink,
@@ -1251,6 +1253,37 @@ def test_a_superseded_running_total_repeated_later(latest: str, stale: bool) -> 
             "2026-03-02, although Outlet B (19, so far, source: no source named) had reported "
             "a higher total as of 2026-03-03"
         )
+
+
+def _written_as(story: Story, written: str, value: float) -> None:
+    """The story's last claim with its figure written in words ("dozens": at least 24)."""
+    last = story.claims[-1]
+    figure = Quantity(value=value, bound=Bound.at_least, text=written)
+    story.claims[-1] = last.model_copy(update={"quantity": figure})
+
+
+def test_an_order_of_size_is_no_figure_repeated() -> None:
+    story = Story()
+    story.says("a", "Dozens of people have died so far.", day=2, metric="dead", figure="24",
+               period="so far")  # fmt: skip
+    _written_as(story, "Dozens", 24)
+    story.says(
+        "b", "60 people have died so far.", day=3, metric="dead", figure="60", period="so far"
+    )
+    story.says("c", "40 people have died.", day=4, metric="dead", figure="40")
+
+    assert fired(story.compare(), RuleId.STALE) == []
+
+
+def test_an_order_of_size_anchors_no_running_total() -> None:
+    story = Story()
+    story.says("a", "Hundreds of people have died.", day=2, metric="dead", figure="200")
+    _written_as(story, "Hundreds", 200)
+    article = story.article("b", "Seven more died overnight, bringing the toll to 19.", day=3)
+    story.claim(article, "Seven more died overnight", metric="died", figure="7", period="overnight")
+    story.claim(article, "the toll to 19", metric="death toll", figure="19")
+
+    assert arithmetic(story.compare()) == []
 
 
 def test_another_towns_higher_total_makes_no_figure_stale() -> None:

@@ -141,6 +141,23 @@ class Facts(NamedTuple):
     comparable: bool  # checkable, with a metric and a figure: clustered and compared
     dated: date | None = None  # a standing attribute's day: its period's end, else publication
 
+    @property
+    def vague(self) -> bool:
+        """A figure written as an order of size, with no number ("hundreds", "dozens",
+        "tens of thousands"): it fits many counts, so it neither anchors a sum nor is the
+        figure a later article repeats."""
+        return (
+            self.written is not None
+            and not any(ch.isdigit() for ch in self.written)
+            and _ORDER_OF_SIZE.search(self.written) is not None
+        )
+
+
+_ORDER_OF_SIZE = re.compile(
+    r"\b(?:dozens|scores|hundreds|thousands|millions|billions|several|many|numerous|few)\b",
+    re.IGNORECASE,
+)
+
 
 def facts_of(
     claim: Claim, article: Article | None, vocabulary: Vocabulary, config: RuleConfig

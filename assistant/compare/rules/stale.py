@@ -52,7 +52,8 @@ def check(package: Package) -> Iterator[Finding]:
                 for block in blocks
                 if block.period.resolved
                 for f in block.members
-                if f.period.as_of is not None and f.interval is not None
+                # "Hundreds" repeats no one figure and supersedes none.
+                if f.period.as_of is not None and f.interval is not None and not f.vague
             ),
             key=lambda t: (t.as_of, t.facts.order),
         )

@@ -31,9 +31,14 @@ from assistant.model import Finding, RuleId, Severity
 
 def check(package: Package) -> Iterator[Finding]:
     for blocks in package.series.values():
-        totals = [f for b in blocks if b.period.running_total for f in b.members]
+        # "Hundreds" fits any sum: only figures written with a number take part.
+        totals = [f for b in blocks if b.period.running_total for f in b.members if not f.vague]
         steps = [
-            f for b in blocks if b.period.resolved and not b.period.running_total for f in b.members
+            f
+            for b in blocks
+            if b.period.resolved and not b.period.running_total
+            for f in b.members
+            if not f.vague
         ]
         if not steps:
             continue
