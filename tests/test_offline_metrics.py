@@ -9,6 +9,7 @@ from datetime import date
 from assistant.extract.offline import OfflineExtractor
 from assistant.extract.offline.sentences import MAX_SENTENCE
 from assistant.model import Article, Claim, ClaimKind, SourceRole
+from assistant.normalize.vocabulary import Vocabulary
 
 
 def _claims(text: str, language: str | None = "en") -> list[Claim]:
@@ -213,3 +214,18 @@ def test_a_bare_number_after_it_was_is_no_age() -> None:
     claims = _by_figure("The death toll rose again. It was 12 on Monday. LaRue was 75.")
     assert claims["12"].quantity is not None and claims["12"].quantity.unit is None
     assert claims["75"].quantity is not None and claims["75"].quantity.unit == "years"
+
+
+def test_a_participle_before_a_count_says_what_the_event_did() -> None:
+    claims = _by_figure(
+        "Two quakes struck on Saturday, killing at least 250 people and injuring more "
+        "than 2,000. The storm hit on Monday, leaving 16,000 people homeless. The fire "
+        "spread, destroying 40 homes. The toll rose to 12, including 4 children."
+    )
+    vocabulary = Vocabulary.build(None)
+    metrics = {text: vocabulary.metric(claims[text].metric or "") for text in claims}
+    assert metrics["at least 250"] == "deaths"
+    assert metrics["more than 2,000"] == "injuries"
+    assert metrics["16,000"] == "people displaced"
+    assert metrics["40"] == "homes destroyed"
+    assert claims["4"].metric == "children"  # "including" did nothing to them

@@ -16,7 +16,8 @@ import pytest
 
 from assistant import pipeline
 from assistant.config import Settings
-from assistant.model import Comparison, RuleId, Severity
+from assistant.extract.offline import OfflineExtractor
+from assistant.model import Article, Comparison, RuleId, Severity
 from assistant.normalize.numbers import match_quantities
 
 
@@ -79,3 +80,42 @@ def test_aftershocks_first_readings_and_earlier_quakes_are_not_the_quake(
         ),
     )
     assert [f for f in comparison.findings if f.rule is RuleId.CONFLICT] == []
+
+
+def test_twin_quakes_and_the_strongest_aftershock_are_no_sure_conflict(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        (
+            "Wire",
+            "The first quake, of magnitude 6.4, hit near Ahar on Saturday. A second, of "
+            "magnitude 6.3, struck 11 minutes later.",
+        ),
+        ("Paper", "The quakes, measuring 6.4 and 6.3, struck north-east of Tabriz."),
+        (
+            "Radio",
+            "The 6.4-magnitude quake was followed by more than 20 aftershocks, the "
+            "strongest of magnitude 5.2.",
+        ),
+    )
+    conflicts = [f for f in comparison.findings if f.rule is RuleId.CONFLICT]
+    assert all(f.severity is Severity.low for f in conflicts)
+    assert all("5.2" not in f.evidence for f in conflicts)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("The first quake, of magnitude 6.4, hit near Ahar.", "magnitude"),
+        ("A second, of magnitude 6.3, struck 11 minutes later.", "other quake magnitude"),
+        (
+            "It was followed by 20 aftershocks, the strongest of magnitude 5.2.",
+            "aftershock magnitude",
+        ),
+        ("The 6.4-magnitude quake was followed by 20 aftershocks.", "magnitude"),
+        ("A quake measuring 7.0 struck the capital.", "magnitude"),
+    ],
+)
+def test_which_quake_a_magnitude_measures(text: str, metric: str) -> None:
+    article = Article(id="q", text=text, source="q.md")
+    claims = OfflineExtractor().extract_claims(article)
+    assert [c.metric for c in claims if c.quantity and c.quantity.unit == "magnitude"] == [metric]

@@ -887,6 +887,12 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
 # "A magnitude 6.1 earthquake", "a 6.1-magnitude quake", "a magnitude of 6.1", "measured
 # 6.3 on the Richter scale": an earthquake's magnitude, a figure on its own scale (unit
 # "magnitude") - never 6.1 earthquakes, nor a modifier of the word "quake".
+# "A quake measuring 7.0", "the quakes, measuring 6.4 and 6.3", "a tremor registering 5.1".
+_QUAKE_MEASURING = re.compile(
+    r"\b(?:earth)?(?:quakes?|tremors?|after-?shocks?)\b,?\s+(?:measuring|measured\s+at|"
+    r"registering|that\s+measured)\s+(?:\d{1,2}\.\d\s*(?:,|and|or)\s*)?$",
+    re.IGNORECASE,
+)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude\b|on\s+the\s+richter\b)", re.IGNORECASE)
 _MAGNITUDE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?(?!\d|\.\d)")
@@ -903,7 +909,10 @@ def _as_magnitude(text: str, q: QuantityMatch) -> QuantityMatch:
     number = _MAGNITUDE_NUMBER.match(text, at)
     if number is None:
         return q
-    before = _MAGNITUDE_BEFORE.search(text, max(0, q.span.start - 30), q.span.start)
+    lo = max(0, q.span.start - 40)
+    before = _MAGNITUDE_BEFORE.search(text, lo, q.span.start) or _QUAKE_MEASURING.search(
+        text, lo, q.span.start
+    )
     if before is None and _MAGNITUDE_AFTER.match(text, number.end()) is None:
         return q
     quantity = q.quantity.model_copy(

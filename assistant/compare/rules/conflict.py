@@ -11,7 +11,10 @@ more articles:
   articles published the same day: across days they may be updates (see STALE).
   Standing attributes of a person (an age, how many children they have) are compared
   whatever day each article or sentence gives, within a month of each other; two ages a
-  year apart on different days may straddle a birthday, so they are low severity.
+  year apart on different days may straddle a birthday, so they are low severity. So
+  is a standing figure one sentence gives two clashing values for: one person has one
+  age, one quake one magnitude, so the story has two of them ("twin quakes, measuring
+  6.4 and 6.3") and another outlet's figure may be either's.
 
   Severity high only when the two figures are known to measure one thing: the metric is
   one the vocabulary defines ("deaths", "people evacuated"), or both claims name the
@@ -58,11 +61,12 @@ def check(package: Package) -> Iterator[Finding]:
         clashes = _clashes(block)
         if (first := next(clashes, None)) is not None:
             sides = " vs ".join("; ".join(describe(f) for f in g.members) for g in block.groups)
-            sure = any(
+            several = _several_in_one_article(block)
+            sure = not several and any(
                 same_thing(a, b, package.vocabulary) and not _birthday_between(a, b)
                 for a, b in chain((first,), clashes)
             )
-            doubt = "" if sure else _DOUBT
+            doubt = "" if sure else (_SEVERAL if several else _DOUBT)
             yield finding(
                 RuleId.CONFLICT,
                 Severity.high if sure else Severity.low,
@@ -86,6 +90,27 @@ _DOUBT = (
     "the figures differ, but nothing shows they measure the same thing (a metric the "
     "vocabulary does not define, and no subject both claims name): "
 )
+
+
+_SEVERAL = (
+    "the figures differ, but one sentence itself gives more than one of them, so they may "
+    "belong to more than one thing (two quakes, two people of one name): "
+)
+
+
+def _several_in_one_article(block: Block) -> bool:
+    """A standing figure that one sentence gives two clashing values for: one person has
+    one age and one quake one magnitude, so the key covers two of them ("twin quakes,
+    measuring 6.4 and 6.3") and a figure from another article may be either's. Two values
+    in two sentences of one article are rather a slip ("a mother of 13" once, "of 12"
+    everywhere else): the clash stays a conflict."""
+    if block.period != STANDING:
+        return False
+    by_sentence: dict[tuple[str, int | None], list[Facts]] = defaultdict(list)
+    for f in block.members:
+        if f.interval is not None and f.claim.sentence is not None:
+            by_sentence[(f.article_id, f.claim.sentence)].append(f)
+    return any(next(disjoint_pairs(fs), None) is not None for fs in by_sentence.values())
 
 
 def _clashes(block: Block) -> Iterator[tuple[Facts, Facts]]:

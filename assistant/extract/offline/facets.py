@@ -143,6 +143,15 @@ _VERB_BEFORE = re.compile(
     r"\b(?P<verb>[a-z]+ed|killed|left|lost|hit|found|sent|kept|brought|held|saw|took|gave)"
     r"\s*$"
 )
+# What an event did to a count, said with a participle before it: "killing 40 people",
+# "injuring more than 2,000", "leaving 16,000 homeless". Not "including 40", "bringing".
+_TOLL_PARTICIPLE = re.compile(
+    r"\b(?P<verb>killing|injuring|wounding|leaving|displacing|damaging|destroying|affecting|"
+    r"evacuating|stranding|trapping|burying|sickening|hospitali[sz]ing|rescuing|arresting|"
+    r"detaining|flooding|forcing)\s*$"
+)
+_IRREGULAR_PASTS = {"leaving": "left", "burying": "buried"}
+_FROM_HOMES = re.compile(r"\s*(?:people\s+|residents\s+)?(?:from|out\s+of)\s+(?:their\s+)?homes\b")
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:at|to|as)\s*$"
 )
@@ -236,7 +245,7 @@ def metric_for(
         holder = q.head or _holder_before(text, clause_start, q.span.start)
         return Metric("age" if is_proper_name(holder) else None, None)
     if q.quantity.unit == MAGNITUDE:
-        return Metric(_magnitude_metric(text, clause_start, clause_end), None)
+        return Metric(_magnitude_metric(text, clause_start, q.span, clause_end), None)
     if q.role is not None:
         return _shaped_metric(q)
     if _is_kin_count(text, clause_start, q):
@@ -299,6 +308,8 @@ def metric_for(
         written = " ".join((q.unit_text or noun).lower().split())
         return Metric(written if written.endswith(noun) else noun, noun)
     verb = _verb_after(after) or _verb_before(before)
+    if verb == "forced" and _FROM_HOMES.match(after):
+        return Metric("people forced from their homes", noun)  # "forcing 200 from their homes"
     if verb:
         return Metric(_counted(noun, verb, _qualifier(after, verb)), noun)
     toll = _TOLL.search(before.lower())
@@ -320,25 +331,47 @@ _PRELIMINARY = re.compile(
 )
 
 
-# "A second quake of magnitude 5.8", "an earlier 6.6 quake": not the story's quake.
-_OTHER_QUAKE = re.compile(
-    r"\b(?:second|third|another|fresh|new|separate|earlier|previous|last|smaller|larger)\s+"
-    r"(?:(?:strong|powerful|major|minor|deadly|magnitude[\s-]*[\d.]+)\s+)?"
-    r"(?:earth)?quakes?\b",
+# A clause that picks one of what the clause before names: "the strongest of magnitude
+# 5.2", "one measuring 5.0", "including one of magnitude 5.1".
+_ONE_OF_THEM = re.compile(
+    r"\s*(?:the\s+(?:strongest|largest|biggest|most\s+powerful)|one|including\s+one|"
+    r"among\s+them\s+one)\b",
     re.IGNORECASE,
 )
 
 
-def _magnitude_metric(text: str, clause_start: int, clause_end: int) -> str:
+# "A second quake of magnitude 5.8", "an earlier 6.6 quake", "a second, of magnitude
+# 6.3": not the story's quake.
+_OTHER_QUAKE = re.compile(
+    r"\b(?:second|third|another|fresh|new|separate|earlier|previous|last|smaller|larger)\s+"
+    r"(?:(?:strong|powerful|major|minor|deadly|magnitude[\s-]*[\d.]+)\s+)?"
+    r"(?:earth)?quakes?\b"
+    r"|\b(?:a|the)\s+(?:second|third|another)\s*,?\s+(?:of\s+|measuring\s+)?magnitude\b",
+    re.IGNORECASE,
+)
+
+
+def _magnitude_metric(text: str, clause_start: int, figure: Span, clause_end: int) -> str:
     """ "magnitude", or "aftershock magnitude", "other quake magnitude" or "preliminary
-    magnitude", by the clause."""
-    if _AFTERSHOCK.search(text, clause_start, clause_end):
+    magnitude", by what the clause says before the figure or right after it ("a 5.2
+    aftershock"; not "the 6.4 quake was followed by aftershocks") - and by the clause
+    before, when this one only picks out one of what that one names ("followed by 20
+    aftershocks, the strongest of magnitude 5.2")."""
+    if _ONE_OF_THEM.match(text, clause_start):
+        clause_start = text.rfind(".", 0, clause_start) + 1
+    near_end = min(clause_end, figure.end + _NOUN_REACH)
+    spans = ((clause_start, figure.start), (figure.end, near_end))
+    if any(_AFTERSHOCK.search(text, a, b) for a, b in spans):
         return "aftershock magnitude"
-    if _OTHER_QUAKE.search(text, clause_start, clause_end):
+    if any(_OTHER_QUAKE.search(text, a, b) for a, b in spans):
         return "other quake magnitude"
-    if _PRELIMINARY.search(text, clause_start, clause_end):
+    if any(_PRELIMINARY.search(text, a, b) for a, b in spans):
         return "preliminary magnitude"
     return "magnitude"
+
+
+# How far after a magnitude the noun it measures is read: "5.2-magnitude aftershock".
+_NOUN_REACH = 25
 
 
 _WEIGHT_UNITS = frozenset({"lb", "kg", "g", "tonne", "ton", "ounce", "stone"})
@@ -833,7 +866,13 @@ def _counted(noun: str | None, verb: str, qualifier: str | None) -> str:
     what is counted, and the rule layer's vocabulary knows "died")."""
     if qualifier and verb in _DEATH_WORDS and noun in (None, "people"):
         return f"deaths {qualifier}"
+    if verb == "left" and noun in _LEFT_STATES:
+        # "left 40 dead", "leaving 16,000 homeless": the state is what is counted.
+        return "left homeless" if noun == "homeless" else noun
     return " ".join(w for w in (noun, verb, qualifier) if w)
+
+
+_LEFT_STATES = words("homeless dead injured wounded stranded missing")
 
 
 def _qualifier(after: str, verb: str) -> str | None:
@@ -884,9 +923,16 @@ def _verb_after(after: str) -> str | None:
 
 
 def _verb_before(before: str) -> str | None:
-    m = _VERB_BEFORE.search(before.lower())
+    lower = before.lower()
+    m = _VERB_BEFORE.search(lower)
     if m and m.group("verb") not in ("need", "used", "based", "red"):
         return m.group("verb")
+    toll = _TOLL_PARTICIPLE.search(lower)
+    if toll:
+        # "..., killing at least 250 people and injuring more than 2,000": what the
+        # clause's event did, as its past ("killed", "injured") names it.
+        verb = toll.group("verb")
+        return _IRREGULAR_PASTS.get(verb) or verb[: -len("ing")] + "ed"
     return None
 
 
