@@ -229,3 +229,23 @@ def test_a_participle_before_a_count_says_what_the_event_did() -> None:
     assert metrics["16,000"] == "people displaced"
     assert metrics["40"] == "homes destroyed"
     assert claims["4"].metric == "children"  # "including" did nothing to them
+
+
+def test_the_number_of_something_rising_counts_it_on_the_day_it_rose_to() -> None:
+    (claim,) = [
+        c
+        for c in _claims(
+            "The number of people injured in Monday's bombings rose to 176 on Tuesday."
+        )
+        if c.quantity
+    ]
+    assert (claim.metric, claim.period and claim.period.text, claim.subject) == (
+        "people injured",
+        "on Tuesday",
+        None,
+    )
+
+
+def test_a_possessive_day_still_dates_the_event_when_nothing_else_does() -> None:
+    (claim,) = [c for c in _claims("Monday's blast killed 3 people.") if c.quantity]
+    assert claim.period is not None and claim.period.text == "Monday"

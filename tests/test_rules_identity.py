@@ -40,6 +40,7 @@ def test_ages_a_year_apart_on_different_days_may_straddle_a_birthday() -> None:
     (conflict,) = problems(story.compare(), RuleId.CONFLICT)
 
     assert conflict.severity is Severity.low
+    assert "a birthday may fall between" in conflict.evidence
 
 
 def test_an_age_at_the_crime_and_at_a_trial_months_later_are_not_compared() -> None:

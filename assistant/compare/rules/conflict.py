@@ -62,11 +62,11 @@ def check(package: Package) -> Iterator[Finding]:
         if (first := next(clashes, None)) is not None:
             sides = " vs ".join("; ".join(describe(f) for f in g.members) for g in block.groups)
             several = _several_in_one_article(block)
-            sure = not several and any(
-                same_thing(a, b, package.vocabulary) and not _birthday_between(a, b)
-                for a, b in chain((first,), clashes)
-            )
-            doubt = "" if sure else (_SEVERAL if several else _DOUBT)
+            pairs = [
+                (a, b) for a, b in chain((first,), clashes) if same_thing(a, b, package.vocabulary)
+            ]
+            sure = not several and any(not _birthday_between(a, b) for a, b in pairs)
+            doubt = "" if sure else (_SEVERAL if several else _BIRTHDAY if pairs else _DOUBT)
             yield finding(
                 RuleId.CONFLICT,
                 Severity.high if sure else Severity.low,
@@ -92,6 +92,7 @@ _DOUBT = (
 )
 
 
+_BIRTHDAY = "the ages are a year apart, given on different days, so a birthday may fall between: "
 _SEVERAL = (
     "the figures differ, but one sentence itself gives more than one of them, so they may "
     "belong to more than one thing (two quakes, two people of one name): "

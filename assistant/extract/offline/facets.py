@@ -152,8 +152,13 @@ _TOLL_PARTICIPLE = re.compile(
 )
 _IRREGULAR_PASTS = {"leaving": "left", "burying": "buried"}
 _FROM_HOMES = re.compile(r"\s*(?:people\s+|residents\s+)?(?:from|out\s+of)\s+(?:their\s+)?homes\b")
+# "the number of homes damaged at 312", "The number of people injured in the bombings
+# rose to 176": what is counted is the noun phrase, without the event it is counted in.
 _NUMBER_OF = re.compile(
-    r"\bnumber\s+of\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:at|to|as)\s*$"
+    r"\bnumber\s+of\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+    r"(?:\s+(?:in|from|after|since|at)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?"
+    r"\s+(?:(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|grown|grew|reached|"
+    r"stood\s+at|stands\s+at|hit)\s+)?(?:at|to|as)?\s*$"
 )
 _TOLL = re.compile(
     r"\b(?P<np>(?:[a-z]+\s+)?(?:toll|total|tally|peak|level|height|depth))\b(?:\s+[\w-]+){0,6}?"
@@ -610,6 +615,8 @@ def _leading_phrase(text: str, start: int, end: int) -> str | None:
         return None  # "When arrested", "In Leeds": a clause or a place, not an agent
     if words[0].lower() in _RELATIVES:
         return _antecedent(text, start)
+    if [w.lower() for w in words[:2]] == ["the", "number"]:
+        return None  # "The number of people injured rose to 176": a count, no agent
     if words[0].lower() in _DETERMINERS:
         words[0] = words[0].lower()
     return " ".join(words)
@@ -745,7 +752,9 @@ def period_of(text: str, clause: Span, sentence: Span, anchor: int | None = None
     cumulative = any(c for _, _, c in in_clause) or marker is not None
     if not found:
         return Period(cumulative=True) if cumulative else None
-    start, end, _ = min(found, key=lambda f: (f[0], -f[1]))
+    # "The number injured in Monday's bombings rose to 176 on Tuesday": a possessive day
+    # dates the event the figure is counted in; a plain one, when there is one, the figure.
+    start, end, _ = min(found, key=lambda f: (text.startswith(("'s", "’s"), f[1]), f[0], -f[1]))
     return Period(text=text[start:end], cumulative=cumulative or any(c for _, _, c in found))
 
 
