@@ -249,3 +249,18 @@ def test_the_number_of_something_rising_counts_it_on_the_day_it_rose_to() -> Non
 def test_a_possessive_day_still_dates_the_event_when_nothing_else_does() -> None:
     (claim,) = [c for c in _claims("Monday's blast killed 3 people.") if c.quantity]
     assert claim.period is not None and claim.period.text == "Monday"
+
+
+def test_a_purchase_price_is_the_price_of_what_is_bought() -> None:
+    claims = _by_figure(
+        "Orbex said on Wednesday it would buy chipmaker Vantor for about $334 million. "
+        "Orbex will pay about $281 million in cash for the company. "
+        "Orbex is paying $355 million for Vantor, a person familiar with the deal said."
+    )
+    assert (claims["about $334 million"].metric, claims["about $334 million"].subject) == (
+        "price",
+        "Vantor",
+    )
+    assert (claims["$355 million"].metric, claims["$355 million"].subject) == ("price", "Vantor")
+    # The cash part is no price of the whole, and "the company" names no one deal.
+    assert claims["about $281 million"].subject != "Vantor"

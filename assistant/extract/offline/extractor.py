@@ -48,6 +48,7 @@ from assistant.extract.offline.facets import (
     SUPERLATIVE,
     Metric,
     compared_thing,
+    deal_target,
     kin_holder,
     location_of,
     metric_for,
@@ -470,6 +471,11 @@ class _Reader:
             return kin_holder(self.text, s.start, q)
         if q.quantity.unit == MAGNITUDE:
             return None
+        if metric.text is not None and metric.text.startswith("price"):
+            # "buy SeaMicro for $334 million": the price is SeaMicro's, whoever pays it.
+            target = deal_target(self.text, content_from, q, s.end)
+            if target is not None:
+                return target
         return subject_of(self.text, content_from, q.span.start, q)
 
     def _pronoun_holder(self, s: Sentence, q: QuantityMatch) -> str | None:

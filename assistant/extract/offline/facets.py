@@ -511,6 +511,9 @@ def _money_metric(text: str, clause_start: int, q: QuantityMatch, clause_end: in
     after = text[q.number_end : clause_end]
     rate = _RATE_AFTER.match(after)
     thing: str | None = None
+    deal = _deal(text, clause_start, q, clause_end)
+    if deal is not None:
+        return f"price in {deal[1]}" if deal[1] else "price"
     if _PRICE_BEFORE.search(before):
         thing = "price"
     elif value := _VALUE_BEFORE.search(before):
@@ -527,6 +530,43 @@ def _money_metric(text: str, clause_start: int, q: QuantityMatch, clause_end: in
     if rate:
         return f"{thing or 'amount'} per {rate.group('per')}"
     return thing
+
+
+def deal_target(text: str, clause_start: int, q: QuantityMatch, clause_end: int) -> str | None:
+    """What an amount is the price of, by name, when the clause buys or sells it: "buy
+    SeaMicro for $334 million", "paying $355 million for SeaMicro". ``None`` otherwise."""
+    deal = _deal(text, clause_start, q, clause_end)
+    return deal[0] if deal else None
+
+
+def _deal(
+    text: str, clause_start: int, q: QuantityMatch, clause_end: int
+) -> tuple[str, str | None] | None:
+    """(the thing bought, how it is paid: "cash", "stock" or None) for a purchase price."""
+    form = _PAID_IN.match(text, q.span.end, clause_end)
+    paid_in = form.group("form").lower() if form else None
+    bought = _BOUGHT_FOR.search(text, max(clause_start, q.span.start - 80), q.span.start)
+    if bought:
+        return bought.group("what"), paid_in
+    if _PAY_BEFORE.search(text, max(clause_start, q.span.start - 30), q.span.start):
+        paid_for = _PAID_FOR.match(text, form.end() if form else q.span.end, clause_end)
+        if paid_for:
+            return paid_for.group("what"), paid_in
+    return None
+
+
+# A purchase and its price: "would buy SeaMicro for about", "acquired Orbex for",
+# "is paying $355 million for SeaMicro", "will pay $281 million in cash for SeaMicro".
+# The thing bought must be named: "buy the company for" names no one deal.
+_DEAL_NAME = r"(?P<what>(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)"
+_BOUGHT_FOR = re.compile(
+    r"\b(?:buy|buys|bought|buying|acquire[sd]?|acquiring|purchase[sd]?|purchasing|sell|sells|"
+    r"sold|selling|take\s+over|took\s+over|taking\s+over)\s+(?:[a-z][\w-]*\s+){0,3}?"
+    rf"{_DEAL_NAME}\s+for\s+$"
+)
+_PAY_BEFORE = re.compile(r"\b(?:pay|pays|paid|paying)\s+$", re.IGNORECASE)
+_PAID_IN = re.compile(r"\s+in\s+(?P<form>cash|stock|shares)\b", re.IGNORECASE)
+_PAID_FOR = re.compile(rf"\s+for\s+{_DEAL_NAME}")
 
 
 def _last_word_in(before: str, vocabulary: frozenset[str]) -> str | None:
