@@ -1217,6 +1217,16 @@ def test_different_periods_are_shown_side_by_side() -> None:
     )
 
 
+def test_one_value_for_every_period_is_not_a_period_finding() -> None:
+    story = Story()
+    story.says("a", "Orbex paid $334 million for Vantor today.", metric="price",
+               figure="334", unit="USD", period="today", subject="Vantor")  # fmt: skip
+    story.says("b", "Orbex paid $334 million for Vantor.", metric="price", figure="334",
+               unit="USD", subject="Vantor")  # fmt: skip
+
+    assert fired(story.compare(), RuleId.DIFFERENT_PERIOD) == []
+
+
 def test_one_article_with_daily_figures_is_not_a_period_finding() -> None:
     story = Story()
     article = story.article("a", "12 died on Monday and 7 on Tuesday.")

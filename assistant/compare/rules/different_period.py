@@ -6,7 +6,8 @@ publication vs one at Tuesday's). The figures may differ legitimately; the edito
 them next to each other to check that each is reported with its own period.
 
 Does not fire when every figure is for the same period (CONFLICT / CORROBORATED decide
-those), or when only one article reports the metric.
+those), when one value fits every figure ("$334 million" today and with no period: the
+period changes nothing), or when only one article reports the metric.
 
 Severity info. Evidence: each period with its figures, outlets and the words used.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from assistant.compare.evidence import figure, finding
+from assistant.compare.intervals import common
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
 
@@ -25,6 +27,8 @@ def check(package: Package) -> Iterator[Finding]:
         members = [f for block in blocks for f in block.members]
         if len(blocks) < 2 or len({f.article_id for f in members}) < 2:
             continue
+        if common([f.interval for f in members if f.interval is not None]) is not None:
+            continue  # one value fits every period: nothing to tell apart
         periods = " | ".join(
             f"{block.period.key}: "
             + ", ".join(
