@@ -489,6 +489,7 @@ _STOP_WORDS = (
     said says say told tells reported claimed according added warned
     died fled left lost took went came fell rose remain remains remained stay stays
     stayed got made ran saw became began stood sat spent held kept found put set run
+    include includes included including comprise comprises exclude excludes excluding
     overnight today yesterday tonight tomorrow morning afternoon evening night last next
     ago earlier later
     more less most least each every all both either neither such other another
