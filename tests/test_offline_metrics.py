@@ -264,3 +264,20 @@ def test_a_purchase_price_is_the_price_of_what_is_bought() -> None:
     assert (claims["$355 million"].metric, claims["$355 million"].subject) == ("price", "Vantor")
     # The cash part is no price of the whole, and "the company" names no one deal.
     assert claims["about $281 million"].subject != "Vantor"
+
+
+def test_a_place_before_the_figure_counts_it_there() -> None:
+    claims = _by_figure(
+        "In neighbouring Belgium, 20 people were killed. In the Ahrweiler district alone, 90 "
+        "people were killed. Floods in western Germany have killed at least 103 people."
+    )
+    assert [claims[t].location for t in ("20", "90", "at least 103")] == [
+        "Belgium",
+        "Ahrweiler",
+        "Germany",
+    ]
+
+
+def test_a_toll_said_on_a_day_is_the_total_as_of_that_day() -> None:
+    (claim,) = [c for c in _claims("The death toll rose to 133 on Saturday.") if c.quantity]
+    assert claim.period is not None and claim.period.cumulative

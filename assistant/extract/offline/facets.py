@@ -86,7 +86,11 @@ _PERIODS = tuple((re.compile(rf"\b{p}\b"), cumulative) for p, cumulative in PERI
 _NEXT_CLAUSE = re.compile(
     r";|,\s*(?:and|but|while|whereas|though|although)\b|\s(?:but|whereas)\s", re.IGNORECASE
 )
-CUMULATIVE_MARKERS = re.compile(r"\b(?:a|the)\s+(?:running\s+)?total\b", re.IGNORECASE)
+# "the total", "a running total", "the death toll", "the casualty tally".
+CUMULATIVE_MARKERS = re.compile(
+    r"\b(?:a|the)\s+(?:(?:death|casualty|official)\s+)?(?:running\s+)?(?:total|toll|tally)\b",
+    re.IGNORECASE,
+)
 
 SUPERLATIVE = re.compile(
     r"\b(?:the\s+)?(?:worst(?![- ]hit|[- ]affected)|deadliest|largest|biggest|"
@@ -834,12 +838,26 @@ _PLACE_BREAK = re.compile(
     r"[,;:()—–]|\s-\s|\b(?:as|when|after|while|which|who|but|because|including|since|"
     r"before|until|whose|where)\b"
 )
+# "In Kelso,", "In neighbouring Belgium,", "In the northern city of Ahar,", "In the
+# Ahrweiler district alone,": a place opening the sentence counts what follows in it.
 _FRONTED_PLACE = re.compile(
-    r"\s*(?:In|At|Near|Outside)\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})\s*,"
+    r"\s*(?:In|At|Near|Outside)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|"
+    r"eastern|western|central|north-?(?:east|west)ern|south-?(?:east|west)ern|coastal|"
+    r"rural)\s+)?(?:(?:city|town|village|province|state|district|region|county)\s+of\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})"
+    r"(?:\s+(?:district|county|province|region|state|area|city|town|village))?"
+    r"(?:\s+alone)?\s*,"
 )
 
 
+# The event opening the sentence happened in a place: "Floods in western Germany have
+# killed at least 103", "The quake in Ahar killed 40".
+_AGENT_IN_PLACE = re.compile(
+    r"\s*(?:[A-Za-z][\w'’-]*\s+){1,3}?(?:in|across)\s+(?:the\s+)?(?:(?:neighbou?ring|northern|"
+    r"southern|eastern|western|central|north-?(?:east|west)ern|south-?(?:east|west)ern)\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:has|have|had|killed|left|"
+    r"destroyed|damaged|injured|forced|displaced|swept|hit|struck)\b"
+)
 # "in Kestwick, where 40 homes were flooded": the relative clause counts in that place.
 _WHERE_PLACE = re.compile(
     r"\b(?:in|at|near)\s+(?:the\s+)?"
@@ -856,6 +874,8 @@ def place_of_figure(text: str, sentence_start: int, figure: Span, clause_end: in
     fronted = _FRONTED_PLACE.match(text, sentence_start, figure.start)
     if fronted is None:
         fronted = _WHERE_PLACE.search(text, sentence_start, figure.start)
+    if fronted is None:
+        fronted = _AGENT_IN_PLACE.match(text, sentence_start, figure.start)
     if fronted and fronted.group("place").split()[0] not in _NOT_PLACES:
         return fronted.group("place")
     stop = _PLACE_BREAK.search(text, figure.end, clause_end)
