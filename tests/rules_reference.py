@@ -22,7 +22,7 @@ from assistant.compare.intervals import common
 from assistant.compare.package import Package
 from assistant.compare.rules.arithmetic import parts, percent
 from assistant.compare.rules.conflict import _comparable
-from assistant.compare.rules.stale import _Dated
+from assistant.compare.rules.stale import _Dated, _repeats
 from assistant.model import Finding, RuleId, Severity
 from assistant.normalize import Vocabulary
 
@@ -59,6 +59,8 @@ def stale(package: Package) -> Iterator[Finding]:
             if (pair := _superseded(c, totals, figures)) is None:
                 continue
             a, b = pair
+            if not _repeats(c.facts, a.facts):
+                continue
             yield finding(
                 RuleId.STALE,
                 Severity.medium,

@@ -1453,3 +1453,15 @@ def test_ages_and_durations_are_no_running_totals() -> None:
 
     assert fired(comparison, RuleId.STALE) == []
     assert arithmetic(comparison) == []
+
+
+def test_an_open_bound_is_no_figure_a_later_total_repeats() -> None:
+    story = Story()
+    story.says("a", "At least 103 people died on Friday.", day=2, metric="dead",
+               figure="at least 103", period="on Friday")  # fmt: skip
+    story.says(
+        "b", "141 people have died so far.", day=3, metric="dead", figure="141", period="so far"
+    )
+    story.says("c", "133 people have died.", day=3, metric="dead", figure="133")
+
+    assert fired(story.compare(), RuleId.STALE) == []

@@ -129,7 +129,7 @@ def _packages(count: int) -> list[tuple[list[Article], list[Claim]]]:
     return [_package(seed) for seed in range(count)]
 
 
-PACKAGES = _packages(160)
+PACKAGES = _packages(400)
 
 
 @pytest.fixture(scope="module")

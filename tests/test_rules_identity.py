@@ -249,3 +249,26 @@ def test_a_surname_is_one_person_however_fully_the_others_write_him() -> None:
 
     assert conflict.severity is Severity.high
     assert conflict.claim_ids == ["a#1", "b#1", "c#1"]
+
+
+def test_a_toll_meets_the_others_whatever_each_outlet_calls_the_event() -> None:
+    story = Story()
+    story.says("a", "Floods in the north have killed 133 people.", metric="killed",
+               figure="133", subject="Floods in the north")  # fmt: skip
+    story.says("b", "The disaster killed 141 people.", metric="killed", figure="141",
+               subject="the disaster")  # fmt: skip
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+
+    assert conflict.severity is Severity.high
+    assert conflict.claim_ids == ["a#1", "b#1"]
+
+
+def test_a_named_agent_still_keeps_its_toll_apart() -> None:
+    story = Story()
+    story.says("a", "Storm Ida killed 40 people.", metric="killed", figure="40",
+               subject="Storm Ida")  # fmt: skip
+    story.says("b", "Storm Jon killed 12 people.", metric="killed", figure="12",
+               subject="Storm Jon")  # fmt: skip
+
+    assert problems(story.compare(), RuleId.CONFLICT) == []

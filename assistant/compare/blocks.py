@@ -60,7 +60,10 @@ class Block(NamedTuple):
 
     @property
     def written_subject(self) -> str | None:
-        """The subject as the first claim wrote it."""
+        """The subject as the first claim wrote it; none when the block is filed under none
+        ("the floods" is the story's event, see ``facts._subject_key``)."""
+        if not self.subject:
+            return None
         return next((f.claim.subject for f in self.members if f.claim.subject), None)
 
     @property

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from assistant.compare.config import RuleConfig
 from assistant.compare.intervals import Interval, interval_of, is_rounded
+from assistant.extract.offline.lexicon import words
 from assistant.model import Article, Bound, Claim, ClaimKind, Grounding, Quantity, SourceRole
 from assistant.normalize import PeriodKey, Vocabulary, period_key
 from assistant.normalize.lexical import key_phrase
@@ -201,7 +202,7 @@ def facts_of(
         article_id=claim.article_id,
         outlet=_line(article.outlet if article and article.outlet else claim.article_id),
         published=published,
-        subject=key_phrase(claim.subject) if claim.subject else "",
+        subject=_subject_key(claim),
         place=key_phrase(claim.location) if claim.location else "",
         metric=claim.metric_key,
         unit=DURATION if days is not None else vocabulary.unit(quantity.unit if quantity else None),
@@ -216,6 +217,53 @@ def facts_of(
         comparable=checkable and claim.metric_key is not None and interval is not None,
         dated=(period.as_of or published) if standing else None,
     )
+
+
+def _subject_key(claim: Claim) -> str:
+    """The folded subject a claim is filed under ('' when none). A toll's agent written
+    as a common noun ("the floods", "Floods in western Germany", "a gunman") is the
+    story's own event, which every outlet words its own way: filed under no subject, it
+    meets the others; a named one ("Hurricane Ida") is kept."""
+    if not claim.subject:
+        return ""
+    if claim.metric_key in EVENT_TOLLS and not _names_something(claim.subject, claim.location):
+        return ""
+    return key_phrase(claim.subject)
+
+
+def _names_something(written: str, location: str | None) -> bool:
+    """A name in the agent beyond the event's own word and its place: "Storm Ida",
+    "Sullmere floods"; not "Floods in western Germany" counted in Germany, "The quake"."""
+    place = set((location or "").lower().split())
+    return any(
+        word[:1].isupper() and word.lower() not in EVENT_NOUNS and word.lower() not in place
+        for word in written.replace(".", " ").split()
+        if word.lower() not in ("the", "a", "an")
+    )
+
+
+# The words news copy calls a disaster or an attack by, capitalised when they open a
+# sentence ("Floods in ... have killed"): no name of one event among others.
+EVENT_NOUNS = words(
+    """
+    flood floods flooding fire fires blaze wildfire wildfires quake quakes earthquake
+    earthquakes aftershock storm storms hurricane typhoon cyclone tornado tornadoes
+    tsunami landslide landslides mudslide mudslides avalanche eruption explosion
+    explosions blast blasts bomb bombs bombing bombings attack attacks shooting gunman
+    gunmen crash collision collapse derailment heatwave violence clashes fighting riots
+    disaster outbreak
+    """
+)
+
+
+# What a disaster or an attack does to people and homes: counts the story's event makes.
+EVENT_TOLLS = frozenset(
+    {
+        "deaths", "children killed", "injuries", "people missing", "people evacuated",
+        "people displaced", "people rescued", "people hospitalised", "people in shelters",
+        "homes damaged", "homes destroyed", "homes flooded", "households without power",
+    }
+)  # fmt: skip
 
 
 @lru_cache(maxsize=65536)

@@ -21,6 +21,7 @@ figures with their outlets and dates.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -69,7 +70,7 @@ def check(package: Package) -> Iterator[Finding]:
             if (j := newer[n]) is None or (i := older[n]) is None:
                 continue
             a, b = figures[i], totals[j]
-            if not a.as_of < b.as_of:
+            if not a.as_of < b.as_of or not _repeats(c.facts, a.facts):
                 continue
             yield finding(
                 RuleId.STALE,
@@ -88,6 +89,19 @@ def check(package: Package) -> Iterator[Finding]:
 # from the earliest finds this pair first: a figure dated before an earlier B is dated
 # before the latest one too.) Both are found by a sweep over a ``PrefixBest`` tree, one
 # place at a time against the figures that may meet it, rather than C by C over all.
+
+
+def _repeats(c: Facts, a: Facts) -> bool:
+    """C says A's figure again: a bounded A that C's figure fits ("about 1,200", "1,200"),
+    or an open one with C's very number ("at least 1,200", "1,200"). "At least 103" is
+    no figure that 133 repeats: 133 fits it, and says something new."""
+    if a.interval is None or (math.isfinite(a.interval.lo) and math.isfinite(a.interval.hi)):
+        return True
+    return (
+        a.claim.quantity is not None
+        and c.claim.quantity is not None
+        and a.claim.quantity.value == c.claim.quantity.value
+    )
 
 
 def _newer_higher(totals: Sequence[_Dated]) -> list[int | None]:
