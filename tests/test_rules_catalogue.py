@@ -586,6 +586,21 @@ def test_independent_origins_corroborate() -> None:
     assert fired(comparison, RuleId.CIRCULAR) == []
 
 
+def test_a_bound_far_below_a_figure_neither_confirms_it_nor_agrees_with_it() -> None:
+    story = Story()
+    story.says("a", "More than 1,380 were injured, the news agency said.", metric="injured",
+               figure="more than 1,380", source="the news agency")  # fmt: skip
+    story.says("b", "About 3,037 were injured, the Red Crescent said.", metric="injured",
+               figure="about 3,037", source="the Red Crescent")  # fmt: skip
+
+    comparison = story.compare()
+
+    assert fired(comparison, RuleId.CORROBORATED) == []
+    (agree,) = fired(comparison, RuleId.AGREE)
+    assert "the figures agree" not in agree.evidence
+    assert "only a bound far from the rest" in agree.evidence
+
+
 @pytest.mark.parametrize(("subject", "sourcing"), [(None, []), ("Harbour FC", ["CORROBORATED"])])
 def test_figures_not_known_to_be_one_thing_neither_corroborate_nor_repeat(
     subject: str | None, sourcing: list[str]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -165,3 +166,16 @@ def total(intervals: list[Interval]) -> Interval:
     for interval in intervals:
         result = result.plus(interval)
     return result
+
+
+def pinned(members: Sequence[Interval], shared: Interval, reach: float = 0.25) -> bool:
+    """Whether figures sharing ``shared`` say one value, rather than only allow it: an
+    open bound counts when its number is within ``reach`` of the shared values ("more
+    than 2,000" with 2,417: a wire's round figure), not when it is far below them ("more
+    than 1,380" allows 3,037 but says nothing of it)."""
+    for m in members:
+        if math.isinf(m.hi) and not math.isinf(m.lo) and m.lo < shared.lo * (1 - reach):
+            return False
+        if math.isinf(m.lo) and not math.isinf(m.hi) and m.hi > shared.hi * (1 + reach):
+            return False
+    return True

@@ -48,6 +48,7 @@ from assistant.compare.clashes import disjoint_pairs
 from assistant.compare.evidence import describe, finding, period_words
 from assistant.compare.facts import STANDING, Facts
 from assistant.compare.identity import same_thing
+from assistant.compare.intervals import pinned
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
 from assistant.normalize import PeriodKey
@@ -76,11 +77,18 @@ def check(package: Package) -> Iterator[Finding]:
             )
         elif len(block.groups) == 1:
             agreeing = "; ".join(describe(f) for f in block.members)
+            (group,) = block.groups
+            said = [f.interval for f in block.members if f.interval is not None]
+            verdict = (
+                "the figures agree"
+                if group.interval is None or pinned(said, group.interval)
+                else "no figure rules out another, but one is only a bound far from the rest"
+            )
             yield finding(
                 RuleId.AGREE,
                 Severity.info,
                 block.members,
-                f"{block.label}, {when}: the figures agree: {agreeing}",
+                f"{block.label}, {when}: {verdict}: {agreeing}",
                 cluster_id=block.id,
                 ok=True,
             )

@@ -9,7 +9,8 @@ Does not fire when every chain ends at one origin (CIRCULAR or SINGLE_SOURCE), f
 figures that disagree, for periods that could not be resolved, or when the figures are
 not known to be about one thing (``identity.py``: a metric the vocabulary does not
 define, and no subject the claims name): eight-year offers from three clubs agree on
-"eight" without confirming one another.
+"eight" without confirming one another. Nor when one figure is only a bound far from
+the others: "more than 1,380" allows "about 3,037" but does not confirm it.
 
 Severity info, ok=True. Evidence: the figure and each origin with the outlets quoting it.
 """
@@ -20,6 +21,7 @@ from collections.abc import Iterator
 
 from assistant.compare.evidence import figures, finding
 from assistant.compare.identity import all_same_thing
+from assistant.compare.intervals import pinned
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
 
@@ -29,6 +31,10 @@ def check(package: Package) -> Iterator[Finding]:
         origins = group.by_origin
         if len(origins) < 2 or not all_same_thing(group.members, package.vocabulary):
             continue
+        if group.interval is not None and not pinned(
+            [f.interval for f in group.members if f.interval is not None], group.interval
+        ):
+            continue  # "more than 1,380" allows 3,037 but does not confirm it
         listed = "; ".join(
             f"{origin} ({', '.join(sorted({f.outlet for f in quoting}))})"
             for origin, quoting in origins.items()
