@@ -89,7 +89,9 @@ def test_an_irregular_past_ends_the_subject() -> None:
     [
         ("The tablet starts at $499.", "price"),
         ("The 10-inch model is priced at $599.", "price"),
-        ("The painting was valued at about $2.5 million.", "value"),
+        ("The painting was valued at about $2.5 million.", "painting value"),
+        ("The stolen gems were worth about $53 million.", "gems value"),
+        ("The value of the stolen jewels was 103 million euros.", "jewels value"),
         ("They agreed a deal worth $40 million.", "deal value"),
         ("The club made a $90 million offer.", "offer"),
         ("The ministry paid the £3.1 million settlement fee.", "settlement fee"),

@@ -487,7 +487,13 @@ _PRICE_BEFORE = re.compile(
     r"\b(?:price[sd]?|priced|start(?:s|ed|ing)?|sell(?:s|ing)?|sold|retail(?:s|ed|ing)?|"
     r"cost(?:s|ing)?|costed)\s+(?:at|for|from)?\s*$"
 )
-_VALUE_BEFORE = re.compile(r"\b(?:(?P<np>[a-z][\w-]*)\s+)?(?:worth|valued\s+at)\s*$")
+# "jewels worth", "the gems were worth", "jewellery valued at", "the value of the stolen
+# jewels was": what the money is the value of, one noun, however the sentence says it.
+_VALUE_BEFORE = re.compile(
+    r"\b(?:(?P<np>[a-z][\w-]*)\s+)?(?:(?:was|were|is|are)\s+)?(?:worth|valued\s+at)\s*$"
+    r"|\bvalue\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<of>[a-z][\w-]*)\s+(?:was|were|is|are|"
+    r"stood\s+at|totall?ed|reached)(?:\s+at)?\s*$"
+)
 _RATE_AFTER = re.compile(
     r"\s*(?:a|an|per|each)\s+(?P<per>season|year|month|week|day|hour|share|head|person)\b"
 )
@@ -521,7 +527,7 @@ def _money_metric(text: str, clause_start: int, q: QuantityMatch, clause_end: in
     if _PRICE_BEFORE.search(before):
         thing = "price"
     elif value := _VALUE_BEFORE.search(before):
-        np = value.group("np")
+        np = value.group("np") or value.group("of")
         thing = f"{np} value" if np and np not in _NOT_MONEY_NOUNS else "value"
     elif (noun := _MONEY_NOUN_AFTER.match(after)) and not rate:
         parts = noun.group("np").split()
