@@ -63,11 +63,8 @@ def check(package: Package) -> Iterator[Finding]:
         if (first := next(clashes, None)) is not None:
             sides = " vs ".join("; ".join(describe(f) for f in g.members) for g in block.groups)
             several = _several_in_one_article(block)
-            pairs = [
-                (a, b) for a, b in chain((first,), clashes) if same_thing(a, b, package.vocabulary)
-            ]
-            sure = not several and any(not _birthday_between(a, b) for a, b in pairs)
-            doubt = "" if sure else (_SEVERAL if several else _BIRTHDAY if pairs else _DOUBT)
+            sure, same = (False, False) if several else _sure(chain((first,), clashes), package)
+            doubt = "" if sure else (_SEVERAL if several else _BIRTHDAY if same else _DOUBT)
             yield finding(
                 RuleId.CONFLICT,
                 Severity.high if sure else Severity.low,
@@ -98,6 +95,19 @@ _DOUBT = (
     "the figures differ, but nothing shows they measure the same thing (a metric the "
     "vocabulary does not define, and no subject both claims name): "
 )
+
+
+def _sure(pairs: Iterator[tuple[Facts, Facts]], package: Package) -> tuple[bool, bool]:
+    """(some clashing pair is known to be one thing and no birthday apart, some pair is
+    known to be one thing), lazily: the first sure pair decides, in a cluster of
+    hundreds."""
+    same = False
+    for a, b in pairs:
+        if same_thing(a, b, package.vocabulary):
+            same = True
+            if not _birthday_between(a, b):
+                return True, True
+    return False, same
 
 
 _BIRTHDAY = "the ages are a year apart, given on different days, so a birthday may fall between: "
