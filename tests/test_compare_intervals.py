@@ -74,3 +74,13 @@ def test_below_and_sums() -> None:
     assert total([values(180), values(100, Bound.more_than)]) == Interval(
         280, math.inf, lo_open=True, hi_open=True
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [(6.75, "6-foot-9"), (125.0, "2hr 5 mins"), (4.5, "4½")],
+)
+def test_a_figure_in_two_parts_stands_for_itself(value: float, written: str) -> None:
+    # Its first numeral is no scale of its value: "6-foot-9" is not 6 ± 1.125 feet.
+    quantity = Quantity(value=value, bound=Bound.exact, text=written)
+    assert interval_of(quantity, tolerance=0.05, rounded=False) == Interval(value, value)

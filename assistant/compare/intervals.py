@@ -91,6 +91,10 @@ def _step(text: str, value: float) -> float:
         return 1.0
     numeral = float(match[0].replace(",", ""))
     scale = value / numeral if numeral else 1.0
+    if scale <= 0 or abs(math.log10(scale) - round(math.log10(scale))) > 1e-9:
+        # A figure in two parts ("6-foot-9" is 6.75 feet, "2hr 5 mins" 125 minutes, "4½"):
+        # its first numeral is no scale of the value, so it stands for itself.
+        scale = 1.0
     return 10.0 ** -len(match[1] or "") * scale
 
 
