@@ -147,6 +147,9 @@ def _figure_subject(text: str, nth: int = 0) -> str | None:
         # An age before the agent's name: the name.
         ("The 36-year-old champion Darko Vell improved to 58-3.", 1, "Darko Vell"),
         ("A 36-year-old man improved to 58-3.", 1, None),
+        ("The 6-foot-8 forward Dan Vell scored 23.", 1, "Dan Vell"),
+        # A height is its holder's.
+        ("After the whistle, the 6-foot-9, 260-pound Ivo Marsh turned it up.", 0, "Ivo Marsh"),
         # With no name to hang on, the sentence's agent stays the subject.
         ("The floods, which killed 40 people, hit on Monday.", 0, "the floods"),
     ],

@@ -974,7 +974,8 @@ def _with_heights(
     for m in _HEIGHT.finditer(text, start, end):
         feet = int(m.group("ft")) + int(m.group("in")) / 12
         q = Quantity(value=round(feet, 4), bound=Bound.exact, unit="foot", text=m.group(0))
-        height = _match(m.start(), m.end(), m.end(), None, None, q, role="height")
+        holder = _age_holder(text, m.start(), m.end(), end)  # "the 6-foot-9 Echenique"
+        height = _match(m.start(), m.end(), m.end(), None, None, q, role="height", head=holder)
         kept = [f for f in found if f.span.end <= m.start() or f.span.start >= m.end()]
         found = sorted([*kept, height], key=lambda f: f.span.start)
     return found

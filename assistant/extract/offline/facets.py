@@ -605,6 +605,8 @@ def subject_of(text: str, start: int, end: int, figure: QuantityMatch | None = N
         # one article and "the 45-year-old man" in another are not one person.
         holder = age.head or _holder_before(text, start, end)
         return holder if is_proper_name(holder) else None
+    if figure is not None and figure.role == "height" and is_proper_name(figure.head):
+        return figure.head  # "the 6-foot-9, 260-pound Echenique"
     if figure is not None and figure.role == "score":
         # A record in brackets is the name's before it: "Thompson (36-3, 24 KO)", "the
         # Chiefs (2-13)", wherever the sentence's agent is.
@@ -651,9 +653,10 @@ def _leading_phrase(text: str, start: int, end: int) -> str | None:
         if not words and (lower in IRREGULAR_PAST or lower in _OPENERS):
             return None  # "caught 29 passes", "how authorities ...", "Along with murder"
         if any(ch.isdigit() for ch in word):
-            # "The 36-year-old champion Klitschko improved to 58-3": the one named.
-            age = _age_at(text, start + m.start()) if len(words) <= 1 else None
-            return age.head if age is not None and is_proper_name(age.head) else None
+            # "The 36-year-old champion Klitschko improved to 58-3", "The 6-foot-8 forward
+            # McDermott scored 23": the one named.
+            said = _described_at(text, start + m.start()) if len(words) <= 1 else None
+            return said.head if said is not None and is_proper_name(said.head) else None
         if lower in _PRONOUNS:
             return None
         words.append(word)
@@ -700,6 +703,18 @@ _AGED_BEFORE = re.compile(
     r"|who\s+(?:was|is)|(?<=[A-Za-z])\s+(?:was|is))\s*$",
     re.IGNORECASE,
 )
+
+
+def _described_at(text: str, at: int) -> QuantityMatch | None:
+    """The age or the height starting at ``text[at]``, if one does: both describe whom
+    they hang on."""
+    if _HEIGHT_SHAPE.match(text, at):
+        found = match_quantities(text, at, min(len(text), at + _HOLDER_REACH))
+        return found[0] if found and found[0].role == "height" else None
+    return _age_at(text, at)
+
+
+_HEIGHT_SHAPE = re.compile(r"\d[-‐\s]?(?:foot|feet|ft)\b", re.IGNORECASE)
 
 
 def _age_at(text: str, at: int) -> QuantityMatch | None:
