@@ -297,6 +297,13 @@ def test_a_claim_of_a_count_still_reports() -> None:
             "Orozco's attorneys",
         ),
         ("Mitch Cole spoke on Monday. He's said 51 votes will be enough.", "51", "Mitch Cole"),
+        # A charge that describes whom the speaker speaks of is no figure the speaker gives.
+        (
+            "Ken Dole says the woman accused of killing two co-workers is a good person.",
+            "two",
+            None,
+        ),
+        ("Police said she is accused of killing two co-workers.", "two", "police"),
     ],
 )
 def test_a_reporting_verb_reports_only_what_is_said(

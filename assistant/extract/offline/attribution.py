@@ -258,6 +258,12 @@ _POSTED_REPORTS = re.compile(
     r"(?:a|an|the)\s+(?:\w+\s+)?(?:message|statement|"
     r"video|tweet|photo|picture|note|letter|comment|update|notice)s?\b)"
 )
+# Someone described by a charge: "the woman accused of killing", "a man charged with
+# stealing". Not "she is accused of": a statement, whoever makes it.
+_DESCRIBED_ACCUSED = re.compile(
+    r"\b(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}(?:accused|charged|convicted|suspected)\s+"
+    r"(?:of|with|in)\s+(?:[\w'’-]+\s+){0,2}$"
+)
 # A past tense with its object inside a would-be name: no name, a clause.
 _VERB_INSIDE = re.compile(r"(?:^|\s)[a-z]{3,}ed\s+(?:the|a|an|to|his|her|their|its|that)\b")
 # "told her to leave", "told reporters to expect": an instruction, not a report.
@@ -483,6 +489,10 @@ def attribution_for(
     across a sentence that the splitter left joined. Raises nothing."""
     if len(attributions) == 1 and attributions[0].carried:
         return attributions[0]  # a quotation that goes on: all of it
+    if _DESCRIBED_ACCUSED.search(text, max(start, span.start - 60), span.start):
+        # "Dorsey says the woman accused of killing two co-workers is a good person": the
+        # charge describes whom he speaks of; it is no figure he gives.
+        return None
     quoted = quotation_spans(text, start, end)
     covering = [a for a in attributions if _covers(text, a, span, start, end, quoted)]
     final = [a for a in covering if _closes_sentence(text, a, end)]
