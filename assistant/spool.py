@@ -34,9 +34,10 @@ class Writer(Protocol):
 
 # Copying a spool out reads this much at a time.
 _BLOCK = 1 << 20
-# Results a ResultSpool keeps in memory besides on disk: the last ones added. A few
-# hundred results of even long articles are a few tens of MB.
-RECENT_RESULTS = 256
+# Results a ResultSpool keeps in memory besides on disk: the last ones added. Results
+# of 2 KB articles take about 110 KB each in memory: 128 of them, about 14 MB
+# (benchmarks/memory.py: peak 122 MB with none kept, 150 MB with 256).
+RECENT_RESULTS = 128
 
 
 class Spool:
