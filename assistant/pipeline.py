@@ -60,6 +60,7 @@ ARTICLES_PER_REQUEST_SLOT = 2
 
 __all__ = [
     "Analysis",
+    "StoryQueue",
     "analyse",
     "analyse_stories",
     "batch_head",
@@ -72,6 +73,7 @@ __all__ = [
     "ingest",
     "open_cache",
     "render",
+    "story_order",
     "story_reports",
 ]
 
@@ -553,6 +555,67 @@ def story_reports(
             report = report.model_copy(update={"decisions": decide(report)})
         [info] = report.stories
         yield StoryReport(number, info, report, story_part(report, info))
+
+
+def story_order(articles: Sequence[Article], stories: Sequence[Story]) -> list[Article]:
+    """``articles`` story by story, in story order (each story's own in batch order): sent
+    to extraction in this order, the first stories are complete, so analysed and written
+    (``StoryQueue``), while the later ones' requests are still out. Articles of no story
+    come last. With one story or none, the batch order itself."""
+    if len(stories) <= 1:
+        return list(articles)
+    rank = {article_id: n for n, story in enumerate(stories) for article_id in story.article_ids}
+    return sorted(articles, key=lambda a: rank.get(a.id, len(stories)))  # stable
+
+
+class StoryQueue:
+    """The stories of a batch, each analysed and reported (``story_reports``) as soon as
+    every article of it and of every story before it has its extraction result: the rule
+    layer runs while later stories are still being extracted, and the reports still come
+    in story order, whatever order the results land in.
+
+    Call ``landed`` with each article id as its result is stored where ``load`` finds it;
+    ``on_story`` gets each ``StoryReport`` in story order. ``finish`` hands over the
+    stories not yet given (those with articles that never landed: reported with what
+    ``load`` has) and returns how many were given in all.
+    """
+
+    def __init__(
+        self,
+        batch: IngestBatch,
+        stories: Sequence[Story],
+        load: Callable[[str], ExtractionResult | None],
+        on_story: Callable[[StoryReport], None],
+        *,
+        extractor: str,
+        config: RuleConfig | None = None,
+        decide: Callable[[Report], list[EditorDecision]] | None = None,
+    ) -> None:
+        known = {a.id for a in batch.articles}
+        self._waiting = [{i for i in s.article_ids if i in known} for s in stories]
+        self._story_of = {i: n for n, ids in enumerate(self._waiting) for i in ids}
+        self._reports = story_reports(
+            batch, stories, load, extractor=extractor, config=config, decide=decide
+        )
+        self._on_story = on_story
+        self._given = 0
+
+    def landed(self, article_id: str) -> None:
+        """``article_id``'s result is in: report every story now complete, in order."""
+        number = self._story_of.pop(article_id, None)
+        if number is not None:
+            self._waiting[number].discard(article_id)
+        while self._given < len(self._waiting) and not self._waiting[self._given]:
+            self._give()
+
+    def finish(self) -> int:
+        while self._given < len(self._waiting):
+            self._give()
+        return self._given
+
+    def _give(self) -> None:
+        self._given += 1
+        self._on_story(next(self._reports))
 
 
 def batch_head(

@@ -9,19 +9,21 @@ readable by this process only.
 - ``Spool``: byte chunks appended in order, each readable again by its key, or the
   whole spool copied out in order;
 - ``ResultSpool``: the extraction results of a batch, pickled as they land; in memory
-  only each result's outcome (status, error, usage, warnings; no claims).
+  each result's outcome (status, error, usage, warnings; no claims), and the last few
+  hundred results whole.
 """
 
 from __future__ import annotations
 
 import pickle
 import tempfile
+from collections import OrderedDict
 from pathlib import Path
 from typing import Protocol
 
 from assistant.model import ExtractionResult
 
-__all__ = ["ResultSpool", "Spool", "Writer"]
+__all__ = ["RECENT_RESULTS", "ResultSpool", "Spool", "Writer"]
 
 
 class Writer(Protocol):
@@ -32,6 +34,10 @@ class Writer(Protocol):
 
 # Copying a spool out reads this much at a time.
 _BLOCK = 1 << 20
+# Results a ResultSpool keeps in memory besides on disk: the last ones added. Results
+# of 2 KB articles take about 110 KB each in memory: 128 of them, about 14 MB
+# (benchmarks/memory.py: peak 122 MB with none kept, 150 MB with 256).
+RECENT_RESULTS = 128
 
 
 class Spool:
@@ -96,16 +102,22 @@ class Spool:
 
 class ResultSpool:
     """The extraction results of a batch: each kept on disk as it lands, with only its
-    outcome (the result without its claims and hedges) in memory.
+    outcome (the result without its claims and hedges) in memory, and the last
+    ``recent`` results whole.
 
     ``add`` is the ``on_result`` of ``pipeline.extract_each``; ``load`` reads one article's
     whole result back (a story at a time, as the report needs them); ``outcomes`` are
     what the summary, the exit code and stderr need of every article.
     """
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, *, recent: int = RECENT_RESULTS) -> None:
         self._spool = Spool(directory)
         self._outcomes: dict[str, ExtractionResult] = {}
+        # The last results added, kept as they are besides on disk: a story of a batch
+        # is reported as soon as its articles are in, so its results are read back while
+        # still here, without unpickling them.
+        self._recent: OrderedDict[str, ExtractionResult] = OrderedDict()
+        self._keep = recent
 
     def __enter__(self) -> ResultSpool:
         return self
@@ -118,9 +130,18 @@ class ResultSpool:
         # skips the validation a JSON round trip would repeat for every claim.
         self._spool.append(pickle.dumps(result, pickle.HIGHEST_PROTOCOL), result.article_id)
         self._outcomes[result.article_id] = result.model_copy(update={"claims": [], "hedges": []})
+        if self._keep:
+            self._recent[result.article_id] = result
+            self._recent.move_to_end(result.article_id)
+            if len(self._recent) > self._keep:
+                self._recent.popitem(last=False)
 
     def load(self, article_id: str) -> ExtractionResult | None:
-        """The whole result of ``article_id``; None when it has none."""
+        """The whole result of ``article_id``; None when it has none. Results are never
+        changed in place (the pipeline makes copies), so a recent one is given as is."""
+        recent = self._recent.get(article_id)
+        if recent is not None:
+            return recent
         if article_id not in self._spool:
             return None
         result: ExtractionResult = pickle.loads(self._spool.get(article_id))

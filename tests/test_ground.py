@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.ground import fold, locate
+import pytest
+
+from assistant.ground import _fold, fold, locate
 from assistant.model import Grounding
 
 TEXT = (
@@ -75,3 +77,20 @@ def test_nearest_occurrence_also_applies_to_normalized_matches() -> None:
 
 def test_fold_maps_variants_to_one_form() -> None:
     assert fold("“It’s\u00a0a\u200b\tdone–deal…”") == '"It\'s a done-deal..."'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain text",
+        "  two\t\ttabs\n\nand a blank line  ",
+        "a \u200b b",  # an invisible character between two spaces: one run
+        "soft\u00adhyphen and\ufeffBOM",
+        "\u201ccurly\u201d \u2018quotes\u2019 \u2014 dashes \u2013 and\u2026",
+        "no-break\u00a0space, ideographic\u3000space, line\u2028separator",
+        "\x1c\x1d\x1e\x1f control separators are whitespace to str.isspace",
+        "",
+    ],
+)
+def test_fold_is_the_folded_text_locate_compares_in(text: str) -> None:
+    assert fold(text) == _fold(text)[0]

@@ -20,7 +20,7 @@ from assistant.config import Settings
 from assistant.extract.offline import OfflineExtractor
 from assistant.ingest import IngestBatch
 from assistant.model import Article, CheckKey, CheckStatus, ExtractionResult, Verdict
-from assistant.report.model import EditorDecision, Report
+from assistant.report.model import EditorDecision, Report, StoryReport
 from assistant.report.render import render
 from assistant.report.stream import FORMATS, open_sink
 from assistant.spool import ResultSpool
@@ -239,3 +239,77 @@ def test_the_editors_decisions_are_carried_story_by_story(
     assert code == 0 and len(report["stories"]) == 2
     assert [d["claim_id"] for d in report["decisions"]] == [kept.id]
     assert "1 editor decision not carried" in err and changed.id in err
+
+
+def test_each_story_is_reported_while_later_stories_are_still_extracted(
+    batch: tuple[IngestBatch, list[Path]],
+) -> None:
+    """The order ``factcheck report`` extracts a batch of several stories in: story by
+    story, each reported (analysed) before the next story's articles are extracted."""
+    whole_batch, paths = batch
+    stories = pipeline.find_stories(whole_batch, paths)
+    order = pipeline.story_order(whole_batch.articles, stories)
+    assert [a.id for a in order] == [i for s in stories for i in s.article_ids]
+    story_of = {i: s.id for s in stories for i in s.article_ids}
+    given: list[str] = []
+    seen_when_extracted: dict[str, list[str]] = {}
+
+    class Watching(OfflineExtractor):
+        async def extract(self, article: Article) -> ExtractionResult:
+            seen_when_extracted.setdefault(story_of[article.id], list(given))
+            return await super().extract(article)
+
+    with ResultSpool() as spool:
+        queue = pipeline.StoryQueue(
+            whole_batch, stories, spool.load, lambda s: given.append(s.info.id),
+            extractor="offline",
+        )  # fmt: skip
+
+        def landed(result: ExtractionResult) -> None:
+            spool.add(result)
+            queue.landed(result.article_id)
+
+        asyncio.run(pipeline.extract_each(order, Watching(), on_result=landed, concurrency=1))
+        assert queue.finish() == len(stories)
+    ids = [s.id for s in stories]
+    assert given == ids
+    assert seen_when_extracted == {sid: ids[:n] for n, sid in enumerate(ids)}
+
+
+def test_stories_are_reported_in_story_order_whatever_order_results_land_in(
+    batch: tuple[IngestBatch, list[Path]],
+    results: list[ExtractionResult],
+    both: tuple[Report, dict[str, bytes]],
+) -> None:
+    whole_batch, paths = batch
+    stories = pipeline.find_stories(whole_batch, paths)
+    first, *later = stories
+    given: list[str] = []
+    with ResultSpool() as spool:
+        sink = open_sink("json")
+        totals = []
+
+        def add(story: StoryReport) -> None:
+            given.append(story.info.id)
+            totals.append((story.info, story.report.summary))
+            sink.add(story)
+
+        queue = pipeline.StoryQueue(whole_batch, stories, spool.load, add, extractor="offline")
+        # The later stories' results land first: nothing is reported until the first
+        # story is complete, then every complete story, in order.
+        for result in sorted(results, key=lambda r: r.article_id in first.article_ids):
+            spool.add(result)
+            queue.landed(result.article_id)
+            if result.article_id not in first.article_ids:
+                assert given == []
+        assert given == [s.id for s in stories]
+        assert queue.finish() == len(stories) and len(later) == 2
+        outcomes = spool.outcomes([a.id for a in whole_batch.articles])
+        head = pipeline.batch_head(whole_batch, outcomes, totals, extractor="offline")
+        out = io.BytesIO()
+        sink.finish(head, out)
+        sink.close()
+    whole, _ = both
+    assert out.getvalue().decode("utf-8") == render(
+        whole.model_copy(update={"decisions": []}), "json"
+    )

@@ -55,6 +55,19 @@ def test_the_result_spool_keeps_whole_results_on_disk_and_outcomes_in_memory() -
         assert outcomes[1].claims == [] and outcomes[1].usage == results[0].usage
 
 
+def test_the_result_spool_gives_the_same_result_whether_still_in_memory_or_not() -> None:
+    articles = [_article(n) for n in range(3)]
+    results = asyncio.run(pipeline.extract_all(articles, OfflineExtractor()))
+    with ResultSpool(recent=1) as spool:
+        for result in results:
+            spool.add(result)
+        # a2 is the one kept in memory; a0 and a1 are read back from disk.
+        assert spool.load("a2") is results[2]
+        for result in results[:2]:
+            loaded = spool.load(result.article_id)
+            assert loaded == result and loaded is not result
+
+
 def test_extract_each_hands_on_every_result_as_extract_all_returns_them() -> None:
     articles = [_article(n) for n in range(5)]
     landed: list[ExtractionResult] = []

@@ -134,6 +134,9 @@ class _Converter:
         self.article = article
         self.paragraphs = _Paragraphs(article.text)
         self.warnings: list[str] = []
+        # The lexicon's hedges of a stretch of text, by (start, end): claims of one
+        # paragraph look at the same stretch around it.
+        self._recognised: dict[tuple[int, int], list[Hedge]] = {}
 
     def claims(self, raws: list[LLMClaim], chunk: Chunk) -> list[Claim]:
         claims: list[Claim] = []
@@ -239,7 +242,7 @@ class _Converter:
         hint = span.start - lo if span else 0
         hedges: list[Hedge] = []
         # What the lexicon calls a hedge around the claim: a model cue must be one of them.
-        recognised = _find_hedges(text, lo, hi) if raws else []
+        recognised = self.recognised(lo, hi) if raws else []
         for raw in raws:
             found = locate(raw.cue, text[lo:hi], hint)
             if found is None:
@@ -269,6 +272,13 @@ class _Converter:
         if span is not None:
             hedges += _lexicon_hedges(text, span, self.paragraphs.of(span)[1], hedges)
         return hedges
+
+    def recognised(self, start: int, end: int) -> list[Hedge]:
+        """What the lexicon calls a hedge in ``text[start:end]``, found once per stretch."""
+        found = self._recognised.get((start, end))
+        if found is None:
+            found = self._recognised[start, end] = _find_hedges(self.article.text, start, end)
+        return found
 
     def quantity(self, raw: LLMQuantity, span: Span | None) -> Quantity | None:
         """One figure of the claim, as the quoted text states it.

@@ -489,8 +489,9 @@ class LLMExtractor(Extractor):
             first = first or checked
             latest = checked
             for claim in checked.valid:
-                if claim_key(claim) not in keys:
-                    keys.add(claim_key(claim))
+                key = claim_key(claim)
+                if key not in keys:
+                    keys.add(key)
                     kept.append(claim)
             if not checked.failures:
                 break
