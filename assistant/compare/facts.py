@@ -226,7 +226,7 @@ def _subject_key(claim: Claim) -> str:
     meets the others; a named one ("Hurricane Ida") is kept."""
     if not claim.subject:
         return ""
-    if claim.metric_key in EVENT_TOLLS and not _names_something(claim.subject, claim.location):
+    if claim.metric_key in _EVENT_TOLLS and not _names_something(claim.subject, claim.location):
         return ""
     return key_phrase(claim.subject)
 
@@ -236,7 +236,7 @@ def _names_something(written: str, location: str | None) -> bool:
     "Sullmere floods"; not "Floods in western Germany" counted in Germany, "The quake"."""
     place = set((location or "").lower().split())
     return any(
-        word[:1].isupper() and word.lower() not in EVENT_NOUNS and word.lower() not in place
+        word[:1].isupper() and word.lower() not in _EVENT_NOUNS and word.lower() not in place
         for word in written.replace(".", " ").split()
         if word.lower() not in ("the", "a", "an")
     )
@@ -244,7 +244,7 @@ def _names_something(written: str, location: str | None) -> bool:
 
 # The words news copy calls a disaster or an attack by, capitalised when they open a
 # sentence ("Floods in ... have killed"): no name of one event among others.
-EVENT_NOUNS = words(
+_EVENT_NOUNS = words(
     """
     flood floods flooding fire fires blaze wildfire wildfires quake quakes earthquake
     earthquakes aftershock storm storms hurricane typhoon cyclone tornado tornadoes
@@ -257,7 +257,7 @@ EVENT_NOUNS = words(
 
 
 # What a disaster or an attack does to people and homes: counts the story's event makes.
-EVENT_TOLLS = frozenset(
+_EVENT_TOLLS = frozenset(
     {
         "deaths", "children killed", "injuries", "people missing", "people evacuated",
         "people displaced", "people rescued", "people hospitalised", "people in shelters",

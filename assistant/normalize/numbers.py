@@ -888,14 +888,14 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
 # "A magnitude 6.1 earthquake", "a 6.1-magnitude quake", "a magnitude of 6.1", "measured
 # 6.3 on the Richter scale": an earthquake's magnitude, a figure on its own scale (unit
 # "magnitude") - never 6.1 earthquakes, nor a modifier of the word "quake".
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude\b|on\s+the\s+richter\b)", re.IGNORECASE)
 # "A quake measuring 7.0", "the quakes, measuring 6.4 and 6.3", "a tremor registering 5.1".
 _QUAKE_MEASURING = re.compile(
     r"\b(?:earth)?(?:quakes?|tremors?|after-?shocks?)\b,?\s+(?:measuring|measured\s+at|"
     r"registering|that\s+measured)\s+(?:\d{1,2}\.\d\s*(?:,|and|or)\s*)?$",
     re.IGNORECASE,
 )
-_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.IGNORECASE)
-_MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude\b|on\s+the\s+richter\b)", re.IGNORECASE)
 _MAGNITUDE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?(?!\d|\.\d)")
 MAGNITUDE = "magnitude"
 

@@ -62,7 +62,7 @@ def check(package: Package) -> Iterator[Finding]:
         clashes = _clashes(block)
         if (first := next(clashes, None)) is not None:
             sides = " vs ".join("; ".join(describe(f) for f in g.members) for g in block.groups)
-            several = _several_in_one_article(block)
+            several = _several_in_one_sentence(block)
             sure, same = (False, False) if several else _sure(chain((first,), clashes), package)
             doubt = "" if sure else (_SEVERAL if several else _BIRTHDAY if same else _DOUBT)
             yield finding(
@@ -117,7 +117,7 @@ _SEVERAL = (
 )
 
 
-def _several_in_one_article(block: Block) -> bool:
+def _several_in_one_sentence(block: Block) -> bool:
     """A standing figure that one sentence gives two clashing values for: one person has
     one age and one quake one magnitude, so the key covers two of them ("twin quakes,
     measuring 6.4 and 6.3") and a figure from another article may be either's. Two values
