@@ -142,22 +142,26 @@ class Facts(NamedTuple):
     comparable: bool  # checkable, with a metric and a figure: clustered and compared
     dated: date | None = None  # a standing attribute's day: its period's end, else publication
 
-    @property
-    def vague(self) -> bool:
-        """A figure written as an order of size, with no number ("hundreds", "dozens",
-        "tens of thousands"): it fits many counts, so it neither anchors a sum nor is the
-        figure a later article repeats."""
-        return (
-            self.written is not None
-            and not any(ch.isdigit() for ch in self.written)
-            and _ORDER_OF_SIZE.search(self.written) is not None
-        )
+    # A figure written as an order of size, with no number ("hundreds", "dozens", "tens
+    # of thousands"): it fits many counts, so it neither anchors a sum nor is the figure a
+    # later article repeats.
+    vague: bool = False
+
+
+def _vague(written: str | None) -> bool:
+    """``Facts.vague`` of a figure written ``written``."""
+    return (
+        written is not None
+        and _ORDER_OF_SIZE.search(written) is not None
+        and _DIGIT.search(written) is None
+    )
 
 
 _ORDER_OF_SIZE = re.compile(
     r"\b(?:dozens|scores|hundreds|thousands|millions|billions|several|many|numerous|few)\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 
 
 def facts_of(
@@ -216,6 +220,7 @@ def facts_of(
         checkable=checkable,
         comparable=checkable and claim.metric_key is not None and interval is not None,
         dated=(period.as_of or published) if standing else None,
+        vague=_vague(written),
     )
 
 
@@ -231,6 +236,7 @@ def _subject_key(claim: Claim) -> str:
     return key_phrase(claim.subject)
 
 
+@lru_cache(maxsize=4096)  # a package repeats its agents and places
 def _names_something(written: str, location: str | None) -> bool:
     """A name in the agent beyond the event's own word and its place: "Storm Ida",
     "Sullmere floods"; not "Floods in western Germany" counted in Germany, "The quake"."""
