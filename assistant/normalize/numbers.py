@@ -936,7 +936,8 @@ WEIGHED_BEFORE = re.compile(
 # A person's height then pounds, as descriptions of suspects and athletes put it: "he was
 # 5-foot-11 and 215 pounds", "6 feet tall, 190 pounds".
 HEIGHT_THEN_POUNDS = re.compile(
-    r"\b\d[-‐\s]?(?:foot|feet|ft\b\.?|['’′])(?:[-‐\s]?\d{1,2}(?:[-‐\s]?(?:inch(?:es)?|in)\b|[\"”″])?)?"
+    r"\b\d[-‐\s]?(?:foot|feet|ft\b\.?|['’′])"  # 5-foot, 6 feet, 6 ft., 5'
+    r"(?:[-‐\s]?\d{1,2}(?:[-‐\s]?(?:inch(?:es)?|in)\b|[\"”″])?)?"  # -11, 11 inches, 11"
     r"(?:\s+tall)?\s*(?:,\s*(?:and\s+)?|and\s+)$",
     re.IGNORECASE,
 )

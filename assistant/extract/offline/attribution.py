@@ -254,9 +254,10 @@ _BARE_OBJECT = re.compile(
 # "posted on Facebook that", "posted a statement": a report; "posted a 43-39 record", "posted
 # a loss": a result, not a report.
 _POSTED_REPORTS = re.compile(
-    r"\s+(?:(?:on|online|to)\b(?:\s+[\w.’'-]+){0,4}?\s*(?:that\b|saying\b|[:\"“])|that\b|[:\"“]|"
-    r"(?:a|an|the)\s+(?:\w+\s+)?(?:message|statement|"
-    r"video|tweet|photo|picture|note|letter|comment|update|notice)s?\b)"
+    r"\s+(?:(?:on|online|to)\b(?:\s+[\w.’'-]+){0,4}?\s*(?:that\b|saying\b|[:\"“])"
+    r"|that\b|[:\"“]"
+    r"|(?:a|an|the)\s+(?:\w+\s+)?(?:message|statement|video|tweet|photo|picture|note|"
+    r"letter|comment|update|notice)s?\b)"
 )
 # Someone described by a charge: "the woman accused of killing", "a man charged with
 # stealing". Not "she is accused of": a statement, whoever makes it.

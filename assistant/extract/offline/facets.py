@@ -75,7 +75,9 @@ PERIOD_PATTERNS: tuple[tuple[str, bool], ...] = (
     # A horizon: "By 2085 it will pay 74 percent", "After 2036, 77 percent": as of then.
     (r"(?i:by|after)\s+(?:1[89]|20)\d\d(?![\d/-])", False),
     (
-        r"(?i:so\s+far(?:\s+this\s+(?:year|week|month))?|to\s+date|in\s+total|in\s+all(?!\s+(?:of|the|its|their|these|those|that|this|his|her)\b)|thus\s+far"
+        r"(?i:so\s+far(?:\s+this\s+(?:year|week|month))?|to\s+date|in\s+total|thus\s+far"
+        # "in all", but not "in all of this", "in all their years"
+        r"|in\s+all(?!\s+(?:of|the|its|their|these|those|that|this|his|her)\b)"
         r"|cumulatively)",
         True,
     ),
