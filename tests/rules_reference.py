@@ -21,6 +21,7 @@ from assistant.compare.identity import different_places, same_thing
 from assistant.compare.intervals import common
 from assistant.compare.package import Package
 from assistant.compare.rules.arithmetic import parts, percent
+from assistant.compare.rules.arithmetic.running import is_step
 from assistant.compare.rules.conflict import _comparable
 from assistant.compare.rules.stale import _Dated, _repeats
 from assistant.model import Finding, RuleId, Severity
@@ -130,6 +131,7 @@ def _check(latest: Facts, totals: Sequence[Facts], steps: Sequence[Facts]) -> Fi
         s
         for s in steps
         if s.article_id == latest.article_id
+        and is_step(s)
         and s.period.start is not None
         and s.period.as_of is not None
         and since <= s.period.start

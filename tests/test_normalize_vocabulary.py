@@ -49,7 +49,9 @@ def test_things_that_share_a_word_stay_apart(one: str, other: str) -> None:
 
 def test_kinds_know_their_class_and_classes_are_not_kinds() -> None:
     assert DEFAULT.kind_of("trucks") == "vehicles"
-    assert DEFAULT.kind_of("homes destroyed") == "homes damaged"
+    assert DEFAULT.kind_of("children killed") == "deaths"
+    # Fire and storm copy counts destroyed and damaged homes apart: no kind and class.
+    assert DEFAULT.kind_of("homes destroyed") is None
     assert DEFAULT.kind_of("vehicles") is None
     assert DEFAULT.kind_of("people rescued") is None
 
@@ -149,3 +151,14 @@ def test_unnamed_sources_are_recognised() -> None:
     assert is_unnamed(DEFAULT.source("the authorities"))
     assert not is_unnamed(DEFAULT.source("the National Weather Office"))
     assert DEFAULT.source("the National Weather Office") == "national weather office"
+
+
+def test_bare_points_are_points_not_percentage_points() -> None:
+    # A player's 31 points and the Dow's 300 are no percentage.
+    assert DEFAULT.unit("points") == "point"
+    assert DEFAULT.unit("percentage points") == "percentage points"
+
+
+def test_the_prosecution_is_one_origin_however_copy_names_it() -> None:
+    names = ["prosecutors", "the U.S. Attorney's Office", "federal prosecutors", "the prosecution"]
+    assert {DEFAULT.source(n) for n in names} == {"prosecutors"}

@@ -105,16 +105,19 @@ def _package(seed: int) -> tuple[list[Article], list[Claim]]:
             metric = rng.choice(METRICS)
             period = rng.choice(PERIODS)
             source = rng.choice(SOURCES)
+            quantity = _quantity(rng, metric)
+            # Half the quotes write their figure as one added to a total.
+            added = rng.random() < 0.5
             claims.append(
                 Claim(
                     id=f"{article.id}#{k + 1}",
                     article_id=article.id,
-                    quote=article.text[k : k + 5],
+                    quote=f"a further {quantity.text}" if added else article.text[k : k + 5],
                     statement="a figure",
                     kind=ClaimKind.quantity,
                     subject=rng.choice(SUBJECTS),
                     metric=metric,
-                    quantity=_quantity(rng, metric),
+                    quantity=quantity,
                     period=Period(text=period) if period else None,
                     location=rng.choice(PLACES),
                     attribution=[SourceLink(name=source, role=SourceRole.original)]

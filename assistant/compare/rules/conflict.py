@@ -11,7 +11,8 @@ more articles:
   articles published the same day: across days they may be updates (see STALE).
   Standing attributes of a person (an age, how many children they have) are compared
   whatever day each article or sentence gives, within a month of each other; two ages a
-  year apart on different days may straddle a birthday, so they are low severity. So
+  year apart on different days may straddle a birthday, and two ages decades apart are
+  rather an age at an earlier event the article recounts, so they are low severity. So
   is a standing figure one sentence gives two clashing values for: one person has one
   age, one quake one magnitude, so the story has two of them ("twin quakes, measuring
   6.4 and 6.3") and another outlet's figure may be either's.
@@ -63,11 +64,10 @@ def check(package: Package) -> Iterator[Finding]:
         if (first := next(clashes, None)) is not None:
             sides = " vs ".join("; ".join(describe(f) for f in g.members) for g in block.groups)
             several = _several_in_one_sentence(block)
-            sure, same = (False, False) if several else _sure(chain((first,), clashes), package)
-            doubt = "" if sure else (_SEVERAL if several else _BIRTHDAY if same else _DOUBT)
+            doubt = _SEVERAL if several else _doubt(chain((first,), clashes), package)
             yield finding(
                 RuleId.CONFLICT,
-                Severity.high if sure else Severity.low,
+                Severity.low if doubt else Severity.high,
                 block.members,
                 f"{block.label}, {when}: {doubt}{sides}",
                 cluster_id=block.id,
@@ -97,20 +97,26 @@ _DOUBT = (
 )
 
 
-def _sure(pairs: Iterator[tuple[Facts, Facts]], package: Package) -> tuple[bool, bool]:
-    """(some clashing pair is known to be one thing and no birthday apart, some pair is
-    known to be one thing), lazily: the first sure pair decides, in a cluster of
-    hundreds."""
-    same = False
+def _doubt(pairs: Iterator[tuple[Facts, Facts]], package: Package) -> str:
+    """Why the clash may be no contradiction, for the evidence; "" when some clashing pair
+    is known to be one thing and no birthday or decades apart. Lazy: the first sure pair
+    decides, in a cluster of hundreds."""
+    doubt = _DOUBT
     for a, b in pairs:
         if same_thing(a, b, package.vocabulary):
-            same = True
-            if not _birthday_between(a, b):
-                return True, True
-    return False, same
+            if _birthday_between(a, b):
+                doubt = _BIRTHDAY
+            elif _another_time(a, b):
+                doubt = _ANOTHER_TIME
+            else:
+                return ""
+    return doubt
 
 
 _BIRTHDAY = "the ages are a year apart, given on different days, so a birthday may fall between: "
+_ANOTHER_TIME = (
+    "the ages are decades apart, so one is likely an age at an earlier event the article recounts: "
+)
 _SEVERAL = (
     "the figures differ, but one sentence itself gives more than one of them, so they may "
     "belong to more than one thing (two quakes, two people of one name): "
@@ -171,6 +177,20 @@ def _comparable(a: Facts, b: Facts, period: PeriodKey) -> bool:
 
 # How far apart two standing figures may be dated and still be compared: a story's run.
 STANDING_WINDOW_DAYS = 31
+
+
+# Ages further apart than this are no slip of one figure: one is the person's age at an
+# earlier event the article tells of ("a doorman identified the 29-year-old Gigante" in a
+# 1957 shooting, "He was 77" at his death).
+_ANOTHER_TIME_YEARS = 10
+
+
+def _another_time(a: Facts, b: Facts) -> bool:
+    """Two ages of one person too far apart to be one age misreported."""
+    if a.metric != "age" or a.interval is None or b.interval is None:
+        return False
+    gap = max(a.interval.lo - b.interval.hi, b.interval.lo - a.interval.hi)
+    return gap > _ANOTHER_TIME_YEARS
 
 
 def _birthday_between(a: Facts, b: Facts) -> bool:

@@ -5,7 +5,8 @@ figures share a value) whose attribution chains end at two or more *different*
 canonical origins. Origins are compared after source canonicalisation, so "the interior
 ministry" and "the Ministry of the Interior" are one origin, not two.
 
-Does not fire when every chain ends at one origin (CIRCULAR or SINGLE_SOURCE), for
+Does not fire within one article (two of its figures, each from its own source, are not
+known to be one thing), when every chain ends at one origin (CIRCULAR or SINGLE_SOURCE), for
 figures that disagree, for periods that could not be resolved, or when the figures are
 not known to be about one thing (``identity.py``: a metric the vocabulary does not
 define, and no subject the claims name): eight-year offers from three clubs agree on
@@ -29,7 +30,9 @@ from assistant.model import Finding, RuleId, Severity
 def check(package: Package) -> Iterator[Finding]:
     for group in package.agreement_groups:
         origins = group.by_origin
-        if len(origins) < 2 or not all_same_thing(group.members, package.vocabulary):
+        if len(origins) < 2 or len({f.article_id for f in group.members}) < 2:
+            continue  # one article's two figures: nothing shows they are one thing
+        if not all_same_thing(group.members, package.vocabulary):
             continue
         if group.interval is not None and not pinned(
             [f.interval for f in group.members if f.interval is not None], group.interval

@@ -8,7 +8,8 @@ no period, as of its article's date) when:
   reported, by an article published earlier, for a closed period ("350 evacuated
   overnight" is everyone evacuated so far), and
 - T's own article states an increment for a period starting no earlier than P's date and
-  ending by T's ("a further 800 on Tuesday"); several increment claims must be for one
+  ending by T's, and writes it as one ("a further 800 on Tuesday", "300 more"; a dated
+  figure alone may be the total as of that day); several increment claims must be for one
   period and agree.
 
 Then P + increment must agree with T. Severity info (ADDS_UP, ok=True) when it does, medium when
@@ -22,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from assistant.compare.evidence import describe, finding, values
-from assistant.compare.facts import Facts
+from assistant.compare.facts import Facts, is_increment
 from assistant.compare.identity import different_places
 from assistant.compare.intervals import common
 from assistant.compare.package import Package
@@ -63,7 +64,8 @@ class _Near:
         self.steps = steps
         self.by_article: dict[str, list[Facts]] = defaultdict(list)
         for s in steps:
-            self.by_article[s.article_id].append(s)
+            if is_step(s):
+                self.by_article[s.article_id].append(s)
         self._previous: dict[tuple[date, date | None], list[Facts]] = {}
 
     def previous(self, latest: Facts, day: date) -> list[Facts]:
@@ -72,6 +74,14 @@ class _Near:
         if (found := self._previous.get(key)) is None:
             found = self._previous[key] = _previous(latest, day, self.totals, self.steps)
         return found
+
+
+def is_step(f: Facts) -> bool:
+    """Whether the claim writes its figure as one added to a total ("a further 420",
+    "Seven more died"): a dated figure alone may as well be the total as of that day ("on
+    Monday the department had reported 1,200 homes destroyed")."""
+    quantity = f.claim.quantity
+    return quantity is not None and is_increment(f.claim.quote, quantity.text)
 
 
 def _check(latest: Facts, near: _Near) -> Finding | None:
