@@ -48,6 +48,13 @@ def resolved(text: str, published: date | None = THURSDAY) -> Period:
         ("in February", date(2026, 2, 1), date(2026, 2, 28)),
         ("in March", date(2026, 3, 1), THURSDAY),  # not past the day of publication
         ("in 2024", date(2024, 1, 1), date(2024, 12, 31)),
+        # A quarter: of the year written, else the latest one begun by publication.
+        ("in the third quarter of 2025", date(2025, 7, 1), date(2025, 9, 30)),
+        ("Q4 2025", date(2025, 10, 1), date(2025, 12, 31)),
+        ("in the fourth quarter", date(2025, 10, 1), date(2025, 12, 31)),
+        ("in the first quarter", date(2026, 1, 1), THURSDAY),
+        # An earlier disaster named by its year dates its own figures.
+        ("the 2018 Camp Fire", date(2018, 1, 1), date(2018, 12, 31)),
     ],
 )
 def test_periods_resolve_to_days(text: str, start: date, end: date) -> None:

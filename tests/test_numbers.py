@@ -135,6 +135,35 @@ def test_a_height_in_feet_and_inches_is_one_figure(sentence: str, feet: float, t
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value", "unit", "text"),
+    [
+        ("He was sentenced to 5 years and 10 months.", 70, "months", "5 years and 10 months"),
+        ("He served five years and six months.", 66, "months", "five years and six months"),
+        ("She won in 2hr 5 mins.", 125, "minutes", "2hr 5 mins"),
+        ("The flight lasted 3 hours, 20 minutes.", 200, "minutes", "3 hours, 20 minutes"),
+    ],
+)
+def test_a_duration_in_two_units_is_one_figure(
+    sentence: str, value: float, unit: str, text: str
+) -> None:
+    (q,) = match_quantities(sentence)
+    assert (q.quantity.value, q.quantity.unit, q.quantity.text) == (value, unit, text)
+
+
+def test_a_modifier_before_the_noun_does_not_hide_it() -> None:
+    found = match_quantities("1,520 homes and 210 other structures had been destroyed.")
+    assert [(q.quantity.value, q.quantity.unit) for q in found] == [
+        (1520, "home"),
+        (210, "structure"),
+    ]
+
+
+def test_a_year_then_to_is_a_date_and_a_figure_not_a_range() -> None:
+    (q,) = match_quantities("Ferrer was sentenced in 2024 to 7 years.")
+    assert (q.quantity.value, q.quantity.unit, q.quantity.bound) == (7, "years", Bound.exact)
+
+
+@pytest.mark.parametrize(
     ("phrase", "value"),
     [
         ("a third of homes", 1 / 3),

@@ -35,6 +35,8 @@ def _cues(text: str) -> list[tuple[str, HedgeKind, HedgeScope]]:
         ("Officials were unable to confirm the report.", "were unable to confirm",
          HedgeKind.verification_disclaimer),
         ("Unconfirmed reports spoke of looting.", "Unconfirmed", HedgeKind.verification_disclaimer),
+        ("Harlan led with 51%, unofficial results showed.", "unofficial",
+         HedgeKind.epistemic_modal),
     ],
 )  # fmt: skip
 def test_each_kind_of_cue(text: str, cue: str, kind: HedgeKind) -> None:
@@ -59,6 +61,8 @@ def test_a_disclaimer_wins_over_the_modal_inside_it() -> None:
         "The claims cannot be independently confirmed.",
         "They have not been verified.",
         "Reuters could not verify the reports.",
+        "The Herald could not independently confirm the amount.",
+        "The paper was unable to verify the tally.",
     ],
 )
 def test_a_disclaimer_that_refers_back_covers_preceding_sentences(text: str) -> None:
@@ -150,3 +154,7 @@ def test_may_the_month_is_not_a_modal() -> None:
 )
 def test_cues_and_the_contexts_that_rule_them_out(text: str, cues: list[str]) -> None:
     assert [h.cue for h in find_hedges(text, 0, len(text)) if h.kind in _UNCERTAIN] == cues
+
+
+def test_a_result_better_than_expected_is_no_expectation() -> None:
+    assert _cues("Vestra posted better-than-expected profit of 812 million euros.") == []

@@ -281,3 +281,56 @@ def test_a_place_before_the_figure_counts_it_there() -> None:
 def test_a_toll_said_on_a_day_is_the_total_as_of_that_day() -> None:
     (claim,) = [c for c in _claims("The death toll rose to 133 on Saturday.") if c.quantity]
     assert claim.period is not None and claim.period.cumulative
+
+
+def test_whose_figure_it_is_when_the_sentences_agent_is_someone_else() -> None:
+    claims = _by_figure(
+        "Tom Okafor conceded after the final tally gave Maria Harlan 51.6% of the vote. "
+        "The Democrat had 52.1% of the vote to 46.7% for Okafor. "
+        "In the Westmark race, Tom Okafor won 44.2% of the vote. "
+        "Vestra's net profit was 812 million euros. "
+        "LaRue returned home after serving more than four years in prison."
+    )
+    assert {text: c.subject for text, c in claims.items()} == {
+        "51.6%": "Maria Harlan",  # given to her, not the one who conceded
+        "52.1%": "the Democrat",
+        "46.7%": "Okafor",
+        "44.2%": "Tom Okafor",  # after a fronted phrase
+        "812 million euros": "Vestra",  # the owner, and the metric is net profit
+        "more than four": "LaRue",  # "after serving": the same agent
+    }
+    assert claims["812 million euros"].metric == "net profit"
+
+
+def test_an_expected_or_possible_figure_is_a_metric_of_its_own() -> None:
+    claims = _by_figure(
+        "Analysts had expected net profit of 760 million euros. "
+        "Delgado could have been sentenced to 20 years in prison. "
+        "Reeves faced 30 years in prison. "
+        "Delgado was sentenced to 14 years in prison."
+    )
+    assert claims["760 million euros"].metric == "expected profit"
+    assert claims["20"].metric.startswith("possible ")
+    assert claims["30"].metric.startswith("possible ")
+    assert not claims["14"].metric.startswith("possible ")
+
+
+def test_an_earlier_occasion_or_comparison_dates_only_its_own_figure() -> None:
+    claims = _by_figure(
+        "Eli Voss, who scored 22 points in the teams' previous meeting, led again. "
+        "Harlan won 48.9% of the vote in the primary. "
+        "The Mariners trailed 58-55 at halftime. "
+        "Turnout was 61%, up from 54% in 2022. "
+        "Net profit was 640 million euros a year earlier."
+    )
+    periods = {text: c.period.text if c.period else None for text, c in claims.items()}
+    assert periods == {
+        "22": "in the teams' previous meeting",
+        "48.9%": "in the primary",
+        "58": "at halftime",
+        "55": "at halftime",
+        "61%": None,
+        "54%": "in 2022",
+        "640 million euros": "a year earlier",
+    }
+    assert claims["640 million euros"].metric == "net profit"  # "a year earlier" is no rate

@@ -507,6 +507,10 @@ _STOP_WORDS = (
 _NOUNS_LIKE_VERBS = _words("bed beds shed sheds family supply ally rally assembly building ceiling")
 # Modifiers that may stand between a number and its noun: "12 more bodies".
 _MODIFIERS = _words("more additional further other new extra")
+# Words that make a following year a date: "in 2024", "since 2019".
+_YEAR_LEAD = re.compile(r"\b(?:in|since|during|by|from|until|of)\s+$", re.IGNORECASE)
+# A modifier between a number and its noun: "210 other structures", "12 more bodies".
+_LEADING_MODIFIER = re.compile(r"\s+(other|more|additional|further|extra)(?=\s+[a-z])")
 
 _IRREGULAR_SINGULARS: dict[str, str] = {
     "people": "people", "police": "police", "staff": "staff", "personnel": "personnel",
@@ -712,8 +716,29 @@ _NAME_BEFORE_NOUN = re.compile(r"\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2
 _HEAD_WORD = re.compile(r"\s+[“\"‘']?([A-Za-z][\w'’.-]*)")
 _WINDOW_PAIRS = frozenset((lead, word) for lead in WINDOW_LEADS for word in WINDOW_WORDS)
 _WINDOW = re.compile(r"\b(\w+)\s+the\s+(\w+)\s*$")
-_RATE_AFTER = re.compile(rf"\s+(?:a|an|per|each)\s+(?:{_TIME_WORD})\b", re.IGNORECASE)
-_AND_MINUTES = re.compile(r"\s+(\d{1,2})\s?min(?:ute)?s?\b", re.IGNORECASE)
+_RATE_AFTER = re.compile(
+    rf"\s+(?:a|an|per|each)\s+(?:{_TIME_WORD})\b(?!\s+(?:earlier|ago|before|later|on)\b)",
+    re.IGNORECASE,
+)
+# The smaller unit a duration goes on in: "2hr 5 mins", "5 years and 10 months", "3 hours,
+# 20 minutes" are one figure each (125 minutes, 70 months, 200 minutes), never two.
+_SMALLER_UNIT = {
+    "hours": ("minutes", 60.0),
+    "years": ("months", 12.0),
+    "minutes": ("seconds", 60.0),
+}
+_AND_SMALLER = {
+    unit: re.compile(
+        r"(?:\s*,\s*|\s+and\s+|\s+)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+        rf"eleven)\s?{written}\b",
+        re.IGNORECASE,
+    )
+    for unit, written in (
+        ("hours", r"min(?:ute)?s?"),
+        ("years", r"months?"),
+        ("minutes", r"sec(?:ond)?s?"),
+    )
+}
 _SPEAKER_AFTER = re.compile(
     r"(?:,\s+who\b[^,.]{0,60},|\s+who)?\s+(?:said|says|told|tells|recalled|added|explained|"
     r"wrote|noted|insisted|recounted)\b"
@@ -1166,7 +1191,9 @@ def _one(
         timed = _timed(text, q, start, unit_end, cue, core is not None)
         if timed is None:
             return []
-        q, start, cue, unit_end, role = timed
+        q, start, cue, read_to, role = timed
+        if read_to != unit_end:  # "5 years and 10 months": the figure is both parts
+            num_end = unit_end = read_to
     q = _tailed(text, q.model_copy(update={"text": text[start:num_end]}), unit_end)
     head = None
     if role == "age" and (old := _OLD.match(text, unit_end)):
@@ -1270,7 +1297,7 @@ def _timed(
     """A duration, read whole: "2hr 5 mins" is 125 minutes; ``None`` for a duration that
     says when ("a year later", "in the past 24 hours"). Whether "over" before it is
     "across" is settled once all figures are read (``_settle_across``)."""
-    q, unit_end = _with_minutes(text, q, q.unit or "", unit_end)
+    q, unit_end = _with_smaller_unit(text, q, q.unit or "", unit_end)
     role = _time_role(text, start, unit_end, q.value == 1 and is_core)
     if role == "period":
         return None
@@ -1312,6 +1339,9 @@ def _interpret_range(
         return []  # "Weeks 11-13", "Kestrel 3200 or 4200"
     if a.is_year_like and b.is_year_like:
         return []
+    if a.is_year_like and sep == "to" and _YEAR_LEAD.search(text, max(0, a_start - 12), a_start):
+        # "was sentenced in 2024 to 7 years": a date, then the figure; never "2024 to 7".
+        return _singles(text, m, (a_name, b_name), blocked, limit, cue)
     if a.unit in CURRENCIES and b.unit in ("mm", "m"):
         b = _parse_core(m.group(b_name), money=True) or b  # "$120-130MM"
     # "between 1.2 and 1.5 million": the scale and currency written once cover both ends.
@@ -1928,13 +1958,17 @@ def _scaled_time(q: Quantity, written: str | None, unit: str | None) -> Quantity
     return q.model_copy(update={"value": q.value * scale, "upper": upper, "unit": canonical})
 
 
-def _with_minutes(text: str, q: Quantity, unit: str, unit_end: int) -> tuple[Quantity, int]:
-    """ "2hr 5 mins" is 125 minutes: hours and minutes written together are one figure."""
-    minutes = _AND_MINUTES.match(text, unit_end) if unit == "hours" else None
-    if minutes is None:
+def _with_smaller_unit(text: str, q: Quantity, unit: str, unit_end: int) -> tuple[Quantity, int]:
+    """ "2hr 5 mins" is 125 minutes and "5 years and 10 months" 70 months: a duration and
+    the smaller unit it goes on in are one figure (read as two, "5 years" would clash
+    with another outlet's "70 months")."""
+    pattern = _AND_SMALLER.get(unit)
+    more = pattern.match(text, unit_end) if pattern is not None and q.upper is None else None
+    if more is None:
         return q, unit_end
-    value = q.value * 60 + int(minutes.group(1))
-    return q.model_copy(update={"value": value, "unit": "minutes"}), minutes.end()
+    smaller, per = _SMALLER_UNIT[unit]
+    value = q.value * per + _small_number(more.group(1).lower())
+    return q.model_copy(update={"value": value, "unit": smaller}), more.end()
 
 
 def _time_role(text: str, start: int, unit_end: int, is_one: bool) -> str | None:
@@ -2067,6 +2101,9 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
     if name and _names_the_noun(text, name):
         named_from, cursor = name.start(1), name.end()  # "9 Harbour Board members"
     words: list[tuple[str, int, int]] = []
+    lead = _LEADING_MODIFIER.match(text, cursor, limit)
+    if lead is not None and named_from is None:
+        cursor = lead.end(1)  # "210 other structures": structures, not the homes before
     while len(words) < 3:
         nxt = _NEXT_WORD.match(text, cursor, limit)
         if nxt is None or not nxt.group(1)[0].islower():

@@ -71,7 +71,23 @@ _DAY_RANGE_MONTH = re.compile(rf"\b{_D}{_TO}{_D}\s+(?:of\s+)?({_M}){_Y}")
 _MONTH_DAY = re.compile(rf"\b({_M})\s+{_D}\b{_Y}")
 _DAY_MONTH = re.compile(rf"\b{_D}\s+(?:of\s+)?({_M}){_Y}")
 _MONTH_ONLY = re.compile(rf"\b(?:in|during|of|since|throughout)\s+({_M})(?:\s+(\d{{4}}))?\b")
-_YEAR_ONLY = re.compile(r"\b(?:in|during|since|throughout)\s+(\d{4})\b")
+# A calendar quarter: "the third quarter of 2025", "Q3 2025", "the fourth quarter".
+_QUARTER = re.compile(
+    r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q([1-4]))"
+    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?\b"
+)
+_QUARTER_NUMBERS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+# "in 2018", and a year naming an event of its own: "the 2018 camp fire", "a 2023 accident".
+_YEAR_ONLY = re.compile(r"\b(?:in|during|since|throughout|a|an|the)\s+(\d{4})\b")
 
 _TODAY = re.compile(r"\b(today|this morning|this afternoon|this evening|tonight)\b")
 _YESTERDAY = re.compile(r"\byesterday\b")
@@ -240,12 +256,31 @@ def _explicit_dates(text: str, published: date | None) -> Span | None:
     valid = [d for d in days if d is not None]
     if valid:
         return min(valid), max(valid)
+    if m := _QUARTER.search(text):
+        return _quarter_span(_QUARTER_NUMBERS[m[1]] if m[1] else int(m[2]), m[3], published)
     if m := _MONTH_ONLY.search(text):
         return _month_span(_MONTHS[m[1].rstrip(".")], m[2], published)
     if m := _YEAR_ONLY.search(text):
         year = int(m[1])
         return date(year, 1, 1), _clamp(date(year, 12, 31), published)
     return None
+
+
+def _quarter_span(quarter: int, year: str | None, published: date | None) -> Span | None:
+    """The months of a calendar quarter; without a year, the latest such quarter begun by
+    publication (a results story in October reports the third quarter of its year)."""
+    first_month = 3 * quarter - 2
+    if year is not None:
+        y = int(year)
+    elif published is not None:
+        y = published.year if published.month >= first_month else published.year - 1
+    else:
+        return None
+    start = _date(y, first_month, 1)
+    end = _date(y + 1, 1, 1) if quarter == 4 else _date(y, first_month + 3, 1)
+    if start is None or end is None:
+        return None
+    return start, _clamp(end - timedelta(days=1), published)
 
 
 def _ahead(text: str, d: date) -> Span | None:

@@ -498,6 +498,9 @@ def attribution_for(
     covering = [a for a in attributions if _covers(text, a, span, start, end, quoted)]
     final = [a for a in covering if _closes_sentence(text, a, end)]
     if final:
+        inner = _inner_report(final[-1], covering, span)
+        if inner is not None:
+            return inner  # "Police said 40 died, the Herald reported": police, via the Herald
         return final[-1]  # "A, but witnesses said B and C, police said": police say it all
     outer = _outer_report(text, covering, span)
     if outer is not None:
@@ -510,6 +513,29 @@ def attribution_for(
 
     # "Police said that ... (the Post says 3 ...)": the aside's report is the nearer.
     return min(covering, key=distance) if covering else None
+
+
+def _inner_report(
+    closing: Attribution, covering: list[Attribution], span: Span
+) -> Attribution | None:
+    """The report inside an outlet's closing one ("Police said 40 people died, the Herald
+    reported"): the figure is the inner speaker's, passed on by the outlet. ``None`` when
+    the closing report is no outlet's or no other report opens before the figure."""
+    if closing.original is None or not is_outlet(closing.original):
+        return None
+    inner = [
+        a
+        for a in covering
+        if a is not closing
+        and a.span.end <= span.start
+        and a.original is not None
+        and not a.is_pronoun
+        and not is_outlet(a.original)
+    ]
+    if not inner:
+        return None
+    speaker = inner[-1]
+    return replace(speaker, intermediaries=(*speaker.intermediaries, closing.original))
 
 
 def _outer_report(text: str, covering: list[Attribution], span: Span) -> Attribution | None:

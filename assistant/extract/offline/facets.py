@@ -72,8 +72,51 @@ PERIOD_PATTERNS: tuple[tuple[str, bool], ...] = (
     # A year alone: "a five-year heroin rap in 1959", "In 2003 a magnitude 6.6 quake":
     # a figure of another time, never the story's running count.
     (r"(?i:in|during)\s+(?:1[89]|20)\d\d(?![\d/-])", False),
+    # A calendar quarter, as results copy dates its figures: "in the third quarter of
+    # 2025", "Q3 2025", "for the fourth quarter" (read against the day of publication).
+    (
+        r"(?i:(?:in|during|for|of)\s+(?:the\s+)?(?:first|second|third|fourth|final|last)"
+        r"[\s-]+quarter(?:\s+of\s+(?:fiscal\s+)?(?:1[89]|20)\d\d)?)"
+        r"|\bQ[1-4](?:\s+(?:1[89]|20)\d\d)?",
+        False,
+    ),
+    # The same period a year before: its figure is the comparison's, never this one's.
+    (
+        r"(?i:the\s+(?:year-?earlier|year-?ago|prior-?year|same)\s+(?:quarter|period|month)"
+        r"(?:\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year))?"
+        r"|a\s+year\s+(?:earlier|ago|before))",
+        False,
+    ),
+    # An earlier disaster named by its year: "the 2018 Camp Fire, which killed 85", "a
+    # 2023 accident killed 62 people", "since the 2007 Halden Air crash". Its toll is its
+    # own, never the story's. (Not elections: "the 2026 election" is often the story.)
+    (
+        r"(?i:a|an|the)\s+(?:1[89]|20)\d\d\s+(?:[A-Z][\w'’.-]*\s+){0,3}"
+        r"(?i:accident|crash|air\s+crash|plane\s+crash|fire|blaze|wildfire|bushfire|quake|"
+        r"earthquake|storm|hurricane|typhoon|cyclone|floods?|flooding|attack|attacks|bombing|"
+        r"shooting|massacre|disaster|tsunami|eruption|explosion|blast|outbreak|epidemic|"
+        r"pandemic|riots?|derailment|collapse|heatwave|heat\s+wave|drought|landslide|"
+        r"mudslide|avalanche|stampede|sinking|spill)",
+        False,
+    ),
     # A horizon: "By 2085 it will pay 74 percent", "After 2036, 77 percent": as of then.
     (r"(?i:by|after)\s+(?:1[89]|20)\d\d(?![\d/-])", False),
+    # An occasion other than the story's own: "22 points in the teams' previous meeting",
+    # "48.9% of the vote in the primary", "trailed 58-55 at halftime". It names no days,
+    # so the figure stays out of the story's running comparisons (unresolved).
+    (
+        r"(?i:(?:in|at|during|from)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|"
+        r"the\s+(?:two\s+)?(?:teams|sides|clubs|men|women)['’]?\s+)?"
+        r"(?:previous|prior|last|earlier|first|opening)\s+(?:meeting|game|match|encounter|"
+        r"bout|fight|outing|appearance|election|vote|primary|race|contest|trial|leg|tie)s?)",
+        False,
+    ),
+    (
+        r"(?i:(?:in|during)\s+the\s+(?:primary|primaries|run-?off|first\s+round|"
+        r"semi-?finals?|quarter-?finals?|group\s+stage|regular\s+season|play-?offs|pre-?season)"
+        r"|at\s+(?:half-?time|the\s+half|the\s+break|the\s+interval))",
+        False,
+    ),
     (
         r"(?i:so\s+far(?:\s+this\s+(?:year|week|month))?|to\s+date|in\s+total|thus\s+far"
         # "in all", but not "in all of this", "in all their years"
@@ -85,8 +128,14 @@ PERIOD_PATTERNS: tuple[tuple[str, bool], ...] = (
 _PERIODS = tuple((re.compile(rf"\b{p}\b"), cumulative) for p, cumulative in PERIOD_PATTERNS)
 # Not periods, but they make the figure next to them a running total.
 # A coordinated clause after a figure: its periods are its own, not the figure's.
+# So is a comparison with an earlier figure: "61% of voters, up from 54% in 2022" (2022 is
+# the earlier figure's year), "1,200 homes, a sharp increase from Sunday's count of 140".
 _NEXT_CLAUSE = re.compile(
-    r";|,\s*(?:and|but|while|whereas|though|although)\b|\s(?:but|whereas)\s", re.IGNORECASE
+    r";|,\s*(?:and|but|while|whereas|though|although)\b|\s(?:but|whereas)\s"
+    r"|,?\s+(?:up|down)\s+from\b|,?\s+(?:compared|as\s+against)\s+(?:with|to)\b"
+    r"|,\s*(?:a|an)\s+(?:[a-z]+\s+)?(?:increase|rise|jump|drop|decrease|decline|fall|"
+    r"surge)\s+(?:from|on|of)\b",
+    re.IGNORECASE,
 )
 # "the total", "a running total", "the death toll", "the casualty tally".
 CUMULATIVE_MARKERS = re.compile(
@@ -176,6 +225,8 @@ _LINKING = re.compile(
     r"(?:(?:could|would|will|may|might)\s+)?"
     r"(?:is|was|were|are|be|stood|rose|risen|climbed|reached|jumped|increased|fell|dropped|"
     r"totalled|totaled|peaked|hit|run\s+into|amount\s+to|cost|exceed|top)"
+    # "Revenue rose 12% to 4.2 billion": the level after the change is revenue too.
+    r"(?:\s+(?:by\s+)?\d[\d.,]*\s*(?:%|percent|per\s?cent)(?=\s+to\b))?"
     r"(?:\s+(?:estimated|put|set))?(?:\s+(?:at|to|by))?\s*$"
 )
 # "of contaminated firefighting water ran": the noun is the last word before a verb.
@@ -247,7 +298,50 @@ def metric_for(
     value of ("death toll", "damage to roads and bridges"). ``noun`` is the count noun
     when it is not written after the number (inherited: "of which 180 flooded"). A
     measure with nothing better falls back on the subject of the sentence starting at
-    ``sentence_start`` ("The river, which peaked at 5.8 metres, ..."). Raises nothing."""
+    ``sentence_start`` ("The river, which peaked at 5.8 metres, ..."). A figure that was
+    only expected or only possible is a metric of its own ("expected profit", "possible
+    years sentenced"): never the actual figure's. Raises nothing."""
+    metric = _metric_for(text, clause_start, clause_end, q, noun, sentence_start)
+    if metric.text is None or q.role == "age":
+        return metric
+    before = text[max(clause_start, q.span.start - _HYPOTHETICAL_REACH) : q.span.start]
+    if _EXPECTED_BEFORE.search(before):
+        return Metric(f"expected {metric.text}", metric.noun)
+    if _POSSIBLE_BEFORE.search(before):
+        return Metric(f"possible {metric.text}", metric.noun)
+    return metric
+
+
+# How far before a figure the words that make it expected or possible may stand.
+_HYPOTHETICAL_REACH = 80
+# "Analysts had expected net profit of 760 million", "the consensus estimate of $2.1
+# billion", "forecasters predicted 12 storms": what others expected, not what happened.
+_EXPECTED_BEFORE = re.compile(
+    r"\b(?:analysts?|economists?|forecasters?|investors?|markets?|wall\s+street|the\s+street|"
+    r"polls?|pollsters?)\b[^.;]{0,30}?\b(?:had\s+)?(?:expected|forecast|predicted|estimated|"
+    r"anticipated|projected|polled)\b"
+    r"|\b(?:expectations?|estimates?|forecasts?|consensus)\s+(?:of|for|had\s+been)\b",
+    re.IGNORECASE,
+)
+# "could have been sentenced to 20 years", "faces up to 20 years", "a maximum of": what
+# might have been, not what is.
+_POSSIBLE_BEFORE = re.compile(
+    r"\b(?:could|would|might)\s+(?:have|'ve)\s+(?:been\s+)?[a-z]+\b"
+    r"|\b(?:faces?|faced|facing|could\s+face|could\s+get|could\s+receive|risks?)\s+"
+    r"(?:up\s+to\s+|a\s+maximum\s+(?:of\s+)?|as\s+(?:many|much)\s+as\s+)?(?:a\s+)?$"
+    r"|\b(?:a\s+)?(?:possible|potential|maximum)\s+(?:sentence|penalty|term|fine)\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+def _metric_for(
+    text: str,
+    clause_start: int,
+    clause_end: int,
+    q: QuantityMatch,
+    noun: str | None,
+    sentence_start: int | None = None,
+) -> Metric:
     before = text[clause_start : q.span.start]
     after = text[q.span.end : clause_end]
     if q.role == "age":
@@ -496,8 +590,10 @@ _VALUE_BEFORE = re.compile(
     r"|\bvalue\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<of>[a-z][\w-]*)\s+(?:was|were|is|are|"
     r"stood\s+at|totall?ed|reached)(?:\s+at)?\s*$"
 )
+# "$23 million a season", "$5 per share"; not "640 million euros a year earlier": a date.
 _RATE_AFTER = re.compile(
     r"\s*(?:a|an|per|each)\s+(?P<per>season|year|month|week|day|hour|share|head|person)\b"
+    r"(?!\s+(?:earlier|ago|before|later|on)\b)"
 )
 _MONEY_NOUN_AFTER = re.compile(r"\s+(?P<np>(?:[a-z][\w-]*\s+)?[a-z][\w-]*)")
 _MONEY_VERBS = words("""
@@ -615,6 +711,17 @@ def subject_of(text: str, start: int, end: int, figure: QuantityMatch | None = N
         bracketed = _NAME_BRACKET.search(text, max(0, end - 60), end)
         if bracketed:
             return bracketed.group("name")
+    given = _GIVEN_TO.search(text, max(start, end - 60), end)
+    if given is not None:
+        return given.group("name")  # "the final tally gave Maria Harlan 51.6%"
+    if figure is not None and figure.quantity.unit == "percent":
+        share = _SHARE_FOR.match(text, figure.span.end)
+        if share is not None:
+            return share.group("name")  # "52.1% of the vote to 46.7% for Okafor"
+    if figure is not None and (sub := _last_subordinate(text, start, end)) is not None:
+        # "Okafor conceded after the tally gave Harlan 51.6%": the figure is in the
+        # clause after "after", whose agent is not the sentence's.
+        return _leading_phrase(text, sub, end)
     relative = _last_relative(text, start, end)
     if relative is not None:
         # "Creighton will play Indiana State, which beat Evansville 51-50": the figure is
@@ -622,6 +729,61 @@ def subject_of(text: str, start: int, end: int, figure: QuantityMatch | None = N
         # that opens the sentence is the same one.
         return _antecedent(text, relative) or _leading_phrase(text, start, end)
     return _leading_phrase(text, start, end)
+
+
+# A name of up to four words; a full stop only after an initial ("Maria K. Harlan"), so a
+# name never runs on into the next sentence ("for Okafor. In").
+_NAME = r"(?P<name>(?:[A-Z](?:[\w'’-]*|\.)\s+){0,3}[A-Z][\w'’-]*)"
+# A figure given to someone: "gave Maria Harlan 51.6%", "handing Voss 22 minutes".
+_GIVEN_TO = re.compile(
+    rf"\b(?:gave|gives|give|giving|handed|hands|handing|awarded|awards|awarding)\s+{_NAME}\s+"
+    r"(?:(?:about|nearly|almost|more\s+than|just\s+over|just\s+under|some)\s+)?$"
+)
+# A share named after its figure: "46.7% for Okafor", "51 percent for Harlan".
+_SHARE_FOR = re.compile(rf"(?:\s+of\s+the\s+(?:vote|ballots?))?\s+for\s+{_NAME}")
+# A phrase fronted before the agent: a preposition or subordinator, then a comma.
+_FRONTED = re.compile(
+    r"\s*(?i:in|on|at|during|after|before|since|under|across|throughout|when|while|as|once|"
+    r"although|though|because|despite|amid|following)\s[^,;:.\d]{1,60},\s*"
+)
+# A subordinate clause opening after the sentence's agent ("Okafor conceded after ...").
+_SUBORDINATE = re.compile(
+    r"\s(?:after|when|before|because|until|although|though|while|once|as)\s+"
+    r"(?!(?:many|much|few|little|long|high|far|well|part|of|a\s+result|soon|if|though|"
+    r"expected|usual|planned|such|to|with|for|in|on|at)\b)",
+    re.IGNORECASE,
+)
+
+
+def _last_subordinate(text: str, start: int, end: int) -> int | None:
+    """Where the last subordinate clause before ``text[end]`` opens, when one opens after
+    the first words of ``text[start:end]`` and no comma closes it before ``end``."""
+    found = None
+    for m in _SUBORDINATE.finditer(text, start, end):
+        before = text[max(start, m.start() - 20) : m.start()].split()
+        if m.group(0).strip().lower() == "as" and before and before[-1].lower() in _AS_AFTER:
+            continue  # "known as the bagman", "such as": no clause opens
+        found = m
+    if found is None or found.start() <= start or "," in text[found.end() : end]:
+        return None
+    if _GERUND.match(text, found.end()):
+        return None  # "after serving four years": the sentence's agent served them
+    if not any(_finite_verb(w) for w in re.findall(r"[\w'’]+", text[found.end() : end])):
+        return None  # "after more than 40 hours of work": a phrase, not a clause
+    return found.end()
+
+
+def _finite_verb(word: str) -> bool:
+    lower = word.lower()
+    return lower in _VERBISH or lower in IRREGULAR_PAST or lower.endswith("ed")
+
+
+# Words after which "as" opens no clause: "known as", "served as", "such as".
+_AS_AFTER = words("""
+    known described seen identified listed served serves serving regarded billed named used
+    worked works working acted acts acting such so just same well also even dubbed
+    """)
+_GERUND = re.compile(r"[a-z]+ing\b")
 
 
 def _antecedent(text: str, at: int) -> str | None:
@@ -644,6 +806,11 @@ def _last_relative(text: str, start: int, end: int) -> int | None:
 
 def _leading_phrase(text: str, start: int, end: int) -> str | None:
     """The agent noun phrase opening ``text[start:end]``, as ``subject_of`` says."""
+    fronted = _FRONTED.match(text, start, end)
+    if fronted is not None:
+        # "In the Westmark race, Tom Okafor won 46.7%", "When police arrived, the gunman
+        # had fired 13 shots": the agent comes after the fronted phrase.
+        return _leading_phrase(text, fronted.end(), end)
     words: list[str] = []
     for m in re.finditer(r"[\w'’-]+|[,;:()\"“”]", text[start:end]):
         word = m.group(0)
@@ -674,7 +841,9 @@ def _leading_phrase(text: str, start: int, end: int) -> str | None:
         return None  # "The number of people injured rose to 176": a count, no agent
     if words[0].lower() in _DETERMINERS:
         words[0] = words[0].lower()
-    return " ".join(words)
+    phrase = " ".join(words)
+    # "Vestra's net profit was 812 million": the figure is Vestra's.
+    return _owner(phrase) or phrase
 
 
 def _holder_before(text: str, start: int, end: int) -> str | None:
@@ -1029,11 +1198,37 @@ def _verb_before(before: str) -> str | None:
 
 
 def _noun_phrase(phrase: str) -> str:
-    """A metric key: lowercased, without a leading determiner."""
+    """A metric key: lowercased, without a leading determiner or owner ("Vestra's net
+    profit" is net profit; Vestra is the subject, see ``_owner``)."""
+    # "said on Wednesday that net profit climbed to": what climbed is after "that".
+    phrase = _THAT.split(phrase)[-1]
+    owner = _OWNER.match(phrase)
+    if owner is not None and owner.end() < len(phrase):
+        phrase = phrase[owner.end() :]
     words = phrase.split()
     if words and words[0].lower() in _DETERMINERS:
         words = words[1:] if len(words) > 1 else words
     return " ".join(words).lower() if words else phrase.lower()
+
+
+_THAT = re.compile(r"\bthat\s+", re.IGNORECASE)
+# A proper name owning what follows it: "Vestra's", "Apple Inc.'s", "the Red Sox's".
+_OWNER = re.compile(r"(?:the\s+)?(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?\s+")
+# Names that date, not own: "Monday's quake", "March's figures".
+_NOT_OWNERS = words("""
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    january february march april may june july august september october november december
+    """)
+
+
+def _owner(phrase: str) -> str | None:
+    """The proper name that owns the rest of ``phrase`` ("Vestra" in "Vestra's net
+    profit"); ``None`` when it is no such phrase or the name is a day or a month."""
+    owner = _OWNER.match(phrase)
+    if owner is None or owner.end() >= len(phrase) or owner.group(0).rstrip()[-1] not in "sS":
+        return None
+    name = owner.group("owner")
+    return None if name.lower() in _NOT_OWNERS else name
 
 
 _LINK_WORDS = words("in on at of for since than to by from and the a was is were")
@@ -1084,5 +1279,5 @@ _ANTECEDENT = re.compile(
 _SUBORDINATORS = words("when if while after before as since although though because unless")
 _VERBISH = words("""
     is are was were be been has have had will would could may might must should can
-    killed left lost hit put made took gave rose fell said says told reported say
+    killed left lost hit put made took gave rose fell said says told reported say faces
     """)

@@ -190,8 +190,9 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
         r"(?:(?:is|are|was|were|be|been|being)\s+)?expect(?:s|ed|ing|ation|ations)?(?:\s+to)?",
         _M,
         _CLAUSE,
-        # "than expected", "as expected", "had been expected." - what was, not what may be
-        not_before=r"\b(?:than|as|been)\s+$",
+        # "than expected", "better-than-expected", "as expected", "had been expected." -
+        # what was, not what may be
+        not_before=r"\b(?:than|as|been)[\s-]+$",
         not_after=r"\s*[.,;:]",
     ),
     HedgeRule(
@@ -200,6 +201,8 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
         _CLAUSE,
     ),
     HedgeRule(r"(?:is|are|was|were|be|been|being|widely)\s+considered", _M, _CLAUSE),
+    # "unofficial results", "an unofficial count": figures not yet certified.
+    HedgeRule(r"unofficial", _M, _CLAUSE),
     HedgeRule(r"(?:fears?|feared|worries|worried)\s+that", _M, _CLAUSE),
     HedgeRule(r"chances?\s+(?:of|that)", _M, _CLAUSE),
     HedgeRule(

@@ -41,7 +41,8 @@ BACK_REFERENCE = re.compile(
     r"\b(?:these|those|this|that|such|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:figures?|numbers?|claims?|reports?|accounts?|allegations?|statements?|estimates?|"
     r"details?|information|data|totals?|tolls?|counts?|videos?|footage|images?|photos?|"
-    r"pictures?|assertions?|casualty\s+figures)\b"
+    r"pictures?|assertions?|casualty\s+figures|amounts?|sums?|verdicts?|results?|tally|"
+    r"tallies)\b"
     r"|^\W*(?:this|that|these|those|they|it|neither|none)\b",
     re.IGNORECASE,
 )

@@ -1,0 +1,215 @@
+"""Story shapes the dev corpus lacks, through the offline extractor and the rule layer: a
+sentencing, a results day, an election night, a match report, a wildfire and a plane
+crash. Each test pins one class of false finding that such coverage produced: figures
+that look alike but are another defendant's maximum, last year's quarter, another
+match, an earlier disaster or a figure in two parts.
+
+The articles are written here in the spirit of such coverage.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+from assistant import pipeline
+from assistant.config import Settings
+from assistant.model import Comparison, Finding, RuleId, Severity
+
+
+def _comparison(tmp_path: Path, *articles: tuple[str, str, str]) -> Comparison:
+    path = tmp_path / "story.jsonl"
+    rows = [
+        {"id": f"s{n}", "outlet": outlet, "published": day, "text": text}
+        for n, (outlet, day, text) in enumerate(articles, start=1)
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    batch = pipeline.ingest([path])
+    extractor = pipeline.build_extractor(Settings(llm="offline"), inputs=[path])
+    results = asyncio.run(pipeline.extract_all(batch.articles, extractor))
+    return pipeline.analyse(batch.articles, results).comparison
+
+
+def _found(comparison: Comparison, rule: RuleId) -> list[Finding]:
+    return [f for f in comparison.findings if f.rule is rule]
+
+
+# --------------------------------------------------------------------------- sentencing
+
+
+def test_a_term_in_years_and_months_is_one_figure(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Herald", "2026-03-11", "In the Medline fraud case, Paul Reeves was sentenced to "
+         "5 years and 10 months in prison."),
+        ("Courier", "2026-03-11", "In the Medline fraud case, Paul Reeves was sentenced to "
+         "70 months in prison."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.CONFLICT) == []
+    (agree,) = _found(comparison, RuleId.AGREE)
+    assert "5 years and 10 months" in agree.evidence and "70" in agree.evidence
+
+
+def test_a_term_that_could_have_been_is_not_the_term(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Herald", "2026-03-11", "In the Medline fraud case, Marcus Delgado could have been "
+         "sentenced to 20 years in prison."),
+        ("Courier", "2026-03-11", "In the Medline fraud case, Marcus Delgado was sentenced "
+         "to 14 years in prison."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.CONFLICT) == []
+
+
+def test_ages_decades_apart_are_an_age_at_an_earlier_event(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Times", "2005-12-19", "Vincent Gigante died in prison on Monday. A doorman once "
+         "identified the 29-year-old Vincent Gigante as the gunman."),
+        ("Wire", "2005-12-19", "Vincent Gigante, 77, died in prison on Monday."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert conflict.severity is Severity.low
+    assert "decades apart" in conflict.evidence
+
+
+# --------------------------------------------------------------------------- results day
+
+
+def test_last_years_quarter_and_the_analysts_estimate_are_not_the_result(
+    tmp_path: Path,
+) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Wire", "2026-10-28", "Vestra's net profit was 812 million euros in the third "
+         "quarter. Analysts had expected net profit of 760 million euros."),
+        ("Paper", "2026-10-28", "Vestra's net profit was 640 million euros in the third "
+         "quarter of 2025."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.CONFLICT) == []
+    assert _found(comparison, RuleId.DIFFERENT_PERIOD) != []  # this year's and last year's
+
+
+def test_the_level_after_a_change_is_the_measure_that_changed(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Wire", "2026-10-28", "Vestra said that its net profit climbed to 812 "
+         "million euros."),
+        ("Blog", "2026-10-28", "Vestra's net profit rose 27% to 821 million euros."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert "812" in conflict.evidence and "821" in conflict.evidence
+    assert conflict.evidence.startswith("net profit")
+
+
+# --------------------------------------------------------------------------- election night
+
+
+def test_a_share_the_tally_gave_another_candidate_is_that_candidates(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Ledger", "2026-11-04", "In the Westmark governor's race, Tom Okafor conceded after "
+         "the final tally gave Maria Harlan 51.6% of the vote."),
+        ("Wire", "2026-11-04", "In the Westmark governor's race, Tom Okafor won 46.7% of the "
+         "vote."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.CONFLICT) == []
+
+
+def test_a_figure_from_an_earlier_occasion_is_not_tonights(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Ledger", "2026-11-04", "Harbor City beat the Mariners. Eli Voss scored 31 points "
+         "as Harbor City won."),
+        ("Wire", "2026-11-04", "Harbor City beat the Mariners. Eli Voss, who scored 22 "
+         "points in the teams' previous meeting, led Harbor City again."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.CONFLICT) == []
+
+
+def test_a_comparison_with_an_earlier_figure_does_not_date_this_one(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Ledger", "2026-11-04", "Turnout in Westmark was 61%, up from 54% in 2022."),
+        ("Wire", "2026-11-04", "Turnout in Westmark was 62%."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.DIFFERENT_PERIOD) == []
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert "61" in conflict.evidence and "62" in conflict.evidence
+
+
+# --------------------------------------------------------------------------- wildfire
+
+
+def test_other_structures_are_not_more_homes(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Herald", "2026-08-10", "The Ridgeback Fire has burned for three days. Officials "
+         "said 1,520 homes and 210 other structures had been destroyed."),
+        ("Radio", "2026-08-10", "The Ridgeback Fire has burned for three days. Officials "
+         "said 1,520 homes had been destroyed."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.CONFLICT) == []
+
+
+def test_a_total_reported_on_a_day_is_no_increment(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Herald", "2026-08-10", "The Ridgeback Fire spread. At least 140 homes were "
+         "destroyed, officials said."),
+        ("Radio", "2026-08-12", "The Ridgeback Fire spread. Officials said 1,250 homes had "
+         "been destroyed. On Monday the department had reported 1,200 homes destroyed."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.ARITHMETIC) == []
+    # Two days apart, "at least 140" and 1,250 are an update, not one figure repeated.
+    assert _found(comparison, RuleId.CIRCULAR) == []
+
+
+def test_destroyed_and_damaged_homes_are_counted_apart(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Herald", "2026-08-11", "The Ridgeback Fire spread. 1,200 homes have been destroyed."),
+        ("Radio", "2026-08-11", "The Ridgeback Fire spread. 350 homes were damaged."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.ARITHMETIC) == []
+
+
+def test_a_rise_from_an_earlier_count_keeps_the_new_count_undated(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Herald", "2026-08-11", "The Ridgeback Fire spread. The department said 1,200 homes "
+         "had been destroyed, a sharp increase from Sunday's count of 140."),
+        ("Radio", "2026-08-11", "The Ridgeback Fire spread. The department said 1,500 homes "
+         "had been destroyed."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert "1,200" in conflict.evidence and "1,500" in conflict.evidence
+    assert "140" not in conflict.evidence
+
+
+# --------------------------------------------------------------------------- plane crash
+
+
+def test_an_earlier_disasters_toll_is_its_own(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Wire", "2026-05-02", "The Coral Air crash killed 121 people, the aviation "
+         "authority said."),
+        ("Paper", "2026-05-02", "The Coral Air crash is the deadliest since the 2007 Halden "
+         "Air crash, which killed 114 people. A 2023 accident killed 62 people."),
+    )  # fmt: skip
+
+    assert [f for f in _found(comparison, RuleId.CONFLICT) if f.severity is Severity.high] == []
