@@ -272,3 +272,16 @@ def test_a_named_agent_still_keeps_its_toll_apart() -> None:
                subject="Storm Jon")  # fmt: skip
 
     assert problems(story.compare(), RuleId.CONFLICT) == []
+
+
+def test_every_short_form_of_a_name_reaches_the_one_full_name() -> None:
+    # "Arlo James Pike Jr." is "Arlo James Pike", so "Pike" has one full name: on every
+    # run, whatever order the names are met in (it once hung on the hash seed).
+    story = Story()
+    for n, name in enumerate(["Arlo James Pike Jr.", "Mr. Pike", "Pike", "Arlo James Pike"]):
+        story.says(chr(ord("a") + n), f"{name}, 49, ran away.", metric="age", figure="49",
+                   unit="years", subject=name)  # fmt: skip
+
+    (agree,) = fired(story.compare(), RuleId.AGREE)
+
+    assert agree.claim_ids == ["a#1", "b#1", "c#1", "d#1"]

@@ -70,6 +70,13 @@ def canonical_names(facts: Sequence[Facts]) -> tuple[Facts, ...]:
     claims write as proper names take part; "the river" is never a surname."""
     names = {f.subject for f in facts if f.subject and _is_name(f.claim.subject)}
     full: dict[str, str] = _with_middle_names(names)
+    # A title or a generation dropped first ("mr comeaux" is "comeaux", "arcade joseph
+    # comeaux jr" is "arcade joseph comeaux" when the package writes it so), so that a
+    # surname meets the one full name whatever order the names come in.
+    for name in names - set(full):
+        if (bare := _untitled(name)) != name and bare in names:
+            full[name] = bare
+    known = dict(full)  # read longer names through these only: no answer hangs on order
     for name in names - set(full):
         bare = _untitled(name)
         longer = {
@@ -81,17 +88,25 @@ def canonical_names(facts: Sequence[Facts]) -> tuple[Facts, ...]:
         # gigante") count once: keep those no other candidate extends.
         # Read each longer name as its own fullest form first: "fred larue" and
         # "frederick c larue" are "frederick cheney larue", one full name for "larue".
-        longer = {full.get(n, n) for n in longer}
+        longer = {_fullest(n, known) for n in longer}
         longest = {
             n for n in longer if not any(o != n and o.endswith(" " + _untitled(n)) for o in longer)
         }
         if len(longest) == 1:
             full[name] = next(iter(longest))
-        elif bare != name and bare in names:
-            full[name] = bare
     if not full:
         return tuple(facts)
+    full = {name: _fullest(name, full) for name in full}
     return tuple(f._replace(subject=full[f.subject]) if f.subject in full else f for f in facts)
+
+
+def _fullest(name: str, full: dict[str, str]) -> str:
+    """``name`` read through ``full`` as far as it goes: "mr comeaux" is "comeaux", which
+    is "vincent gigante"."""
+    seen = {name}
+    while (name := full.get(name, name)) not in seen:
+        seen.add(name)
+    return name
 
 
 def _with_middle_names(names: set[str]) -> dict[str, str]:
