@@ -62,7 +62,7 @@ def test_millions_written_mm_and_changes(text: str, read: list[tuple[object, ...
         ("Fenby beat the Owls 4-1.", [(4, "winning"), (1, "losing")]),
         ("a 2-2 draw", [(2, "tied"), (2, "tied")]),
         ("a late goal put them up 3-0.", [(3, "winning"), (0, "losing")]),
-        ("It moved their record to 9-1.", [(9, "winning"), (1, "losing")]),
+        ("It moved their record to 9-1.", [(9, "record wins"), (1, "record losses")]),
     ],
 )
 def test_a_score_is_two_figures(text: str, scores: list[tuple[float, str]]) -> None:

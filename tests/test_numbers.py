@@ -429,3 +429,31 @@ def test_a_clock_reading_is_an_elapsed_time_only_in_a_bout_or_a_race(
     text: str, expected: list[tuple[str, float, str | None, str | None]]
 ) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("The firm employs 50,000 people worldwide.", [(50_000, "people")]),
+        ("It carried 88 nationals, 21 Britons and 14 Germans.",
+         [(88, "national"), (21, "briton"), (14, "german")]),
+        ("Brooks scored 24, including four 3-pointers.", [(24, None), (4, "3-pointer")]),
+        # A group named by its age is no figure: only the share is.
+        ("An exit poll found 61% of voters under 30 backed Harlan.", [(61, "percent")]),
+        ("Children under 5 were hardest hit.", []),
+    ],
+)  # fmt: skip
+def test_who_a_count_counts(sentence: str, figures: list[tuple[float, str | None]]) -> None:
+    assert [(q.quantity.value, q.quantity.unit) for q in match_quantities(sentence)] == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "heads"),
+    [
+        ("Jalen Brooks scored 24 for Harbor City (15-7).", ["record wins", "record losses"]),
+        ("Klitschko improved to 58-3.", ["record wins", "record losses"]),
+        ("The Democrats won 11-2.", ["winning", "losing"]),
+    ],
+)
+def test_a_win_loss_record_is_no_score(sentence: str, heads: list[str]) -> None:
+    assert [q.head for q in match_quantities(sentence) if q.role == "score"] == heads

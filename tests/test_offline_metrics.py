@@ -334,3 +334,25 @@ def test_an_earlier_occasion_or_comparison_dates_only_its_own_figure() -> None:
         "640 million euros": "a year earlier",
     }
     assert claims["640 million euros"].metric == "net profit"  # "a year earlier" is no rate
+
+
+def test_a_speaker_inside_an_outlets_closing_report_is_the_original() -> None:
+    (claim,) = _claims("Police said 40 people died, the Herald reported.")
+    assert [(s.name, s.role) for s in claim.attribution if s.role is not SourceRole.outlet] == [
+        ("the Herald", SourceRole.intermediary),
+        ("police", SourceRole.original),
+    ]
+    # A pronoun is no one to trace the figure to: the outlet stays the one credited.
+    (claim,) = _claims("He said 40 people died, the Herald reported.")
+    assert _original(claim) is None
+
+
+def test_a_present_tense_verb_or_a_count_noun_ends_the_agent() -> None:
+    claims = _by_figure(
+        "Coral Air operates 42 aircraft. The number of firefighters rose to 2,100. "
+        "An exit poll found 61% of voters under 30 backed Harlan."
+    )
+    assert claims["42"].subject == "Coral Air"
+    assert claims["2,100"].metric == "firefighters"
+    assert claims["2,100"].quantity.unit == "firefighter"
+    assert claims["61%"].metric.startswith("voters")

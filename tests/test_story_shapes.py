@@ -147,6 +147,20 @@ def test_a_comparison_with_an_earlier_figure_does_not_date_this_one(tmp_path: Pa
     assert "61" in conflict.evidence and "62" in conflict.evidence
 
 
+def test_a_teams_record_is_no_sure_conflict(tmp_path: Path) -> None:
+    # A record changes with every game: two outlets a game apart may both be right.
+    comparison = _comparison(
+        tmp_path,
+        ("Ledger", "2026-11-04", "Jalen Brooks scored 24 points for Harbor City (15-7)."),
+        ("Wire", "2026-11-04", "Eli Voss scored 31 points for Harbor City (16-7)."),
+    )  # fmt: skip
+
+    conflicts = _found(comparison, RuleId.CONFLICT)
+    assert conflicts and all(f.severity is Severity.low for f in conflicts)
+    assert all(f.evidence.startswith("record win") for f in conflicts)
+    assert "a record changes with every game" in conflicts[0].evidence
+
+
 # --------------------------------------------------------------------------- wildfire
 
 

@@ -90,9 +90,16 @@ def same_thing(a: Facts, b: Facts, vocabulary: Vocabulary) -> bool:
         return False
     if a.metric is not None and vocabulary.is_listed_metric(a.metric):
         return True
-    # A score belongs to a match, not to a player: "Klitschko" names his career record,
-    # his title-fight record and every fight's score alike.
-    return named_subject(a, b) and not (a.metric or "").endswith("score")
+    return named_subject(a, b) and not per_game(a.metric)
+
+
+def per_game(metric: str | None) -> bool:
+    """A score or a win-loss record: a score belongs to a match, not to a player
+    ("Klitschko" names his career record, his title-fight record and every fight's score
+    alike), and a record ("Harbor City (15-7)") changes with every game, so two outlets a
+    game apart both tell the truth. A name both claims give shows no more than that."""
+    metric = metric or ""
+    return metric.endswith("score") or metric.startswith("record ")
 
 
 def all_same_thing(members: Sequence[Facts], vocabulary: Vocabulary) -> bool:

@@ -507,6 +507,11 @@ _STOP_WORDS = (
 _NOUNS_LIKE_VERBS = _words("bed beds shed sheds family supply ally rally assembly building ceiling")
 # Modifiers that may stand between a number and its noun: "12 more bodies".
 _MODIFIERS = _words("more additional further other new extra")
+# Adverbs after a count noun: "50,000 people worldwide" counts people.
+_TRAILING_ADVERBS = _words("""
+    worldwide nationwide statewide countrywide globally overall abroad altogether apiece
+    annually daily weekly monthly yearly each total combined
+    """)
 # Words that make a following year a date: "in 2024", "since 2019".
 _YEAR_LEAD = re.compile(r"\b(?:in|since|during|by|from|until|of)\s+$", re.IGNORECASE)
 # A modifier between a number and its noun: "210 other structures", "12 more bodies".
@@ -670,6 +675,14 @@ _LOOKUP_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
 _IDIOM = re.compile(  # matched against the ASCII-lowercased text, as _NOT_QUANTITY
     r"(?<![\w-])(?:" + _alternation(w.lower() for w in NUMBER_IDIOMS) + r")(?![\w-])"
 )
+# A group named by its age, not a figure: "voters under 30", "children under 5", "people
+# aged over 65". Matched against the ASCII-lowercased text.
+_AGE_GROUP = re.compile(
+    r"\b(?:voters|people|children|kids|adults|those|anyone|men|women|residents|players|"
+    r"teens|teenagers|patients|drivers|workers|students|americans|britons|citizens)"
+    r"\s+(?:aged\s+|age\s+)?(?:under|over|below|above|older\s+than|younger\s+than)\s+"
+    r"(?P<age>\d{1,3})(?![\d,.])"
+)
 # A month name may end the sentence before ("Feb. 26"): look back this far for dates.
 _DATE_LOOKBACK = 12
 _SPAN_START = itemgetter(0)
@@ -695,6 +708,9 @@ _APPOSED_BEFORE = re.compile(
 _APPOSED_AFTER = re.compile(r"\s*(?:[,;)](?!\s*\d)|\.(?:\s|$)|\s+and\b(?!\s*\d))")
 # A people's name, which describes a person rather than names one: "the 40-year-old
 # American", "a 19-year-old Briton", "the 30-year-old Iraqi".
+# A plural noun that opens with a number: "3-pointers", "4x4s" (not "3-bedroom homes").
+_NUMBERED_NOUN = re.compile(r"\s+(\d+-?[a-z]+s)\b(?!\s+[a-z]+s\b)")
+_NATIONALS = re.compile(r"\s+([A-Z][a-z]+s)\b")
 _DEMONYM = re.compile(r"(?:ian|ean|can|ese|ish|ch|i)$|^(?:German|Texan|Cuban|Briton|Afghan|Thai)$")
 # The role words and the name after an age: "champion Klitschko", "mother, Alice McMeekin".
 _ROLE_THEN_NAME = re.compile(
@@ -886,6 +902,9 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
     blocked = _dates_and_times(lowered, lo) if has_digits else []
     idioms = _IDIOM.finditer(lowered, start - lo)
     blocked.extend((lo + m.start(), lo + m.end()) for m in idioms)
+    if has_digits:
+        groups = _AGE_GROUP.finditer(lowered, start - lo)
+        blocked.extend((lo + m.start("age"), lo + m.end("age")) for m in groups)
     blocked = _disjoint(blocked)
     found: list[QuantityMatch] = []
     pos = start
@@ -1441,6 +1460,20 @@ _RECORD_VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w'’.-]+)(?:,\s*|\s*\(\s*|[ \t]+)$")
+_IN_BRACKETS = re.compile(r"\(\s*$")
+_BRACKET_ENDS = re.compile(r"\s*[),;]")
+
+
+def _is_won_lost(text: str, a_start: int, b_end: int) -> bool:
+    """A win-loss record rather than a score: in brackets after a name ("the Chiefs
+    (2-13)") or after a record's verb ("improved to 58-3")."""
+    if _RECORD_VERB_BEFORE.search(text, max(0, a_start - 40), a_start):
+        return True
+    return bool(_IN_BRACKETS.search(text, max(0, a_start - 3), a_start)) and bool(
+        _BRACKET_ENDS.match(text, b_end)
+    )
+
+
 _RECORD_ENDS = re.compile(r"[ \t]*(?:[,;)(]|\s+with\b|\n|$)")
 _NOT_NAMES = _words("""
     January February March April May June July August September October November December
@@ -1491,6 +1524,10 @@ def _score(
         bound = BOUND_CUES[_squash(m.group("cue"))] if cue and name == a_name else Bound.exact
         q = Quantity(value=core.value, bound=bound, text=text[start : m.end(name)])
         found.append(_match(start, m.end(name), m.end(name), None, None, q, role="score"))
+    if len(found) == 2 and _is_won_lost(text, found[0].span.start, found[1].span.end):
+        # "Harbor City (15-7)", "improved to 58-3": a season's or career's record, wins
+        # then losses, never a game's score.
+        return [replace(found[0], head="record wins"), replace(found[1], head="record losses")]
     if len(found) == 2:  # which side each score is: the rule layer keeps them apart
         high, low = sorted(found, key=lambda f: -f.quantity.value)
         tied = high.quantity.value == low.quantity.value
@@ -2091,6 +2128,12 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
     spec = _SPEC_UNIT.match(text, pos, limit)
     if spec:
         return spec.group(1), spec.end(1)
+    compound = _NUMBERED_NOUN.match(text, pos, limit)
+    if compound:
+        return compound.group(1), compound.end(1)  # "four 3-pointers": not four points
+    people = _NATIONALS.match(text, pos, limit)
+    if people and _DEMONYM.search(people.group(1)[:-1]):
+        return people.group(1), people.end(1)  # "21 Britons", "14 Germans": who is counted
     cursor = pos
     if allow_of:
         of = re.match(r"\s+of(?:\s+(?:the|all|its|their|these|those))?(?=\s)", text[pos:limit])
@@ -2124,7 +2167,11 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
         if singular(word) in MEASURE_UNITS or word in MEASURE_UNITS:
             break  # "10 km north of Fenby": the unit is km, what follows is not a noun
     # Trailing participles and modifiers are not the noun: "180 flooded", "12 more".
-    while words and (_verbish(words[-1][0].lower()) or words[-1][0].lower() in _MODIFIERS):
+    while words and (
+        _verbish(words[-1][0].lower())
+        or words[-1][0].lower() in _MODIFIERS
+        or words[-1][0].lower() in _TRAILING_ADVERBS
+    ):
         words.pop()
     if not words:
         return None, pos

@@ -21,7 +21,8 @@ more articles:
   one the vocabulary defines ("deaths", "people evacuated"), or both claims name the
   same subject themselves ("Mara Voss", "the Harbour FC offer"; "Voss" is "Mara Voss"
   when the package names no other Voss), and they do not name two different places. A
-  player's name does not make two scores one: it names every match and record he has.
+  player's name does not make two scores one: it names every match and record he has;
+  nor does a team's make two records one, as a record changes with every game.
   Otherwise the metric is just what the words around the figures share ("year in
   prison", "sons"), which real coverage shows is often two different things (a 1959
   sentence and a 1997 one), so the finding is low severity and says it cannot tell.
@@ -48,7 +49,7 @@ from assistant.compare.blocks import Block
 from assistant.compare.clashes import disjoint_pairs
 from assistant.compare.evidence import describe, finding, period_words
 from assistant.compare.facts import STANDING, Facts
-from assistant.compare.identity import same_thing
+from assistant.compare.identity import named_subject, per_game, same_thing
 from assistant.compare.intervals import pinned
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
@@ -110,9 +111,15 @@ def _doubt(pairs: Iterator[tuple[Facts, Facts]], package: Package) -> str:
                 doubt = _ANOTHER_TIME
             else:
                 return ""
+        elif doubt == _DOUBT and per_game(a.metric) and named_subject(a, b):
+            doubt = _PER_GAME
     return doubt
 
 
+_PER_GAME = (
+    "the figures differ, but a score belongs to one game and a record changes with every "
+    "game, so both may be right: "
+)
 _BIRTHDAY = "the ages are a year apart, given on different days, so a birthday may fall between: "
 _ANOTHER_TIME = (
     "the ages are decades apart, so one is likely an age at an earlier event the article recounts: "

@@ -210,7 +210,8 @@ _FROM_HOMES = re.compile(r"\s*(?:people\s+|residents\s+)?(?:from|out\s+of)\s+(?:
 # "the number of homes damaged at 312", "The number of people injured in the bombings
 # rose to 176": what is counted is the noun phrase, without the event it is counted in.
 _NUMBER_OF = re.compile(
-    r"\bnumber\s+of\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+    r"\bnumber\s+of\s+(?P<np>[a-z][\w-]*(?:\s+(?!(?:rose|risen|climbed|increased|jumped|grown|"
+    r"grew|reached|stood|stands|hit|has|had|is|was|were|are)\b)[a-z][\w-]*)?)"
     r"(?:\s+(?:in|from|after|since|at)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?"
     r"\s+(?:(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|grown|grew|reached|"
     r"stood\s+at|stands\s+at|hit)\s+)?(?:at|to|as)?\s*$"
@@ -817,7 +818,9 @@ def _leading_phrase(text: str, start: int, end: int) -> str | None:
         lower = word.lower()
         if not word[0].isalnum() or lower in _VERBISH or lower.endswith(("ed", "ing", "ly")):
             break
-        if (lower in IRREGULAR_PAST or lower in _PAST_LIKE_PRESENT) and words:
+        if (lower in IRREGULAR_PAST or lower in _PAST_LIKE_PRESENT or lower in _PRESENT_VERBS) and (
+            words
+        ):
             break  # "The Democrats won 11-2", "Drake shot 35 percent"
         if not words and (lower in IRREGULAR_PAST or lower in _OPENERS):
             return None  # "caught 29 passes", "how authorities ...", "Along with murder"
@@ -913,6 +916,8 @@ def _shaped_metric(q: QuantityMatch) -> Metric:
         return Metric("age", None)
     if q.role == "height":
         return Metric("height", None)
+    if q.role == "score" and q.head is not None and q.head.startswith("record"):
+        return Metric(q.head, None)  # "Harbor City (15-7)": record wins, record losses
     if q.role == "score":
         return Metric(f"{q.head} score" if q.head else "score", None)
     nouns = [w for w in (q.head or "").split() if w[:1].islower()]
@@ -1231,7 +1236,9 @@ def _owner(phrase: str) -> str | None:
     return None if name.lower() in _NOT_OWNERS else name
 
 
-_LINK_WORDS = words("in on at of for since than to by from and the a was is were")
+_LINK_WORDS = words("""
+    in on at of for since than to by from and the a was is were under over aged who with
+    """)
 _NAME_PARTICLES = words("de la le van von der den da di du bin al el del y st")
 # How far after a figure an age's holder may be read: "59-year-old Mara K. Voss".
 _HOLDER_REACH = 80
@@ -1261,6 +1268,12 @@ _RELATIVES = words("who which whose whom")
 _JOINERS = words("and or but nor")  # "Jeffs and 11 other men": no agent ends with one
 # Verbs whose past is their present, which end an agent like any past: "Drake shot".
 _PAST_LIKE_PRESENT = words("shot hit cut put set beat hurt quit spread bet")
+# Present-tense verbs that follow a name in business and profile copy: "Coral Air operates
+# 42 aircraft", "the firm employs 50,000 people".
+_PRESENT_VERBS = words("""
+    operates employs owns runs serves holds manages produces sells makes earns pays costs
+    controls contains houses carries plans expects needs wants counts lists boasts
+    """)
 # Words that open a clause or an adverbial rather than an agent.
 _OPENERS = words("""
     how what why whether along despite during under over among amid against without
