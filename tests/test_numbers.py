@@ -441,6 +441,8 @@ def test_a_clock_reading_is_an_elapsed_time_only_in_a_bout_or_a_race(
         # A group named by its age is no figure: only the share is.
         ("An exit poll found 61% of voters under 30 backed Harlan.", [(61, "percent")]),
         ("Children under 5 were hardest hit.", []),
+        # A speed, not a distance.
+        ("Winds reached 225 km/h.", [(225, "km/h")]),
     ],
 )  # fmt: skip
 def test_who_a_count_counts(sentence: str, figures: list[tuple[float, str | None]]) -> None:

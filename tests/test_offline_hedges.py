@@ -37,6 +37,7 @@ def _cues(text: str) -> list[tuple[str, HedgeKind, HedgeScope]]:
         ("Unconfirmed reports spoke of looting.", "Unconfirmed", HedgeKind.verification_disclaimer),
         ("Harlan led with 51%, unofficial results showed.", "unofficial",
          HedgeKind.epistemic_modal),
+        ("She heard what sounded like 20 shots.", "sounded like", HedgeKind.epistemic_modal),
     ],
 )  # fmt: skip
 def test_each_kind_of_cue(text: str, cue: str, kind: HedgeKind) -> None:
@@ -158,3 +159,7 @@ def test_cues_and_the_contexts_that_rule_them_out(text: str, cues: list[str]) ->
 
 def test_a_result_better_than_expected_is_no_expectation() -> None:
     assert _cues("Vestra posted better-than-expected profit of 812 million euros.") == []
+
+
+def test_a_likeness_with_no_figure_is_no_hedge() -> None:
+    assert _cues("It sounded like a dog. He looked like Joe Montana.") == []

@@ -309,7 +309,7 @@ def test_an_expected_or_possible_figure_is_a_metric_of_its_own() -> None:
         "Reeves faced 30 years in prison. "
         "Delgado was sentenced to 14 years in prison."
     )
-    assert claims["760 million euros"].metric == "expected profit"
+    assert claims["760 million euros"].metric == "expected net profit"
     assert claims["20"].metric.startswith("possible ")
     assert claims["30"].metric.startswith("possible ")
     assert not claims["14"].metric.startswith("possible ")
@@ -356,3 +356,8 @@ def test_a_present_tense_verb_or_a_count_noun_ends_the_agent() -> None:
     assert claims["2,100"].metric == "firefighters"
     assert claims["2,100"].quantity.unit == "firefighter"
     assert claims["61%"].metric.startswith("voters")
+
+
+def test_whoever_puts_a_figure_at_a_value_is_its_source() -> None:
+    (claim,) = _claims("Police put the crowd at 45,000.")
+    assert _original(claim) == "police"

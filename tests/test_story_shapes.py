@@ -227,3 +227,107 @@ def test_an_earlier_disasters_toll_is_its_own(tmp_path: Path) -> None:
     )  # fmt: skip
 
     assert [f for f in _found(comparison, RuleId.CONFLICT) if f.severity is Severity.high] == []
+
+
+# --------------------------------------------------------------------------- jobs report
+
+
+def test_a_yearly_change_is_not_the_monthly_one(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Wire", "2026-03-06", "The Labor Department released its jobs report. Average "
+         "hourly earnings rose 0.3% in February."),
+        ("Paper", "2026-03-06", "The Labor Department released its jobs report. Average "
+         "hourly earnings rose 4.0% in February from a year earlier."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.CONFLICT) == []
+
+
+def test_the_month_of_the_earlier_figure_does_not_date_the_new_one(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Wire", "2026-03-06", "The Labor Department released its jobs report. The "
+         "unemployment rate rose to 4.1% from 4.0% in January."),
+        ("Paper", "2026-03-06", "The Labor Department released its jobs report. The "
+         "unemployment rate was 4.0% in January."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.CONFLICT) == []
+
+
+def test_a_level_moved_up_to_is_the_level_not_a_ceiling(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Wire", "2026-03-06", "The Labor Department released its jobs report. The "
+         "unemployment rate edged up to 4.1% in February."),
+        ("Paper", "2026-03-06", "The Labor Department released its jobs report. The "
+         "unemployment rate edged up to 3.8% in February."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.AGREE) == []
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert "4.1%" in conflict.evidence and "3.8%" in conflict.evidence
+
+
+# --------------------------------------------------------------------------- protest
+
+
+def test_a_total_over_several_days_is_not_the_last_days(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Wire", "2026-03-09", "The Madrid pension protests ended. Police arrested 41 people "
+         "over two days of protests in Madrid, after a second march on Sunday ended in "
+         "scuffles."),
+        ("Paper", "2026-03-09", "The Madrid pension protests ended. Police arrested 18 "
+         "people in Madrid on Sunday."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.CONFLICT) == []
+
+
+# --------------------------------------------------------------------------- outbreak
+
+
+def test_an_earlier_epidemic_of_several_years_is_its_own(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Wire", "2026-03-10", "The Ebola outbreak in Congo has killed 112 people, the WHO "
+         "said."),
+        ("Paper", "2026-03-10", "The Ebola outbreak in Congo has killed 112 people, the WHO "
+         "said. The North Kivu epidemic of 2018-2020 killed 2,287 people."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.CONFLICT) == []
+
+
+def test_new_cases_and_the_days_before_count_are_not_the_total(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Wire", "2026-03-10", "The Ebola outbreak in Congo grew. The WHO reported 35 new "
+         "cases on Tuesday."),
+        ("Paper", "2026-03-10", "The Ebola outbreak in Congo grew. The outbreak has grown to "
+         "347 confirmed cases, the WHO said on Tuesday, up from 312 confirmed cases a day "
+         "earlier."),
+        ("Radio", "2026-03-10", "The Ebola outbreak in Congo grew. The outbreak has grown to "
+         "347 confirmed cases, the WHO said on Tuesday."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.CONFLICT) == []
+
+
+# --------------------------------------------------------------------------- takeover
+
+
+def test_two_totals_of_one_deal_and_its_guidance_are_not_one_figure(tmp_path: Path) -> None:
+    comparison = _comparison(
+        tmp_path,
+        ("Wire", "2026-03-10", "Nordvik agreed to buy Pinecrest. The deal has an enterprise "
+         "value of $9.4 billion. The deal is valued at $9.4 billion including debt. "
+         "Pinecrest expects revenue of $4.3 billion to $4.5 billion."),
+        ("Paper", "2026-03-10", "Nordvik agreed to buy Pinecrest. The deal has an equity "
+         "value of $8.1 billion. The deal is valued at $8.1 billion. Pinecrest's revenue "
+         "was $4.2 billion."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.CONFLICT) == []

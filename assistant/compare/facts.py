@@ -89,13 +89,15 @@ _ADDED_BEFORE = re.compile(
     r"(?:(?:about|around|some|nearly|almost|roughly|approximately|at\s+least|more\s+than|over)\s+)?$",
     re.IGNORECASE,
 )
-_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.IGNORECASE)
+_MORE_AFTER = re.compile(
+    r"\s+(?:more\b(?!\s+than)|new\s+(?:cases|infections|deaths|arrests))", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=65536)
 def is_increment(quote: str, figure: str) -> bool:
     """The figure as written in ``quote`` is added to an earlier count: "a further 800",
-    "another 300", "an additional six engines", "800 more people"."""
+    "another 300", "an additional six engines", "800 more people", "35 new cases"."""
     at = quote.find(figure) if figure else -1
     if at < 0:
         return False
@@ -197,8 +199,10 @@ def facts_of(
     checkable = claim.grounding is not Grounding.ungrounded and claim.kind is not ClaimKind.opinion
     period = period_key(claim.period, published)
     standing = claim.metric_key in STANDING_METRICS
-    if not period.stated and quantity is not None and is_increment(claim.quote, quantity.text):
-        period = ADDED_UNSTATED
+    if quantity is not None and is_increment(claim.quote, quantity.text):
+        # "A further 800 on Tuesday", "35 new cases on Tuesday": Tuesday's addition, never
+        # the total another outlet gives "on Tuesday" (still a step for running totals).
+        period = period._replace(key=f"added {period.key}") if period.stated else ADDED_UNSTATED
     return Facts(
         claim=claim,
         id=claim.id,

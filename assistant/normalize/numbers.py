@@ -708,6 +708,7 @@ _APPOSED_BEFORE = re.compile(
 _APPOSED_AFTER = re.compile(r"\s*(?:[,;)](?!\s*\d)|\.(?:\s|$)|\s+and\b(?!\s*\d))")
 # A people's name, which describes a person rather than names one: "the 40-year-old
 # American", "a 19-year-old Briton", "the 30-year-old Iraqi".
+_SPEED_UNIT = re.compile(r"\s+(km/h|km/hr|kmh|mi/h|m/s)(?![\w/])", re.IGNORECASE)
 # A plural noun that opens with a number: "3-pointers", "4x4s" (not "3-bedroom homes").
 _NUMBERED_NOUN = re.compile(r"\s+(\d+-?[a-z]+s)\b(?!\s+[a-z]+s\b)")
 _NATIONALS = re.compile(r"\s+([A-Z][a-z]+s)\b")
@@ -1130,11 +1131,15 @@ class _Core:
     is_integer: bool  # digits with no decimals, fraction or scale: "59", not "5.9"
 
 
-# "bringing us up to 83%", "took the total up to 40": "up to" names where something was
-# brought, the figure itself, not a ceiling on it.
+# "bringing us up to 83%", "took the total up to 40", "edged up to 4.1%", "was revised up
+# to 323,000": "up to" names where something was brought or moved, the figure itself,
+# not a ceiling on it.
 _BROUGHT_UP = re.compile(
     r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|"
-    r"pushed)\s+(?:[\w'’-]+\s+){0,3}$",
+    r"pushed)\s+(?:[\w'’-]+\s+){0,3}$"
+    r"|\b(?:edged|edges|edging|ticked|ticks|ticking|inched|inches|inching|crept|creeps|"
+    r"moved|moves|went|goes|climbed|jumped|shot|bumped|revised|revises|ratcheted|stepped|"
+    r"marked|rounded|scaled|ramped|sped|built)\s+$",
     re.IGNORECASE,
 )
 
@@ -2128,6 +2133,9 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
     spec = _SPEC_UNIT.match(text, pos, limit)
     if spec:
         return spec.group(1), spec.end(1)
+    speed = _SPEED_UNIT.match(text, pos, limit)
+    if speed:
+        return speed.group(1), speed.end(1)  # "225 km/h": a speed, not 225 km
     compound = _NUMBERED_NOUN.match(text, pos, limit)
     if compound:
         return compound.group(1), compound.end(1)  # "four 3-pointers": not four points

@@ -86,8 +86,11 @@ _QUARTER_NUMBERS = {
     "3rd": 3,
     "4th": 4,
 }
-# "in 2018", and a year naming an event of its own: "the 2018 camp fire", "a 2023 accident".
-_YEAR_ONLY = re.compile(r"\b(?:in|during|since|throughout|a|an|the)\s+(\d{4})\b")
+# "in 2018", and a year naming an event of its own: "the 2018 camp fire", "a 2023 accident",
+# "the epidemic of 2018".
+_YEAR_ONLY = re.compile(r"\b(?:in|during|since|throughout|a|an|the|of)\s+(\d{4})\b")
+# Years from one to another: "in 2018-2020", "between 2018 and 2020", "of 2014-16".
+_YEAR_RANGE = re.compile(r"\b((?:1[89]|20)\d\d)\s*(?:-|–|to|and)\s*((?:1[89]|20)?\d\d)\b")
 
 _TODAY = re.compile(r"\b(today|this morning|this afternoon|this evening|tonight)\b")
 _YESTERDAY = re.compile(r"\byesterday\b")
@@ -260,6 +263,11 @@ def _explicit_dates(text: str, published: date | None) -> Span | None:
         return _quarter_span(_QUARTER_NUMBERS[m[1]] if m[1] else int(m[2]), m[3], published)
     if m := _MONTH_ONLY.search(text):
         return _month_span(_MONTHS[m[1].rstrip(".")], m[2], published)
+    if m := _YEAR_RANGE.search(text):
+        from_year = int(m[1])
+        to_year = int(m[2]) if len(m[2]) == 4 else from_year // 100 * 100 + int(m[2])
+        if from_year < to_year:
+            return date(from_year, 1, 1), _clamp(date(to_year, 12, 31), published)
     if m := _YEAR_ONLY.search(text):
         year = int(m[1])
         return date(year, 1, 1), _clamp(date(year, 12, 31), published)

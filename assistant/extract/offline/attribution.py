@@ -203,7 +203,8 @@ _REPORTED_CONTENT = re.compile(
 )
 _PUT_RE = re.compile(
     r"\b(?P<verb>put|puts|gave|gives|pegged)\b(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:number|figure|toll|total|tally|count|cost|damage|offer|value|price)s?\b)"
+    r"(?:number|figure|toll|total|tally|count|cost|damage|offer|value|price|crowd|turnout|"
+    r"attendance|size|loss|losses|estimate)s?\b)"
 )
 # "Marwick quoted Brandt as saying": Marwick, whom the article cites, is the source.
 _QUOTED_RE = re.compile(r"\b(?P<verb>quoted)\s+(?:[\w’'.-]+\s+){1,4}?as\s+(?:saying|telling)\b")

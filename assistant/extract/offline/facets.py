@@ -72,6 +72,13 @@ PERIOD_PATTERNS: tuple[tuple[str, bool], ...] = (
     # A year alone: "a five-year heroin rap in 1959", "In 2003 a magnitude 6.6 quake":
     # a figure of another time, never the story's running count.
     (r"(?i:in|during)\s+(?:1[89]|20)\d\d(?![\d/-])", False),
+    # A span the figure was counted over: "arrested 41 people over two days of protests",
+    # "over the weekend". Several days, not the one a later clause names.
+    (
+        r"(?i:(?:over|across|during|throughout)\s+(?:the\s+)?(?:(?:two|three|four|five|six|"
+        r"seven|several|\d+)\s+(?:days|nights|weeks|months)|weekend))",
+        False,
+    ),
     # A calendar quarter, as results copy dates its figures: "in the third quarter of
     # 2025", "Q3 2025", "for the fourth quarter" (read against the day of publication).
     (
@@ -80,11 +87,23 @@ PERIOD_PATTERNS: tuple[tuple[str, bool], ...] = (
         r"|\bQ[1-4](?:\s+(?:1[89]|20)\d\d)?",
         False,
     ),
-    # The same period a year before: its figure is the comparison's, never this one's.
+    # The same period a year (or a day) before: its figure is the comparison's, never this
+    # one's: "640 million euros a year earlier", "312 cases a day earlier". Not "rose 4%
+    # from a year earlier": that is a change's baseline (see ``_BASELINE_AFTER``).
     (
         r"(?i:the\s+(?:year-?earlier|year-?ago|prior-?year|same)\s+(?:quarter|period|month)"
         r"(?:\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year))?"
-        r"|a\s+year\s+(?:earlier|ago|before))",
+        r"|(?<!from\s)(?<!than\s)(?<!over\s)(?<!with\s)(?<!on\s)"
+        r"(?:a|one)\s+(?:year|day|week|month)\s+(?:earlier|ago|before)"
+        r"|the\s+(?:day|week|month|year)\s+before|the\s+previous\s+(?:day|week))",
+        False,
+    ),
+    # Years from one to another, or a year a thing is "of": "The North Kivu epidemic of
+    # 2018-2020 killed 2,287", "between 2018 and 2020", "the floods of 2021".
+    (
+        r"(?i:in|of|from|during|between)\s+(?:1[89]|20)\d\d\s*(?:-|–|to|and)\s*"
+        r"(?:(?:1[89]|20)\d\d|\d\d)(?![\d/-])"
+        r"|(?i:of)\s+(?:1[89]|20)\d\d(?![\d/-])",
         False,
     ),
     # An earlier disaster named by its year: "the 2018 Camp Fire, which killed 85", "a
@@ -133,6 +152,11 @@ _PERIODS = tuple((re.compile(rf"\b{p}\b"), cumulative) for p, cumulative in PERI
 _NEXT_CLAUSE = re.compile(
     r";|,\s*(?:and|but|while|whereas|though|although)\b|\s(?:but|whereas)\s"
     r"|,?\s+(?:up|down)\s+from\b|,?\s+(?:compared|as\s+against)\s+(?:with|to)\b"
+    # "rose to 4.1% from 4.0% in January": January is the earlier figure's
+    r"|\s+from\s+(?=(?:about\s+|around\s+|nearly\s+)?[$€£]?\d)"
+    # "arrested 41 people over two days, after a march on Sunday ended": Sunday is the
+    # march's
+    r"|,\s*(?:after|before|when|as|until)\s"
     r"|,\s*(?:a|an)\s+(?:[a-z]+\s+)?(?:increase|rise|jump|drop|decrease|decline|fall|"
     r"surge)\s+(?:from|on|of)\b",
     re.IGNORECASE,
@@ -224,8 +248,11 @@ _LINKING = re.compile(
     r"(?<![\w'’-])(?!(?:which|who|that|it|they|this|these|those|had|has|have|and|but)\b)"
     r"(?P<np>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,5}?)\s+(?:(?:had|has|have)\s+)?"
     r"(?:(?:could|would|will|may|might)\s+)?"
+    r"(?:(?:was|were|is|are|been|has\s+been|had\s+been)\s+(?=(?:edged|ticked|revised)\b))?"
     r"(?:is|was|were|are|be|stood|rose|risen|climbed|reached|jumped|increased|fell|dropped|"
-    r"totalled|totaled|peaked|hit|run\s+into|amount\s+to|cost|exceed|top)"
+    r"totalled|totaled|peaked|hit|run\s+into|amount\s+to|cost|exceed|top|"
+    # "edged up to 4.1%", "was revised down to 307,000": the cue "up to" is the figure's
+    r"edged|ticked|inched|crept|revised|(?:edged|ticked|inched|crept|revised)\s+(?:up|down))"
     # "Revenue rose 12% to 4.2 billion": the level after the change is revenue too.
     r"(?:\s+(?:by\s+)?\d[\d.,]*\s*(?:%|percent|per\s?cent)(?=\s+to\b))?"
     r"(?:\s+(?:estimated|put|set))?(?:\s+(?:at|to|by))?\s*$"
@@ -239,7 +266,9 @@ _SHARE_OF = re.compile(
     r"(?:%|\bper\s?cent|\bpercent|\bhalf|\bthirds?|\bquarters?)\s+of\s+"
     r"(?:(?:the|its|their|all)\s+)?(?:[\w-]+['’]s\s+)?$"
 )
-_X_OF = re.compile(r"\b(?P<np>[a-z][\w-]*)\s+of\s*$")
+# "a toll of", "an enterprise value of", "the equity value of": the noun and the word that
+# says which kind of it ("enterprise value" and "equity value" are two totals of one deal).
+_X_OF = re.compile(r"\b(?P<np>(?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+of\s*$")
 # Counts whose noun is already the metric: "40 deaths", not "deaths recorded".
 EVENT_NOUNS = words(
     """
@@ -306,13 +335,41 @@ def metric_for(
     if metric.text is None or q.role == "age":
         return metric
     before = text[max(clause_start, q.span.start - _HYPOTHETICAL_REACH) : q.span.start]
-    if _EXPECTED_BEFORE.search(before):
+    if _EXPECTED_BEFORE.search(before) or _EXPECTED_AFTER.match(text, q.span.end, clause_end):
         return Metric(f"expected {metric.text}", metric.noun)
     if _POSSIBLE_BEFORE.search(before):
         return Metric(f"possible {metric.text}", metric.noun)
+    if q.quantity.unit in CURRENCIES and (net := _NET_OF.match(text, q.span.end, clause_end)):
+        # "$9.4 billion including debt" and "$8.1 billion" are two totals of one deal.
+        return Metric(f"{metric.text} {' '.join(net.group('net').lower().split())}", metric.noun)
+    baseline = _BASELINE_AFTER.match(text, q.span.end, clause_end)
+    if baseline is not None:
+        # "rose 4.0% in February from a year earlier": a yearly change, never the monthly
+        # one ("rose 0.3% in February") another outlet gives.
+        span = "month-on-month" if baseline.group("month") else "year-on-year"
+        return Metric(f"{span} {metric.text}", metric.noun)
     return metric
 
 
+# What a money figure counts in or leaves out, right after it.
+_NET_OF = re.compile(
+    r",?\s+(?P<net>(?:including|excluding|not\s+including|net\s+of|before|after)\s+"
+    r"(?:its\s+|the\s+|their\s+)?(?:net\s+)?(?:debt|fees|taxes|tax|vat|inflation|interest|"
+    r"costs|charges|bonuses|expenses))\b",
+    re.IGNORECASE,
+)
+# A change's baseline after its figure: a year ("from a year earlier", "year on year",
+# "on an annual basis") or a month ("from the previous month", "month on month").
+_BASELINE_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:"
+    r"(?:from|than|compared\s+with|over|on)\s+(?:a|the|one)\s+year\s+(?:earlier|ago|before)"
+    r"|year[- ](?:on|over)[- ]year|on\s+an?\s+annual(?:ised|ized)?\s+basis|annuali[sz]ed"
+    r"|from\s+(?:the\s+)?same\s+(?:month|period|quarter)\s+(?:a\s+year\s+(?:earlier|ago)|"
+    r"last\s+year)"
+    r"|(?P<month>(?:from|than|over|on)\s+(?:a|the|one)\s+(?:month\s+(?:earlier|before|ago)|"
+    r"previous\s+month)|month[- ](?:on|over)[- ]month))",
+    re.IGNORECASE,
+)
 # How far before a figure the words that make it expected or possible may stand.
 _HYPOTHETICAL_REACH = 80
 # "Analysts had expected net profit of 760 million", "the consensus estimate of $2.1
@@ -321,7 +378,16 @@ _EXPECTED_BEFORE = re.compile(
     r"\b(?:analysts?|economists?|forecasters?|investors?|markets?|wall\s+street|the\s+street|"
     r"polls?|pollsters?)\b[^.;]{0,30}?\b(?:had\s+)?(?:expected|forecast|predicted|estimated|"
     r"anticipated|projected|polled)\b"
-    r"|\b(?:expectations?|estimates?|forecasts?|consensus)\s+(?:of|for|had\s+been)\b",
+    r"|\b(?:expectations?|estimates?|forecasts?|consensus)\s+(?:of|for|had\s+been)\b"
+    # A company's guidance: "Vestra expects revenue of 4.3 billion", "sees sales at".
+    r"|(?<!than\s)(?<!as\s)\b(?:expects|expected|forecasts|projects|predicts|anticipates|"
+    r"sees)\s+(?:[\w'’-]+\s+){0,3}?(?:of|at|to\s+be|to\s+reach|between)\s+$",
+    re.IGNORECASE,
+)
+# The same said after the figure: "net profit was 760 million euros, analysts had expected".
+_EXPECTED_AFTER = re.compile(
+    r"[^.;]{0,25}?,\s*(?:as\s+)?(?:analysts?|economists?|forecasters?|investors?|markets?)\s+"
+    r"(?:had\s+)?(?:expected|forecast|predicted|estimated|anticipated|projected)\b",
     re.IGNORECASE,
 )
 # "could have been sentenced to 20 years", "faces up to 20 years", "a maximum of": what
@@ -414,6 +480,9 @@ def _metric_for(
         written = " ".join((q.unit_text or noun).lower().split())
         return Metric(written if written.endswith(noun) else noun, noun)
     verb = _verb_after(after) or _verb_before(before)
+    if verb in _MOVED and noun is None and (moved := _LINKING.search(before)):
+        # "The unemployment rate edged up to 4.1%": the rate, not "edged"
+        return Metric(_noun_phrase(moved.group("np")), None)
     if verb == "forced" and _FROM_HOMES.match(after):
         return Metric("people forced from their homes", noun)  # "forcing 200 from their homes"
     if verb:
@@ -816,7 +885,11 @@ def _leading_phrase(text: str, start: int, end: int) -> str | None:
     for m in re.finditer(r"[\w'’-]+|[,;:()\"“”]", text[start:end]):
         word = m.group(0)
         lower = word.lower()
-        if not word[0].isalnum() or lower in _VERBISH or lower.endswith(("ed", "ing", "ly")):
+        if (
+            not word[0].isalnum()
+            or lower in _VERBISH
+            or (lower.endswith(("ed", "ing", "ly")) and lower not in _NOT_VERBS)
+        ):
             break
         if (lower in IRREGULAR_PAST or lower in _PAST_LIKE_PRESENT or lower in _PRESENT_VERBS) and (
             words
@@ -1267,6 +1340,14 @@ _PRONOUNS = words("it this that they he she we there these those i you")
 _RELATIVES = words("who which whose whom")
 _JOINERS = words("and or but nor")  # "Jeffs and 11 other men": no agent ends with one
 # Verbs whose past is their present, which end an agent like any past: "Drake shot".
+# Words that end like a participle or an adverb but are adjectives or nouns in an agent:
+# "Average hourly earnings", "Quarterly revenue", "The elderly".
+_NOT_VERBS = words("""
+    hourly daily weekly monthly yearly quarterly nightly early elderly family italy july
+    assembly supply rally ally belly bully
+    """)
+# Verbs that move a level: the figure after them is the level of what moved.
+_MOVED = words("edged ticked inched crept revised")
 _PAST_LIKE_PRESENT = words("shot hit cut put set beat hurt quit spread bet")
 # Present-tense verbs that follow a name in business and profile copy: "Coral Air operates
 # 42 aircraft", "the firm employs 50,000 people".
