@@ -683,6 +683,7 @@ _AGE_GROUP = re.compile(
     r"\s+(?:aged\s+|age\s+)?(?:under|over|below|above|older\s+than|younger\s+than)\s+"
     r"(?P<age>\d{1,3})(?![\d,.])"
 )
+_AGE_GROUP_GATE = re.compile(r"\b(?:under|over|below|above|older|younger)\s+\d")
 # A month name may end the sentence before ("Feb. 26"): look back this far for dates.
 _DATE_LOOKBACK = 12
 _SPAN_START = itemgetter(0)
@@ -903,7 +904,7 @@ def match_quantities(text: str, start: int = 0, end: int | None = None) -> list[
     blocked = _dates_and_times(lowered, lo) if has_digits else []
     idioms = _IDIOM.finditer(lowered, start - lo)
     blocked.extend((lo + m.start(), lo + m.end()) for m in idioms)
-    if has_digits:
+    if has_digits and _AGE_GROUP_GATE.search(lowered, start - lo):
         groups = _AGE_GROUP.finditer(lowered, start - lo)
         blocked.extend((lo + m.start("age"), lo + m.end("age")) for m in groups)
     blocked = _disjoint(blocked)
@@ -2133,13 +2134,12 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
     spec = _SPEC_UNIT.match(text, pos, limit)
     if spec:
         return spec.group(1), spec.end(1)
-    speed = _SPEED_UNIT.match(text, pos, limit)
-    if speed:
+    lead = text[pos + 1 : pos + 2]  # the first letter of the word after the number
+    if lead in "kKmM" and lead and (speed := _SPEED_UNIT.match(text, pos, limit)):
         return speed.group(1), speed.end(1)  # "225 km/h": a speed, not 225 km
-    compound = _NUMBERED_NOUN.match(text, pos, limit)
-    if compound:
+    if lead.isdigit() and (compound := _NUMBERED_NOUN.match(text, pos, limit)):
         return compound.group(1), compound.end(1)  # "four 3-pointers": not four points
-    people = _NATIONALS.match(text, pos, limit)
+    people = _NATIONALS.match(text, pos, limit) if lead.isupper() else None
     if people and _DEMONYM.search(people.group(1)[:-1]):
         return people.group(1), people.end(1)  # "21 Britons", "14 Germans": who is counted
     cursor = pos
@@ -2152,9 +2152,9 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
     if name and _names_the_noun(text, name):
         named_from, cursor = name.start(1), name.end()  # "9 Harbour Board members"
     words: list[tuple[str, int, int]] = []
-    lead = _LEADING_MODIFIER.match(text, cursor, limit)
-    if lead is not None and named_from is None:
-        cursor = lead.end(1)  # "210 other structures": structures, not the homes before
+    modifier = _LEADING_MODIFIER.match(text, cursor, limit)
+    if modifier is not None and named_from is None:
+        cursor = modifier.end(1)  # "210 other structures": structures, not the homes before
     while len(words) < 3:
         nxt = _NEXT_WORD.match(text, cursor, limit)
         if nxt is None or not nxt.group(1)[0].islower():

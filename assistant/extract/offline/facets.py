@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from assistant.extract.offline.lexicon import words
 from assistant.model import Period, Span
@@ -39,77 +40,97 @@ _DATE = (
 _SPAN_WORDS = r"(?i:hours?|days?|nights?|weeks?|months?|years?)"
 _NUMBERISH = r"(?:\d+|(?i:two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72))"
 
-# (regex, cumulative). Lowercase words match any case; names of days and months must be
-# capitalised, so "may" the modal is never a month.
-PERIOD_PATTERNS: tuple[tuple[str, bool], ...] = (
-    (rf"(?i:between|from)\s+{_DATE}", False),
-    (rf"(?i:since)\s+(?:{_DATE}|{_WEEKDAY}|{_MONTH}|\d{{4}})", True),
-    (
+
+class PeriodPattern(NamedTuple):
+    """A way a period is written. Lowercase words match any case; names of days and
+    months must be capitalised, so "may" the modal is never a month. ``gate``: words (in
+    lower case) one of which the clause must hold for the pattern to be tried at all,
+    since every figure's clause is searched with every pattern."""
+
+    pattern: str
+    cumulative: bool
+    gate: tuple[str, ...] = ()
+
+
+_YEARS = ("19", "20")  # a clause without these holds no year from 1800 to 2099
+PERIOD_PATTERNS: tuple[PeriodPattern, ...] = (
+    PeriodPattern(rf"(?i:between|from)\s+{_DATE}", False),
+    PeriodPattern(rf"(?i:since)\s+(?:{_DATE}|{_WEEKDAY}|{_MONTH}|\d{{4}})", True, ("since",)),
+    PeriodPattern(
         r"(?i:since)\s+(?:(?i:the)\s+)?(?:[\w-]+\s+){0,3}?"
         r"(?i:began|started|struck|hit|broke\s+out|arrived|opened)",
         True,
+        ("since",),
     ),
-    (r"(?i:since\s+the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?[\w-]+)", True),
-    (
+    PeriodPattern(
+        r"(?i:since\s+the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?[\w-]+)",
+        True,
+        ("since",),
+    ),
+    PeriodPattern(
         rf"(?i:(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|first|next))\s+"
         rf"(?:{_NUMBERISH}\s+)?{_SPAN_WORDS}",
         False,
     ),
-    (
+    PeriodPattern(
         rf"(?:(?i:late|early)\s+)?(?:(?i:on|by|until)\s+)?{_WEEKDAY}"
         r"(?:\s+(?i:morning|afternoon|evening|night|lunchtime))?",
         False,
     ),
-    (rf"(?:(?i:on|by|until)\s+)?{_DATE}", False),
-    (
+    PeriodPattern(rf"(?:(?i:on|by|until)\s+)?{_DATE}", False),
+    PeriodPattern(
         r"(?i:overnight|yesterday|today|tonight|this\s+(?:morning|afternoon|evening|week|month|"
         r"year|weekend)|last\s+(?:night|week|month|year|weekend)|earlier\s+this\s+(?:week|month|"
         r"year))",
         False,
     ),
-    (rf"(?:(?i:last|this|next)\s+){_WEEKDAY}", False),
-    (rf"(?i:in|during)\s+{_MONTH}(?:\s+\d{{4}})?", False),
+    PeriodPattern(rf"(?:(?i:last|this|next)\s+){_WEEKDAY}", False),
+    PeriodPattern(rf"(?i:in|during)\s+{_MONTH}(?:\s+\d{{4}})?", False),
     # A year alone: "a five-year heroin rap in 1959", "In 2003 a magnitude 6.6 quake":
     # a figure of another time, never the story's running count.
-    (r"(?i:in|during)\s+(?:1[89]|20)\d\d(?![\d/-])", False),
+    PeriodPattern(r"(?i:in|during)\s+(?:1[89]|20)\d\d(?![\d/-])", False, _YEARS),
     # A span the figure was counted over: "arrested 41 people over two days of protests",
     # "over the weekend". Several days, not the one a later clause names.
-    (
+    PeriodPattern(
         r"(?i:(?:over|across|during|throughout)\s+(?:the\s+)?(?:(?:two|three|four|five|six|"
         r"seven|several|\d+)\s+(?:days|nights|weeks|months)|weekend))",
         False,
+        ("over", "across", "during", "throughout"),
     ),
     # A calendar quarter, as results copy dates its figures: "in the third quarter of
     # 2025", "Q3 2025", "for the fourth quarter" (read against the day of publication).
-    (
+    PeriodPattern(
         r"(?i:(?:in|during|for|of)\s+(?:the\s+)?(?:first|second|third|fourth|final|last)"
         r"[\s-]+quarter(?:\s+of\s+(?:fiscal\s+)?(?:1[89]|20)\d\d)?)"
         r"|\bQ[1-4](?:\s+(?:1[89]|20)\d\d)?",
         False,
+        ("quarter", "q1", "q2", "q3", "q4"),
     ),
     # The same period a year (or a day) before: its figure is the comparison's, never this
     # one's: "640 million euros a year earlier", "312 cases a day earlier". Not "rose 4%
     # from a year earlier": that is a change's baseline (see ``_BASELINE_AFTER``).
-    (
+    PeriodPattern(
         r"(?i:the\s+(?:year-?earlier|year-?ago|prior-?year|same)\s+(?:quarter|period|month)"
         r"(?:\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year))?"
         r"|(?<!from\s)(?<!than\s)(?<!over\s)(?<!with\s)(?<!on\s)"
         r"(?:a|one)\s+(?:year|day|week|month)\s+(?:earlier|ago|before)"
         r"|the\s+(?:day|week|month|year)\s+before|the\s+previous\s+(?:day|week))",
         False,
+        ("earlier", "ago", "before", "previous"),
     ),
     # Years from one to another, or a year a thing is "of": "The North Kivu epidemic of
     # 2018-2020 killed 2,287", "between 2018 and 2020", "the floods of 2021".
-    (
+    PeriodPattern(
         r"(?i:in|of|from|during|between)\s+(?:1[89]|20)\d\d\s*(?:-|–|to|and)\s*"
         r"(?:(?:1[89]|20)\d\d|\d\d)(?![\d/-])"
         r"|(?i:of)\s+(?:1[89]|20)\d\d(?![\d/-])",
         False,
+        _YEARS,
     ),
     # An earlier disaster named by its year: "the 2018 Camp Fire, which killed 85", "a
     # 2023 accident killed 62 people", "since the 2007 Halden Air crash". Its toll is its
     # own, never the story's. (Not elections: "the 2026 election" is often the story.)
-    (
+    PeriodPattern(
         r"(?i:a|an|the)\s+(?:1[89]|20)\d\d\s+(?:[A-Z][\w'’.-]*\s+){0,3}"
         r"(?i:accident|crash|air\s+crash|plane\s+crash|fire|blaze|wildfire|bushfire|quake|"
         r"earthquake|storm|hurricane|typhoon|cyclone|floods?|flooding|attack|attacks|bombing|"
@@ -117,34 +138,45 @@ PERIOD_PATTERNS: tuple[tuple[str, bool], ...] = (
         r"pandemic|riots?|derailment|collapse|heatwave|heat\s+wave|drought|landslide|"
         r"mudslide|avalanche|stampede|sinking|spill)",
         False,
+        _YEARS,
     ),
     # A horizon: "By 2085 it will pay 74 percent", "After 2036, 77 percent": as of then.
-    (r"(?i:by|after)\s+(?:1[89]|20)\d\d(?![\d/-])", False),
+    PeriodPattern(r"(?i:by|after)\s+(?:1[89]|20)\d\d(?![\d/-])", False, _YEARS),
     # An occasion other than the story's own: "22 points in the teams' previous meeting",
     # "48.9% of the vote in the primary", "trailed 58-55 at halftime". It names no days,
     # so the figure stays out of the story's running comparisons (unresolved).
-    (
+    PeriodPattern(
         r"(?i:(?:in|at|during|from)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|"
         r"the\s+(?:two\s+)?(?:teams|sides|clubs|men|women)['’]?\s+)?"
         r"(?:previous|prior|last|earlier|first|opening)\s+(?:meeting|game|match|encounter|"
         r"bout|fight|outing|appearance|election|vote|primary|race|contest|trial|leg|tie)s?)",
         False,
+        ("previous", "prior", "last", "earlier", "first", "opening"),
     ),
-    (
+    PeriodPattern(
         r"(?i:(?:in|during)\s+the\s+(?:primary|primaries|run-?off|first\s+round|"
         r"semi-?finals?|quarter-?finals?|group\s+stage|regular\s+season|play-?offs|pre-?season)"
         r"|at\s+(?:half-?time|the\s+half|the\s+break|the\s+interval))",
         False,
+        ("primar", "run", "round", "final", "stage", "season", "play", "half", "break", "interval"),
     ),
-    (
+    PeriodPattern(
         r"(?i:so\s+far(?:\s+this\s+(?:year|week|month))?|to\s+date|in\s+total|thus\s+far"
         # "in all", but not "in all of this", "in all their years"
         r"|in\s+all(?!\s+(?:of|the|its|their|these|those|that|this|his|her)\b)"
         r"|cumulatively)",
         True,
+        ("so far", "to date", "in total", "thus far", "in all", "cumulatively"),
     ),
 )
-_PERIODS = tuple((re.compile(rf"\b{p}\b"), cumulative) for p, cumulative in PERIOD_PATTERNS)
+_PERIODS = tuple(
+    (
+        re.compile(rf"\b{p.pattern}\b"),
+        p.cumulative,
+        re.compile("|".join(map(re.escape, p.gate))) if p.gate else None,
+    )
+    for p in PERIOD_PATTERNS
+)
 # Not periods, but they make the figure next to them a running total.
 # A coordinated clause after a figure: its periods are its own, not the figure's.
 # So is a comparison with an earlier figure: "61% of voters, up from 54% in 2022" (2022 is
@@ -335,14 +367,19 @@ def metric_for(
     if metric.text is None or q.role == "age":
         return metric
     before = text[max(clause_start, q.span.start - _HYPOTHETICAL_REACH) : q.span.start]
-    if _EXPECTED_BEFORE.search(before) or _EXPECTED_AFTER.match(text, q.span.end, clause_end):
+    after = text[q.span.end : min(clause_end, q.span.end + _HYPOTHETICAL_REACH)]
+    # Each pattern is tried only when a word it needs is there: every figure goes through.
+    expects_before = _EXPECTING.search(before) is not None
+    if (expects_before and _EXPECTED_BEFORE.search(before)) or (
+        _EXPECTING.search(after) and _EXPECTED_AFTER.match(after)
+    ):
         return Metric(f"expected {metric.text}", metric.noun)
-    if _POSSIBLE_BEFORE.search(before):
+    if _MAYBE.search(before) and _POSSIBLE_BEFORE.search(before):
         return Metric(f"possible {metric.text}", metric.noun)
-    if q.quantity.unit in CURRENCIES and (net := _NET_OF.match(text, q.span.end, clause_end)):
+    if q.quantity.unit in CURRENCIES and (net := _NET_OF.match(after)):
         # "$9.4 billion including debt" and "$8.1 billion" are two totals of one deal.
         return Metric(f"{metric.text} {' '.join(net.group('net').lower().split())}", metric.noun)
-    baseline = _BASELINE_AFTER.match(text, q.span.end, clause_end)
+    baseline = _BASELINE_AFTER.match(after) if _SPAN_WORD.search(after) else None
     if baseline is not None:
         # "rose 4.0% in February from a year earlier": a yearly change, never the monthly
         # one ("rose 0.3% in February") another outlet gives.
@@ -370,6 +407,12 @@ _BASELINE_AFTER = re.compile(
     r"previous\s+month)|month[- ](?:on|over)[- ]month))",
     re.IGNORECASE,
 )
+# Gates: cheap searches that tell whether the patterns below can match at all.
+_EXPECTING = re.compile(r"expect|forecast|predict|estimat|anticipat|project|poll|sees|consensus",
+                        re.IGNORECASE)  # fmt: skip
+_MAYBE = re.compile(r"could|would|might|'ve|face|facing|risk|possible|potential|maximum",
+                    re.IGNORECASE)  # fmt: skip
+_SPAN_WORD = re.compile(r"year|month|annual", re.IGNORECASE)
 # How far before a figure the words that make it expected or possible may stand.
 _HYPOTHETICAL_REACH = 80
 # "Analysts had expected net profit of 760 million", "the consensus estimate of $2.1
@@ -781,7 +824,11 @@ def subject_of(text: str, start: int, end: int, figure: QuantityMatch | None = N
         bracketed = _NAME_BRACKET.search(text, max(0, end - 60), end)
         if bracketed:
             return bracketed.group("name")
-    given = _GIVEN_TO.search(text, max(start, end - 60), end)
+    given = (
+        _GIVEN_TO.search(text, max(start, end - 60), end)
+        if _GIVING.search(text, max(start, end - 60), end)
+        else None
+    )
     if given is not None:
         return given.group("name")  # "the final tally gave Maria Harlan 51.6%"
     if figure is not None and figure.quantity.unit == "percent":
@@ -809,6 +856,7 @@ _GIVEN_TO = re.compile(
     rf"\b(?:gave|gives|give|giving|handed|hands|handing|awarded|awards|awarding)\s+{_NAME}\s+"
     r"(?:(?:about|nearly|almost|more\s+than|just\s+over|just\s+under|some)\s+)?$"
 )
+_GIVING = re.compile(r"\b(?:gave|give|hand|award)")
 # A share named after its figure: "46.7% for Okafor", "51 percent for Harlan".
 _SHARE_FOR = re.compile(rf"(?:\s+of\s+the\s+(?:vote|ballots?))?\s+for\s+{_NAME}")
 # A phrase fronted before the agent: a preposition or subordinator, then a comma.
@@ -1081,7 +1129,10 @@ def _own_clause_end(text: str, anchor: int, end: int) -> int:
 @lru_cache(maxsize=256)  # every figure of a sentence falls back on the sentence's periods
 def _periods(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     found = []
-    for regex, cumulative in _PERIODS:
+    lowered = text[start:end].lower()
+    for regex, cumulative, gate in _PERIODS:
+        if gate is not None and gate.search(lowered) is None:
+            continue  # the clause holds none of the words the pattern needs
         for m in regex.finditer(text, start, end):
             if "records" in m.group(0).lower():  # "since records began" is a baseline
                 continue
