@@ -1,34 +1,20 @@
 """Story shapes the dev corpus lacks, through the offline extractor and the rule layer: a
-sentencing, a results day, an election night, a match report, a wildfire and a plane
-crash. Each test pins one class of false finding that such coverage produced: figures
-that look alike but are another defendant's maximum, last year's quarter, another
-match, an earlier disaster or a figure in two parts.
+sentencing, a results day, an election night, a match report, a wildfire, a plane crash,
+a jobs report, a protest, an outbreak and a takeover. Each test pins one class of false
+finding that such coverage produced: figures that look alike but are another
+defendant's maximum, last year's quarter, another match, an earlier disaster, a yearly
+change, a day's new cases, another total of the deal or a figure in two parts.
 
 The articles are written here in the spirit of such coverage.
 """
 
 from __future__ import annotations
 
-import asyncio
-import json
 from pathlib import Path
 
-from assistant import pipeline
-from assistant.config import Settings
+from story_support import compare_story
+
 from assistant.model import Comparison, Finding, RuleId, Severity
-
-
-def _comparison(tmp_path: Path, *articles: tuple[str, str, str]) -> Comparison:
-    path = tmp_path / "story.jsonl"
-    rows = [
-        {"id": f"s{n}", "outlet": outlet, "published": day, "text": text}
-        for n, (outlet, day, text) in enumerate(articles, start=1)
-    ]
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    batch = pipeline.ingest([path])
-    extractor = pipeline.build_extractor(Settings(llm="offline"), inputs=[path])
-    results = asyncio.run(pipeline.extract_all(batch.articles, extractor))
-    return pipeline.analyse(batch.articles, results).comparison
 
 
 def _found(comparison: Comparison, rule: RuleId) -> list[Finding]:
@@ -39,7 +25,7 @@ def _found(comparison: Comparison, rule: RuleId) -> list[Finding]:
 
 
 def test_a_term_in_years_and_months_is_one_figure(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Herald", "2026-03-11", "In the Medline fraud case, Paul Reeves was sentenced to "
          "5 years and 10 months in prison."),
@@ -53,7 +39,7 @@ def test_a_term_in_years_and_months_is_one_figure(tmp_path: Path) -> None:
 
 
 def test_a_term_that_could_have_been_is_not_the_term(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Herald", "2026-03-11", "In the Medline fraud case, Marcus Delgado could have been "
          "sentenced to 20 years in prison."),
@@ -65,7 +51,7 @@ def test_a_term_that_could_have_been_is_not_the_term(tmp_path: Path) -> None:
 
 
 def test_ages_decades_apart_are_an_age_at_an_earlier_event(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Times", "2005-12-19", "Vincent Gigante died in prison on Monday. A doorman once "
          "identified the 29-year-old Vincent Gigante as the gunman."),
@@ -83,7 +69,7 @@ def test_ages_decades_apart_are_an_age_at_an_earlier_event(tmp_path: Path) -> No
 def test_last_years_quarter_and_the_analysts_estimate_are_not_the_result(
     tmp_path: Path,
 ) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Wire", "2026-10-28", "Vestra's net profit was 812 million euros in the third "
          "quarter. Analysts had expected net profit of 760 million euros."),
@@ -96,7 +82,7 @@ def test_last_years_quarter_and_the_analysts_estimate_are_not_the_result(
 
 
 def test_the_level_after_a_change_is_the_measure_that_changed(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Wire", "2026-10-28", "Vestra said that its net profit climbed to 812 "
          "million euros."),
@@ -112,7 +98,7 @@ def test_the_level_after_a_change_is_the_measure_that_changed(tmp_path: Path) ->
 
 
 def test_a_share_the_tally_gave_another_candidate_is_that_candidates(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Ledger", "2026-11-04", "In the Westmark governor's race, Tom Okafor conceded after "
          "the final tally gave Maria Harlan 51.6% of the vote."),
@@ -124,7 +110,7 @@ def test_a_share_the_tally_gave_another_candidate_is_that_candidates(tmp_path: P
 
 
 def test_a_figure_from_an_earlier_occasion_is_not_tonights(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Ledger", "2026-11-04", "Harbor City beat the Mariners. Eli Voss scored 31 points "
          "as Harbor City won."),
@@ -136,7 +122,7 @@ def test_a_figure_from_an_earlier_occasion_is_not_tonights(tmp_path: Path) -> No
 
 
 def test_a_comparison_with_an_earlier_figure_does_not_date_this_one(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Ledger", "2026-11-04", "Turnout in Westmark was 61%, up from 54% in 2022."),
         ("Wire", "2026-11-04", "Turnout in Westmark was 62%."),
@@ -149,7 +135,7 @@ def test_a_comparison_with_an_earlier_figure_does_not_date_this_one(tmp_path: Pa
 
 def test_a_teams_record_is_no_sure_conflict(tmp_path: Path) -> None:
     # A record changes with every game: two outlets a game apart may both be right.
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Ledger", "2026-11-04", "Jalen Brooks scored 24 points for Harbor City (15-7)."),
         ("Wire", "2026-11-04", "Eli Voss scored 31 points for Harbor City (16-7)."),
@@ -165,7 +151,7 @@ def test_a_teams_record_is_no_sure_conflict(tmp_path: Path) -> None:
 
 
 def test_other_structures_are_not_more_homes(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Herald", "2026-08-10", "The Ridgeback Fire has burned for three days. Officials "
          "said 1,520 homes and 210 other structures had been destroyed."),
@@ -177,7 +163,7 @@ def test_other_structures_are_not_more_homes(tmp_path: Path) -> None:
 
 
 def test_a_total_reported_on_a_day_is_no_increment(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Herald", "2026-08-10", "The Ridgeback Fire spread. At least 140 homes were "
          "destroyed, officials said."),
@@ -191,7 +177,7 @@ def test_a_total_reported_on_a_day_is_no_increment(tmp_path: Path) -> None:
 
 
 def test_destroyed_and_damaged_homes_are_counted_apart(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Herald", "2026-08-11", "The Ridgeback Fire spread. 1,200 homes have been destroyed."),
         ("Radio", "2026-08-11", "The Ridgeback Fire spread. 350 homes were damaged."),
@@ -201,7 +187,7 @@ def test_destroyed_and_damaged_homes_are_counted_apart(tmp_path: Path) -> None:
 
 
 def test_a_rise_from_an_earlier_count_keeps_the_new_count_undated(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Herald", "2026-08-11", "The Ridgeback Fire spread. The department said 1,200 homes "
          "had been destroyed, a sharp increase from Sunday's count of 140."),
@@ -218,7 +204,7 @@ def test_a_rise_from_an_earlier_count_keeps_the_new_count_undated(tmp_path: Path
 
 
 def test_an_earlier_disasters_toll_is_its_own(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Wire", "2026-05-02", "The Coral Air crash killed 121 people, the aviation "
          "authority said."),
@@ -233,7 +219,7 @@ def test_an_earlier_disasters_toll_is_its_own(tmp_path: Path) -> None:
 
 
 def test_a_yearly_change_is_not_the_monthly_one(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Wire", "2026-03-06", "The Labor Department released its jobs report. Average "
          "hourly earnings rose 0.3% in February."),
@@ -245,7 +231,7 @@ def test_a_yearly_change_is_not_the_monthly_one(tmp_path: Path) -> None:
 
 
 def test_the_month_of_the_earlier_figure_does_not_date_the_new_one(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Wire", "2026-03-06", "The Labor Department released its jobs report. The "
          "unemployment rate rose to 4.1% from 4.0% in January."),
@@ -257,7 +243,7 @@ def test_the_month_of_the_earlier_figure_does_not_date_the_new_one(tmp_path: Pat
 
 
 def test_a_level_moved_up_to_is_the_level_not_a_ceiling(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Wire", "2026-03-06", "The Labor Department released its jobs report. The "
          "unemployment rate edged up to 4.1% in February."),
@@ -274,7 +260,7 @@ def test_a_level_moved_up_to_is_the_level_not_a_ceiling(tmp_path: Path) -> None:
 
 
 def test_a_total_over_several_days_is_not_the_last_days(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Wire", "2026-03-09", "The Madrid pension protests ended. Police arrested 41 people "
          "over two days of protests in Madrid, after a second march on Sunday ended in "
@@ -290,7 +276,7 @@ def test_a_total_over_several_days_is_not_the_last_days(tmp_path: Path) -> None:
 
 
 def test_an_earlier_epidemic_of_several_years_is_its_own(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Wire", "2026-03-10", "The Ebola outbreak in Congo has killed 112 people, the WHO "
          "said."),
@@ -302,7 +288,7 @@ def test_an_earlier_epidemic_of_several_years_is_its_own(tmp_path: Path) -> None
 
 
 def test_new_cases_and_the_days_before_count_are_not_the_total(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Wire", "2026-03-10", "The Ebola outbreak in Congo grew. The WHO reported 35 new "
          "cases on Tuesday."),
@@ -320,7 +306,7 @@ def test_new_cases_and_the_days_before_count_are_not_the_total(tmp_path: Path) -
 
 
 def test_two_totals_of_one_deal_and_its_guidance_are_not_one_figure(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Wire", "2026-03-10", "Nordvik agreed to buy Pinecrest. The deal has an enterprise "
          "value of $9.4 billion. The deal is valued at $9.4 billion including debt. "

@@ -8,32 +8,17 @@ The articles are written here in the spirit of such coverage.
 
 from __future__ import annotations
 
-import asyncio
-import json
 from pathlib import Path
 
-from assistant import pipeline
-from assistant.config import Settings
-from assistant.model import Comparison, RuleId, Severity
+from story_support import compare_story
 
-
-def _comparison(tmp_path: Path, *articles: tuple[str, str, str]) -> Comparison:
-    path = tmp_path / "story.jsonl"
-    rows = [
-        {"id": f"s{n}", "outlet": outlet, "published": day, "text": text}
-        for n, (outlet, day, text) in enumerate(articles, start=1)
-    ]
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    batch = pipeline.ingest([path])
-    extractor = pipeline.build_extractor(Settings(llm="offline"), inputs=[path])
-    results = asyncio.run(pipeline.extract_all(batch.articles, extractor))
-    return pipeline.analyse(batch.articles, results).comparison
+from assistant.model import RuleId, Severity
 
 
 def test_two_tolls_for_one_day_conflict_whatever_each_outlet_calls_the_floods(
     tmp_path: Path,
 ) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Wire", "2026-07-17", "Floods in western Arland have killed at least 103 people, "
          "police said on Friday. In neighbouring Bexia, 20 people were killed."),
@@ -52,7 +37,7 @@ def test_two_tolls_for_one_day_conflict_whatever_each_outlet_calls_the_floods(
 
 
 def test_a_participle_toll_meets_a_plain_one(tmp_path: Path) -> None:
-    comparison = _comparison(
+    comparison = compare_story(
         tmp_path,
         ("Wire", "2026-07-17", "A blast ripped through the market on Friday, killing 12 "
          "people and injuring more than 40, police said."),
