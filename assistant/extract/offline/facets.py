@@ -182,15 +182,18 @@ _PERIODS = tuple(
 # So is a comparison with an earlier figure: "61% of voters, up from 54% in 2022" (2022 is
 # the earlier figure's year), "1,200 homes, a sharp increase from Sunday's count of 140".
 _NEXT_CLAUSE = re.compile(
-    r";|,\s*(?:and|but|while|whereas|though|although)\b|\s(?:but|whereas)\s"
-    r"|,?\s+(?:up|down)\s+from\b|,?\s+(?:compared|as\s+against)\s+(?:with|to)\b"
-    # "rose to 4.1% from 4.0% in January": January is the earlier figure's
-    r"|\s+from\s+(?=(?:about\s+|around\s+|nearly\s+)?[$€£]?\d)"
+    r";"
+    r"|,\s*(?:(?:and|but|while|whereas|though|although)\b"
     # "arrested 41 people over two days, after a march on Sunday ended": Sunday is the
     # march's
-    r"|,\s*(?:after|before|when|as|until)\s"
-    r"|,\s*(?:a|an)\s+(?:[a-z]+\s+)?(?:increase|rise|jump|drop|decrease|decline|fall|"
-    r"surge)\s+(?:from|on|of)\b",
+    r"|(?:after|before|when|as|until)\s"
+    r"|(?:a|an)\s+(?:[a-z]+\s+)?(?:increase|rise|jump|drop|decrease|decline|fall|surge)\s+"
+    r"(?:from|on|of)\b"
+    r"|(?:up|down)\s+from\b|(?:compared|as\s+against)\s+(?:with|to)\b)"
+    r"|\s(?:but|whereas)\s"
+    r"|\s+(?:(?:up|down)\s+from\b|(?:compared|as\s+against)\s+(?:with|to)\b"
+    # "rose to 4.1% from 4.0% in January": January is the earlier figure's
+    r"|from\s+(?=(?:about\s+|around\s+|nearly\s+)?[$€£]?\d))",
     re.IGNORECASE,
 )
 # "the total", "a running total", "the death toll", "the casualty tally".
@@ -368,18 +371,22 @@ def metric_for(
         return metric
     before = text[max(clause_start, q.span.start - _HYPOTHETICAL_REACH) : q.span.start]
     after = text[q.span.end : min(clause_end, q.span.end + _HYPOTHETICAL_REACH)]
-    # Each pattern is tried only when a word it needs is there: every figure goes through.
-    expects_before = _EXPECTING.search(before) is not None
-    if (expects_before and _EXPECTED_BEFORE.search(before)) or (
-        _EXPECTING.search(after) and _EXPECTED_AFTER.match(after)
+    # Each pattern is tried only when a word it needs is there (in lower case, without
+    # IGNORECASE: fast): every figure goes through, and most have none of them.
+    low_before, low_after = before.lower(), after.lower()
+    if (_EXPECTING.search(low_before) and _EXPECTED_BEFORE.search(before)) or (
+        _EXPECTING.search(low_after) and _EXPECTED_AFTER.match(after)
     ):
         return Metric(f"expected {metric.text}", metric.noun)
-    if _MAYBE.search(before) and _POSSIBLE_BEFORE.search(before):
+    if _MAYBE.search(low_before) and _POSSIBLE_BEFORE.search(before):
         return Metric(f"possible {metric.text}", metric.noun)
-    if q.quantity.unit in CURRENCIES and (net := _NET_OF.match(after)):
-        # "$9.4 billion including debt" and "$8.1 billion" are two totals of one deal.
-        return Metric(f"{metric.text} {' '.join(net.group('net').lower().split())}", metric.noun)
-    baseline = _BASELINE_AFTER.match(after) if _SPAN_WORD.search(after) else None
+    if q.quantity.unit in CURRENCIES and _NETTING.search(low_after):
+        net = _NET_OF.match(after)
+        if net is not None:
+            # "$9.4 billion including debt" and "$8.1 billion" are two totals of one deal.
+            written = " ".join(net.group("net").lower().split())
+            return Metric(f"{metric.text} {written}", metric.noun)
+    baseline = _BASELINE_AFTER.match(after) if _SPAN_WORD.search(low_after) else None
     if baseline is not None:
         # "rose 4.0% in February from a year earlier": a yearly change, never the monthly
         # one ("rose 0.3% in February") another outlet gives.
@@ -407,12 +414,11 @@ _BASELINE_AFTER = re.compile(
     r"previous\s+month)|month[- ](?:on|over)[- ]month))",
     re.IGNORECASE,
 )
-# Gates: cheap searches that tell whether the patterns below can match at all.
-_EXPECTING = re.compile(r"expect|forecast|predict|estimat|anticipat|project|poll|sees|consensus",
-                        re.IGNORECASE)  # fmt: skip
-_MAYBE = re.compile(r"could|would|might|'ve|face|facing|risk|possible|potential|maximum",
-                    re.IGNORECASE)  # fmt: skip
-_SPAN_WORD = re.compile(r"year|month|annual", re.IGNORECASE)
+# Gates, searched in lower-cased text: whether the patterns below can match at all.
+_EXPECTING = re.compile(r"expect|forecast|predict|estimat|anticipat|project|poll|sees|consensus")
+_MAYBE = re.compile(r"could|would|might|'ve|fac[ei]|risk|possible|potential|maximum")
+_NETTING = re.compile(r"includ|exclud|net of|before|after")
+_SPAN_WORD = re.compile(r"year|month|annual")
 # How far before a figure the words that make it expected or possible may stand.
 _HYPOTHETICAL_REACH = 80
 # "Analysts had expected net profit of 760 million", "the consensus estimate of $2.1
@@ -967,7 +973,7 @@ def _leading_phrase(text: str, start: int, end: int) -> str | None:
         words[0] = words[0].lower()
     phrase = " ".join(words)
     # "Vestra's net profit was 812 million": the figure is Vestra's.
-    return _owner(phrase) or phrase
+    return (_owner(phrase) or phrase) if "'" in phrase or "’" in phrase else phrase
 
 
 def _holder_before(text: str, start: int, end: int) -> str | None:
