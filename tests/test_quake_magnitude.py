@@ -8,14 +8,11 @@ The articles are written here in the spirit of wire and rival copy on one quake.
 
 from __future__ import annotations
 
-import asyncio
-import json
 from pathlib import Path
 
 import pytest
+from story_support import compare_story
 
-from assistant import pipeline
-from assistant.config import Settings
 from assistant.extract.offline import OfflineExtractor
 from assistant.model import Article, Comparison, RuleId, Severity
 from assistant.normalize.numbers import match_quantities
@@ -43,16 +40,9 @@ def test_a_magnitude_is_one_figure_on_its_scale(text: str, value: float) -> None
 
 
 def _comparison(tmp_path: Path, *texts: tuple[str, str]) -> Comparison:
-    path = tmp_path / "quake.jsonl"
-    rows = [
-        {"id": f"q{n}", "outlet": outlet, "published": f"2026-03-0{n + 1}", "text": text}
-        for n, (outlet, text) in enumerate(texts, start=1)
-    ]
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    batch = pipeline.ingest([path])
-    extractor = pipeline.build_extractor(Settings(llm="offline"), inputs=[path])
-    results = asyncio.run(pipeline.extract_all(batch.articles, extractor))
-    return pipeline.analyse(batch.articles, results).comparison
+    """The package of ``texts`` (outlet, text), published a day apart from 2 March."""
+    dated = [(outlet, f"2026-03-0{n + 1}", text) for n, (outlet, text) in enumerate(texts, 1)]
+    return compare_story(tmp_path, *dated)
 
 
 def test_two_magnitudes_for_one_quake_conflict_across_days(tmp_path: Path) -> None:
