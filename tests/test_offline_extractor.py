@@ -401,6 +401,10 @@ def test_an_evidential_that_qualifies_a_noun_does_not_doubt_the_figures() -> Non
         # a place further on places something else: "most of them", a clause of its own
         ("Twelve people died on Monday, most of them near Fenholt.", None),
         ("Nine people died on Monday as the river flooded towns in Ostley.", None),
+        # a place only pointed back to is kept as written, for the rules to doubt
+        ("The governor said 14 people had died in the state.", "the state"),
+        ("Officials said 300 schools were closed statewide.", "the state"),
+        ("Some 2,000 people were evacuated across the country, officials said.", "the country"),
     ],
 )
 def test_the_place_of_a_figure_is_where_it_was_counted(text: str, place: str | None) -> None:

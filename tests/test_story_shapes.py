@@ -215,6 +215,23 @@ def test_an_earlier_disasters_toll_is_its_own(tmp_path: Path) -> None:
     assert [f for f in _found(comparison, RuleId.CONFLICT) if f.severity is Severity.high] == []
 
 
+# --------------------------------------------------------------------------- hurricane
+
+
+def test_a_toll_in_the_state_may_be_another_states(tmp_path: Path) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Wire", "2024-09-27", "Hurricane Ada: The Carolina governor's office said Friday "
+         "that 14 people had died in the state."),
+        ("Paper", "2024-09-27", "Hurricane Ada: Georgia officials said Friday that 11 "
+         "people had died in Georgia."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert conflict.severity is Severity.low
+    assert 'only as "the state"' in conflict.evidence
+
+
 # --------------------------------------------------------------------------- jobs report
 
 

@@ -69,12 +69,27 @@ def places_differ(a: str, b: str) -> bool:
     return not (wa <= wb or wb <= wa)
 
 
+def pointed_place(a: Facts, b: Facts) -> str:
+    """The place of one claim that only points back ("14 had died in the state",
+    "nationwide") when the other's names one ("11 had died in Georgia"): the state may be
+    Georgia or another, so the two may be one count or two. "" otherwise."""
+    if not a.place or not b.place or _points(a.place) == _points(b.place):
+        return ""
+    pointing = a if _points(a.place) else b
+    return pointing.claim.location or pointing.place
+
+
+def _points(place: str) -> bool:
+    """A place written with kind words only ("the state", "the country")."""
+    return not _place_words(place)
+
+
 # Words that say what kind of place, not which: "the Saltings district, Caldmouth" and
 # "Saltings" are one place written at two levels of detail.
 _PLACE_KINDS = frozenset(
     words("""
     the of and near in at region district area county province state city town village
-    borough neighbourhood neighborhood gauge port harbour harbor
+    borough neighbourhood neighborhood gauge port harbour harbor country territory island
     """)
 )
 
@@ -85,8 +100,9 @@ def _place_words(place: str) -> frozenset[str]:
 
 def same_thing(a: Facts, b: Facts, vocabulary: Vocabulary) -> bool:
     """Two claims of one cluster are known to measure one thing: a metric the vocabulary
-    defines or a subject both name, and no two different places."""
-    if different_places(a, b):
+    defines or a subject both name, and no two different places (nor a place named
+    against one only pointed back to)."""
+    if different_places(a, b) or pointed_place(a, b):
         return False
     if a.metric is not None and vocabulary.is_listed_metric(a.metric):
         return True

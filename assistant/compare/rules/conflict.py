@@ -49,7 +49,7 @@ from assistant.compare.blocks import Block
 from assistant.compare.clashes import disjoint_pairs
 from assistant.compare.evidence import describe, finding, period_words
 from assistant.compare.facts import STANDING, Facts
-from assistant.compare.identity import named_subject, per_game, same_thing
+from assistant.compare.identity import named_subject, per_game, pointed_place, same_thing
 from assistant.compare.intervals import pinned
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
@@ -104,7 +104,9 @@ def _doubt(pairs: Iterator[tuple[Facts, Facts]], package: Package) -> str:
     decides, in a cluster of hundreds."""
     doubt = _DOUBT
     for a, b in pairs:
-        if same_thing(a, b, package.vocabulary):
+        if pointer := pointed_place(a, b):
+            doubt = _POINTED.format(place=pointer) if doubt == _DOUBT else doubt
+        elif same_thing(a, b, package.vocabulary):
             if _birthday_between(a, b):
                 doubt = _BIRTHDAY
             elif _another_time(a, b):
@@ -116,6 +118,10 @@ def _doubt(pairs: Iterator[tuple[Facts, Facts]], package: Package) -> str:
     return doubt
 
 
+_POINTED = (
+    'the figures differ, but one names its place only as "{place}", which may be another '
+    "place than the other's: "
+)
 _PER_GAME = (
     "the figures differ, but a score belongs to one game and a record changes with every "
     "game, so both may be right: "

@@ -1206,7 +1206,24 @@ def place_of_figure(text: str, sentence_start: int, figure: Span, clause_end: in
     if fronted and fronted.group("place").split()[0] not in _NOT_PLACES:
         return fronted.group("place")
     stop = _PLACE_BREAK.search(text, figure.end, clause_end)
-    return location_of(text, figure.start, stop.start() if stop else clause_end)
+    end = stop.start() if stop else clause_end
+    named = location_of(text, figure.start, end)
+    if named is None and (pointer := _POINTING_PLACE.search(text, figure.end, end)):
+        wide = (pointer.group("wide") or "").lower()
+        place = pointer.group("place") or ("the state" if wide == "statewide" else "the country")
+        return " ".join(place.lower().split())
+    return named
+
+
+# A place named only by pointing back ("14 had died in the state", "across the country",
+# "statewide"): the figure was counted in some one place, which the words do not name.
+# It is kept as written, so that the rule layer can say it may be another place than a
+# figure naming one ("11 had died in Georgia"), instead of calling the two one count.
+_POINTING_PLACE = re.compile(
+    r"\b(?:(?:in|across|throughout|inside)\s+(?P<place>the\s+(?:state|country|province|"
+    r"county|region|territory|island))\b|(?P<wide>statewide|nationwide|countrywide))",
+    re.IGNORECASE,
+)
 
 
 def location_of(text: str, start: int, end: int) -> str | None:
