@@ -50,6 +50,22 @@ def test_a_term_that_could_have_been_is_not_the_term(tmp_path: Path) -> None:
     assert _found(comparison, RuleId.CONFLICT) == []
 
 
+def test_an_age_set_off_by_commas_is_the_age_on_the_day_of_publication(
+    tmp_path: Path,
+) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Wire", "2026-03-11", "Marcus Delgado, 47, of Coral Gables, was convicted in "
+         "November on 11 counts."),
+        ("Station", "2026-03-11", "Clinic owner Marcus Delgado, 48, got 14 years behind "
+         "bars."),
+    )  # fmt: skip
+
+    # Not "a birthday may fall between" November and March: both are his age today.
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert conflict.severity is Severity.high
+
+
 def test_ages_decades_apart_are_an_age_at_an_earlier_event(tmp_path: Path) -> None:
     comparison = compare_story(
         tmp_path,

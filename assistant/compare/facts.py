@@ -223,9 +223,27 @@ def facts_of(
         when=_line(claim.period.text) or None if claim.period and claim.period.text else None,
         checkable=checkable,
         comparable=checkable and claim.metric_key is not None and interval is not None,
-        dated=(period.as_of or published) if standing else None,
+        dated=_standing_day(claim, period, published) if standing else None,
         vague=_vague(written),
     )
+
+
+def _standing_day(claim: Claim, period: PeriodKey, published: date | None) -> date | None:
+    """The day a standing figure holds on. An age set off by commas ("Marcus Delgado, 47,
+    was convicted in November") is, by news style, the age on the day of publication,
+    whatever past event the sentence tells; an age worked into the story ("the
+    29-year-old Gigante" in a 1957 shooting, "then 29") holds on the sentence's day."""
+    if claim.metric_key == "age" and published is not None and _apposed_age(claim):
+        return published
+    return period.as_of or published
+
+
+def _apposed_age(claim: Claim) -> bool:
+    quantity = claim.quantity
+    if quantity is None or not quantity.text.isdigit():
+        return False
+    at = claim.quote.find(f", {quantity.text}")
+    return at >= 0 and claim.quote[at + len(quantity.text) + 2 : at + len(quantity.text) + 3] in ",)"
 
 
 def _subject_key(claim: Claim) -> str:
