@@ -243,7 +243,8 @@ def _apposed_age(claim: Claim) -> bool:
     if quantity is None or not quantity.text.isdigit():
         return False
     at = claim.quote.find(f", {quantity.text}")
-    return at >= 0 and claim.quote[at + len(quantity.text) + 2 : at + len(quantity.text) + 3] in ",)"
+    after = at + len(quantity.text) + 2
+    return at >= 0 and claim.quote[after : after + 1] in ",)"  # or the quote ends there
 
 
 def _subject_key(claim: Claim) -> str:
