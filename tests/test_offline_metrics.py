@@ -361,3 +361,20 @@ def test_a_present_tense_verb_or_a_count_noun_ends_the_agent() -> None:
 def test_whoever_puts_a_figure_at_a_value_is_its_source() -> None:
     (claim,) = _claims("Police put the crowd at 45,000.")
     assert _original(claim) == "police"
+
+
+def test_a_prison_sentence_is_one_metric_however_it_is_worded() -> None:
+    claims = _by_figure(
+        "A judge sentenced the owner of the clinics to 14 years in prison. "
+        "Ana Ruiz was jailed for 12 years. Tom Hale got 9 years behind bars. "
+        "Li Wen received a sentence of 70 months. Ed Park received a five-year sentence. "
+        "Max Orr served 3 years in prison. The charge carries a maximum penalty of 20 years "
+        "in prison. She spent 6 years in Lisbon."
+    )
+    metrics = {text: c.metric for text, c in claims.items()}
+    sentenced = {"14", "12", "9", "70", "five-year"}
+    assert {text for text, metric in metrics.items() if metric == "prison sentence"} == sentenced
+    # Time served, a maximum and a stay are other things.
+    assert metrics["3"] != "prison sentence"
+    assert metrics["20"] != "prison sentence"
+    assert metrics["6"] != "prison sentence"

@@ -50,6 +50,47 @@ def test_a_term_that_could_have_been_is_not_the_term(tmp_path: Path) -> None:
     assert _found(comparison, RuleId.CONFLICT) == []
 
 
+def test_two_outlets_terms_for_one_sentencing_are_compared(tmp_path: Path) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Wire", "2026-03-11", "Marcus Delgado was sentenced on Tuesday to 14 years in "
+         "prison."),
+        ("Daily", "2026-03-11", "Marcus Delgado was jailed for 12 years on Tuesday."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert conflict.severity is Severity.high
+    assert conflict.evidence.startswith("prison sentence")
+
+
+def test_an_undated_sentence_is_the_one_sentencing_when_the_story_tells_of_no_other(
+    tmp_path: Path,
+) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Wire", "2026-03-11", "Marcus Delgado was sentenced to 14 years in prison."),
+        ("Daily", "2026-03-11", "Marcus Delgado was sent to prison for 12 years."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert conflict.severity is Severity.high
+
+
+def test_a_sentence_with_no_date_may_be_another_sentencing(tmp_path: Path) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Times", "2005-12-19", "Vincent Gigante died on Monday. Vincent Gigante was "
+         "sentenced to seven years in prison. In 1997 a judge sentenced Vincent Gigante to "
+         "12 years."),
+        ("Wire", "2005-12-19", "Vincent Gigante died on Monday. A judge sentenced Vincent "
+         "Gigante to 12 years in prison."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert conflict.severity is Severity.low
+    assert "more than one sentence for this person" in conflict.evidence
+
+
 def test_an_age_set_off_by_commas_is_the_age_on_the_day_of_publication(
     tmp_path: Path,
 ) -> None:

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from assistant.compare.blocks import Block, Group, build_blocks
+from assistant.compare.clashes import disjoint_pairs
 from assistant.compare.config import RuleConfig
 from assistant.compare.facts import STANDING, Facts, accumulates, by_order, facts_of
 from assistant.compare.subjects import canonical_names, fill_subjects
 from assistant.model import Article, Claim
 from assistant.normalize import Vocabulary
+from assistant.normalize.facets import PRISON_SENTENCE
 
 SeriesKey = tuple[str, str, str]  # subject, metric, unit: one figure across periods
 
@@ -67,6 +69,31 @@ class Package:
             if block.members and accumulates(block.members[0]):
                 index[(block.subject, block.metric, block.unit)].append(block)
         return {key: tuple(found) for key, found in sorted(index.items())}
+
+    @cached_property
+    def sentenced_more_than_once(self) -> frozenset[str]:
+        """The subjects the package shows sentenced on more than one occasion: prison
+        sentences of theirs dated to different periods ("in 1959", "in 1997"), or two
+        different ones in one article. Another outlet's undated sentence for them may
+        then be either."""
+        periods: dict[str, set[str]] = defaultdict(set)
+        in_article: dict[tuple[str, str], list[Facts]] = defaultdict(list)
+        for f in self.facts:
+            if (
+                f.subject
+                and f.interval is not None
+                and (f.metric or "").startswith(PRISON_SENTENCE)
+            ):
+                if f.period.stated:
+                    periods[f.subject].add(f.period.key)
+                in_article[(f.subject, f.article_id)].append(f)
+        several = {subject for subject, keys in periods.items() if len(keys) > 1}
+        several.update(
+            subject
+            for (subject, _), found in in_article.items()
+            if next(disjoint_pairs(found), None) is not None
+        )
+        return frozenset(several)
 
     @cached_property
     def block_of(self) -> dict[tuple[str, str, str, str], Block]:

@@ -27,6 +27,11 @@ from functools import lru_cache
 
 from assistant.normalize.lexical import key_phrase
 
+# The metric a prison sentence is filed under, however it is worded ("sentenced to 14
+# years", "jailed for 12 years", "a five-year term"). Not a listed count: a sentence
+# belongs to one person and one sentencing (see ``compare.identity.another_sentencing``).
+PRISON_SENTENCE = "prison sentence"
+
 # Aspect -> the words that, in a metric phrase, already express it.
 _ASPECT_WORDS = {
     "rise": {"rise", "rose", "risen", "increase", "gain", "change", "jump", "growth"},

@@ -54,6 +54,7 @@ from assistant.compare.intervals import pinned
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
 from assistant.normalize import PeriodKey
+from assistant.normalize.facets import PRISON_SENTENCE
 
 
 def check(package: Package) -> Iterator[Finding]:
@@ -111,6 +112,8 @@ def _doubt(pairs: Iterator[tuple[Facts, Facts]], package: Package) -> str:
                 doubt = _BIRTHDAY
             elif _another_time(a, b):
                 doubt = _ANOTHER_TIME
+            elif _sentenced_again(a, b, package):
+                doubt = _SENTENCED_TWICE
             else:
                 return ""
         elif doubt == _DOUBT and per_game(a.metric) and named_subject(a, b):
@@ -125,6 +128,10 @@ _POINTED = (
 _PER_GAME = (
     "the figures differ, but a score belongs to one game and a record changes with every "
     "game, so both may be right: "
+)
+_SENTENCED_TWICE = (
+    "the figures differ, but the story tells of more than one sentence for this person, "
+    "and one figure says not which: "
 )
 _BIRTHDAY = "the ages are a year apart, given on different days, so a birthday may fall between: "
 _ANOTHER_TIME = (
@@ -196,6 +203,17 @@ STANDING_WINDOW_DAYS = 31
 # earlier event the article tells of ("a doorman identified the 29-year-old Gigante" in a
 # 1957 shooting, "He was 77" at his death).
 _ANOTHER_TIME_YEARS = 10
+
+
+def _sentenced_again(a: Facts, b: Facts, package: Package) -> bool:
+    """Two prison sentences of one person, one of them undated, in a story that tells of
+    more than one sentencing of theirs ("sentenced to seven years" in an obituary that
+    also tells of 1997's 12 years): the undated one may be either."""
+    return (
+        (a.metric or "").startswith(PRISON_SENTENCE)
+        and not (a.period.stated and b.period.stated)
+        and a.subject in package.sentenced_more_than_once
+    )
 
 
 def _another_time(a: Facts, b: Facts) -> bool:

@@ -54,6 +54,7 @@ from assistant.extract.offline.facets import (
     metric_for,
     period_of,
     place_of_figure,
+    sentenced_person,
     subject_of,
 )
 from assistant.extract.offline.hedges import qualifies_a_noun, sentence_hedges
@@ -82,6 +83,7 @@ from assistant.model import (
     Span,
     Usage,
 )
+from assistant.normalize.facets import PRISON_SENTENCE
 from assistant.normalize.numbers import (
     CURRENCIES,
     MAGNITUDE,
@@ -471,6 +473,10 @@ class _Reader:
             return kin_holder(self.text, s.start, q)
         if q.quantity.unit == MAGNITUDE:
             return None
+        if metric.text == PRISON_SENTENCE and (
+            whom := sentenced_person(self.text, content_from, q)
+        ):
+            return whom  # "A judge sentenced Gigante to 12 years": Gigante's sentence
         if metric.text is not None and metric.text.startswith("price"):
             # "buy SeaMicro for $334 million": the price is SeaMicro's, whoever pays it.
             target = deal_target(self.text, content_from, q, s.end)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from assistant.extract.offline.lexicon import words
 from assistant.model import Period, Span
+from assistant.normalize.facets import PRISON_SENTENCE
 from assistant.normalize.numbers import (
     CURRENCIES,
     HEIGHT_THEN_POUNDS,
@@ -475,6 +476,8 @@ def _metric_for(
         return Metric(None, None)  # "He was 77.": an age, but whose is only a pronoun
     noun = noun or (q.unit_text.split()[-1].lower() if q.unit_text else None)
     if q.quantity.unit in TIME_UNITS:
+        if _is_prison_term(before, after):
+            return Metric(PRISON_SENTENCE, None)
         return _duration_metric(text, clause_start, clause_end, q, noun)
     if q.quantity.unit in CURRENCIES:
         money = _money_metric(text, clause_start, q, clause_end)
@@ -757,6 +760,22 @@ def _money_metric(text: str, clause_start: int, q: QuantityMatch, clause_end: in
     if rate:
         return f"{thing or 'amount'} per {rate.group('per')}"
     return thing
+
+
+def sentenced_person(text: str, clause_start: int, q: QuantityMatch) -> str | None:
+    """Whom a prison sentence was given to, by name, when the clause names the one who
+    gave it first: "A judge sentenced Vincent Gigante to 12 years", "in sentencing
+    Gigante to 12 years". ``None`` otherwise (the sentence's agent is then its subject:
+    "Gigante was sentenced to seven years")."""
+    m = _SENTENCED_WHOM.search(text, max(clause_start, q.span.start - 80), q.span.start)
+    return m.group("whom") if m else None
+
+
+# "sentenced Vincent Gigante to", "jailed Ana Ruiz for": the one sentenced, by name.
+_SENTENCED_WHOM = re.compile(
+    r"\b(?:sentenc(?:ed|es|ing)|jail(?:ed|s|ing)|imprison(?:ed|s|ing))\s+"
+    r"(?P<whom>[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*)){0,3})\s+(?:to|for)\s+$"
+)
 
 
 def deal_target(text: str, clause_start: int, q: QuantityMatch, clause_end: int) -> str | None:
@@ -1053,10 +1072,48 @@ def _shaped_metric(q: QuantityMatch) -> Metric:
     thing = nouns[-1].lower()
     unit = q.quantity.unit
     if unit in TIME_UNITS:
+        if thing in _SENTENCE_NOUNS or (thing == "term" and _CUSTODY & set(nouns)):
+            return Metric(PRISON_SENTENCE, None)  # "a five-year sentence", "a 10-year jail term"
         return Metric(f"{thing} length", None)
     if unit is None or unit in CURRENCIES:
         return Metric(thing, None)
     return Metric(f"{thing} {_plural(unit)}", None)
+
+
+# A prison sentence, however it is worded: "sentenced him to 14 years in prison", "was
+# jailed for 12 years", "got 14 years behind bars", "received a sentence of 70 months",
+# "a five-year sentence", "a seven-year heroin rap". One metric, so that outlets' terms
+# for one sentencing are compared; time served is another ("served 136 days").
+_SENTENCE_NOUNS = frozenset(("sentence", "rap", "stretch"))
+_CUSTODY = frozenset(("prison", "jail", "custodial"))
+_SENTENCED_BEFORE = re.compile(
+    r"\b(?:sentenced|sentencing|jailed|imprisoned|sent\s+(?:to\s+(?:prison|jail)|down)|"
+    r"locked\s+up|put\s+away)\b[^.;:]{0,70}?\b(?:to|for)\s+(?:a\s+total\s+of\s+)?$"
+    r"|\ba\s+(?:prison\s+|jail\s+|custodial\s+)?(?:sentence|term)\s+of\s+$",
+    re.IGNORECASE,
+)
+_CUSTODY_AFTER = re.compile(
+    r"\s+(?:in\s+(?:a\s+)?(?:federal\s+|state\s+)?(?:prison|jail|custody|the\s+penitentiary)|"
+    r"behind\s+bars|(?:of\s+)?imprisonment)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_prison_term(before: str, after: str) -> bool:
+    """The duration is a prison sentence: "sentenced ... to", "jailed for" or "a sentence
+    of" just before it, or "in prison", "behind bars" just after it, with a verb of
+    sentencing ("got 14 years behind bars"). Not time served: "served 5 years in prison"
+    measures time spent, which may fall short of the term."""
+    if _SENTENCED_BEFORE.search(before):
+        return True
+    tail = before[-40:].lower()
+    return (
+        _CUSTODY_AFTER.match(after) is not None
+        and "serv" not in tail
+        and "spent" not in tail
+        and re.search(r"\b(?:sentenced|got|gets|get|received|receives|given|handed)\b", tail)
+        is not None
+    )
 
 
 def _duration_metric(
