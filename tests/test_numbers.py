@@ -459,3 +459,22 @@ def test_who_a_count_counts(sentence: str, figures: list[tuple[float, str | None
 )
 def test_a_win_loss_record_is_no_score(sentence: str, heads: list[str]) -> None:
     assert [q.head for q in match_quantities(sentence) if q.role == "score"] == heads
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It reached 44.1 degrees Celsius.", [("44.1 degrees Celsius", 44.1, "°C")]),
+        ("It reached 111.4 degrees Fahrenheit.", [("111.4 degrees Fahrenheit", 111.4, "°F")]),
+        ("It hit 47C on Sunday.", [("47C", 47, "°C")]),
+        ("It hit 46°C, or 115 °F.", [("46°C", 46, "°C"), ("115 °F", 115, "°F")]),
+        ("A high of 104F.", [("104F", 104, "°F")]),
+        ("It was 30 degrees.", [("30 degrees", 30, "degree")]),
+        # A capital letter after a model number is a name, not a scale.
+        ("Apple sold the 5C and the 737C.", []),
+    ],
+)
+def test_a_temperature_is_read_in_its_scale(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(found, value, unit) for found, value, unit, _ in _read(text)] == expected

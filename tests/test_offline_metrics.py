@@ -378,3 +378,33 @@ def test_a_prison_sentence_is_one_metric_however_it_is_worded() -> None:
     assert metrics["3"] != "prison sentence"
     assert metrics["20"] != "prison sentence"
     assert metrics["6"] != "prison sentence"
+
+
+def test_a_temperature_and_its_conversion_are_one_reading() -> None:
+    claims = _by_figure("Valencia airport recorded 44.1C (111.4F) on Sunday, the agency said.")
+    assert list(claims) == ["44.1C"]
+    assert claims["44.1C"].metric == "temperature"
+    assert claims["44.1C"].quantity is not None and claims["44.1C"].quantity.unit == "°C"
+
+
+def test_the_agent_after_a_sentence_adverb_or_a_country_is_the_named_thing() -> None:
+    claims = _by_figure(
+        "Elsewhere in Asia, South Korea's KOSPI tumbled 5.8%. "
+        "Japan's broader Topix index plunged 6.4% on Monday. "
+        "Vestra's net profit was 812 million euros."
+    )
+    assert claims["5.8%"].subject == "South Korea's KOSPI"
+    assert claims["6.4%"].subject == "Japan's broader Topix index"
+    assert claims["812 million euros"].subject == "Vestra"
+
+
+def test_the_day_a_change_is_measured_from_does_not_date_it() -> None:
+    claims = _by_figure(
+        "Kibo shares fell 12.4% from Friday's close. Orin shares ended down 3.1% from "
+        "Friday. Lesk shares were 2% higher than the previous session. Tolls rose 9% from "
+        "Friday to Sunday."
+    )
+    assert claims["12.4%"].period is None
+    assert claims["3.1%"].period is None
+    assert claims["2%"].period is None
+    assert claims["9%"].period is not None  # a span, not a baseline

@@ -349,8 +349,10 @@ YEAR_NOUNS = _words(
 MEASURE_UNITS = _words("""
     m mm cm km kg mph kph km/h ft lb lbs mw gw kw kwh ha metre meter millimetre millimeter
     centimetre centimeter kilometre kilometer mile foot inch yard tonne ton kilogram gram
-    litre liter gallon hectare acre degree TB GB MB KB GHz MHz Hz mAh
+    litre liter gallon hectare acre degree °C °F TB GB MB KB GHz MHz Hz mAh
     """)
+# The temperature scales a figure can be read in (see ``_DEGREES_ATTACHED``).
+TEMPERATURE_UNITS = frozenset({"°C", "°F"})
 # Units of time as written (singular) -> (canonical unit, how many of it).
 TIME_NAMES: dict[str, tuple[str, float]] = {
     "second": ("seconds", 1),
@@ -558,7 +560,13 @@ _DIGITS = (
 # Any blanks or hyphens, Unicode ones included, set a scale word off from the digits.
 _SCALE_GAP = re.compile(r"[\s\-‐‑]+")
 _SCALE_WORD = r"(?:[\s\-‐‑]*(?:million|billion|trillion|thousand|mln|bln|bn|mn|tn)(?!\w))"
-_ATTACHED = r"(?:" + _alternation(ATTACHED_UNITS) + r"|m|k)(?![\w-])"
+# A temperature's scale glued to it: "44.1C", "111F", "46°C", "46 °F". A bare letter only
+# in capitals, after a decimal or a weather-sized whole number (two digits for Celsius,
+# two or three for Fahrenheit): "5C", "the 737C" and "the iPhone 5c" are names.
+_DEGREES_ATTACHED = (
+    r"(?-i:\s?°\s?[CF]|°|(?<=\.\d)[CF]|(?<=\d\d)(?<!\d\d\d)C|(?<=\d\d)(?<!\d\d\d\d)F)"
+)
+_ATTACHED = r"(?:" + _alternation(ATTACHED_UNITS) + r"|m|k|" + _DEGREES_ATTACHED + r")(?![\w-])"
 _VULGAR = r"(?:\s?[½¼¾⅓⅔]|[-\s][13]/[24](?![\d/]))"
 _NW = _alternation([*WORD_VALUES, *WORD_SCALES])
 _AND_AFTER_SCALE = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
@@ -693,6 +701,12 @@ _LIST_MARKER = re.compile(r"[.)]\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'’-]*\.?)\s*$")
+# A temperature's scale named after "degrees": Celsius and Fahrenheit figures are two
+# units, never one "degree" (44.1 degrees Celsius is 111.4 degrees Fahrenheit).
+_DEGREES_NAMED = re.compile(
+    r"\s(degrees?\s+(?:Celsius|celsius|centigrade|Fahrenheit|fahrenheit|C|F))(?![\w-])"
+)
+_SCALE_NAMES = {"celsius": "°C", "centigrade": "°C", "c": "°C", "fahrenheit": "°F", "f": "°F"}
 _SPEC_UNIT = re.compile(r"\s?(" + "|".join(map(re.escape, SPEC_UNITS)) + r")(?![\w-])")
 _HYPHEN_WORD = re.compile(r"[-‐]([A-Za-z]+)")
 _OLD = re.compile(r"[-‐\s]old\b(?!er)", re.IGNORECASE)
@@ -1568,7 +1582,7 @@ def _parse_core(phrase: str | None, money: bool = False) -> _Core | None:
             else:
                 unit = "m"  # "10m" without a currency is ten metres
         elif attached:
-            unit = ATTACHED_UNITS[attached]
+            unit = ATTACHED_UNITS.get(attached) or _degrees(attached)
         if parts.group("vulgar"):
             raw += _vulgar(parts.group("vulgar"))
             integer = False
@@ -2134,6 +2148,8 @@ def _unit_after(text: str, pos: int, limit: int, allow_of: bool) -> tuple[str | 
     spec = _SPEC_UNIT.match(text, pos, limit)
     if spec:
         return spec.group(1), spec.end(1)
+    if text.startswith("deg", pos + 1) and (scale := _DEGREES_NAMED.match(text, pos, limit)):
+        return scale.group(1), scale.end(1)  # "44.1 degrees Celsius": not mere "degrees"
     lead = text[pos + 1 : pos + 2]  # the first letter of the word after the number
     if lead in "kKmM" and lead and (speed := _SPEED_UNIT.match(text, pos, limit)):
         return speed.group(1), speed.end(1)  # "225 km/h": a speed, not 225 km
@@ -2197,6 +2213,13 @@ def _names_the_noun(text: str, name: re.Match[str]) -> bool:
     return noun is not None and noun.group(1).lower() not in CURRENCY_WORDS
 
 
+def _degrees(attached: str) -> str:
+    """The unit of a scale glued to a temperature: "°c" and "c" are "°C"; a bare "°" is
+    degrees of no stated scale."""
+    scale = attached.lstrip("°").strip().upper()
+    return f"°{scale}" if scale else "degree"
+
+
 def _unit_of(unit_text: str | None) -> str | None:
     """The canonical unit of the words after a number: "displaced people" -> "people",
     "euros" -> "EUR", "days" -> "days", "GB" -> "GB"."""
@@ -2205,6 +2228,8 @@ def _unit_of(unit_text: str | None) -> str | None:
     head = unit_text.split()[-1]
     if head in SPEC_UNITS:
         return SPEC_UNITS[head]
+    if (scale := _SCALE_NAMES.get(head.lower())) and len(unit_text.split()) > 1:
+        return scale  # "degrees Celsius", "degrees F"
     head = head.lower()
     if head in CURRENCY_WORDS:
         return CURRENCY_WORDS[head]

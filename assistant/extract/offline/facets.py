@@ -22,6 +22,7 @@ from assistant.normalize.numbers import (
     IRREGULAR_PAST,
     MAGNITUDE,
     MEASURE_UNITS,
+    TEMPERATURE_UNITS,
     TIME_UNITS,
     WEIGHED_BEFORE,
     QuantityMatch,
@@ -194,7 +195,14 @@ _NEXT_CLAUSE = re.compile(
     r"|\s(?:but|whereas)\s"
     r"|\s+(?:(?:up|down)\s+from\b|(?:compared|as\s+against)\s+(?:with|to)\b"
     # "rose to 4.1% from 4.0% in January": January is the earlier figure's
-    r"|from\s+(?=(?:about\s+|around\s+|nearly\s+)?[$€£]?\d))",
+    r"|from\s+(?=(?:about\s+|around\s+|nearly\s+)?[$€£]?\d)"
+    # "fell 12.4% from Friday's close", "than the previous session": the baseline's day
+    r"|(?:from|than)\s+(?=(?:[A-Z][a-z]+day|yesterday|last\s+\w+)['’]s\s|(?:the\s+)?"
+    r"(?:previous|prior|preceding)\s+(?:close|session|day|week|month|year|quarter)\b)"
+    # and a bare day right after a change ("ended down 12.4% from Friday"), not a start
+    # ("can be requested from Monday") nor a span ("from Friday to Sunday")
+    r")|(?:(?<=%)|(?<=percent)|(?<=points))\s+(?:from|than)\s+"
+    r"(?=[A-Z][a-z]+day\b(?!['’]|\s+(?:to|until|till|through|and)\b))",
     re.IGNORECASE,
 )
 # "the total", "a running total", "the death toll", "the casualty tally".
@@ -417,7 +425,7 @@ _BASELINE_AFTER = re.compile(
 )
 # Gates, searched in lower-cased text: whether the patterns below can match at all.
 _EXPECTING = re.compile(r"expect|forecast|predict|estimat|anticipat|project|poll|sees|consensus")
-_MAYBE = re.compile(r"could|would|might|'ve|fac[ei]|risk|possible|potential|maximum")
+_MAYBE = re.compile(r"could|would|might|may|'ve|fac[ei]|risk|possible|potential|maximum")
 _NETTING = re.compile(r"includ|exclud|net of|before|after")
 _SPAN_WORD = re.compile(r"year|month|annual")
 # How far before a figure the words that make it expected or possible may stand.
@@ -446,7 +454,10 @@ _POSSIBLE_BEFORE = re.compile(
     r"\b(?:could|would|might)\s+(?:have|'ve)\s+(?:been\s+)?[a-z]+\b"
     r"|\b(?:faces?|faced|facing|could\s+face|could\s+get|could\s+receive|risks?)\s+"
     r"(?:up\s+to\s+|a\s+maximum\s+(?:of\s+)?|as\s+(?:many|much)\s+as\s+)?(?:a\s+)?$"
-    r"|\b(?:a\s+)?(?:possible|potential|maximum)\s+(?:sentence|penalty|term|fine)\s+of\s+$",
+    r"|\b(?:a\s+)?(?:possible|potential|maximum)\s+(?:sentence|penalty|term|fine)\s+of\s+$"
+    # A forecast's modal: "temperatures could reach 45C", "the toll may rise to 50".
+    r"|\b(?:could|might|may)\s+(?:well\s+)?(?:reach|hit|top|exceed|rise\s+to|climb\s+to|"
+    r"soar\s+to|fall\s+to|drop\s+to)\s+$",
     re.IGNORECASE,
 )
 
@@ -492,6 +503,8 @@ def _metric_for(
         or HEIGHT_THEN_POUNDS.search(text, max(0, q.span.start - 60), q.span.start)
     ):
         return Metric("weight", None)  # "weighing about 200 pounds", "5-foot-11 and 215 pounds"
+    if q.quantity.unit in TEMPERATURE_UNITS:
+        return Metric("temperature", None)  # "reached 44.1C", "a high of 111F"
     if q.quantity.unit in MEASURE_UNITS or q.quantity.unit in CURRENCIES:
         # "40 millimetres of rain" measures rain; "peaked at 5.82 metres" the river's level
         # peak; "claims could run into hundreds of millions of euros" the claims.
@@ -887,7 +900,11 @@ _SHARE_FOR = re.compile(rf"(?:\s+of\s+the\s+(?:vote|ballots?))?\s+for\s+{_NAME}"
 # A phrase fronted before the agent: a preposition or subordinator, then a comma.
 _FRONTED = re.compile(
     r"\s*(?i:in|on|at|during|after|before|since|under|across|throughout|when|while|as|once|"
-    r"although|though|because|despite|amid|following)\s[^,;:.\d]{1,60},\s*"
+    r"although|though|because|despite|amid|following|outside|beyond|unlike|besides)"
+    r"\s[^,;:.\d]{1,60},\s*"
+    # A sentence adverb: "Elsewhere in Asia, South Korea's KOSPI tumbled 5.8%".
+    r"|\s*(?i:elsewhere|meanwhile|separately|overall|by\s+contrast|in\s+contrast)"
+    r"(?:\s[^,;:.\d]{1,60})?,\s*"
 )
 # A subordinate clause opening after the sentence's agent ("Okafor conceded after ...").
 _SUBORDINATE = re.compile(
@@ -1432,10 +1449,13 @@ _NOT_OWNERS = words("""
 
 def _owner(phrase: str) -> str | None:
     """The proper name that owns the rest of ``phrase`` ("Vestra" in "Vestra's net
-    profit"); ``None`` when it is no such phrase or the name is a day or a month."""
+    profit"); ``None`` when it is no such phrase, the name is a day or a month, or what it
+    owns has a name of its own ("Japan's Nikkei" is the index, not Japan)."""
     owner = _OWNER.match(phrase)
     if owner is None or owner.end() >= len(phrase) or owner.group(0).rstrip()[-1] not in "sS":
         return None
+    if any(word[:1].isupper() for word in phrase[owner.end() :].split()):
+        return None  # "Japan's Nikkei", "Japan's broader Topix index": a name of its own
     name = owner.group("owner")
     return None if name.lower() in _NOT_OWNERS else name
 
