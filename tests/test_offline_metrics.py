@@ -408,3 +408,15 @@ def test_the_day_a_change_is_measured_from_does_not_date_it() -> None:
     assert claims["3.1%"].period is None
     assert claims["2%"].period is None
     assert claims["9%"].period is not None  # a span, not a baseline
+
+
+def test_a_figure_in_a_clause_about_an_earlier_time_is_of_that_time() -> None:
+    claims = _by_figure(
+        "The deaths so far are a fraction of the toll in 2022, when an estimated 61,000 "
+        "people died. The crash is the deadliest since the 2019 Kooringal collision, in "
+        "which 41 people were injured."
+    )
+    assert claims["an estimated 61,000"].period is not None
+    assert claims["an estimated 61,000"].period.text == "in 2022"
+    assert claims["41"].period is not None
+    assert claims["41"].period.text == "the 2019 Kooringal collision"

@@ -138,7 +138,8 @@ PERIOD_PATTERNS: tuple[PeriodPattern, ...] = (
         r"earthquake|storm|hurricane|typhoon|cyclone|floods?|flooding|attack|attacks|bombing|"
         r"shooting|massacre|disaster|tsunami|eruption|explosion|blast|outbreak|epidemic|"
         r"pandemic|riots?|derailment|collapse|heatwave|heat\s+wave|drought|landslide|"
-        r"mudslide|avalanche|stampede|sinking|spill)",
+        r"mudslide|avalanche|stampede|sinking|spill|collisions?|pile-?up|shipwreck|capsizing|"
+        r"raid|heist|robbery|hijacking|siege|ambush|invasion|war|uprising|famine)",
         False,
         _YEARS,
     ),
@@ -1182,6 +1183,8 @@ def period_of(text: str, clause: Span, sentence: Span, anchor: int | None = None
     own_end = clause.end if anchor is None else _own_clause_end(text, anchor, clause.end)
     in_clause = _periods(text, clause.start, own_end)
     marker = CUMULATIVE_MARKERS.search(text, clause.start, clause.end)
+    if anchor is not None and (then := _time_of_relative(text, sentence, anchor, own_end)):
+        return then  # "the toll in 2022, when an estimated 61,000 died": 2022's toll
     if marker and not in_clause:
         return Period(text=marker.group(0), cumulative=True)
     if in_clause:
@@ -1198,6 +1201,32 @@ def period_of(text: str, clause: Span, sentence: Span, anchor: int | None = None
     # dates the event the figure is counted in; a plain one, when there is one, the figure.
     start, end, _ = min(found, key=lambda f: (text.startswith(("'s", "’s"), f[1]), f[0], -f[1]))
     return Period(text=text[start:end], cumulative=cumulative or any(c for _, _, c in found))
+
+
+def _time_of_relative(text: str, sentence: Span, anchor: int, end: int) -> Period | None:
+    """The time a relative clause holding the figure is about, when it hangs on a period
+    phrase and names none of its own up to ``end``: "in 2022, when an estimated 61,000
+    people died", "the 2019 collision, in which 41 were injured". The figure is of that
+    time, not of the sentence's other period ("The deaths so far are a fraction of the
+    toll in 2022, when ...")."""
+    relative = None
+    for m in _TIME_RELATIVE.finditer(text, sentence.start, anchor):
+        relative = m
+    if relative is None or "," in text[relative.end() : anchor]:
+        return None
+    if _periods(text, relative.end(), end):
+        return None  # "in 2022, when 61,000 died in July": July
+    before = [
+        p for p in _periods(text, sentence.start, relative.start()) if p[1] >= relative.start()
+    ]
+    if not before:
+        return None
+    start, end, cumulative = before[0]
+    return Period(text=text[start:end], cumulative=cumulative)
+
+
+# A relative clause on a time or an event: ", when", ", in which", ", during which".
+_TIME_RELATIVE = re.compile(r",\s*(?:when|in\s+which|during\s+which|which)\s", re.IGNORECASE)
 
 
 def _own_clause_end(text: str, anchor: int, end: int) -> int:
