@@ -401,6 +401,9 @@ def test_an_evidential_that_qualifies_a_noun_does_not_doubt_the_figures() -> Non
         # a place further on places something else: "most of them", a clause of its own
         ("Twelve people died on Monday, most of them near Fenholt.", None),
         ("Nine people died on Monday as the river flooded towns in Ostley.", None),
+        # a kind of place, named after "of"
+        ("In the Kazmiri region of Drusk, four people were wounded.", "Drusk"),
+        ("Drones hit the market, wounding 31 in the border city of Velna.", "Velna"),
         # a place only pointed back to is kept as written, for the rules to doubt
         ("The governor said 14 people had died in the state.", "the state"),
         ("Officials said 300 schools were closed statewide.", "the state"),

@@ -289,6 +289,25 @@ def test_a_toll_in_the_state_may_be_another_states(tmp_path: Path) -> None:
     assert 'only as "the state"' in conflict.evidence
 
 
+# --------------------------------------------------------------------------- cross-border strike
+
+
+def test_an_unplaced_toll_may_be_the_main_places_not_a_side_places(tmp_path: Path) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Wire", "2025-11-14", "A missile strike on Velna killed nine people on Friday, "
+         "wounding 31 in the city of Velna. In the Kazmiri region of Drusk, four people "
+         "were wounded when a drone struck a car, the regional governor said."),
+        ("Paper", "2025-11-14", "A missile strike on Velna killed nine people. The "
+         "regional governor said 31 people had been wounded."),
+    )  # fmt: skip
+
+    # 31 is Velna's, the story's own place; Drusk's four is a side count.
+    for conflict in _found(comparison, RuleId.CONFLICT):
+        assert conflict.severity is Severity.low
+        assert "more than one place (Drusk, Velna)" in conflict.evidence
+
+
 # --------------------------------------------------------------------------- jobs report
 
 

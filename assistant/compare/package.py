@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,17 @@ from assistant.normalize import Vocabulary
 from assistant.normalize.facets import PRISON_SENTENCE
 
 SeriesKey = tuple[str, str, str]  # subject, metric, unit: one figure across periods
+# How far an article's lede may run, for ``Package.in_a_lede``: its opening sentence,
+# up to this many characters.
+_LEDE_CHARS = 300
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s")
+
+
+def _lede(text: str) -> str:
+    """The opening sentence of ``text`` (at most ``_LEDE_CHARS``)."""
+    head = text[:_LEDE_CHARS]
+    end = _SENTENCE_END.search(head, 40)
+    return head[: end.start() + 1] if end else head
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,24 @@ class Package:
             if block.members and accumulates(block.members[0]):
                 index[(block.subject, block.metric, block.unit)].append(block)
         return {key: tuple(found) for key, found in sorted(index.items())}
+
+    @cached_property
+    def places(self) -> dict[tuple[str | None, str], dict[str, str]]:
+        """The places the package counts each metric (and unit) in, folded to as first
+        written: "deaths" in Velna and Drusk when the story counts them in two places."""
+        index: dict[tuple[str | None, str], dict[str, str]] = defaultdict(dict)
+        for f in self.facts:
+            if f.place and f.comparable:
+                index[(f.metric, f.unit)].setdefault(f.place, f.claim.location or f.place)
+        return dict(index)
+
+    def in_a_lede(self, place: str) -> bool:
+        """Whether some article names ``place`` (as written) in its title or its opening
+        sentence: the story's own place, not one it also reports from."""
+        return any(
+            place in (article.title or "") or place in _lede(article.text)
+            for article in self.articles.values()
+        )
 
     @cached_property
     def sentenced_more_than_once(self) -> frozenset[str]:

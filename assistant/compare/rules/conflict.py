@@ -49,7 +49,13 @@ from assistant.compare.blocks import Block
 from assistant.compare.clashes import disjoint_pairs
 from assistant.compare.evidence import describe, finding, period_words
 from assistant.compare.facts import STANDING, Facts
-from assistant.compare.identity import named_subject, per_game, pointed_place, same_thing
+from assistant.compare.identity import (
+    named_subject,
+    per_game,
+    places_differ,
+    pointed_place,
+    same_thing,
+)
 from assistant.compare.intervals import pinned
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
@@ -107,6 +113,8 @@ def _doubt(pairs: Iterator[tuple[Facts, Facts]], package: Package) -> str:
     for a, b in pairs:
         if pointer := pointed_place(a, b):
             doubt = _POINTED.format(place=pointer) if doubt == _DOUBT else doubt
+        elif places := _several_places(a, b, package):
+            doubt = _UNPLACED.format(places=places) if doubt == _DOUBT else doubt
         elif same_thing(a, b, package.vocabulary):
             if _birthday_between(a, b):
                 doubt = _BIRTHDAY
@@ -124,6 +132,10 @@ def _doubt(pairs: Iterator[tuple[Facts, Facts]], package: Package) -> str:
 _POINTED = (
     'the figures differ, but one names its place only as "{place}", which may be another '
     "place than the other's: "
+)
+_UNPLACED = (
+    "the figures differ, but one names no place, and the story counts this in more than "
+    "one place ({places}): "
 )
 _PER_GAME = (
     "the figures differ, but a score belongs to one game and a record changes with every "
@@ -203,6 +215,25 @@ STANDING_WINDOW_DAYS = 31
 # earlier event the article tells of ("a doorman identified the 29-year-old Gigante" in a
 # 1957 shooting, "He was 77" at his death).
 _ANOTHER_TIME_YEARS = 10
+
+
+def _several_places(a: Facts, b: Facts, package: Package) -> str:
+    """The places the story counts the pair's metric in, written out, when one figure of
+    the pair names its place and the other names none, there are more than one, and the
+    named one is not the story's own (in no article's title or lede): "four wounded in
+    Drusk" against "31 wounded" in a story of a strike on Velna may be Velna's count.
+    "" otherwise: an unplaced toll of a story of one place, or of the story's own place
+    ("141 died in Arland" against "the toll rose to 133"), is that place's."""
+    if bool(a.place) == bool(b.place):
+        return ""
+    placed = a if a.place else b
+    if package.in_a_lede(placed.claim.location or placed.place):
+        return ""
+    named = package.places.get((a.metric, a.unit), {})
+    folded = sorted(named)
+    if not any(places_differ(p, q) for n, p in enumerate(folded) for q in folded[n + 1 :]):
+        return ""
+    return ", ".join(named[p] for p in folded)
 
 
 def _sentenced_again(a: Facts, b: Facts, package: Package) -> bool:

@@ -1273,7 +1273,8 @@ _PLACE_BREAK = re.compile(
 _FRONTED_PLACE = re.compile(
     r"\s*(?:In|At|Near|Outside)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|northern|southern|"
     r"eastern|western|central|north-?(?:east|west)ern|south-?(?:east|west)ern|coastal|"
-    r"rural)\s+)?(?:(?:city|town|village|province|state|district|region|county)\s+of\s+)?"
+    r"rural)\s+)?(?:(?:[A-Z][a-z]+\s+|[a-z]+\s+)?"  # "the Kazmiri region of", "border city of"
+    r"(?:city|town|village|province|state|district|region|county)\s+of\s+)?"
     r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})"
     r"(?:\s+(?:district|county|province|region|state|area|city|town|village))?"
     r"(?:\s+alone)?\s*,"
@@ -1330,16 +1331,25 @@ _POINTING_PLACE = re.compile(
 
 
 def location_of(text: str, start: int, end: int) -> str | None:
-    """The first "in <Capitalised Place>" of ``text[start:end]``, or ``None``.
-    Raises nothing."""
-    for m in _LOCATION.finditer(text, start, end):
+    """The first "in <Capitalised Place>" of ``text[start:end]`` ("in the border city of
+    Velna" too), or ``None``. Raises nothing."""
+    kind_of = _KIND_OF_PLACE.search(text, start, end)
+    for m in _LOCATION.finditer(text, start, kind_of.start() if kind_of else end):
         place = m.group("place")
         words = place.split()
         while words and words[-1] in ("of",):
             words.pop()
         if words and words[0] not in _NOT_PLACES:
             return " ".join(words)
-    return None
+    return kind_of.group("place") if kind_of else None
+
+
+# "in the border city of Velna", "in the Kazmiri region of Drusk": a kind of place, named.
+_KIND_OF_PLACE = re.compile(
+    r"\b(?:in|near|across|outside|around)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:city|town|village|"
+    r"province|state|district|region|county|port|capital)\s+of\s+"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+)
 
 
 def _level_metric(
