@@ -1002,6 +1002,14 @@ def test_parts_that_add_up_to_their_total() -> None:
             Severity.info,
             "12 against a stated total of 312 (homes damaged): the parts do not exceed it",
         ),
+        (  # a clause on how the toll changed ends the list: 400 is the earlier count
+            "312 homes were damaged, including 40 destroyed, raising the tally from 400 counted "
+            "earlier.",
+            [("40", "homes destroyed"), ("400", "homes counted")],
+            True,
+            Severity.info,
+            "40 against a stated total of 312 (homes damaged): the parts do not exceed it",
+        ),
         (  # "including" lists some parts only: they may fall short of the total
             "312 homes were damaged, including 40 destroyed.",
             [("40", "homes destroyed")],

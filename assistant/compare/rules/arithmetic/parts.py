@@ -15,8 +15,9 @@ Fires when a sentence of one article states a figure and then breaks it down:
 
 Parts are the later figures of the sentence in the total's unit (a percentage or "in 3
 districts" is not a part of 312 homes), up to where the list ends: a dash, a bracket, a
-semicolon, or - after "including" - ", and" opening a new clause ("Forty died, including
-12 children, and 30 were injured"). Ages, scores and lengths are never totals or parts.
+semicolon, a clause on how a toll changed (", raising the toll from eight"), or - after
+"including" - ", and" opening a new clause ("Forty died, including 12 children, and 30
+were injured"). Ages, scores and lengths are never totals or parts.
 Severity info (ADDS_UP, ok=True) when they add up; high when one part, or the parts of an
 exhaustive list, exceed the total; medium when they fall short of an exhaustive total.
 """
@@ -46,7 +47,12 @@ _TOTAL_FIRST = re.compile(r"\bof the\s+$", re.IGNORECASE)
 # Where a breakdown ends: a dash, a semicolon or a closing bracket closes the aside that
 # lists the parts ("a $103 million sum - including the $51 million fee - to one player
 # and a $70 million contract for another": $70 million is not a part).
-_BREAK = re.compile(r"\s[-–—]|[-–—]\s|--|;|\)")
+# So does a clause about the total's change ("the dead included three children,
+# raising the toll from eight": eight is the earlier toll, not a part).
+_BREAK = re.compile(
+    r"\s[-–—]|[-–—]\s|--|;|\)"
+    r"|,\s+(?:raising|bringing|pushing|taking|lifting|putting|making|up|down)\b"
+)
 _INCLUSIVE_BREAK = re.compile(_BREAK.pattern + r"|,\s+and\b")
 # Searched in the lower-cased article first: most articles break nothing down.
 _ANY_CUE = re.compile("|".join(p.pattern for p in (_EXHAUSTIVE, _INCLUSIVE)) + r"|\bof the\b")
