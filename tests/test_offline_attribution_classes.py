@@ -310,3 +310,31 @@ def test_a_reporting_verb_reports_only_what_is_said(
     text: str, figure: str, source: str | None
 ) -> None:
     assert _source(_figure(text, figure)) == source
+
+
+# ------------------------------------------------------- reasons, baselines, studies
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # "citing" a reason names no source; citing someone or a record does
+        ("Orin cut its forecast to 200 million euros, citing weak demand from carmakers.",
+         "200 million euros", None),
+        ("The toll rose to 40, the agency reported, citing police.", "40", "police"),
+        # a comparison before "reported" is no one who reports
+        ("The coast guard said it had recovered nine bodies, up from five reported earlier.",
+         "five", "the coast guard"),
+        # a study or a poll that found something is its source, whatever its sample
+        ("A study by Lund University found that 310 people died from heat in June.", "310",
+         "a study by Lund University"),
+        ("A Hartwell poll of 1,208 adults conducted March 6-9 found 41% support the bill.",
+         "41%", "a Hartwell poll"),
+        ("Police found 40 bodies in the house.", "40", None),
+        # a present-tense estimate closing the sentence
+        ("Some 41,000 households have tracker loans, Velmar Savings Bank estimates.",
+         "Some 41,000", "Velmar Savings Bank"),
+    ],
+)  # fmt: skip
+def test_reasons_baselines_and_findings(text: str, figure: str, source: str | None) -> None:
+    assert _source(_figure(text, figure)) == source

@@ -13,6 +13,7 @@ from assistant.compare.intervals import Interval, interval_of, is_rounded
 from assistant.extract.offline.lexicon import words
 from assistant.model import Article, Bound, Claim, ClaimKind, Grounding, Quantity, SourceRole
 from assistant.normalize import PeriodKey, Vocabulary, period_key
+from assistant.normalize.facets import PRISON_SENTENCE
 from assistant.normalize.lexical import key_phrase
 from assistant.normalize.numbers import singular
 from assistant.normalize.sources import source_phrase
@@ -40,12 +41,13 @@ _DAYS: dict[str, float] = {
 
 def is_attribute(metric: str | None) -> bool:
     """A figure that describes someone or something rather than counting what happened:
-    an age, a score, a length ("deal length"), how many children someone has. Such figures
-    never add up to totals and never run on from day to day."""
+    an age, a score, a length ("deal length"), a prison sentence, how many children
+    someone has. Such figures never add up to totals and never run on from day to day."""
     return metric is not None and (
         metric in STANDING_METRICS
         or metric in _DESCRIPTIONS
         or metric.endswith(("score", " length"))
+        or metric.startswith(PRISON_SENTENCE)
     )
 
 

@@ -303,7 +303,8 @@ _QUOTATION_BEFORE = re.compile(r"[,!?][\"”’']\s*(?:[\w’'.-]+\s+){0,4}$")
 _THAT_FOLLOWS = re.compile(r"\s+(?:that|it|he|she|they)\b")
 # Clause boundaries inside a sentence. A full stop is one only when it ends no
 # abbreviation or initial (see ``_stops``).
-_STOP = re.compile(r"[,;:()\"“”—–―]|\s--?\s|[.!?](?=\s|$)")
+# (Not the comma inside a number: "A poll of 1,208 adults found".)
+_STOP = re.compile(r"(?<!\d),|,(?!\d)|[;:()\"“”—–―]|\s--?\s|[.!?](?=\s|$)")
 # What follows a name but is not part of it: "said the ministry on Monday in a statement".
 _TRAILING = re.compile(
     r"\s+(?:on|late|early|earlier|last|this|yesterday|today|during|who|which|whose|that|as|"
@@ -317,6 +318,12 @@ _TRAILING = re.compile(
 _DOCUMENT_AGENT_TAIL = re.compile(
     rf"^\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?[\w-]+\s+"
     rf"(?:{'|'.join(sorted(DOCUMENT_AGENT_VERBS))})\s+by\b"
+)
+# What a poll or study is of and when it was done, after its name: "A Hartwell Research
+# poll of 1,208 adults conducted March 6-9 found": the poll is the source.
+_SAMPLE_TAIL = re.compile(
+    r"\s+(?:(?:of|among|with)\s+(?:about\s+|some\s+|more\s+than\s+)?[\d,.]+\s.*"
+    r"|(?:conducted|carried\s+out|taken|done)\s.*)$"
 )
 # A time adjunct between a source and its verb: "the trustees last week warned".
 _TIME_TAIL = re.compile(
@@ -810,9 +817,30 @@ def _according(text: str, m: re.Match[str], end: int) -> list[Attribution]:
     if not name or name.split()[0].lower() in _NOT_SOURCES or _DIGIT.search(name):
         return []
     cue = m.group("verb")
+    if cue.lower() == "citing" and not _names_a_source(name):
+        return []  # "cut its forecast, citing weak demand": a reason, not a source
     cue_span = Span(start=m.start(), end=m.start() + len(cue))
     span = Span(start=m.start(), end=name_end)
     return [Attribution(name, cue.lower(), cue_span, span, form=AttributionForm.according)]
+
+
+def _names_a_source(name: str) -> bool:
+    """Whether what is cited is someone or a record: a name ("Reuters", "a Kibo
+    statement") or a source word ("police", "people familiar with the matter", "data"),
+    not a reason ("weak demand from carmakers", "its cost")."""
+    words = name.split()
+    if any(w[:1].isupper() for w in words):
+        return True
+    lowered = {w.lower().strip(".,'’") for w in words}
+    return not lowered.isdisjoint(_CITED_WORDS)
+
+
+_CITED_WORDS = (
+    GENERIC_SOURCES - _DETERMINERS
+    | ROLE_WORDS
+    | DOCUMENT_NOUNS
+    | words("source people person familiar spokesmen spokeswomen officers agency ministry")
+)
 
 
 def _reporting(text: str, m: re.Match[str], start: int, end: int) -> Attribution | None:
@@ -969,7 +997,9 @@ def _reports_here(text: str, m: re.Match[str], verb: str, end: int) -> bool:
     if verb in ("posted", "posts"):
         return _POSTED_REPORTS.match(text, after, end) is not None
     if verb in AMBIGUOUS_VERBS and not _REPORTED_CONTENT.match(text, after, end):
-        return False  # "insurance claims rose": a noun, not a verb
+        # "insurance claims rose": a noun, not a verb; but "..., Velmar Bank estimates."
+        # (a present tense only: "the highest level ever recorded" closes on no report)
+        return verb.endswith("s") and _closing_report(text, m, end)
     if verb == "called":
         return _CALLED_REPORTS.match(text, after, end) is not None
     if verb in ("added", "adds"):
@@ -1039,6 +1069,8 @@ def _source_before(text: str, start: int, verb_start: int, verb: str) -> tuple[i
         return None
     np_start, name = found
     name = _clean_name(name)
+    if verb in EVIDENCE_VERBS:
+        name = _SAMPLE_TAIL.sub("", name)  # "A Hartwell poll of 1,208 adults conducted ..."
     if not name or not _plausible_source(name, verb):
         return None
     return np_start, _uncapitalise(text, start, np_start, name)
@@ -1420,6 +1452,10 @@ def _names_someone(name: str) -> bool:
     )
 
 
+# A comparison opening the words before a verb: "nine bodies, up from five reported".
+_CHANGE_WORDS = words("up down")
+
+
 def _plausible_source(name: str, verb: str) -> bool:
     words = name.split()
     if not words or len(words) > _LONGEST_NAME:
@@ -1435,8 +1471,8 @@ def _plausible_source(name: str, verb: str) -> bool:
         return False  # "they later detained the driver", "amounted to a refusal"
     if _NAMES_NO_ONE.issuperset(lowered):
         return False
-    if lowered[0] in _PREPOSITIONS or lowered[-1] in _LINKS:
-        return False
+    if lowered[0] in _PREPOSITIONS or lowered[-1] in _LINKS or lowered[0] in _CHANGE_WORDS:
+        return False  # "in the region", "up from five reported earlier"
     if verb in EVIDENCE_VERBS:
         if lowered[-1] in PICTURE_NOUNS:
             return False  # "the footage shows her": what is seen, told by the outlet

@@ -1493,7 +1493,7 @@ def _owner(phrase: str) -> str | None:
     owner = _OWNER.match(phrase)
     if owner is None or owner.end() >= len(phrase) or owner.group(0).rstrip()[-1] not in "sS":
         return None
-    if any(word[:1].isupper() for word in phrase[owner.end() :].split()):
+    if any(word[:1].isupper() for word in phrase[owner.end() :].split()[:2]):
         return None  # "Japan's Nikkei", "Japan's broader Topix index": a name of its own
     name = owner.group("owner")
     return None if name.lower() in _NOT_OWNERS else name

@@ -24,6 +24,7 @@ REPORTING_VERBS = words("""
     expressed
     charges credits credited valued thought
     answered answers replied replies responded responds quipped charge reminded reminds
+    found finds
     """)
 # Verbs that are just as often nouns or adjectives ("insurance claims rose", "the alleged
 # shooter"): they must be followed by what a verb reports, and their source must look
@@ -47,7 +48,9 @@ REPLY_VERBS = words("answered answers replied replies responded responds quipped
 # Verbs that report a question: "asked why", "questioned whether".
 QUESTION_VERBS = words("asked questioned wondered")
 # Verbs whose source is evidence, not a speaker: "records show", "photos show".
-EVIDENCE_VERBS = words("show shows showed reads charges")
+# So are "found" and "finds": "A study by Lund University found that", "the poll found"
+# (never "police found 40 bodies": a finder is no document).
+EVIDENCE_VERBS = words("show shows showed reads charges found finds")
 # Verbs that may follow what was said: '"...," said the ministry', '..., added Jane Doe'.
 INVERTIBLE_VERBS = words("""
     said says say added adds wrote writes noted notes explained asked replied continued
