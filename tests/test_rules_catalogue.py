@@ -1215,6 +1215,11 @@ def test_the_most_serious_in_decades_is_a_superlative_with_its_baseline() -> Non
         "The best estimate is 40 dead.",
         "Engineers inspected the worst-hit streets.",
         "It issued its highest alert level for the valley.",
+        "The driver had an unblemished record in his 22 years with the firm.",
+        "He had a criminal record.",
+        "At its lowest point, the index was down 9.3%.",
+        "Shares fell to 4,100 yen, the lowest allowed under exchange rules.",
+        "Even the worst projections did not foresee 40 dead.",
     ],
 )
 def test_superlative_look_alikes(text: str) -> None:
@@ -1232,6 +1237,8 @@ def test_superlative_look_alikes(text: str) -> None:
         ("Trains ran for the first time in days.", False),
         ("The river fell for the first time since last week.", False),
         ("The river burst its banks for the first time since 1952.", True),
+        ("The index hit its lowest point since 2009.", True),
+        ("It was a record 46.2C.", True),
         (
             "The river fell for the first time since the weekend, the worst flood ever recorded.",
             True,

@@ -9,9 +9,12 @@ states its baseline ("since records began in 1952", "in 50 years", "in decades")
 evidence quotes it, since the baseline itself must be checked.
 
 Does not fire for look-alikes: "recorded", "records show", "first responders", "most
-residents", "the best estimate", "worst-hit", "its highest alert level", nor for "the
-first time since the weekend / Monday / last week / in days": a change of course over
-days or weeks claims no record.
+residents", "the best estimate", "worst-hit", "its highest alert level", someone's record
+("an unblemished record", "his criminal record"), a limit or the day's extreme ("the
+lowest allowed", "at its lowest point", unless a baseline follows: "its lowest point
+since 2009"), a scenario ("the worst projections"), nor for "the first time since the
+weekend / Monday / last week / in days": a change of course over days or weeks claims no
+record.
 
 Severity medium. Evidence: the cue, the claim, and the stated baseline if any.
 """
@@ -75,6 +78,31 @@ def _cue(text: str) -> str | None:
     docstring), lower-cased. Cached: outlets repeat one another's sentences."""
     lowered = text.lower()
     for cue in _CUE.finditer(lowered):
-        if not (cue[0].endswith("first time") and _RECENT.match(lowered, cue.end())):
-            return cue[0]
+        if cue[0].endswith("first time") and _RECENT.match(lowered, cue.end()):
+            continue
+        if cue[0] == "record" and _WHOSE_RECORD.search(lowered, 0, cue.start()):
+            continue
+        if _NO_RECORD_AFTER.match(lowered, cue.end()) and not _SINCE_AFTER.match(
+            lowered, cue.end()
+        ):
+            continue
+        return cue[0]
     return None
+
+
+# "an unblemished record", "his record", "a criminal record": what someone has done, not
+# a record set.
+_WHOSE_RECORD = re.compile(
+    r"\b(?:his|her|their|its|my|our|your|unblemished|clean|spotless|criminal|good|bad|poor|"
+    r"impeccable|exemplary|perfect|voting|safety|driving|service|military|medical|police|"
+    r"track|public|court|academic|personal|financial|employment|dental|prison|arrest|"
+    r"win-loss|disciplinary)\s+$"
+)
+# "the lowest allowed under exchange rules", "at its lowest point" in a day's trading,
+# "the worst projections": a limit, the day's extreme or a scenario, not a record -
+# unless a baseline follows ("its lowest point since 2009").
+_NO_RECORD_AFTER = re.compile(
+    r"\s+(?:allowed|permitted|possible|point|points|level|levels|case|projections?|"
+    r"scenarios?|forecasts?|estimates?)\b"
+)
+_SINCE_AFTER = re.compile(r"\s+\w+\s+(?:since|in|ever|on\s+record)\b")
