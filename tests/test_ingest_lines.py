@@ -36,6 +36,8 @@ T = SegmentTag
         ("Getty Images", T.credit),
         ("By Jane Doe and John Smith, Reuters", T.credit),
         ("(Reporting by Jane Doe; Editing by John Smith)", T.credit),
+        ("(Updates with new toll in paragraphs 1-3, adds quotes in paragraphs 6-7)", T.credit),
+        ("(Recasts, adds background in paragraph 9)", T.credit),
         ("By Monday, 40 people had been evacuated.", T.body),
         ("The ratio rose to 3/4 of all homes in the district.", T.body),
         ("Credit card losses rose 40% in March, the bank said.", T.body),

@@ -67,3 +67,21 @@ def test_a_time_ago_that_only_dates_the_sentence_is_no_figure(text: str) -> None
 )
 def test_a_time_ago_that_is_the_storys_own_quantity_stays(text: str, figure: str) -> None:
     assert figure in _figures(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a year after a cue and an article, as after any "a"
+        "The regulator fined the bank over a 2017 breach.",
+        "Workers were hired under a 2023 agreement.",
+        # a number to dial
+        "Call the hotline on 1800 227 228 for information.",
+        "Call the council on (02) 9555 0140.",
+        # the window of a market move names the move, it is no figure
+        "It was the biggest one-day fall since 2008.",
+        "The yen hit a two-year high.",
+    ],
+)
+def test_years_numbers_to_dial_and_windows_of_a_move_are_no_figures(text: str) -> None:
+    assert _figures(text) == []

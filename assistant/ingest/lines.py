@@ -60,6 +60,24 @@ CREDIT_PREFIXES: tuple[str, ...] = (
     "editing by",
     "writing by",
     "compiled by",
+    # A wire's note on what an update changed: "(Updates with minister's comments,
+    # paragraphs 5-7)", "(Adds details in paragraph 3)", "(Recasts, adds quotes)".
+    "updates with",
+    "updates to add",
+    "updates throughout",
+    "adds details",
+    "adds quotes",
+    "adds quote",
+    "adds comment",
+    "adds comments",
+    "adds background",
+    "adds byline",
+    "recasts",
+    "refiles",
+    "writethru",
+    "new throughout",
+    "changes headline",
+    "changes dateline",
 )
 # "Jane Doe/Reuters", "AP Photo/Jane Doe", or the agency alone under a picture.
 PHOTO_AGENCIES: tuple[str, ...] = (

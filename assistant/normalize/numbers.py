@@ -407,7 +407,13 @@ LABEL_HEADS = _words("""
 # Units whose hyphened size before a brand names a class of product: "the 65-inch Vantor".
 SIZE_CLASS_UNITS = _words("inch")
 # Heads that make a hyphened duration a point in time: "the three-month anniversary".
-TIME_LABEL_HEADS = _words("anniversary mark milestone high low")
+# So do the heads of a market move over a window: "the biggest one-day fall", "a
+# three-week rally": the window names the kind of move, and the move is the figure.
+TIME_LABEL_HEADS = _words("""
+    anniversary mark milestone high low highs lows fall falls drop drops decline declines
+    rise rises gain gains jump loss losses slide rally rallies selloff sell-off slump surge
+    plunge swing
+    """)
 # Nouns after "one" that make an idiom, not a count: "at one point", "one way or another".
 ONE_IDIOMS = _words("point time stage way hand moment")
 # "a single mother" is not a count of mothers.
@@ -1207,8 +1213,12 @@ def _one(
     vague: bool = False,
 ) -> list[QuantityMatch]:
     num_start = _skip_space(text, cue.end if cue else m.start())
+    # What the number is read after: the cue, or the article after it ("over a 2017
+    # breach": a year, as after any "a").
+    lead_at = m.start()
     if cue and (article := _ARTICLE.match(text, num_start)):
         num_start = article.end()  # "up to a 3.4GHz chip"
+        lead_at = num_start
     num_end = m.end()
     if _overlaps(blocked, num_start, num_end) or _is_identifier(text, num_start, num_end):
         return []
@@ -1222,7 +1232,7 @@ def _one(
             return shaped
     unit_text, unit_end = (None, num_end) if q.unit else _unit_after(text, num_end, limit, vague)
     unit = q.unit or _unit_of(unit_text)
-    if core is not None and _no_count(text, m.start(), num_end, core, unit, unit_text, unit_end):
+    if core is not None and _no_count(text, lead_at, num_end, core, unit, unit_text, unit_end):
         return []
     q = _scaled_time(q.model_copy(update={"unit": unit}), unit_text, unit)
     role: str | None = None
@@ -2308,6 +2318,21 @@ def _is_number_to_call(text: str, start: int, unit: str | None) -> bool:
     return _CALL_BEFORE.search(text, max(0, start - _CALL_REACH), start) is not None
 
 
+def _in_phone_number(text: str, start: int, end: int) -> bool:
+    """The digits at ``text[start:end]`` are a group of a telephone number: three groups
+    of digits or more set apart by single spaces or hyphens, or an area code in brackets
+    before one ("1800 227 228", "0800-123-456", "(02) 9555 0140"). A tally ("218-212")
+    has two groups only."""
+    lo, hi = max(0, start - 16), min(len(text), end + 16)
+    return any(m.start() <= start and end <= m.end() for m in _PHONE_NUMBER.finditer(text, lo, hi))
+
+
+_PHONE_NUMBER = re.compile(
+    r"(?<![\d,.])(?:\+\d{1,3}[ -])?(?:\(\d{2,4}\)\s?\d{3,4}[ -]?\d{3,4}|"
+    r"\d{2,4}[ -]\d{3,4}[ -]\d{3,4})(?!\d|[,.\s-]\d)"
+)
+
+
 def _is_identifier(text: str, start: int, end: int) -> bool:
     # Only bare digits name things: "Terminal 5", "Bluetooth 5.0", "GX 770M" - but not a
     # measure ("Lake 3.4GHz") or a number word ("the Patels four or five times").
@@ -2325,6 +2350,8 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         return True  # "Bluetooth 5.0 and 4.0", "plugs that take both 3.0 and 2.0": versions
     if _is_clock_time(text, start, end):
         return True  # "at about 8 or 9 the next morning": a time of day
+    if _in_phone_number(text, start, end):
+        return True  # "call 1800 227 228", "on (02) 9555 0140": a number to dial
     prev = _PREV_WORD.search(text, max(0, start - 20), start)
     if prev and (prev.group(1).lower() in DESIGNATORS or prev.group(1) in DESIGNATORS):
         return True
