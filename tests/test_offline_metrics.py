@@ -9,6 +9,7 @@ from datetime import date
 from assistant.extract.offline import OfflineExtractor
 from assistant.extract.offline.sentences import MAX_SENTENCE
 from assistant.model import Article, Claim, ClaimKind, SourceRole
+from assistant.normalize.facets import aspect
 from assistant.normalize.vocabulary import Vocabulary
 
 
@@ -420,3 +421,27 @@ def test_a_figure_in_a_clause_about_an_earlier_time_is_of_that_time() -> None:
     assert claims["an estimated 61,000"].period.text == "in 2022"
     assert claims["41"].period is not None
     assert claims["41"].period.text == "the 2019 Kooringal collision"
+
+
+def test_every_verb_of_a_move_measures_what_moved_and_its_direction() -> None:
+    claims = _by_figure(
+        "Kibo shares fell 12.4%. Orin shares plunged 14.2%. Lesk shares slipped 0.2%. "
+        "Tarn shares soared 9%. Vell shares rose 3%."
+    )
+    assert {text: c.metric for text, c in claims.items()} == {
+        "12.4%": "kibo shares",
+        "14.2%": "orin shares",
+        "0.2%": "lesk shares",
+        "9%": "tarn shares",
+        "3%": "vell shares",
+    }
+    directions = {
+        text: aspect(c.quote[: c.quote.find(text)].lower(), "") for text, c in claims.items()
+    }
+    assert directions == {
+        "12.4%": "fall",
+        "14.2%": "fall",
+        "0.2%": "fall",
+        "9%": "rise",
+        "3%": "rise",
+    }

@@ -46,6 +46,7 @@ _BEFORE = [
         "rise",
         re.compile(
             r"\b(?:rose|risen|rises|rising|increased|increases|climbed|jumped|grew|grown|"
+            r"surged|soared|rallied|advanced|rebounded|spiked|"
             r"went up|up)(?: by)?\s*$|\b(?:a|an) (?:rise|increase|jump|climb) of\s*$"
         ),
     ),
@@ -53,6 +54,7 @@ _BEFORE = [
         "fall",
         re.compile(
             r"\b(?:fell|fallen|falls|falling|dropped|drops|decreased|declined|sank|"
+            r"plunged|plummeted|tumbled|slumped|slipped|slid|dipped|eased|tanked|retreated|"
             r"went down|down)(?: by)?\s*$|\b(?:a|an) (?:fall|drop|decrease|decline) of\s*$"
         ),
     ),

@@ -296,6 +296,9 @@ _LINKING = re.compile(
     r"(?:(?:was|were|is|are|been|has\s+been|had\s+been)\s+(?=(?:edged|ticked|revised)\b))?"
     r"(?:is|was|were|are|be|stood|rose|risen|climbed|reached|jumped|increased|fell|dropped|"
     r"totalled|totaled|peaked|hit|run\s+into|amount\s+to|cost|exceed|top|"
+    # the other verbs of a move: "Kibo shares plunged 14.2%" measures the shares too
+    r"plunged|plummeted|tumbled|slumped|slipped|slid|dipped|eased|tanked|retreated|surged|"
+    r"soared|rallied|advanced|rebounded|spiked|declined|sank|"
     # "edged up to 4.1%", "was revised down to 307,000": the cue "up to" is the figure's
     r"edged|ticked|inched|crept|revised|(?:edged|ticked|inched|crept|revised)\s+(?:up|down))"
     # "Revenue rose 12% to 4.2 billion": the level after the change is revenue too.
@@ -546,9 +549,11 @@ def _metric_for(
         written = " ".join((q.unit_text or noun).lower().split())
         return Metric(written if written.endswith(noun) else noun, noun)
     verb = _verb_after(after) or _verb_before(before)
-    if verb in _MOVED and noun is None and (moved := _LINKING.search(before)):
-        # "The unemployment rate edged up to 4.1%": the rate, not "edged"
-        return Metric(_noun_phrase(moved.group("np")), None)
+    if verb in _MOVED and noun is None:
+        if moved := _LINKING.search(before):
+            # "The unemployment rate edged up to 4.1%": the rate, not "edged"
+            return Metric(_noun_phrase(moved.group("np")), None)
+        verb = None  # "Kibo shares plunged 14.2%": what moved, as for "fell" (below)
     if verb == "forced" and _FROM_HOMES.match(after):
         return Metric("people forced from their homes", noun)  # "forcing 200 from their homes"
     if verb:
@@ -1537,7 +1542,12 @@ _NOT_VERBS = words("""
     assembly supply rally ally belly bully
     """)
 # Verbs that move a level: the figure after them is the level of what moved.
-_MOVED = words("edged ticked inched crept revised")
+# Verbs of a move whose figure measures what moved ("Kibo shares plunged 14.2%"): the
+# metric is the thing, and the normaliser adds the direction, whatever the verb.
+_MOVED = words("""
+    edged ticked inched crept revised plunged plummeted tumbled slumped slipped slid dipped
+    eased tanked retreated surged soared rallied advanced rebounded spiked
+    """)
 _PAST_LIKE_PRESENT = words("shot hit cut put set beat hurt quit spread bet")
 # Present-tense verbs that follow a name in business and profile copy: "Coral Air operates
 # 42 aircraft", "the firm employs 50,000 people".
