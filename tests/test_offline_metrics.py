@@ -445,3 +445,14 @@ def test_every_verb_of_a_move_measures_what_moved_and_its_direction() -> None:
         "9%": "rise",
         "3%": "rise",
     }
+
+
+def test_everyone_a_vessel_carried_is_one_count_however_it_is_written() -> None:
+    claims = _by_figure(
+        "Survivors said about 50 people had been on board. The boat was carrying 57 "
+        "migrants. A city with 40,000 people flooded. The plane had 150 passengers."
+    )
+    assert claims["about 50"].metric == "people on board"
+    assert claims["57"].metric == "people on board"
+    assert claims["40,000"].metric != "people on board"
+    assert claims["150"].metric != "people on board"  # passengers leave out the crew

@@ -548,6 +548,8 @@ def _metric_for(
         # "12 new cases" keeps its modifier: new cases of a disease, not a lawyer's cases.
         written = " ".join((q.unit_text or noun).lower().split())
         return Metric(written if written.endswith(noun) else noun, noun)
+    if noun in _PEOPLE_WORDS and (_ABOARD.match(after) or _CARRYING.search(before)):
+        return Metric("people on board", noun)  # "57 people on board", "carrying 60 people"
     verb = _verb_after(after) or _verb_before(before)
     if verb in _MOVED and noun is None:
         if moved := _LINKING.search(before):
@@ -1542,6 +1544,14 @@ _NOT_VERBS = words("""
     assembly supply rally ally belly bully
     """)
 # Verbs that move a level: the figure after them is the level of what moved.
+# Everyone a vessel carried: "57 people on board", "about 60 people aboard", "a boat
+# carrying 60 people" (not "passengers", which leaves out the crew).
+_PEOPLE_WORDS = frozenset(("people", "persons", "migrants", "refugees"))
+_ABOARD = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:on\s+board|aboard)\b")
+_CARRYING = re.compile(
+    r"\b(?:carrying|carried|carries)\s+(?:some\s+|about\s+|around\s+|up\s+to\s+|"
+    r"more\s+than\s+|nearly\s+|at\s+least\s+)?$"
+)
 # Verbs of a move whose figure measures what moved ("Kibo shares plunged 14.2%"): the
 # metric is the thing, and the normaliser adds the direction, whatever the verb.
 _MOVED = words("""
