@@ -456,3 +456,13 @@ def test_everyone_a_vessel_carried_is_one_count_however_it_is_written() -> None:
     assert claims["57"].metric == "people on board"
     assert claims["40,000"].metric != "people on board"
     assert claims["150"].metric != "people on board"  # passengers leave out the crew
+
+
+def test_a_count_shares_the_verb_of_the_count_coordinated_after_it() -> None:
+    claims = _by_figure(
+        "The air force said 98 drones and four missiles were fired overnight. "
+        "The number of people injured in the overnight attack on Korva has risen to 46."
+    )
+    assert claims["98"].metric == "drones fired"
+    assert claims["four"].metric == "missiles fired"
+    assert claims["46"].metric == "people injured"

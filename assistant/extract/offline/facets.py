@@ -281,7 +281,7 @@ _FROM_HOMES = re.compile(r"\s*(?:people\s+|residents\s+)?(?:from|out\s+of)\s+(?:
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?P<np>[a-z][\w-]*(?:\s+(?!(?:rose|risen|climbed|increased|jumped|grown|"
     r"grew|reached|stood|stands|hit|has|had|is|was|were|are)\b)[a-z][\w-]*)?)"
-    r"(?:\s+(?:in|from|after|since|at)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?"
+    r"(?:\s+(?:in|from|after|since|at)\s+[\w’'-]+(?:\s+[\w’'-]+){0,6}?)?"
     r"\s+(?:(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|jumped|grown|grew|reached|"
     r"stood\s+at|stands\s+at|hit)\s+)?(?:at|to|as)?\s*$"
 )
@@ -551,6 +551,8 @@ def _metric_for(
     if noun in _PEOPLE_WORDS and (_ABOARD.match(after) or _CARRYING.search(before)):
         return Metric("people on board", noun)  # "57 people on board", "carrying 60 people"
     verb = _verb_after(after) or _verb_before(before)
+    if verb is None and noun is not None and (shared := _SHARED_VERB.match(text, clause_end)):
+        verb = shared.group("verb")  # "98 drones and four missiles were fired": both fired
     if verb in _MOVED and noun is None:
         if moved := _LINKING.search(before):
             # "The unemployment rate edged up to 4.1%": the rate, not "edged"
@@ -1544,6 +1546,12 @@ _NOT_VERBS = words("""
     assembly supply rally ally belly bully
     """)
 # Verbs that move a level: the figure after them is the level of what moved.
+# The verb a count shares with the count coordinated after it, in the next clause:
+# "98 drones and four missiles were fired".
+_SHARED_VERB = re.compile(
+    r"\s*and\s+(?:some\s+|about\s+|nearly\s+|more\s+than\s+)?[\w,.-]+\s+[a-z]+\s+"
+    r"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?P<verb>[a-z]+ed)\b"
+)
 # Everyone a vessel carried: "57 people on board", "about 60 people aboard", "a boat
 # carrying 60 people" (not "passengers", which leaves out the crew).
 _PEOPLE_WORDS = frozenset(("people", "persons", "migrants", "refugees"))
