@@ -478,3 +478,20 @@ def test_a_temperature_is_read_in_its_scale(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(found, value, unit) for found, value, unit, _ in _read(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was 15 nautical miles off the coast.", [("15 nautical miles", 15, "nautical miles")]),
+        ("The rate was cut by 25 basis points.", [("25 basis points", 25, "basis points")]),
+        # a change in percent, then the level it came to: two figures, never a range
+        ("It cut its forecast by 25 percent to 90 billion yen.",
+         [("25 percent", 25, "percent"), ("90 billion yen", 90e9, "yen")]),
+        ("Prices rose 5 to 7 percent.", [("5 to 7 percent", 5, "percent")]),
+    ],
+)  # fmt: skip
+def test_units_in_two_words_and_a_change_before_a_level(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(found, value, unit) for found, value, unit, _ in _read(text)] == expected

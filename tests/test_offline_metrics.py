@@ -466,3 +466,24 @@ def test_a_count_shares_the_verb_of_the_count_coordinated_after_it() -> None:
     assert claims["98"].metric == "drones fired"
     assert claims["four"].metric == "missiles fired"
     assert claims["46"].metric == "people injured"
+
+
+def test_party_members_and_the_side_they_voted_on_are_what_is_counted() -> None:
+    claims = _by_figure(
+        "Six Republicans voted against it, and four Democrats voted for it. "
+        "The death toll from Friday's strike on Korva rose to eight on Saturday."
+    )
+    assert claims["Six"].metric == "republicans voted against"
+    assert claims["four"].metric == "democrats voted for"
+    assert claims["eight"].metric == "death toll"
+
+
+def test_a_toll_of_a_days_event_is_the_total_as_of_now() -> None:
+    claims = _by_figure(
+        "Divers recovered three more bodies, bringing the confirmed death toll from "
+        "Tuesday's shipwreck to 14. The number injured in Monday's bombings rose to 176 on "
+        "Tuesday."
+    )
+    toll = claims["14"].period
+    assert toll is not None and toll.cumulative and "Tuesday" not in (toll.text or "")
+    assert claims["176"].period is not None and claims["176"].period.text == "on Tuesday"

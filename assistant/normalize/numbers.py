@@ -350,7 +350,7 @@ MEASURE_UNITS = _words("""
     m mm cm km kg mph kph km/h ft lb lbs mw gw kw kwh ha metre meter millimetre millimeter
     centimetre centimeter kilometre kilometer mile foot inch yard tonne ton kilogram gram
     litre liter gallon hectare acre degree °C °F TB GB MB KB GHz MHz Hz mAh
-    """)
+    """) | {"nautical miles", "basis points"}
 # The temperature scales a figure can be read in (see ``_DEGREES_ATTACHED``).
 TEMPERATURE_UNITS = frozenset({"°C", "°F"})
 # Units of time as written (singular) -> (canonical unit, how many of it).
@@ -712,6 +712,13 @@ _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'’-]*\.?)\s*$")
 _DEGREES_NAMED = re.compile(
     r"\s(degrees?\s+(?:Celsius|celsius|centigrade|Fahrenheit|fahrenheit|C|F))(?![\w-])"
 )
+# Units written in two words, whose last word alone is another unit.
+_TWO_WORD_UNITS = {
+    "basis points": "basis points",
+    "basis point": "basis points",
+    "nautical miles": "nautical miles",
+    "nautical mile": "nautical miles",
+}
 _SCALE_NAMES = {"celsius": "°C", "centigrade": "°C", "c": "°C", "fahrenheit": "°F", "f": "°F"}
 _SPEC_UNIT = re.compile(r"\s?(" + "|".join(map(re.escape, SPEC_UNITS)) + r")(?![\w-])")
 _HYPHEN_WORD = re.compile(r"[-‐]([A-Za-z]+)")
@@ -733,7 +740,12 @@ _SPEED_UNIT = re.compile(r"\s+(km/h|km/hr|kmh|mi/h|m/s)(?![\w/])", re.IGNORECASE
 # A plural noun that opens with a number: "3-pointers", "4x4s" (not "3-bedroom homes").
 _NUMBERED_NOUN = re.compile(r"\s+(\d+-?[a-z]+s)\b(?!\s+[a-z]+s\b)")
 _NATIONALS = re.compile(r"\s+([A-Z][a-z]+s)\b")
-_DEMONYM = re.compile(r"(?:ian|ean|can|ese|ish|ch|i)$|^(?:German|Texan|Cuban|Briton|Afghan|Thai)$")
+_DEMONYM = re.compile(
+    r"(?:ian|ean|can|ese|ish|ch|i)$|^(?:German|Texan|Cuban|Briton|Afghan|Thai)$"
+    # and the members of parties and faiths: "six Republicans", "four Democrats"
+    r"|^(?:Republican|Democrat|Conservative|Tory|Torie|Liberal|Socialist|Green|Independent|"
+    r"Catholic|Protestant|Muslim|Christian|Jew|Hindu|Sikh|Marine)$"
+)
 # The role words and the name after an age: "champion Klitschko", "mother, Alice McMeekin".
 _ROLE_THEN_NAME = re.compile(
     rf"(?P<role>(?:\s+[a-z][\w'’-]*){{1,3}}?)(?:(?P<comma>,)\s+|\s+)(?P<name>{_NAME})\b"
@@ -1390,6 +1402,9 @@ def _interpret_range(
         return []
     if a.is_year_like and sep == "to" and _YEAR_LEAD.search(text, max(0, a_start - 12), a_start):
         # "was sentenced in 2024 to 7 years": a date, then the figure; never "2024 to 7".
+        return _singles(text, m, (a_name, b_name), blocked, limit, cue)
+    if a.unit in ("percent", "percentage_points") and b.unit != a.unit:
+        # "cut its forecast by 25 percent to 90 billion yen": a change and a level
         return _singles(text, m, (a_name, b_name), blocked, limit, cue)
     if a.unit in CURRENCIES and b.unit in ("mm", "m"):
         b = _parse_core(m.group(b_name), money=True) or b  # "$120-130MM"
@@ -2240,6 +2255,8 @@ def _unit_of(unit_text: str | None) -> str | None:
         return SPEC_UNITS[head]
     if (scale := _SCALE_NAMES.get(head.lower())) and len(unit_text.split()) > 1:
         return scale  # "degrees Celsius", "degrees F"
+    if (two := " ".join(unit_text.lower().split()[-2:])) in _TWO_WORD_UNITS:
+        return _TWO_WORD_UNITS[two]  # "25 basis points", "15 nautical miles"
     head = head.lower()
     if head in CURRENCY_WORDS:
         return CURRENCY_WORDS[head]

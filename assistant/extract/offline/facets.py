@@ -208,7 +208,8 @@ _NEXT_CLAUSE = re.compile(
 )
 # "the total", "a running total", "the death toll", "the casualty tally".
 CUMULATIVE_MARKERS = re.compile(
-    r"\b(?:a|the)\s+(?:(?:death|casualty|official)\s+)?(?:running\s+)?(?:total|toll|tally)\b",
+    r"\b(?:a|the)\s+(?:(?:confirmed|official|overall|death|casualty)\s+){0,2}(?:running\s+)?"
+    r"(?:total|toll|tally)\b",
     re.IGNORECASE,
 )
 
@@ -286,7 +287,7 @@ _NUMBER_OF = re.compile(
     r"stood\s+at|stands\s+at|hit)\s+)?(?:at|to|as)?\s*$"
 )
 _TOLL = re.compile(
-    r"\b(?P<np>(?:[a-z]+\s+)?(?:toll|total|tally|peak|level|height|depth))\b(?:\s+[\w-]+){0,6}?"
+    r"\b(?P<np>(?:[a-z]+\s+)?(?:toll|total|tally|peak|level|height|depth))\b(?:\s+[\w'’-]+){0,6}?"
     r"\s+(?:at|to|of|was|is|stood\s+at|rose\s+to|reached)\s*$"
 )
 _LINKING = re.compile(
@@ -630,7 +631,8 @@ _WEIGHT_UNITS = frozenset({"lb", "kg", "g", "tonne", "ton", "ounce", "stone"})
 # are two different distances, never one figure written twice.
 DISTANCE_UNITS = frozenset(
     {"m", "km", "miles", "mile", "ft", "foot", "feet", "yard", "yards", "metre", "metres",
-     "meter", "meters", "kilometre", "kilometres", "kilometer", "kilometers", "mi"}
+     "meter", "meters", "kilometre", "kilometres", "kilometer", "kilometers", "mi",
+     "nautical miles"}
 )  # fmt: skip
 _DISTANCE_FROM = re.compile(
     r"\s+(?:(?:to\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
@@ -1194,7 +1196,9 @@ def period_of(text: str, clause: Span, sentence: Span, anchor: int | None = None
     marker = CUMULATIVE_MARKERS.search(text, clause.start, clause.end)
     if anchor is not None and (then := _time_of_relative(text, sentence, anchor, own_end)):
         return then  # "the toll in 2022, when an estimated 61,000 died": 2022's toll
-    if marker and not in_clause:
+    if marker and all(text.startswith(("'s", "’s"), end) for _, end, _ in in_clause):
+        # No day, or only the day of the event the total counts ("the toll from Tuesday's
+        # shipwreck rose to 14"): the total as of now.
         return Period(text=marker.group(0), cumulative=True)
     if in_clause:
         found = in_clause
@@ -1408,6 +1412,8 @@ def _counted(noun: str | None, verb: str, qualifier: str | None) -> str:
 
 
 _LEFT_STATES = words("homeless dead injured wounded stranded missing")
+_VOTES = words("voted vote votes voting")
+_VOTE_SIDE = re.compile(r"\s+(against|for|in\s+favou?r|no|yes|to\s+\w+)\b", re.IGNORECASE)
 
 
 def _qualifier(after: str, verb: str) -> str | None:
@@ -1417,6 +1423,8 @@ def _qualifier(after: str, verb: str) -> str | None:
     not kept."""
     at = re.search(rf"\b{re.escape(verb)}\b", after)
     rest = after[at.end() :] if at else after
+    if verb in _VOTES and (side := _VOTE_SIDE.match(rest)):
+        return side.group(1).lower()  # "voted against" and "voted for" are two counts
     m = _QUALIFIER.match(rest.split(",", 1)[0])
     if m is None:
         return None
