@@ -338,3 +338,15 @@ def test_a_reporting_verb_reports_only_what_is_said(
 )  # fmt: skip
 def test_reasons_baselines_and_findings(text: str, figure: str, source: str | None) -> None:
     assert _source(_figure(text, figure)) == source
+
+
+def test_a_report_in_a_clause_of_its_own_covers_only_what_follows_it() -> None:
+    text = (
+        "Divers recovered two more bodies on Wednesday, bringing the toll to 12, as the "
+        "U.N. refugee agency said up to 30 people may still be missing."
+    )
+    assert _source(_figure(text, "12")) is None
+    assert _source(_figure(text, "up to 30")) == "the U.N. refugee agency"
+    assert _source(_figure("Prices rose 5% in May, as the ministry said.", "5%")) == (
+        "the ministry"
+    )

@@ -273,7 +273,9 @@ _TOLD_TO = re.compile(r"\s+(?:[\w’'-]+\s+){1,3}?to\s+[a-z]")
 # Inside a sentence: a break that ends what one attribution covers.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]*[A-Z]")
 # "He was paroled ... and detectives said": a report that opens a clause of its own.
-_NEW_CLAUSE = words("and but yet while whereas although though")
+# (and "as", "when", "because": "..., bringing the toll to 12, as the agency said up to 30
+# may be missing": the agency says only what follows)
+_NEW_CLAUSE = words("and but yet while whereas although though as when because since")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 # A report opened between a figure and a later report: the later one does not reach back.
 _THAT_BETWEEN = re.compile(r"\b(?:said|says|told|testified|added|wrote|claimed)\s+that\b")
