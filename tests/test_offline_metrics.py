@@ -487,3 +487,19 @@ def test_a_toll_of_a_days_event_is_the_total_as_of_now() -> None:
     toll = claims["14"].period
     assert toll is not None and toll.cumulative and "Tuesday" not in (toll.text or "")
     assert claims["176"].period is not None and claims["176"].period.text == "on Tuesday"
+
+
+def test_fines_closes_and_a_documents_own_day() -> None:
+    claims = _by_figure(
+        "The regulator fined Ferrow Bank €4.5 million in 2024. "
+        "Shares in Lendwell closed down 6.2% on Monday. Vestra shares rose 6.5% on Monday. "
+        "A study, published on Monday, estimated that 900 people died from June 1 to June 20. "
+        "It reached 44.1C, beating the previous high of 43.6C set in August 1994."
+    )
+    assert claims["€4.5 million"].metric == "fine"
+    assert claims["6.2%"].metric == "shares in lendwell at close"  # a close is its own
+    assert claims["6.5%"].metric == "vestra shares"
+    assert (
+        claims["900"].period is not None and claims["900"].period.text == "from June 1 to June 20"
+    )
+    assert claims["44.1C"].period is None  # not the old record's August 1994

@@ -65,6 +65,9 @@ _NORMAL = r"(?:the |its |their )?(?:usual|normal|average|typical|seasonal|expect
 _AFTER = [
     ("above normal", re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:above|higher than) {_NORMAL}")),
     ("below normal", re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?(?:below|lower than) {_NORMAL}")),
+    # "closed 7.5% lower", "ended 2% higher"
+    ("fall", re.compile(r"^\s*lower\b(?! than)")),
+    ("rise", re.compile(r"^\s*higher\b(?! than)")),
 ]
 
 # A qualifier: up to three words after the figure (the noun and verb of the metric), a

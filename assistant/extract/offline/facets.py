@@ -192,7 +192,9 @@ _NEXT_CLAUSE = re.compile(
     r"|(?:after|before|when|as|until)\s"
     r"|(?:a|an)\s+(?:[a-z]+\s+)?(?:increase|rise|jump|drop|decrease|decline|fall|surge)\s+"
     r"(?:from|on|of)\b"
-    r"|(?:up|down)\s+from\b|(?:compared|as\s+against)\s+(?:with|to)\b)"
+    r"|(?:up|down)\s+from\b|(?:compared|as\s+against)\s+(?:with|to)\b"
+    # "reached 44.1C, beating the previous high of 43.6C set in August 1994": the record's
+    r"|(?:beating|surpassing|breaking|topping|eclipsing|exceeding|smashing)\s)"
     r"|\s(?:but|whereas)\s"
     r"|\s+(?:(?:up|down)\s+from\b|(?:compared|as\s+against)\s+(?:with|to)\b"
     # "rose to 4.1% from 4.0% in January": January is the earlier figure's
@@ -300,6 +302,8 @@ _LINKING = re.compile(
     # the other verbs of a move: "Kibo shares plunged 14.2%" measures the shares too
     r"plunged|plummeted|tumbled|slumped|slipped|slid|dipped|eased|tanked|retreated|surged|"
     r"soared|rallied|advanced|rebounded|spiked|declined|sank|"
+    # "Shares in Lendwell closed down 6.2%", "ended 7.5% lower"
+    r"(?:closed|ended|finished|opened)(?:\s+(?:up|down|higher|lower))?|"
     # "edged up to 4.1%", "was revised down to 307,000": the cue "up to" is the figure's
     r"edged|ticked|inched|crept|revised|(?:edged|ticked|inched|crept|revised)\s+(?:up|down))"
     # "Revenue rose 12% to 4.2 billion": the level after the change is revenue too.
@@ -557,7 +561,7 @@ def _metric_for(
     if verb in _MOVED and noun is None:
         if moved := _LINKING.search(before):
             # "The unemployment rate edged up to 4.1%": the rate, not "edged"
-            return Metric(_noun_phrase(moved.group("np")), None)
+            return Metric(_what_moved(moved), None)
         verb = None  # "Kibo shares plunged 14.2%": what moved, as for "fell" (below)
     if verb == "forced" and _FROM_HOMES.match(after):
         return Metric("people forced from their homes", noun)  # "forcing 200 from their homes"
@@ -568,8 +572,18 @@ def _metric_for(
         return Metric(_noun_phrase(toll.group("np")), noun)
     linking = _LINKING.search(before)
     if linking and noun is None:
-        return Metric(_noun_phrase(linking.group("np")), noun)
+        return Metric(_what_moved(linking), noun)
     return Metric(noun, noun)
+
+
+def _what_moved(linking: re.Match[str]) -> str:
+    """The thing a linking verb says moved or stood at the figure; a close is its own
+    figure ("closed 5.8% higher" is not "rose 6.5%" by mid-morning)."""
+    thing = _noun_phrase(linking.group("np"))
+    return f"{thing} at close" if _CLOSED.search(linking.group(0)) else thing
+
+
+_CLOSED = re.compile(r"\b(?:closed|ended|finished)\b")
 
 
 # An aftershock's magnitude is not the main quake's, and a first reading is often revised
@@ -780,11 +794,17 @@ def _money_metric(text: str, clause_start: int, q: QuantityMatch, clause_end: in
             parts.pop()
         if parts and parts[0] not in _NOT_MONEY_NOUNS and not _verbish(parts[-1]):
             thing = " ".join(parts)
+    if thing is None and _FINED.search(before):
+        thing = "fine"  # "The regulator fined Ferrow Bank €4.5 million"
     if thing is None and (verb := _verb_before(before) or _last_word_in(before, _MONEY_VERBS)):
         thing = verb
     if rate:
         return f"{thing or 'amount'} per {rate.group('per')}"
     return thing
+
+
+# A fine whoever it is written of: "fined Ferrow Bank", "was fined", "a fine of".
+_FINED = re.compile(r"\b(?:fined|fines|fining)\s+(?:[\w&'’.-]+\s+){0,4}$|\ba\s+fine\s+of\s+$")
 
 
 def sentenced_person(text: str, clause_start: int, q: QuantityMatch) -> str | None:
@@ -1262,11 +1282,15 @@ def _periods(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
                 text, max(start, m.start() - 30), m.start()
             ):
                 continue  # "founded in 2007 and backed with $60 million": the founding's
+            if _PUBLISHED_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+                continue  # "A study, published on Monday, estimated ...": the study's day
             found.append((m.start(), m.end(), cumulative))
     return found
 
 
 _YEAR_ONLY = re.compile(r"(?i:in|during)\s+\d{4}")
+# A document's own day, not its figures': "a study, published on Monday, estimated".
+_PUBLISHED_BEFORE = re.compile(r"\b(?:published|released|issued|unveiled)\s*$", re.IGNORECASE)
 # A year after these dates the beginning of something, not the figure beside it.
 _FOUNDED_BEFORE = re.compile(
     r"\b(?:began|begun|started|founded|established|born|opened|built|formed|created|"
@@ -1572,7 +1596,8 @@ _CARRYING = re.compile(
 # metric is the thing, and the normaliser adds the direction, whatever the verb.
 _MOVED = words("""
     edged ticked inched crept revised plunged plummeted tumbled slumped slipped slid dipped
-    eased tanked retreated surged soared rallied advanced rebounded spiked
+    eased tanked retreated surged soared rallied advanced rebounded spiked closed ended
+    finished
     """)
 _PAST_LIKE_PRESENT = words("shot hit cut put set beat hurt quit spread bet")
 # Present-tense verbs that follow a name in business and profile copy: "Coral Air operates
