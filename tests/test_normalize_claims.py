@@ -118,3 +118,19 @@ def test_a_metric_that_only_names_what_is_counted_gets_no_key() -> None:
 
     assert first.metric_key is None  # who is counted, not what happened to them
     assert second.metric_key == "worker killed"
+
+
+def test_losses_are_a_damage_cost_only_in_money() -> None:
+    record = article("r", "Vance has a record of 21 wins and 3 losses. Losses hit $3 billion.")
+    counted = quoted(record, "3 losses", metric="losses", quantity=quantity("3", "losses"))
+    money = quoted(
+        record,
+        "Losses hit $3 billion",
+        metric="losses",
+        quantity=Quantity(value=3e9, bound=Bound.exact, unit="$", text="$3 billion"),
+    )
+
+    fight, storm = normalize_claims([record], [counted, money])
+
+    assert fight.metric_key == "loss"
+    assert storm.metric_key == "damage cost"

@@ -503,3 +503,13 @@ def test_fines_closes_and_a_documents_own_day() -> None:
         claims["900"].period is not None and claims["900"].period.text == "from June 1 to June 20"
     )
     assert claims["44.1C"].period is None  # not the old record's August 1994
+
+
+def test_someones_earlier_arrest_dates_its_figures_and_losses_in_a_record_are_no_money() -> None:
+    claims = _claims(
+        "His 2019 arrest in Reno, where officers said his blood-alcohol level was 0.12, "
+        "ended in a plea deal. Vance has a record of 21 wins and three losses."
+    )
+    by_figure = {c.quantity.text: c for c in claims if c.quantity}
+    assert by_figure["0.12"].period is not None
+    assert by_figure["0.12"].period.text == "His 2019 arrest"

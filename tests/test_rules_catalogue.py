@@ -1220,6 +1220,8 @@ def test_the_most_serious_in_decades_is_a_superlative_with_its_baseline() -> Non
         "At its lowest point, the index was down 9.3%.",
         "Shares fell to 4,100 yen, the lowest allowed under exchange rules.",
         "Even the worst projections did not foresee 40 dead.",
+        "Vance, who has a professional record of 21 wins and three losses, was due to fight.",
+        "It is not the first time he has been arrested.",
     ],
 )
 def test_superlative_look_alikes(text: str) -> None:
@@ -1239,6 +1241,7 @@ def test_superlative_look_alikes(text: str) -> None:
         ("The river burst its banks for the first time since 1952.", True),
         ("The index hit its lowest point since 2009.", True),
         ("It was a record 46.2C.", True),
+        ("It set a record of 46.9C.", True),
         (
             "The river fell for the first time since the weekend, the worst flood ever recorded.",
             True,

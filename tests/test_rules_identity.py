@@ -43,6 +43,18 @@ def test_ages_a_year_apart_on_different_days_may_straddle_a_birthday() -> None:
     assert "a birthday may fall between" in conflict.evidence
 
 
+def test_a_later_younger_age_is_no_birthday() -> None:
+    story = Story()
+    story.says("a", "Ivo Marsh, 60, was charged.", day=3, metric="age", figure="60",
+               unit="years", subject="Ivo Marsh")  # fmt: skip
+    story.says("b", "Ivo Marsh, 59, appeared in court.", day=20, metric="age", figure="59",
+               unit="years", subject="Ivo Marsh")  # fmt: skip
+
+    (conflict,) = problems(story.compare(), RuleId.CONFLICT)
+
+    assert conflict.severity is Severity.high
+
+
 def test_an_age_at_the_crime_and_at_a_trial_months_later_are_not_compared() -> None:
     story = Story()
     story.says("a", "Ivo Marsh, 26, was arrested.", day=1, metric="age", figure="26",

@@ -23,7 +23,7 @@ from assistant.normalize.config import MetricEntry, NormalizeConfig
 from assistant.normalize.facets import refine
 from assistant.normalize.layout import Layout
 from assistant.normalize.lexical import key_phrase
-from assistant.normalize.numbers import TIME_UNITS, singular
+from assistant.normalize.numbers import CURRENCIES, TIME_UNITS, singular
 from assistant.normalize.periods import PeriodKey, is_forward, period_key, resolve_period
 from assistant.normalize.vocabulary import COUNT, Vocabulary
 from assistant.perf import gc_paused
@@ -104,12 +104,20 @@ def _metric_key(claim: Claim, vocabulary: Vocabulary) -> str | None:
         return None  # "two women": who is counted, not what happened to them
     measure = quantity is not None and vocabulary.is_measure(vocabulary.unit(quantity.unit))
     figure = quantity.text if quantity is not None else None
-    key = refine(vocabulary.metric(claim.metric), claim.metric, claim.quote, figure, measure)
+    canonical = vocabulary.metric(claim.metric)
+    money = quantity is not None and vocabulary.unit(quantity.unit) in CURRENCIES
+    if canonical in _MONEY_METRICS and not money:
+        canonical = key_phrase(claim.metric)  # "three losses" in a fight record: no money
+    key = refine(canonical, claim.metric, claim.quote, figure, measure)
     if quantity is not None and quantity.unit and singular(quantity.unit) in TIME_UNITS:
         # "months served", "days served": the time unit is the unit, not what happened.
         rest = [w for w in key.split() if singular(w) not in TIME_UNITS]
         key = " ".join(rest) or key
     return key
+
+
+# Listed metrics that are sums of money: a figure in no currency is something else.
+_MONEY_METRICS = frozenset({"damage cost"})
 
 
 def _canonical_unit(quantity: Quantity, vocabulary: Vocabulary) -> Quantity:

@@ -256,9 +256,13 @@ def _another_time(a: Facts, b: Facts) -> bool:
 
 
 def _birthday_between(a: Facts, b: Facts) -> bool:
-    """Two ages one year apart, given on different days: a birthday may fall between, so
-    the tool cannot be sure they clash."""
+    """Two ages one year apart, given on different days, the later the older: a
+    birthday may fall between, so the tool cannot be sure they clash. (41 on the 11th
+    and 40 on the 14th is no birthday: one of them is wrong.)"""
     if a.metric != "age" or a.dated == b.dated or a.interval is None or b.interval is None:
         return False
-    gap = max(a.interval.lo - b.interval.hi, b.interval.lo - a.interval.hi)
-    return gap <= 1
+    if a.dated is None or b.dated is None:
+        return False
+    earlier, later = (a, b) if a.dated < b.dated else (b, a)
+    assert earlier.interval is not None and later.interval is not None
+    return 0 < later.interval.lo - earlier.interval.hi <= 1

@@ -80,7 +80,11 @@ def _cue(text: str) -> str | None:
     for cue in _CUE.finditer(lowered):
         if cue[0].endswith("first time") and _RECENT.match(lowered, cue.end()):
             continue
-        if cue[0] == "record" and _WHOSE_RECORD.search(lowered, 0, cue.start()):
+        if cue[0] == "record" and (
+            _WHOSE_RECORD.search(lowered, 0, cue.start()) or _TALLY_AFTER.match(lowered, cue.end())
+        ):
+            continue
+        if _NEGATED.search(lowered, max(0, cue.start() - 12), cue.start()):
             continue
         if _NO_RECORD_AFTER.match(lowered, cue.end()) and not _SINCE_AFTER.match(
             lowered, cue.end()
@@ -96,8 +100,16 @@ _WHOSE_RECORD = re.compile(
     r"\b(?:his|her|their|its|my|our|your|unblemished|clean|spotless|criminal|good|bad|poor|"
     r"impeccable|exemplary|perfect|voting|safety|driving|service|military|medical|police|"
     r"track|public|court|academic|personal|financial|employment|dental|prison|arrest|"
-    r"win-loss|disciplinary)\s+$"
+    r"win-loss|disciplinary|professional|career|fight|fighting|coaching|unbeaten|winning|"
+    r"losing|playing)\s+$"
 )
+# "a record of 21 wins and three losses", "a 14-27 record": a tally, not a record set.
+_TALLY_AFTER = re.compile(
+    r"\s+of\s+[\w,.-]+\s+(?:wins?|victories|losses|defeats|draws|games|fights|bouts)\b"
+    r"|\s+of\s+\d+-\d+"
+)
+# "not the first time": no first at all.
+_NEGATED = re.compile(r"\b(?:not|never)\s+(?:for\s+)?$")
 # "the lowest allowed under exchange rules", "at its lowest point" in a day's trading,
 # "the worst projections": a limit, the day's extreme or a scenario, not a record -
 # unless a baseline follows ("its lowest point since 2009").

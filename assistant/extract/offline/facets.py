@@ -133,13 +133,15 @@ PERIOD_PATTERNS: tuple[PeriodPattern, ...] = (
     # 2023 accident killed 62 people", "since the 2007 Halden Air crash". Its toll is its
     # own, never the story's. (Not elections: "the 2026 election" is often the story.)
     PeriodPattern(
-        r"(?i:a|an|the)\s+(?:1[89]|20)\d\d\s+(?:[A-Z][\w'’.-]*\s+){0,3}"
+        r"(?i:a|an|the|his|her|their|its)\s+(?:1[89]|20)\d\d\s+(?:[A-Z][\w'’.-]*\s+){0,3}"
         r"(?i:accident|crash|air\s+crash|plane\s+crash|fire|blaze|wildfire|bushfire|quake|"
         r"earthquake|storm|hurricane|typhoon|cyclone|floods?|flooding|attack|attacks|bombing|"
         r"shooting|massacre|disaster|tsunami|eruption|explosion|blast|outbreak|epidemic|"
         r"pandemic|riots?|derailment|collapse|heatwave|heat\s+wave|drought|landslide|"
         r"mudslide|avalanche|stampede|sinking|spill|collisions?|pile-?up|shipwreck|capsizing|"
-        r"raid|heist|robbery|hijacking|siege|ambush|invasion|war|uprising|famine)",
+        r"raid|heist|robbery|hijacking|siege|ambush|invasion|war|uprising|famine|"
+        # and someone's earlier brush with the law: "his 2019 arrest"
+        r"arrest|conviction|trial|indictment|divorce|bankruptcy|scandal)",
         False,
         _YEARS,
     ),
