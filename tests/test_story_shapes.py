@@ -107,6 +107,21 @@ def test_an_age_set_off_by_commas_is_the_age_on_the_day_of_publication(
     assert conflict.severity is Severity.high
 
 
+def test_he_was_77_is_the_dead_mans_age_not_the_age_of_who_told_it(tmp_path: Path) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Wire", "2025-06-09", "Country singer Wes Corrigan died on Sunday at his home, his "
+         "manager, Robert Hale, said. He was 77."),
+        ("Paper", "2025-06-09", "Country singer Wes Corrigan died on Sunday, his longtime "
+         "manager, Robert Hale, 74, said. He was 76."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert conflict.severity is Severity.high
+    assert conflict.evidence.startswith("age (year) (Wes Corrigan)")
+    assert "74" not in conflict.evidence
+
+
 def test_ages_decades_apart_are_an_age_at_an_earlier_event(tmp_path: Path) -> None:
     comparison = compare_story(
         tmp_path,

@@ -141,6 +141,9 @@ ROLE_WORDS = words("""
     fellow organizer organiser activist campaigner candidate nominee veteran survivor
     mother father son daughter brother sister wife husband uncle aunt cousin grandmother
     grandfather granddaughter grandson
+    singer musician songwriter rapper guitarist drummer pianist composer actor actress
+    comedian artist painter novelist poet designer star player coach boxer fighter
+    striker quarterback pitcher goalkeeper champion athlete runner swimmer driver pilot
     """)
 FEMALE_ROLES = words("""
     spokeswoman chairwoman congresswoman councilwoman businesswoman mother daughter

@@ -204,7 +204,8 @@ class Speakers:
         if written.lower() not in ("he", "she"):
             return None
         probe = Attribution(original=written, cue="", cue_span=pronoun, span=pronoun)
-        mention = self._antecedent(probe, "m" if written.lower() == "he" else "f", start, end)
+        gender: Gender = "m" if written.lower() == "he" else "f"
+        mention = self._antecedent(probe, gender, start, end, described=True)
         return mention.name if mention and mention.person is not None else None
 
     # ------------------------------------------------------------------ resolution
@@ -247,11 +248,16 @@ class Speakers:
             return self._last_source
         return self._last_source if person.gender == gender else None
 
-    def _antecedent(self, a: Attribution, gender: Gender, start: int, end: int) -> _Mention | None:
+    def _antecedent(
+        self, a: Attribution, gender: Gender, start: int, end: int, described: bool = False
+    ) -> _Mention | None:
         """Where the person "he" (``gender`` "m") or "she" ("f") stands for was named:
         earlier in the sentence when the pronoun opens what it reports ("When Doe's name
         came up, he told ..."), else as the speaker of a recent sentence, else as its
-        first person."""
+        first person. A pronoun a figure ``described`` ("He was 77.") is rather the one
+        the sentence before was about than the one who told it ("Corrigan died on
+        Sunday, his manager, Robert Hale, said."): its first person who is no speaker,
+        if any."""
         self._read_people()
         mentions = sorted(self._mentions.get(self._sentence, ()), key=lambda m: m.at)
         if not _trailing(self.text, a, start, end):
@@ -274,6 +280,12 @@ class Speakers:
             if not here:
                 continue
             speakers = [m for m in here if m.speaker]
+            if described:
+                # Never the teller: with no one else named there, whom it means is
+                # someone this reading does not know as a person ("Wes Corrigan").
+                tellers = {m.name for m in speakers}
+                told_of = [m for m in here if not m.speaker and m.name not in tellers]
+                return told_of[0] if told_of else None
             return speakers[-1] if speakers else here[0]
         return None
 
