@@ -399,6 +399,15 @@ def test_the_agent_after_a_sentence_adverb_or_a_country_is_the_named_thing() -> 
     assert claims["812 million euros"].subject == "Vestra"
 
 
+def test_someone_a_name_owns_is_someone_else() -> None:
+    claims = _by_figure(
+        "Ruiz's predecessor, Tom Hale, is still owed about $3 million. "
+        "Mensah's teammate, Leo Banks, has a contract worth $20 million."
+    )
+    assert claims["about $3 million"].subject != "Ruiz"
+    assert claims["$20 million"].subject != "Mensah"
+
+
 def test_the_day_a_change_is_measured_from_does_not_date_it() -> None:
     claims = _by_figure(
         "Kibo shares fell 12.4% from Friday's close. Orin shares ended down 3.1% from "

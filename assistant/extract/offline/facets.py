@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from assistant.extract.offline.lexicon import words
+from assistant.extract.offline.source_lexicon import ROLE_WORDS
 from assistant.model import Period, Span
 from assistant.normalize.facets import PRISON_SENTENCE
 from assistant.normalize.numbers import (
@@ -1529,6 +1530,12 @@ _NOT_OWNERS = words("""
     """)
 
 
+# Someone a name owns is someone else: "Ruiz's predecessor", "Mensah's teammate".
+_PERSON_OF = ROLE_WORDS | words(
+    "predecessor successor teammate teammates rival opponent replacement understudy"
+)
+
+
 def _owner(phrase: str) -> str | None:
     """The proper name that owns the rest of ``phrase`` ("Vestra" in "Vestra's net
     profit"); ``None`` when it is no such phrase, the name is a day or a month, or what it
@@ -1536,8 +1543,11 @@ def _owner(phrase: str) -> str | None:
     owner = _OWNER.match(phrase)
     if owner is None or owner.end() >= len(phrase) or owner.group(0).rstrip()[-1] not in "sS":
         return None
-    if any(word[:1].isupper() for word in phrase[owner.end() :].split()[:2]):
+    owned = phrase[owner.end() :].split()[:2]
+    if any(word[:1].isupper() for word in owned):
         return None  # "Japan's Nikkei", "Japan's broader Topix index": a name of its own
+    if any(word.lower().strip(",") in _PERSON_OF for word in owned):
+        return None  # "Ruiz's predecessor, Tom Hale, is owed": Hale's money, not Ruiz's
     name = owner.group("owner")
     return None if name.lower() in _NOT_OWNERS else name
 
