@@ -495,3 +495,15 @@ def test_units_in_two_words_and_a_change_before_a_level(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(found, value, unit) for found, value, unit, _ in _read(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hornets went 71-93 last season.",
+        "The coach had a 71-93 record.",
+        "Ruiz had a record of 121-165 with the team.",
+    ],
+)
+def test_a_win_loss_record_is_wins_then_losses(text: str) -> None:
+    assert [head for _, _, _, head in _read(text)] == ["record wins", "record losses"]

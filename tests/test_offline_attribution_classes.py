@@ -350,3 +350,8 @@ def test_a_report_in_a_clause_of_its_own_covers_only_what_follows_it() -> None:
     assert _source(_figure("Prices rose 5% in May, as the ministry said.", "5%")) == (
         "the ministry"
     )
+
+
+def test_a_bodys_initials_in_brackets_before_the_verb_keep_the_figure_and_the_source() -> None:
+    text = "Eight people died in the blast, the Department of Migrant Workers (DMW) said."
+    assert _source(_figure(text, "Eight")) == "the Department of Migrant Workers"

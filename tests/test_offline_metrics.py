@@ -522,3 +522,13 @@ def test_someones_earlier_arrest_dates_its_figures_and_losses_in_a_record_are_no
     by_figure = {c.quantity.text: c for c in claims if c.quantity}
     assert by_figure["0.12"].period is not None
     assert by_figure["0.12"].period.text == "His 2019 arrest"
+
+
+def test_since_a_month_of_a_year_keeps_the_year() -> None:
+    claims = _by_figure(
+        "It was the worst blast since March 2021, when 8 people died. "
+        "Some 40 people have died since March 2021."
+    )
+    assert claims["8"].period is not None and claims["8"].period.text == "March 2021"
+    assert claims["Some 40"].period is not None
+    assert claims["Some 40"].period.text == "since March 2021"

@@ -1514,9 +1514,19 @@ def _is_won_lost(text: str, a_start: int, b_end: int) -> bool:
     (2-13)") or after a record's verb ("improved to 58-3")."""
     if _RECORD_VERB_BEFORE.search(text, max(0, a_start - 40), a_start):
         return True
+    if _RECORD_WORD.match(text, b_end) or _RECORD_OF.search(text, max(0, a_start - 30), a_start):
+        return True  # "a 71-93 record", "a record of 15-2", "went 71-93 last season"
     return bool(_IN_BRACKETS.search(text, max(0, a_start - 3), a_start)) and bool(
         _BRACKET_ENDS.match(text, b_end)
     )
+
+
+_RECORD_WORD = re.compile(r"\s+(?:win-loss\s+|overall\s+|career\s+)?record\b", re.IGNORECASE)
+_RECORD_OF = re.compile(
+    r"\brecord\s+(?:of|at|to|is|was|stands\s+at)\s+$"
+    r"|\b(?:went|finished|ended|posted|compiled)\s+(?:the\s+season\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _RECORD_ENDS = re.compile(r"[ \t]*(?:[,;)(]|\s+with\b|\n|$)")
@@ -1529,6 +1539,8 @@ _NOT_NAMES = _words("""
 
 def _is_record(text: str, a_start: int, b_end: int) -> bool:
     if _RECORD_VERB_BEFORE.search(text, max(0, a_start - 40), a_start):
+        return True
+    if _RECORD_WORD.match(text, b_end) or _RECORD_OF.search(text, max(0, a_start - 30), a_start):
         return True
     name = _NAME_BEFORE.search(text, max(0, a_start - 40), a_start)
     return (

@@ -321,6 +321,8 @@ _DOCUMENT_AGENT_TAIL = re.compile(
     rf"^\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?[\w-]+\s+"
     rf"(?:{'|'.join(sorted(DOCUMENT_AGENT_VERBS))})\s+by\b"
 )
+# A body's initials in brackets after its name, before the verb: "(DMW) said".
+_ACRONYM_BEFORE = re.compile(r"\s*\([A-Z][A-Za-z&.-]{1,11}\)\s*$")
 # What a poll or study is of and when it was done, after its name: "A Hartwell Research
 # poll of 1,208 adults conducted March 6-9 found": the poll is the source.
 _SAMPLE_TAIL = re.compile(
@@ -1062,6 +1064,8 @@ def _source_before(text: str, start: int, verb_start: int, verb: str) -> tuple[i
     end = _trim_tail(text, start, verb_start, _BEFORE_VERBS, passive_ok=verb.endswith("ing"))
     if end < 0:
         return None
+    if acronym := _ACRONYM_BEFORE.search(text, start, end):
+        end = acronym.start()  # "the Department of Migrant Workers (DMW) said"
     mark = _last_mark(text, start, end)
     if mark >= 0 and text[mark] in ",)":
         found = _before_appositives(text, start, mark + 1)

@@ -58,7 +58,9 @@ class PeriodPattern(NamedTuple):
 _YEARS = ("19", "20")  # a clause without these holds no year from 1800 to 2099
 PERIOD_PATTERNS: tuple[PeriodPattern, ...] = (
     PeriodPattern(rf"(?i:between|from)\s+{_DATE}", False),
-    PeriodPattern(rf"(?i:since)\s+(?:{_DATE}|{_WEEKDAY}|{_MONTH}|\d{{4}})", True, ("since",)),
+    PeriodPattern(
+        rf"(?i:since)\s+(?:{_DATE}|{_WEEKDAY}|{_MONTH}(?:\s+\d{{4}})?|\d{{4}})", True, ("since",)
+    ),
     PeriodPattern(
         r"(?i:since)\s+(?:(?i:the)\s+)?(?:[\w-]+\s+){0,3}?"
         r"(?i:began|started|struck|hit|broke\s+out|arrived|opened)",
@@ -1258,7 +1260,11 @@ def _time_of_relative(text: str, sentence: Span, anchor: int, end: int) -> Perio
     if not before:
         return None
     start, end, cumulative = before[0]
-    return Period(text=text[start:end], cumulative=cumulative)
+    written = text[start:end]
+    if written[:6].lower() == "since ":
+        # "the worst since March 2021, when 8 people died": they died in March 2021
+        return Period(text=written[6:].lstrip(), cumulative=False)
+    return Period(text=written, cumulative=cumulative)
 
 
 # A relative clause on a time or an event: ", when", ", in which", ", during which".
