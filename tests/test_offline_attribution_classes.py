@@ -355,3 +355,15 @@ def test_a_report_in_a_clause_of_its_own_covers_only_what_follows_it() -> None:
 def test_a_bodys_initials_in_brackets_before_the_verb_keep_the_figure_and_the_source() -> None:
     text = "Eight people died in the blast, the Department of Migrant Workers (DMW) said."
     assert _source(_figure(text, "Eight")) == "the Department of Migrant Workers"
+
+
+def test_an_author_reports_nothing_and_an_institution_keeps_its_whole_name() -> None:
+    authored = (
+        "Kittredge said the bill was bad. He wrote a 1988 law that protected 1.2 million acres."
+    )
+    assert _source(_figure(authored, "1.2 million")) is None
+    held = (
+        "His papers, about 1,400 boxes, are held by the University of Toledo, which said "
+        "Wednesday it would mount an exhibit of 300 items."
+    )
+    assert _source(_figure(held, "300")) == "the University of Toledo"

@@ -85,3 +85,14 @@ def test_a_time_ago_that_is_the_storys_own_quantity_stays(text: str, figure: str
 )
 def test_years_numbers_to_dial_and_windows_of_a_move_are_no_figures(text: str) -> None:
     assert _figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bank, whose 1990 failure cost millions, closed.",
+        "The club's 2027 payroll will grow.",
+    ],
+)
+def test_a_year_after_a_possessive_is_a_year(text: str) -> None:
+    assert not any(figure[:2] in ("19", "20") for figure in _figures(text))

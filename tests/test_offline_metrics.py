@@ -532,3 +532,8 @@ def test_since_a_month_of_a_year_keeps_the_year() -> None:
     assert claims["8"].period is not None and claims["8"].period.text == "March 2021"
     assert claims["Some 40"].period is not None
     assert claims["Some 40"].period.text == "since March 2021"
+
+
+def test_todays_dollars_date_no_figure() -> None:
+    claims = _by_figure("The scheme cost $1.4 billion, or about $3.4 billion in today's dollars.")
+    assert claims["$1.4 billion"].period is None

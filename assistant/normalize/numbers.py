@@ -2297,6 +2297,8 @@ def _is_year(text: str, start: int, unit: str | None, unit_text: str | None) -> 
     if prev is None:
         return False
     word = prev.group(1)
+    if word.endswith(("'s", "’s")) or word.lower() == "whose":
+        return True  # "the club's 2027 payroll", "whose 1990 failure": a year
     return word.lower().rstrip(".") in YEAR_LEADS or word.rstrip(".") in _MONTH_WORDS
 
 

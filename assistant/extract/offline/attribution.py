@@ -321,6 +321,12 @@ _DOCUMENT_AGENT_TAIL = re.compile(
     rf"^\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?[\w-]+\s+"
     rf"(?:{'|'.join(sorted(DOCUMENT_AGENT_VERBS))})\s+by\b"
 )
+# What someone writes that is a work, not a report: "wrote a law", "wrote the song".
+_AUTHORED = re.compile(
+    r"\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:law|laws|bill|bills|book|"
+    r"books|novel|novels|song|songs|script|screenplay|play|opera|legislation|amendment|"
+    r"constitution|symphony|memoir|biography|column|thesis)\b"
+)
 # A body's initials in brackets after its name, before the verb: "(DMW) said".
 _ACRONYM_BEFORE = re.compile(r"\s*\([A-Z][A-Za-z&.-]{1,11}\)\s*$")
 # What a poll or study is of and when it was done, after its name: "A Hartwell Research
@@ -1028,6 +1034,8 @@ def _reports_here(text: str, m: re.Match[str], verb: str, end: int) -> bool:
         return _REPLY_FOLLOWS.match(text, after, end) is not None or _after_report(text, m)
     if verb in ("told", "tells") and _TOLD_TO.match(text, after, end):
         return False
+    if verb in ("wrote", "writes") and _AUTHORED.match(text, after, end):
+        return False  # "he wrote a 1988 law that protected ...": authored, not reported
     if verb in ("accused", "believed"):
         return _OF_TO_FOLLOWS.match(text, after, end) is None  # "the man accused of"
     return True
@@ -1247,8 +1255,16 @@ def _antecedent(text: str, start: int, pos: int) -> tuple[int, str] | None:
     chunk_start = _chunk_start(text, start, end)
     tokens = list(_WORD_RE.finditer(text, chunk_start, end))
     np_start = chunk_start
-    for word in tokens:
+    for n, word in enumerate(tokens):
         lower = word.group(0).lower()
+        inside_name = (
+            lower in ("of", "for", "and")
+            and 0 < n < len(tokens) - 1
+            and tokens[n - 1].group(0)[:1].isupper()
+            and tokens[n + 1].group(0)[:1].isupper()
+        )
+        if inside_name:
+            continue  # "the University of Toledo, which": one name
         if lower in _PREPOSITIONS or lower in _BOUNDARY_WORDS or _verbish(word.group(0)):
             np_start = word.end()
     # "started a firm that claims": the noun phrase opens at its determiner

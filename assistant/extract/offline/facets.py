@@ -1293,11 +1293,15 @@ def _periods(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
                 continue  # "founded in 2007 and backed with $60 million": the founding's
             if _PUBLISHED_BEFORE.search(text, max(start, m.start() - 30), m.start()):
                 continue  # "A study, published on Monday, estimated ...": the study's day
+            if _MONEY_OF_A_TIME.match(text, m.end()):
+                continue  # "about $3.4 billion in today's dollars": what money is worth
             found.append((m.start(), m.end(), cumulative))
     return found
 
 
 _YEAR_ONLY = re.compile(r"(?i:in|during)\s+\d{4}")
+# "today's dollars", "2024 dollars": a time that says what money is worth, no period.
+_MONEY_OF_A_TIME = re.compile(r"['’]s\s+(?:dollars|money|terms|prices|euros|pounds)\b")
 # A document's own day, not its figures': "a study, published on Monday, estimated".
 _PUBLISHED_BEFORE = re.compile(r"\b(?:published|released|issued|unveiled)\s*$", re.IGNORECASE)
 # A year after these dates the beginning of something, not the figure beside it.
