@@ -304,6 +304,68 @@ def test_a_toll_in_the_state_may_be_another_states(tmp_path: Path) -> None:
     assert 'only as "the state"' in conflict.evidence
 
 
+# --------------------------------------------------------------------------- explosion
+
+
+def test_a_count_the_other_outlet_calls_earlier_is_an_update(tmp_path: Path) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Local", "2025-06-10", "Two people have died in the explosion, police confirmed "
+         "this morning."),
+        ("Wire", "2025-06-10", "The explosion killed at least six people on Tuesday, "
+         "emergency services said. Police had earlier put the death toll at two."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert conflict.severity is Severity.low
+    assert "reports the other as an earlier count" in conflict.evidence
+
+
+# --------------------------------------------------------------------------- election night
+
+
+def test_one_named_source_gives_one_value_for_one_thing(tmp_path: Path) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Wire", "2026-11-04", "According to an Ipsos exit poll, 58% of voters under 30 "
+         "backed Harlan."),
+        ("Paper", "2026-11-04", "According to an Ipsos exit poll, 61% of voters under 30 "
+         "backed Harlan."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert conflict.severity is Severity.high
+
+
+def test_a_kind_of_source_is_no_one_source(tmp_path: Path) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Wire", "2026-11-04", "According to officials, 58% of voters under 30 backed Harlan."),
+        ("Paper", "2026-11-04", "According to officials, 61% of voters under 30 backed "
+         "Harlan."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert conflict.severity is Severity.low
+
+
+# --------------------------------------------------------------------------- piracy
+
+
+def test_the_agent_after_according_to_is_the_figures_subject(tmp_path: Path) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Paper", "2025-06-10", "According to a regional official, the pirates had demanded "
+         "a ransom of $8 million."),
+        ("Wire", "2025-06-10", "The shipowner said the pirates had demanded a ransom of $3 "
+         "million."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert conflict.severity is Severity.high
+    assert conflict.evidence.startswith("ransom (USD) (the pirates)")
+
+
 # --------------------------------------------------------------------------- cross-border strike
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.compare.facts import Facts
+from assistant.extract.offline.source_lexicon import GENERIC_SOURCES
+from assistant.model import SourceRole
 from assistant.normalize import Vocabulary
 from assistant.normalize.lexical import key_phrase, words
 
@@ -106,7 +108,26 @@ def same_thing(a: Facts, b: Facts, vocabulary: Vocabulary) -> bool:
         return False
     if a.metric is not None and vocabulary.is_listed_metric(a.metric):
         return True
-    return named_subject(a, b) and not per_game(a.metric)
+    return (named_subject(a, b) or one_named_origin(a, b)) and not per_game(a.metric)
+
+
+def one_named_origin(a: Facts, b: Facts) -> bool:
+    """Both claims rest on one source, named as a name ("an Ipsos exit poll", "Governor
+    Anna Pelt"), not a kind ("police", "officials"): one source gives one value for one
+    thing, so two values of one metric from it are a clash of that source's figure."""
+    if not a.origins or a.origins != b.origins or len(a.origins) != 1:
+        return False
+    return _names_someone(a) and _names_someone(b)
+
+
+def _names_someone(f: Facts) -> bool:
+    """An original source written with a name in it: a capitalised word that is no
+    generic source ("Police said" opens a sentence with a kind, not a name)."""
+    return any(
+        link.role is SourceRole.original
+        and any(w[:1].isupper() and w.lower() not in GENERIC_SOURCES for w in link.name.split())
+        for link in f.claim.attribution
+    )
 
 
 def per_game(metric: str | None) -> bool:
@@ -124,7 +145,7 @@ def all_same_thing(members: Sequence[Facts], vocabulary: Vocabulary) -> bool:
     Asked once per two readings (``_reading``), not per two claims: a big story's group
     of agreeing figures holds hundreds of claims but only a few readings.
     """
-    readings: dict[tuple[str, str | None, str, str | None], tuple[Facts, set[str]]] = {}
+    readings: dict[_Reading, tuple[Facts, set[str]]] = {}
     for f in members:
         readings.setdefault(_reading(f), (f, set()))[1].add(f.article_id)
     found = list(readings.values())
@@ -138,7 +159,10 @@ def all_same_thing(members: Sequence[Facts], vocabulary: Vocabulary) -> bool:
     return True
 
 
-def _reading(f: Facts) -> tuple[str, str | None, str, str | None]:
+_Reading = tuple[str, str | None, str, str | None, tuple[str, ...], bool]
+
+
+def _reading(f: Facts) -> _Reading:
     """Everything ``same_thing`` reads of a claim: claims that read alike are alike to it.
     Keep it in step: a field ``same_thing`` comes to read must be added here."""
-    return f.place, f.metric, f.subject, f.claim.subject
+    return f.place, f.metric, f.subject, f.claim.subject, f.origins, _names_someone(f)

@@ -40,6 +40,7 @@ claim in it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -111,7 +112,9 @@ def _doubt(pairs: Iterator[tuple[Facts, Facts]], package: Package) -> str:
     decides, in a cluster of hundreds."""
     doubt = _DOUBT
     for a, b in pairs:
-        if pointer := pointed_place(a, b):
+        if earlier := _told_as_earlier(a, b, package):
+            doubt = _UPDATED.format(outlet=earlier) if doubt == _DOUBT else doubt
+        elif pointer := pointed_place(a, b):
             doubt = _POINTED.format(place=pointer) if doubt == _DOUBT else doubt
         elif places := _several_places(a, b, package):
             doubt = _UNPLACED.format(places=places) if doubt == _DOUBT else doubt
@@ -132,6 +135,10 @@ def _doubt(pairs: Iterator[tuple[Facts, Facts]], package: Package) -> str:
 _POINTED = (
     'the figures differ, but one names its place only as "{place}", which may be another '
     "place than the other's: "
+)
+_UPDATED = (
+    "the figures differ, but {outlet} itself reports the other as an earlier count: an "
+    "update, not a contradiction: "
 )
 _UNPLACED = (
     "the figures differ, but one names no place, and the story counts this in more than "
@@ -215,6 +222,28 @@ STANDING_WINDOW_DAYS = 31
 # earlier event the article tells of ("a doorman identified the 29-year-old Gigante" in a
 # 1957 shooting, "He was 77" at his death).
 _ANOTHER_TIME_YEARS = 10
+
+
+def _told_as_earlier(a: Facts, b: Facts, package: Package) -> str:
+    """The outlet of one figure of the pair, when its own article gives the other figure
+    as an earlier count ("Police had earlier put the death toll at two" beside "at least
+    six"); "" otherwise."""
+    for this, other in ((a, b), (b, a)):
+        for f in package.by_article.get(this.article_id, ()):
+            if (
+                f is not this
+                and f.metric == other.metric
+                and f.interval == other.interval
+                and _EARLIER.search(f.claim.quote)
+            ):
+                return this.outlet
+    return ""
+
+
+_EARLIER = re.compile(
+    r"\b(?:earlier|initially|previously|at\s+first|first\s+(?:put|reported|gave))\b",
+    re.IGNORECASE,
+)
 
 
 def _several_places(a: Facts, b: Facts, package: Package) -> str:

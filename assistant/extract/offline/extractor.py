@@ -33,6 +33,7 @@ from assistant.extract.base import Extractor
 from assistant.extract.offline.attribution import (
     PRONOUNS,
     Attribution,
+    AttributionForm,
     attribution_for,
     build_chain,
     find_attributions,
@@ -398,6 +399,14 @@ class _Reader:
         content_from = clause.start
         if attribution and clause.start <= attribution.cue_span.start < q.span.start:
             content_from = attribution.cue_span.end
+            if (
+                attribution.form is AttributionForm.according
+                and attribution.span.end < q.span.start
+            ):
+                # "According to NHP, the singer was 42": the content opens after the name
+                content_from = _skip_pause(self.text, attribution.span.end, q.span.start)
+        if q.role == "age" and q.head and attribution and q.head == attribution.original:
+            q = replace(q, head=None)  # "According to NHP, the 42-year-old": NHP tells it
         metric = metric_for(self.text, content_from, clause.end, q, inherited, s.start)
         holder = self._pronoun_holder(s, q) if q.role == "age" and metric.text is None else None
         if holder is not None:
@@ -744,6 +753,13 @@ def _placed(q: QuantityMatch) -> Quantity:
     """The quantity with the place of its number as written (bound cue included)."""
     start = q.cue.start if q.cue else q.span.start
     return q.quantity.model_copy(update={"span": Span(start=start, end=q.number_end)})
+
+
+def _skip_pause(text: str, at: int, limit: int) -> int:
+    """``at`` moved past the commas and blanks that follow it, up to ``limit``."""
+    while at < limit and (text[at].isspace() or text[at] == ","):
+        at += 1
+    return at
 
 
 def _converts(text: str, before: QuantityMatch, q: QuantityMatch) -> bool:

@@ -294,7 +294,7 @@ _NUMBER_OF = re.compile(
     r"stood\s+at|stands\s+at|hit)\s+)?(?:at|to|as)?\s*$"
 )
 _TOLL = re.compile(
-    r"\b(?P<np>(?:[a-z]+\s+)?(?:toll|total|tally|peak|level|height|depth))\b(?:\s+[\w'’-]+){0,6}?"
+    r"\b(?P<np>(?:[a-z]+\s+)?(?:toll|total|tally|peak|level|height|depth))\b(?:\s+[\w'’-]+){0,12}?"
     r"\s+(?:at|to|of|was|is|stood\s+at|rose\s+to|reached)\s*$"
 )
 _LINKING = re.compile(
@@ -937,7 +937,8 @@ _SHARE_FOR = re.compile(rf"(?:\s+of\s+the\s+(?:vote|ballots?))?\s+for\s+{_NAME}"
 # A phrase fronted before the agent: a preposition or subordinator, then a comma.
 _FRONTED = re.compile(
     r"\s*(?i:in|on|at|during|after|before|since|under|across|throughout|when|while|as|once|"
-    r"although|though|because|despite|amid|following|outside|beyond|unlike|besides)"
+    r"although|though|because|despite|amid|following|outside|beyond|unlike|besides|"
+    r"according\s+to)"
     r"\s[^,;:.\d]{1,60},\s*"
     # A sentence adverb: "Elsewhere in Asia, South Korea's KOSPI tumbled 5.8%".
     r"|\s*(?i:elsewhere|meanwhile|separately|overall|by\s+contrast|in\s+contrast)"
