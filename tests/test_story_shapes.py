@@ -307,6 +307,20 @@ def test_a_toll_in_the_state_may_be_another_states(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- explosion
 
 
+def test_firefighters_sent_are_one_listed_count(tmp_path: Path) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Wire", "2025-06-10", "About 60 firefighters attended the blaze, the chief fire "
+         "officer said."),
+        ("Paper", "2025-06-10", "More than 90 firefighters were sent to the blaze. One "
+         "firefighter called it a small miracle."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert conflict.severity is Severity.high
+    assert "One" not in conflict.evidence
+
+
 def test_a_count_the_other_outlet_calls_earlier_is_an_update(tmp_path: Path) -> None:
     comparison = compare_story(
         tmp_path,
