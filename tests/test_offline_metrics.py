@@ -537,3 +537,16 @@ def test_since_a_month_of_a_year_keeps_the_year() -> None:
 def test_todays_dollars_date_no_figure() -> None:
     claims = _by_figure("The scheme cost $1.4 billion, or about $3.4 billion in today's dollars.")
     assert claims["$1.4 billion"].period is None
+
+
+def test_margins_costs_values_and_money_owed_through_a_date() -> None:
+    claims = _by_figure(
+        "He was re-elected in 1994 by about 78,000 votes. The collapse cost taxpayers "
+        "$1.4 billion. The shipowner put the value of the cargo at $20 million. Ruiz is "
+        "owed about $11 million through the end of next season."
+    )
+    assert claims["about 78,000"].metric == "winning margin"
+    assert claims["$1.4 billion"].metric == "cost"
+    assert claims["$1.4 billion"].subject == "the collapse"
+    assert claims["$20 million"].metric == "cargo value"
+    assert claims["about $11 million"].metric == "owed"

@@ -558,6 +558,8 @@ def _metric_for(
         # "12 new cases" keeps its modifier: new cases of a disease, not a lawyer's cases.
         written = " ".join((q.unit_text or noun).lower().split())
         return Metric(written if written.endswith(noun) else noun, noun)
+    if noun in _MARGIN_NOUNS and _WON_BY.search(before):
+        return Metric("winning margin", noun)  # "re-elected by about 78,000 votes"
     if noun in _PEOPLE_WORDS and (_ABOARD.match(after) or _CARRYING.search(before)):
         return Metric("people on board", noun)  # "57 people on board", "carrying 60 people"
     verb = _verb_after(after) or _verb_before(before)
@@ -753,8 +755,8 @@ _PRICE_BEFORE = re.compile(
 # jewels was": what the money is the value of, one noun, however the sentence says it.
 _VALUE_BEFORE = re.compile(
     r"\b(?:(?P<np>[a-z][\w-]*)\s+)?(?:(?:was|were|is|are)\s+)?(?:worth|valued\s+at)\s*$"
-    r"|\bvalue\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<of>[a-z][\w-]*)\s+(?:was|were|is|are|"
-    r"stood\s+at|totall?ed|reached)(?:\s+at)?\s*$"
+    r"|\bvalue\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?(?P<of>[a-z][\w-]*)\s+"
+    r"(?:(?:was|were|is|are|stood\s+at|totall?ed|reached)(?:\s+at)?|at)\s*$"
 )
 # "$23 million a season", "$5 per share"; not "640 million euros a year earlier": a date.
 _RATE_AFTER = re.compile(
@@ -766,10 +768,11 @@ _MONEY_VERBS = words("""
     steal stole stolen take took taken pay paid raise raised pledge pledged spend spent
     lose lost borrow borrowed owe owed owes earn earned earns make made receive received
     donate donated award awarded fine fined offer offered ask asked seek sought demand
-    demanded cut save saved
+    demanded cut save saved cost costs
     """)
 _NOT_MONEY_NOUNS = words("""
     a an the and or but in on at to for from of by with over per each was were is are be
+    through until till during after before since into under
     been has have had will would could may might more less than this that which who
     last next ago earlier later year years month months week weeks day days today
     yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
@@ -801,6 +804,8 @@ def _money_metric(text: str, clause_start: int, q: QuantityMatch, clause_end: in
             thing = " ".join(parts)
     if thing is None and _FINED.search(before):
         thing = "fine"  # "The regulator fined Ferrow Bank €4.5 million"
+    if thing is None and _COST_WHOM.search(before):
+        thing = "cost"  # "The collapse cost taxpayers $1.4 billion"
     if thing is None and (verb := _verb_before(before) or _last_word_in(before, _MONEY_VERBS)):
         thing = verb
     if rate:
@@ -808,6 +813,8 @@ def _money_metric(text: str, clause_start: int, q: QuantityMatch, clause_end: in
     return thing
 
 
+# What something cost someone: "cost taxpayers", "cost the state", "costing insurers".
+_COST_WHOM = re.compile(r"\bcost(?:s|ing)?\s+(?:[\w'’-]+\s+){1,3}$")
 # A fine whoever it is written of: "fined Ferrow Bank", "was fined", "a fine of".
 _FINED = re.compile(r"\b(?:fined|fines|fining)\s+(?:[\w&'’.-]+\s+){0,4}$|\ba\s+fine\s+of\s+$")
 
@@ -1607,6 +1614,12 @@ _SHARED_VERB = re.compile(
     r"\s*and\s+(?:some\s+|about\s+|nearly\s+|more\s+than\s+)?[\w,.-]+\s+[a-z]+\s+"
     r"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?P<verb>[a-z]+ed)\b"
 )
+# A margin of victory: "re-elected in 1994 by about 78,000 votes", "won by 12 points".
+_MARGIN_NOUNS = frozenset(("votes", "vote", "points", "seats", "strokes", "runs", "goals"))
+_WON_BY = re.compile(
+    r"\b(?:won|wins|win|re-?elected|elected|beat|beaten|defeated|carried|took|lost|losing|"
+    r"winning|leads|led|leading|trailed|trails)\b[^.;]{0,50}?\bby\s+$"
+)
 # Everyone a vessel carried: "57 people on board", "about 60 people aboard", "a boat
 # carrying 60 people" (not "passengers", which leaves out the crew).
 _PEOPLE_WORDS = frozenset(("people", "persons", "migrants", "refugees"))
@@ -1622,7 +1635,7 @@ _MOVED = words("""
     eased tanked retreated surged soared rallied advanced rebounded spiked closed ended
     finished
     """)
-_PAST_LIKE_PRESENT = words("shot hit cut put set beat hurt quit spread bet")
+_PAST_LIKE_PRESENT = words("shot hit cut put set beat hurt quit spread bet cost")
 # Present-tense verbs that follow a name in business and profile copy: "Coral Air operates
 # 42 aircraft", "the firm employs 50,000 people".
 _PRESENT_VERBS = words("""
