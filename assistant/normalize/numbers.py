@@ -2354,6 +2354,16 @@ def _in_phone_number(text: str, start: int, end: int) -> bool:
     of digits or more set apart by single spaces or hyphens, or an area code in brackets
     before one ("1800 227 228", "0800-123-456", "(02) 9555 0140"). A tally ("218-212")
     has two groups only."""
+    after = text[end : end + 2]
+    before = text[max(0, start - 2) : start]
+    grouped_after = after[:1] == ")" or (
+        len(after) == 2 and after[0] in " -" and after[1].isdigit()
+    )
+    grouped_before = (
+        len(before) == 2 and before[1] in " -)" and (before[0].isdigit() or before[0] == ")")
+    )
+    if not (grouped_after or grouped_before):
+        return False  # most numbers stand alone: no group of digits next to them
     lo, hi = max(0, start - 16), min(len(text), end + 16)
     return any(m.start() <= start and end <= m.end() for m in _PHONE_NUMBER.finditer(text, lo, hi))
 

@@ -306,7 +306,7 @@ _THAT_FOLLOWS = re.compile(r"\s+(?:that|it|he|she|they)\b")
 # Clause boundaries inside a sentence. A full stop is one only when it ends no
 # abbreviation or initial (see ``_stops``).
 # (Not the comma inside a number: "A poll of 1,208 adults found".)
-_STOP = re.compile(r"(?<!\d),|,(?!\d)|[;:()\"“”—–―]|\s--?\s|[.!?](?=\s|$)")
+_STOP = re.compile(r",(?:(?<!\d,)|(?!\d))|[;:()\"“”—–―]|\s--?\s|[.!?](?=\s|$)")
 # What follows a name but is not part of it: "said the ministry on Monday in a statement".
 _TRAILING = re.compile(
     r"\s+(?:on|late|early|earlier|last|this|yesterday|today|during|who|which|whose|that|as|"
@@ -1072,7 +1072,9 @@ def _source_before(text: str, start: int, verb_start: int, verb: str) -> tuple[i
     end = _trim_tail(text, start, verb_start, _BEFORE_VERBS, passive_ok=verb.endswith("ing"))
     if end < 0:
         return None
-    if acronym := _ACRONYM_BEFORE.search(text, start, end):
+    if text[start:end].rstrip().endswith(")") and (
+        acronym := _ACRONYM_BEFORE.search(text, max(start, end - 20), end)
+    ):
         end = acronym.start()  # "the Department of Migrant Workers (DMW) said"
     mark = _last_mark(text, start, end)
     if mark >= 0 and text[mark] in ",)":

@@ -209,8 +209,8 @@ _NEXT_CLAUSE = re.compile(
     r"(?:previous|prior|preceding)\s+(?:close|session|day|week|month|year|quarter)\b)"
     # and a bare day right after a change ("ended down 12.4% from Friday"), not a start
     # ("can be requested from Monday") nor a span ("from Friday to Sunday")
-    r")|(?:(?<=%)|(?<=percent)|(?<=points))\s+(?:from|than)\s+"
-    r"(?=[A-Z][a-z]+day\b(?!['’]|\s+(?:to|until|till|through|and)\b))",
+    r"|(?:(?<=%\s)|(?<=percent\s)|(?<=points\s))(?:from|than)\s+"
+    r"(?=[A-Z][a-z]+day\b(?!['’]|\s+(?:to|until|till|through|and)\b)))",
     re.IGNORECASE,
 )
 # "the total", "a running total", "the death toll", "the casualty tally".
@@ -1255,6 +1255,9 @@ def _time_of_relative(text: str, sentence: Span, anchor: int, end: int) -> Perio
     people died", "the 2019 collision, in which 41 were injured". The figure is of that
     time, not of the sentence's other period ("The deaths so far are a fraction of the
     toll in 2022, when ...")."""
+    lead = text[sentence.start : anchor]
+    if "," not in lead or not ("which" in lead or "when" in lead or "When" in lead):
+        return None  # most figures sit in no such clause
     relative = None
     for m in _TIME_RELATIVE.finditer(text, sentence.start, anchor):
         relative = m
@@ -1370,7 +1373,9 @@ def place_of_figure(text: str, sentence_start: int, figure: Span, clause_end: in
     stop = _PLACE_BREAK.search(text, figure.end, clause_end)
     end = stop.start() if stop else clause_end
     named = location_of(text, figure.start, end)
-    if named is None and (pointer := _POINTING_PLACE.search(text, figure.end, end)):
+    stretch = text[figure.end : end]
+    pointing = "the " in stretch or "wide" in stretch
+    if named is None and pointing and (pointer := _POINTING_PLACE.search(text, figure.end, end)):
         wide = (pointer.group("wide") or "").lower()
         place = pointer.group("place") or ("the state" if wide == "statewide" else "the country")
         return " ".join(place.lower().split())
@@ -1391,7 +1396,8 @@ _POINTING_PLACE = re.compile(
 def location_of(text: str, start: int, end: int) -> str | None:
     """The first "in <Capitalised Place>" of ``text[start:end]`` ("in the border city of
     Velna" too), or ``None``. Raises nothing."""
-    kind_of = _KIND_OF_PLACE.search(text, start, end)
+    stretch = text[start:end]
+    kind_of = _KIND_OF_PLACE.search(text, start, end) if " of " in stretch else None
     for m in _LOCATION.finditer(text, start, kind_of.start() if kind_of else end):
         place = m.group("place")
         words = place.split()
