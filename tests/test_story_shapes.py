@@ -166,6 +166,46 @@ def test_the_level_after_a_change_is_the_measure_that_changed(tmp_path: Path) ->
     assert conflict.evidence.startswith("net profit")
 
 
+# --------------------------------------------------------------------------- undated vs dated
+
+
+def test_an_undated_figure_meets_one_for_its_day_of_publication(tmp_path: Path) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Wire", "2025-06-10", "The explosion killed six people on Tuesday, police said."),
+        ("Paper", "2025-06-10", "The explosion killed four people, police said."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert conflict.severity is Severity.medium
+    assert "published on the day the other names" in conflict.evidence
+
+
+def test_an_undated_figure_may_be_later_than_a_count_at_a_time_of_day(tmp_path: Path) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Local", "2025-06-10", "The explosion killed three people this morning, police "
+         "said."),
+        ("Paper", "2025-06-10", "The explosion killed five people, police said."),
+    )  # fmt: skip
+
+    (conflict,) = _found(comparison, RuleId.CONFLICT)
+    assert conflict.severity is Severity.low
+    assert "may be an earlier count" in conflict.evidence
+
+
+def test_an_undated_figure_may_total_a_story_of_several_days(tmp_path: Path) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Wire", "2025-06-10", "Floods killed six people on Tuesday, police said. Floods "
+         "killed nine people on Monday, police said."),
+        ("Paper", "2025-06-10", "Floods have killed 15 people, police said."),
+    )  # fmt: skip
+
+    for conflict in _found(comparison, RuleId.CONFLICT):
+        assert conflict.severity is Severity.low
+
+
 # --------------------------------------------------------------------------- election night
 
 

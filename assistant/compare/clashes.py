@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import combinations_with_replacement
+from itertools import chain, combinations_with_replacement
 
 from assistant.compare.facts import Facts
 from assistant.compare.identity import places_differ
@@ -51,6 +51,18 @@ def disjoint_pairs(figures: Iterable[Facts]) -> Iterator[tuple[Facts, Facts]]:
         for f in (*everyone, *empty[n + 1 :]):
             if not places_differ(e.place, f.place):
                 yield _ordered(e, f)
+
+
+def disjoint_between(
+    left: Sequence[Facts], right: Sequence[Facts]
+) -> Iterator[tuple[Facts, Facts]]:
+    """Every pair of one figure of ``left`` and one of ``right`` (each with a non-empty
+    interval) that share no value and whose places do not differ, lazily, the earlier
+    claim first: the pairs across two sets, without the pairs within either."""
+    lows, highs = _Side(left), _Side(right)
+    for a, b in chain(highs.above_each(left), lows.above_each(right)):
+        if not places_differ(a.place, b.place):
+            yield a, b
 
 
 class _Side:

@@ -16,6 +16,7 @@ CORROBORATED, CIRCULAR) ask this first.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.compare.facts import Facts
 from assistant.extract.offline.source_lexicon import GENERIC_SOURCES
@@ -123,11 +124,16 @@ def one_named_origin(a: Facts, b: Facts) -> bool:
 def _names_someone(f: Facts) -> bool:
     """An original source written with a name in it: a capitalised word that is no
     generic source ("Police said" opens a sentence with a kind, not a name)."""
+    if len(f.origins) != 1:
+        return False  # only a single origin takes part (see ``one_named_origin``)
     return any(
-        link.role is SourceRole.original
-        and any(w[:1].isupper() and w.lower() not in GENERIC_SOURCES for w in link.name.split())
-        for link in f.claim.attribution
+        _is_named(link.name) for link in f.claim.attribution if link.role is SourceRole.original
     )
+
+
+@lru_cache(maxsize=4096)  # a package repeats a few dozen source names
+def _is_named(name: str) -> bool:
+    return any(w[:1].isupper() and w.lower() not in GENERIC_SOURCES for w in name.split())
 
 
 def per_game(metric: str | None) -> bool:

@@ -44,10 +44,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
-from itertools import chain
+from itertools import chain, islice
 
 from assistant.compare.blocks import Block
-from assistant.compare.clashes import disjoint_pairs
+from assistant.compare.clashes import disjoint_between, disjoint_pairs
 from assistant.compare.evidence import describe, finding, period_words
 from assistant.compare.facts import STANDING, Facts
 from assistant.compare.identity import (
@@ -57,7 +57,7 @@ from assistant.compare.identity import (
     pointed_place,
     same_thing,
 )
-from assistant.compare.intervals import pinned
+from assistant.compare.intervals import is_empty, pinned
 from assistant.compare.package import Package
 from assistant.model import Finding, RuleId, Severity
 from assistant.normalize import PeriodKey
@@ -65,6 +65,11 @@ from assistant.normalize.facets import PRISON_SENTENCE
 
 
 def check(package: Package) -> Iterator[Finding]:
+    yield from _within_blocks(package)
+    yield from _undated_against_dated(package)
+
+
+def _within_blocks(package: Package) -> Iterator[Finding]:
     for block in package.blocks:
         if not block.period.resolved or len({f.article_id for f in block.members}) < 2:
             continue
@@ -98,6 +103,101 @@ def check(package: Package) -> Iterator[Finding]:
                 cluster_id=block.id,
                 ok=True,
             )
+
+
+def _undated_against_dated(package: Package) -> Iterator[Finding]:
+    """Figures with no stated period against another outlet's figures for the one day
+    their article was published on: "Six people were killed" in Tuesday's paper and "four
+    were killed on Tuesday". Filed under two keys, they would only be set side by side as
+    two periods. Medium at most, as the day is inferred: low when the story counts the
+    metric on more than one day (an undated figure may then be a total over all of
+    them), or nothing shows the figures measure one thing."""
+    one_day: dict[tuple[str, str, str], dict[date, Block]] = defaultdict(dict)
+    for block in package.blocks:
+        p = block.period
+        if p.stated and p.resolved and p.start is not None and p.start == p.as_of:
+            one_day[(block.subject, block.metric, block.unit)][p.start] = block
+    for block in package.blocks:
+        days = one_day.get((block.subject, block.metric, block.unit))
+        if not days or block.period.stated or not block.period.resolved:
+            continue
+        by_day: dict[date, list[Facts]] = defaultdict(list)
+        for f in block.members:
+            if f.interval is not None and f.published in days:
+                by_day[f.published].append(f)
+        for day, undated in sorted(by_day.items()):
+            found = _day_clash(undated, days[day], package, several_days=len(days) > 1)
+            if found is not None:
+                yield found
+
+
+def _day_clash(
+    undated: list[Facts], dated: Block, package: Package, *, several_days: bool
+) -> Finding | None:
+    ids = {f.id for f in undated}
+    day_figures = [f for f in dated.members if f.interval is not None and not is_empty(f.interval)]
+    undated = [f for f in undated if f.interval is not None and not is_empty(f.interval)]
+    # Lazily, and only so far: a big story's two sides hold hundreds of figures each.
+    crossing = (
+        (a, b) for a, b in disjoint_between(undated, day_figures) if a.article_id != b.article_id
+    )
+    pairs = list(islice(crossing, _EVIDENCE_PAIRS))
+    if not pairs:
+        return None
+    hour = any(f.when and _PART_OF_DAY.search(f.when) for f in dated.members)
+    sure = (
+        not several_days
+        and not hour
+        and any(same_thing(a, b, package.vocabulary) and not pointed_place(a, b) for a, b in pairs)
+    )
+    why = (
+        _UNDATED_SAME_DAY
+        if sure
+        else _UNDATED_SEVERAL_DAYS
+        if several_days
+        else _UNDATED_HOUR
+        if hour
+        else _UNDATED_UNSURE
+    )
+    in_pairs = {f.id for pair in pairs for f in pair}
+    members = [f for f in (*undated, *day_figures) if f.id in in_pairs]
+    sides = " vs ".join(
+        "; ".join(describe(f) for f in side)
+        for side in ([f for f in members if f.id in ids], [f for f in members if f.id not in ids])
+    )
+    return finding(
+        RuleId.CONFLICT,
+        Severity.medium if sure else Severity.low,
+        members,
+        f"{dated.label}, {dated.period.key}: {why}{sides}",
+        cluster_id=dated.id,
+    )
+
+
+# How many clashing pairs of an undated and a dated side are read for the finding.
+_EVIDENCE_PAIRS = 50
+_UNDATED_SAME_DAY = (
+    "one side names no day, but was published on the day the other names, so both "
+    "likely count the same: "
+)
+_UNDATED_HOUR = (
+    "one side names no day and was published on the day the other names, but the other "
+    "gives a time of that day, so it may be an earlier count: "
+)
+# A part of the day: a count "this morning" may be overtaken by evening.
+_PART_OF_DAY = re.compile(
+    r"\b(?:morning|afternoon|evening|night|overnight|noon|midday|dawn|early|late|"
+    r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?))",
+    re.IGNORECASE,
+)
+_UNDATED_UNSURE = (
+    "one side names no day but was published on the day the other names; the figures "
+    "differ, but nothing shows they measure the same thing: "
+)
+_UNDATED_SEVERAL_DAYS = (
+    "one side names no day and was published on the day the other names, but the story "
+    "counts this on more than one day, so it may be a total over them: "
+)
 
 
 _DOUBT = (
