@@ -26,6 +26,16 @@ more articles:
   Otherwise the metric is just what the words around the figures share ("year in
   prison", "sons"), which real coverage shows is often two different things (a 1959
   sentence and a 1997 one), so the finding is low severity and says it cannot tell.
+- A figure with no stated period also meets another outlet's figures for its article's
+  day of publication ("four were killed" in Tuesday's paper, "six were killed on
+  Tuesday"): medium at most, since the day is inferred; low when the story counts the
+  metric on more than one day (the undated one may total them) or the dated one gives a
+  time of day ("this morning": the undated one may be a later count).
+- Low, saying why, also when: one place only points back ("in the state") against a
+  named one; one figure names no place and the story counts the metric in a side place
+  too; the other article itself calls one figure an earlier count ("police had earlier
+  put the toll at two"); or, for prison sentences, the story tells of more than one
+  sentencing of the person and one figure is undated.
 - AGREE (ok=True, severity info) instead, when every figure in the cluster agrees: an
   agreement has its own rule id, so a consumer never reads a ``CONFLICT`` that is not one.
 
