@@ -541,3 +541,14 @@ def test_two_totals_of_one_deal_and_its_guidance_are_not_one_figure(tmp_path: Pa
     )  # fmt: skip
 
     assert _found(comparison, RuleId.CONFLICT) == []
+
+
+def test_a_record_last_season_is_no_stale_total(tmp_path: Path) -> None:
+    comparison = compare_story(
+        tmp_path,
+        ("Old", "2004-04-21", "Under Ayers, the Sixers went 43-39 on April 21, 2004."),
+        ("New", "2005-05-24", "Under Ayers, the Sixers went 43-39."),
+        ("Other", "2005-05-24", "Under Ayers, the Sixers went 162-139."),
+    )  # fmt: skip
+
+    assert _found(comparison, RuleId.STALE) == []

@@ -41,13 +41,14 @@ _DAYS: dict[str, float] = {
 
 def is_attribute(metric: str | None) -> bool:
     """A figure that describes someone or something rather than counting what happened:
-    an age, a score, a length ("deal length"), a prison sentence, how many children
-    someone has. Such figures never add up to totals and never run on from day to day."""
+    an age, a score, a win-loss record, a length ("deal length"), a prison sentence, how
+    many children someone has. Such figures never add up to totals and never run on from
+    day to day."""
     return metric is not None and (
         metric in STANDING_METRICS
         or metric in _DESCRIPTIONS
         or metric.endswith(("score", " length"))
-        or metric.startswith(PRISON_SENTENCE)
+        or metric.startswith((PRISON_SENTENCE, "record "))
     )
 
 
