@@ -517,11 +517,13 @@ def test_fines_closes_and_a_documents_own_day() -> None:
 def test_someones_earlier_arrest_dates_its_figures_and_losses_in_a_record_are_no_money() -> None:
     claims = _claims(
         "His 2019 arrest in Reno, where officers said his blood-alcohol level was 0.12, "
-        "ended in a plea deal. Vance has a record of 21 wins and three losses."
+        "ended in a plea deal. Vance's 2017 arrest, where his level was 0.11, ended too."
     )
     by_figure = {c.quantity.text: c for c in claims if c.quantity}
     assert by_figure["0.12"].period is not None
     assert by_figure["0.12"].period.text == "His 2019 arrest"
+    assert by_figure["0.11"].period is not None
+    assert by_figure["0.11"].period.text == "Vance's 2017 arrest"
 
 
 def test_since_a_month_of_a_year_keeps_the_year() -> None:
@@ -550,3 +552,11 @@ def test_margins_costs_values_and_money_owed_through_a_date() -> None:
     assert claims["$1.4 billion"].subject == "the collapse"
     assert claims["$20 million"].metric == "cargo value"
     assert claims["about $11 million"].metric == "owed"
+
+
+def test_at_the_time_is_the_time_of_the_sentence_before() -> None:
+    claims = _by_figure(
+        "In June 2019, Reno police arrested him after a traffic stop. His blood-alcohol "
+        "level was 0.12, officers said at the time."
+    )
+    assert claims["0.12"].period is not None and claims["0.12"].period.text == "In June 2019"

@@ -89,8 +89,8 @@ _QUARTER_NUMBERS = {
 # "in 2018", and a year naming an event of its own: "the 2018 camp fire", "a 2023 accident",
 # "the epidemic of 2018".
 _YEAR_ONLY = re.compile(
-    r"\b(?:in|during|since|throughout|a|an|the|of|his|her|their|its)\s+(\d{4})\b"
-)  # (and someone's: "his 2019 arrest")
+    r"(?:\b(?:in|during|since|throughout|a|an|the|of|his|her|their|its)|['’]s)\s+(\d{4})\b"
+)  # (and someone's: "his 2019 arrest", "Vance's 2017 arrest")
 # Years from one to another: "in 2018-2020", "between 2018 and 2020", "of 2014-16".
 _YEAR_RANGE = re.compile(r"\b((?:1[89]|20)\d\d)\s*(?:-|–|to|and)\s*((?:1[89]|20)?\d\d)\b")
 

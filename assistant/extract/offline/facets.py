@@ -136,7 +136,8 @@ PERIOD_PATTERNS: tuple[PeriodPattern, ...] = (
     # 2023 accident killed 62 people", "since the 2007 Halden Air crash". Its toll is its
     # own, never the story's. (Not elections: "the 2026 election" is often the story.)
     PeriodPattern(
-        r"(?i:a|an|the|his|her|their|its)\s+(?:1[89]|20)\d\d\s+(?:[A-Z][\w'’.-]*\s+){0,3}"
+        r"(?:(?i:a|an|the|his|her|their|its)|[A-Z][\w-]*['’]s)\s+(?:1[89]|20)\d\d\s+"
+        r"(?:[A-Z][\w'’.-]*\s+){0,3}"
         r"(?i:accident|crash|air\s+crash|plane\s+crash|fire|blaze|wildfire|bushfire|quake|"
         r"earthquake|storm|hurricane|typhoon|cyclone|floods?|flooding|attack|attacks|bombing|"
         r"shooting|massacre|disaster|tsunami|eruption|explosion|blast|outbreak|epidemic|"
@@ -1241,6 +1242,8 @@ def period_of(text: str, clause: Span, sentence: Span, anchor: int | None = None
         )
         found = _periods(text, sentence.start, sentence_end)
     cumulative = any(c for _, _, c in in_clause) or marker is not None
+    if not found and (then := _at_the_time(text, sentence)) is not None:
+        return then  # "His blood-alcohol level was 0.12, officers said at the time."
     if not found:
         return Period(cumulative=True) if cumulative else None
     # "The number injured in Monday's bombings rose to 176 on Tuesday": a possessive day
@@ -1280,6 +1283,24 @@ def _time_of_relative(text: str, sentence: Span, anchor: int, end: int) -> Perio
 
 # A relative clause on a time or an event: ", when", ", in which", ", during which".
 _TIME_RELATIVE = re.compile(r",\s*(?:when|in\s+which|during\s+which|which)\s", re.IGNORECASE)
+
+
+def _at_the_time(text: str, sentence: Span) -> Period | None:
+    """The period of the sentence before, for a sentence that points back to it ("In June
+    2019 police arrested him. His level was 0.12, officers said at the time."): the last
+    period phrase there, within ``_AT_THE_TIME_REACH`` characters. ``None`` otherwise."""
+    if "at the time" not in text[sentence.start : sentence.end].lower():
+        return None
+    lo = max(0, sentence.start - _AT_THE_TIME_REACH)
+    earlier = _periods(text, lo, sentence.start)
+    if not earlier:
+        return None
+    start, end, _ = max(earlier, key=lambda p: p[0])
+    return Period(text=text[start:end], cumulative=False)
+
+
+# How far back "at the time" looks for the time it means: the sentence before.
+_AT_THE_TIME_REACH = 250
 
 
 def _own_clause_end(text: str, anchor: int, end: int) -> int:
