@@ -95,9 +95,13 @@ class Package:
     def in_a_lede(self, place: str) -> bool:
         """Whether some article names ``place`` (as written) in its title or its opening
         sentence: the story's own place, not one it also reports from."""
-        return any(
-            place in (article.title or "") or place in _lede(article.text)
-            for article in self.articles.values()
+        return any(place in opening for opening in self._openings)
+
+    @cached_property
+    def _openings(self) -> tuple[str, ...]:
+        """Each article's title and opening sentence, read once per package."""
+        return tuple(
+            f"{article.title or ''}\n{_lede(article.text)}" for article in self.articles.values()
         )
 
     @cached_property

@@ -40,13 +40,20 @@ _ASPECT_WORDS = {
     "below normal": {"below", "usual", "normal", "average", "anomaly", "shortfall"},
     "peak": {"peak", "peaked", "maximum", "high", "highest", "crest"},
 }
+# The verbs of a sharp move beyond "rose" and "fell", one list for every reading of them
+# (the offline extractor reads what moved; here, which way).
+SHARP_RISES = ("surged", "soared", "rallied", "advanced", "rebounded", "spiked")
+SHARP_FALLS = (
+    "plunged", "plummeted", "tumbled", "slumped", "slipped", "slid", "dipped", "eased",
+    "tanked", "retreated",
+)  # fmt: skip
 # Read just before the figure (the quote up to it, lower case).
 _BEFORE = [
     (
         "rise",
         re.compile(
             r"\b(?:rose|risen|rises|rising|increased|increases|climbed|jumped|grew|grown|"
-            r"surged|soared|rallied|advanced|rebounded|spiked|"
+            rf"{'|'.join(SHARP_RISES)}|"
             r"went up|up)(?: by)?\s*$|\b(?:a|an) (?:rise|increase|jump|climb) of\s*$"
         ),
     ),
@@ -54,7 +61,7 @@ _BEFORE = [
         "fall",
         re.compile(
             r"\b(?:fell|fallen|falls|falling|dropped|drops|decreased|declined|sank|"
-            r"plunged|plummeted|tumbled|slumped|slipped|slid|dipped|eased|tanked|retreated|"
+            rf"{'|'.join(SHARP_FALLS)}|"
             r"went down|down)(?: by)?\s*$|\b(?:a|an) (?:fall|drop|decrease|decline) of\s*$"
         ),
     ),

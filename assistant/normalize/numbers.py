@@ -1512,10 +1512,8 @@ _BRACKET_ENDS = re.compile(r"\s*[),;]")
 def _is_won_lost(text: str, a_start: int, b_end: int) -> bool:
     """A win-loss record rather than a score: in brackets after a name ("the Chiefs
     (2-13)") or after a record's verb ("improved to 58-3")."""
-    if _RECORD_VERB_BEFORE.search(text, max(0, a_start - 40), a_start):
+    if _said_a_record(text, a_start, b_end):
         return True
-    if _RECORD_WORD.match(text, b_end) or _RECORD_OF.search(text, max(0, a_start - 30), a_start):
-        return True  # "a 71-93 record", "a record of 15-2", "went 71-93 last season"
     return bool(_IN_BRACKETS.search(text, max(0, a_start - 3), a_start)) and bool(
         _BRACKET_ENDS.match(text, b_end)
     )
@@ -1537,10 +1535,18 @@ _NOT_NAMES = _words("""
     """)
 
 
+def _said_a_record(text: str, a_start: int, b_end: int) -> bool:
+    """The words around a pair call it a record: "improved to 58-3", "a 71-93 record",
+    "a record of 15-2", "went 71-93 last season"."""
+    return bool(
+        _RECORD_VERB_BEFORE.search(text, max(0, a_start - 40), a_start)
+        or _RECORD_WORD.match(text, b_end)
+        or _RECORD_OF.search(text, max(0, a_start - 30), a_start)
+    )
+
+
 def _is_record(text: str, a_start: int, b_end: int) -> bool:
-    if _RECORD_VERB_BEFORE.search(text, max(0, a_start - 40), a_start):
-        return True
-    if _RECORD_WORD.match(text, b_end) or _RECORD_OF.search(text, max(0, a_start - 30), a_start):
+    if _said_a_record(text, a_start, b_end):
         return True
     name = _NAME_BEFORE.search(text, max(0, a_start - 40), a_start)
     return (

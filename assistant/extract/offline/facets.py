@@ -16,7 +16,7 @@ from typing import NamedTuple
 from assistant.extract.offline.lexicon import words
 from assistant.extract.offline.source_lexicon import ROLE_WORDS
 from assistant.model import Period, Span
-from assistant.normalize.facets import PRISON_SENTENCE
+from assistant.normalize.facets import PRISON_SENTENCE, SHARP_FALLS, SHARP_RISES
 from assistant.normalize.numbers import (
     CURRENCIES,
     HEIGHT_THEN_POUNDS,
@@ -306,8 +306,7 @@ _LINKING = re.compile(
     r"(?:is|was|were|are|be|stood|rose|risen|climbed|reached|jumped|increased|fell|dropped|"
     r"totalled|totaled|peaked|hit|run\s+into|amount\s+to|cost|exceed|top|"
     # the other verbs of a move: "Kibo shares plunged 14.2%" measures the shares too
-    r"plunged|plummeted|tumbled|slumped|slipped|slid|dipped|eased|tanked|retreated|surged|"
-    r"soared|rallied|advanced|rebounded|spiked|declined|sank|"
+    rf"{'|'.join(SHARP_FALLS + SHARP_RISES)}|declined|sank|"
     # "Shares in Lendwell closed down 6.2%", "ended 7.5% lower"
     r"(?:closed|ended|finished|opened)(?:\s+(?:up|down|higher|lower))?|"
     # "edged up to 4.1%", "was revised down to 307,000": the cue "up to" is the figure's
@@ -1289,8 +1288,9 @@ def _at_the_time(text: str, sentence: Span) -> Period | None:
     """The period of the sentence before, for a sentence that points back to it ("In June
     2019 police arrested him. His level was 0.12, officers said at the time."): the last
     period phrase there, within ``_AT_THE_TIME_REACH`` characters. ``None`` otherwise."""
-    if "at the time" not in text[sentence.start : sentence.end].lower():
-        return None
+    said = text[sentence.start : sentence.end]
+    if "the time" not in said or "at the time" not in said.lower():
+        return None  # asked for every figure with no period: most sentences hold neither
     lo = max(0, sentence.start - _AT_THE_TIME_REACH)
     earlier = _periods(text, lo, sentence.start)
     if not earlier:
@@ -1657,11 +1657,9 @@ _CARRYING = re.compile(
 )
 # Verbs of a move whose figure measures what moved ("Kibo shares plunged 14.2%"): the
 # metric is the thing, and the normaliser adds the direction, whatever the verb.
-_MOVED = words("""
-    edged ticked inched crept revised plunged plummeted tumbled slumped slipped slid dipped
-    eased tanked retreated surged soared rallied advanced rebounded spiked closed ended
-    finished
-    """)
+_MOVED = words("edged ticked inched crept revised closed ended finished") | frozenset(
+    SHARP_FALLS + SHARP_RISES
+)
 _PAST_LIKE_PRESENT = words("shot hit cut put set beat hurt quit spread bet cost")
 # Present-tense verbs that follow a name in business and profile copy: "Coral Air operates
 # 42 aircraft", "the firm employs 50,000 people".
